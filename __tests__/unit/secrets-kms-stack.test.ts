@@ -1,0 +1,82 @@
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { describe, expect, it } from "vitest";
+import { KEY_PURPOSES } from "../../stacks/secrets-kms-stack";
+import { resourcesOf, synthEnvironment } from "../support/synth";
+
+describe.each(["dev", "staging", "prod"])("%s secrets-kms stack", (env) => {
+  const synth = synthEnvironment(env);
+  const stack = synth.stack("secrets-kms");
+  const { config } = synth;
+
+  it("has one rotating CMK per purpose with the configured deletion window", () => {
+    const keys = resourcesOf(stack, "aws_kms_key");
+    for (const purpose of KEY_PURPOSES) {
+      expect(keys[`${purpose.replace(/-/g, "_")}_key`]).toEqual(
+        expect.objectContaining({
+          enable_key_rotation: true,
+          deletion_window_in_days: config.kms.deletionWindowDays,
+        }),
+      );
+    }
+    expect(Object.values(keys).every((k) => k.enable_key_rotation === true)).toBe(true);
+  });
+
+  it("names aliases after project and environment", () => {
+    const aliases = Object.values(resourcesOf(stack, "aws_kms_alias")).map((a) => a.name);
+    expect(aliases).toContain(`alias/${config.project}-${env}-rds`);
+    expect(aliases.every((name) => name.startsWith(`alias/${config.project}-${env}-`))).toBe(true);
+  });
+
+  it("lets CloudWatch Logs use only the logs key, bound to this account's log groups", () => {
+    const logsPolicy = JSON.parse(resourcesOf(stack, "aws_kms_key").logs_key.policy);
+    const grant = logsPolicy.Statement.find((s: any) => s.Principal?.Service === `logs.${config.region}.amazonaws.com`);
+    expect(grant.Condition.ArnLike["kms:EncryptionContext:aws:logs:arn"]).toBe(
+      `arn:aws:logs:${config.region}:${config.accountId}:log-group:*`,
+    );
+    const rdsPolicy = JSON.parse(resourcesOf(stack, "aws_kms_key").rds_key.policy);
+    expect(rdsPolicy.Statement.map((s: any) => s.Principal)).toEqual([{ AWS: `arn:aws:iam::${config.accountId}:root` }]);
+  });
+
+  it("encrypts every secret with the secrets key and names it <env>/<project>/<name>", () => {
+    const secrets = Object.values(resourcesOf(stack, "aws_secretsmanager_secret"));
+    expect(secrets.map((s) => s.name).sort()).toEqual(
+      [...config.secrets.externalApiKeys, "jwt-secret", "redis-auth-token", "redis-url"]
+        .map((name) => `${env}/${config.project}/${name}`)
+        .sort(),
+    );
+    for (const secret of secrets) {
+      expect(secret.kms_key_id).toBe("${aws_kms_key.secrets_key.arn}");
+      expect(secret.recovery_window_in_days).toBe(config.secrets.recoveryWindowDays);
+    }
+  });
+
+  it("generates the Redis AUTH token and JWT key without characters ElastiCache rejects", () => {
+    const passwords = resourcesOf(stack, "random_password");
+    expect(Object.keys(passwords).sort()).toEqual(["jwt_secret_value", "redis_auth_token_value"]);
+    for (const password of Object.values(passwords)) {
+      expect(password).toEqual(expect.objectContaining({ special: false, length: config.secrets.generatedLength }));
+    }
+    const versions = Object.values(resourcesOf(stack, "aws_secretsmanager_secret_version"));
+    expect(versions.map((v) => v.secret_string).sort()).toEqual([
+      "${random_password.jwt_secret_value.result}",
+      "${random_password.redis_auth_token_value.result}",
+    ]);
+  });
+
+  it("only exports secrets as sensitive outputs", () => {
+    for (const [name, output] of Object.entries(stack.json.output ?? {})) {
+      expect(output.sensitive, name).toBe(true);
+    }
+  });
+
+  it(config.dr.enabled ? "puts the DR key in the DR region" : "has no DR key without DR", () => {
+    const drKey = resourcesOf(stack, "aws_kms_key").dr_key;
+    if (config.dr.enabled) {
+      expect(drKey.provider).toBe("aws.dr");
+      expect(stack.text).toHaveProviderWithProperties({ tfResourceType: "aws" }, { alias: "dr", region: config.dr.region });
+    } else {
+      expect(drKey).toBeUndefined();
+    }
+    expect(stack.text).toHaveResource(KmsKey);
+  });
+});

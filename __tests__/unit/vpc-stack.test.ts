@@ -1,0 +1,82 @@
+import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { describe, expect, it } from "vitest";
+import { resourcesOf, synthEnvironment } from "../support/synth";
+
+describe.each(["dev", "staging", "prod"])("%s vpc stack", (env) => {
+  const synth = synthEnvironment(env);
+  const vpc = synth.stack("vpc");
+  const { network } = synth.config;
+  const zones = network.availabilityZones.length;
+
+  it("creates the VPC with DNS on", () => {
+    expect(vpc.text).toHaveResourceWithProperties(Vpc, {
+      cidr_block: network.vpcCidr,
+      enable_dns_support: true,
+      enable_dns_hostnames: true,
+    });
+  });
+
+  it("has one subnet per tier and AZ, none of them auto-assigning public IPs", () => {
+    const subnets = Object.values(resourcesOf(vpc, "aws_subnet"));
+    expect(subnets).toHaveLength(3 * zones);
+    for (const tier of ["public", "private", "database"]) {
+      expect(subnets.filter((s) => s.tags.tier === tier)).toHaveLength(zones);
+    }
+    expect(subnets.every((s) => s.map_public_ip_on_launch === false)).toBe(true);
+  });
+
+  it("follows the NAT strategy", () => {
+    const nats = Object.keys(resourcesOf(vpc, "aws_nat_gateway"));
+    expect(nats).toHaveLength(network.natGateways === "per-az" ? zones : 1);
+    const privateRoutes = Object.values(resourcesOf(vpc, "aws_route")).filter((r) => r.nat_gateway_id);
+    expect(privateRoutes).toHaveLength(zones);
+  });
+
+  it("gives database subnets no route out of the VPC", () => {
+    const routes = Object.values(resourcesOf(vpc, "aws_route"));
+    expect(routes.some((r) => String(r.route_table_id).includes("database_route_table"))).toBe(false);
+  });
+
+  it("locks the default security group", () => {
+    expect(vpc.text).toHaveResourceWithProperties(DefaultSecurityGroup, { ingress: [], egress: [] });
+  });
+
+  it("opens 0.0.0.0/0 only on the ALB, only on 80 and 443", () => {
+    const openRules = Object.values(resourcesOf(vpc, "aws_vpc_security_group_ingress_rule")).filter(
+      (r) => r.cidr_ipv4 === "0.0.0.0/0" || r.cidr_ipv6 === "::/0",
+    );
+    expect(openRules.map((r) => r.from_port).sort()).toEqual([443, 80]);
+    expect(openRules.every((r) => r.security_group_id === "${aws_security_group.alb_security_group.id}")).toBe(true);
+  });
+
+  it("lets only ECS tasks reach PostgreSQL and Redis", () => {
+    const ingress = Object.values(resourcesOf(vpc, "aws_vpc_security_group_ingress_rule"));
+    for (const [group, port] of [["rds_security_group", 5432], ["redis_security_group", 6379]] as const) {
+      const rules = ingress.filter((r) => r.security_group_id === `\${aws_security_group.${group}.id}`);
+      expect(rules).toEqual([
+        expect.objectContaining({
+          from_port: port,
+          to_port: port,
+          referenced_security_group_id: "${aws_security_group.ecs_security_group.id}",
+        }),
+      ]);
+    }
+  });
+
+  it("creates the configured endpoints", () => {
+    const endpoints = Object.values(resourcesOf(vpc, "aws_vpc_endpoint"));
+    const services = endpoints.map((e) => String(e.service_name).split(`${synth.config.region}.`)[1]).sort();
+    expect(services).toEqual([...network.gatewayEndpoints, ...network.interfaceEndpoints].sort());
+  });
+
+  it("sends flow logs to a log group encrypted with the logs key from secrets-kms (cross-stack)", () => {
+    expect(vpc.text).toHaveResourceWithProperties(FlowLog, { traffic_type: network.flowLogs.trafficType });
+    const group = Object.values(resourcesOf(vpc, "aws_cloudwatch_log_group"))[0];
+    expect(group.retention_in_days).toBe(network.flowLogs.retentionDays);
+    expect(group.kms_key_id).toMatch(/^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_secrets_kms\.outputs\./);
+    expect(vpc.text).toHaveResource(CloudwatchLogGroup);
+  });
+});

@@ -1,0 +1,152 @@
+import { z } from "zod";
+import { parseCidr, rangeContains, rangesOverlap } from "./cidr";
+import { awsRegion, environmentName, resourceName } from "./sections/common";
+import { networkSchema } from "./sections/network";
+import { kmsSchema, secretsSchema } from "./sections/security";
+import { stateBackendSchema } from "./sections/state-backend";
+
+const tagKey = z.string().min(1).max(128).regex(/^[\w .:/=+\-@]+$/, "must be a valid AWS tag key");
+
+export const environmentConfigSchema = z.strictObject({
+  /** Short project (blueprint) name; prefixes resource names and state keys. */
+  project: resourceName,
+  /** Environment name; one set of stacks per environment. */
+  environment: environmentName,
+  /** The only AWS account these stacks may touch (`allowed_account_ids`). */
+  accountId: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id"),
+  /** Primary region. */
+  region: awsRegion,
+  /** Disaster-recovery region: cross-region KMS key, replicas and backup copies live there. */
+  dr: z.strictObject({
+    enabled: z.boolean(),
+    region: awsRegion,
+  }),
+  /** Extra tags on every resource, merged under the standard ones. */
+  tags: z.record(tagKey, z.string().max(256)).default({}),
+  stateBackend: stateBackendSchema,
+  network: networkSchema,
+  kms: kmsSchema,
+  secrets: secretsSchema,
+});
+
+export type EnvironmentConfig = Readonly<z.infer<typeof environmentConfigSchema>>;
+
+export type ConfigIssue = { path: (string | number)[]; message: string };
+/** A rule over several fields; returns the problems it finds. */
+export type CrossFieldRule = (config: z.infer<typeof environmentConfigSchema>) => ConfigIssue[];
+
+const RESERVED_TAG_KEYS = ["project", "environment", "component", "managed-by"];
+
+const crossFieldRules: CrossFieldRule[] = [
+  (c) =>
+    Object.keys(c.tags)
+      .filter((key) => RESERVED_TAG_KEYS.includes(key.toLowerCase()))
+      .map((key) => ({ path: ["tags", key], message: "is set by the stacks themselves; remove it" })),
+  (c) =>
+    c.dr.enabled && c.dr.region === c.region
+      ? [{ path: ["dr", "region"], message: `must differ from region (${c.region}) when DR is enabled` }]
+      : [],
+  (c) =>
+    c.network.availabilityZones.flatMap((zone, i) =>
+      zone.startsWith(c.region) ? [] : [{ path: ["network", "availabilityZones", i], message: `must be in region ${c.region}` }],
+    ),
+  (c) => {
+    const zones = c.network.availabilityZones;
+    const duplicates = zones.filter((z, i) => zones.indexOf(z) !== i);
+    return duplicates.map((zone) => ({ path: ["network", "availabilityZones"], message: `lists ${zone} twice` }));
+  },
+  subnetLayoutRule,
+];
+
+function subnetLayoutRule(c: z.infer<typeof environmentConfigSchema>): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const vpc = parseCidr(c.network.vpcCidr);
+  const zoneCount = c.network.availabilityZones.length;
+  const subnets: { path: (string | number)[]; cidr: string }[] = [];
+  for (const tier of ["publicSubnetCidrs", "privateSubnetCidrs", "databaseSubnetCidrs"] as const) {
+    const list = c.network[tier];
+    if (list.length !== zoneCount) {
+      issues.push({
+        path: ["network", tier],
+        message: `must have one subnet per availability zone (${zoneCount}), got ${list.length}`,
+      });
+    }
+    list.forEach((cidr, i) => subnets.push({ path: ["network", tier, i], cidr }));
+  }
+  if (!vpc) return issues;
+  const parsed = subnets.map((s) => ({ ...s, range: parseCidr(s.cidr) }));
+  for (const [i, s] of parsed.entries()) {
+    if (!s.range) continue;
+    if (!rangeContains(vpc, s.range)) {
+      issues.push({ path: s.path, message: `${s.cidr} is outside the VPC block ${c.network.vpcCidr}` });
+    }
+    if (s.range.prefix > 28) issues.push({ path: s.path, message: `${s.cidr} is smaller than /28, the AWS minimum` });
+    for (const other of parsed.slice(0, i)) {
+      if (other.range && rangesOverlap(other.range, s.range)) {
+        issues.push({ path: s.path, message: `${s.cidr} overlaps ${other.path.join(".")} (${other.cidr})` });
+      }
+    }
+  }
+  if (vpc.prefix < 16 || vpc.prefix > 28) {
+    issues.push({ path: ["network", "vpcCidr"], message: "must be between /16 and /28, the sizes AWS allows" });
+  }
+  return issues;
+}
+
+/** Thrown for any invalid configuration; the message lists every problem by field path. */
+export class ConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly { path: string; message: string }[],
+  ) {
+    super(`Invalid configuration ${source}:\n${problems.map((p) => `  - ${p.path}: ${p.message}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? "(root)" : path.map(String).join(".");
+}
+
+function describeValue(input: unknown, path: readonly PropertyKey[]): string {
+  let value: unknown = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return "";
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  if (value === undefined || (typeof value === "object" && value !== null)) return "";
+  return ` (got ${JSON.stringify(value)})`;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Validates raw configuration and returns it typed and frozen.
+ * @throws ConfigError naming every bad field by its path, the rule and the value.
+ */
+export function parseEnvironmentConfig(input: unknown, source = "(inline)"): EnvironmentConfig {
+  const result = environmentConfigSchema.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(
+      source,
+      result.error.issues.map((issue) => ({
+        path: formatPath(issue.path),
+        message: issue.message + describeValue(input, issue.path),
+      })),
+    );
+  }
+  const problems = crossFieldRules.flatMap((rule) => rule(result.data));
+  if (problems.length > 0) {
+    throw new ConfigError(
+      source,
+      problems.map((p) => ({ path: formatPath(p.path), message: p.message })),
+    );
+  }
+  return deepFreeze(result.data);
+}

@@ -1,0 +1,4 @@
+import { loadEnvironments } from "./config";
+import { buildPlatformApp } from "./stacks/app";
+
+buildPlatformApp({ configs: loadEnvironments() }).app.synth();

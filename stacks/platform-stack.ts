@@ -1,0 +1,131 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { LocalBackend, S3Backend, TerraformElement, TerraformStack } from "cdktf";
+import { Construct, Node } from "constructs";
+import type { EnvironmentConfig } from "../config";
+
+export interface PlatformStackProps {
+  /** Validated configuration of the environment this stack belongs to. */
+  readonly config: EnvironmentConfig;
+  /** Component name: the last part of the stack id and of the state key (`vpc`, `rds`). */
+  readonly component: string;
+  /**
+   * Where the state lives. `local` is only for the bootstrap stack, which creates the S3 bucket and
+   * lock table that every other stack's backend needs.
+   * @default "s3"
+   */
+  readonly backend?: "s3" | "local";
+}
+
+/** Name of the Terraform state object of one component; unique per project, environment and component. */
+export function stateKey(config: EnvironmentConfig, component: string): string {
+  return `${config.project}/${config.environment}/${component}.tfstate`;
+}
+
+/**
+ * Base class of every stack: one AWS provider for the primary region (account guard and default tags),
+ * lazily created aliases for the DR region and us-east-1, and the S3 backend with DynamoDB locking.
+ */
+export abstract class PlatformStack extends TerraformStack {
+  readonly config: EnvironmentConfig;
+  readonly component: string;
+  /** `<project>-<env>`: prefix of every physical resource name, so environments never collide. */
+  readonly namePrefix: string;
+  /** Provider of the primary region. */
+  readonly provider: AwsProvider;
+  private drRegionProvider?: AwsProvider;
+  private globalRegionProvider?: AwsProvider;
+  private readonly logicalIdOwners = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+    super(scope, id);
+    this.config = props.config;
+    this.component = props.component;
+    this.namePrefix = `${props.config.project}-${props.config.environment}`;
+    this.provider = this.createProvider("aws", props.config.region);
+
+    if ((props.backend ?? "s3") === "local") {
+      new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+    } else {
+      const backend = props.config.stateBackend;
+      new S3Backend(this, {
+        bucket: backend.bucket,
+        key: stateKey(props.config, props.component),
+        region: backend.region,
+        encrypt: true,
+        kmsKeyId: backend.kmsKeyId,
+        dynamodbTable: backend.lockTable,
+      });
+      // S3Backend has no prop for the Terraform 1.10+ lock file.
+      if (backend.useLockfile) this.addOverride("terraform.backend.s3.use_lockfile", true);
+    }
+  }
+
+  /** Provider alias `dr` for resources in the disaster-recovery region; only valid when DR is enabled. */
+  get drProvider(): AwsProvider {
+    if (!this.config.dr.enabled) {
+      throw new Error(`${this.node.id}: dr.enabled is false, so no resource may be placed in the DR region`);
+    }
+    this.drRegionProvider ??= this.createProvider("dr", this.config.dr.region, "dr");
+    return this.drRegionProvider;
+  }
+
+  /** Provider for us-east-1, where CloudFront certificates and WAF scopes must live. */
+  get usEast1Provider(): AwsProvider {
+    if (this.config.region === "us-east-1") return this.provider;
+    this.globalRegionProvider ??= this.createProvider("us_east_1", "us-east-1", "us_east_1");
+    return this.globalRegionProvider;
+  }
+
+  /** Tags for a resource beside the provider's default tags: a readable Name. */
+  nameTags(suffix: string): Record<string, string> {
+    return { Name: `${this.namePrefix}-${suffix}` };
+  }
+
+  /**
+   * Readable, hash-free Terraform addresses: the construct path below the stack in snake_case, with
+   * `Resource` children (the construct's main resource) left out, e.g. `rds_key` and `rds_key_alias`.
+   * Two constructs that would share an address fail synth instead of silently getting a hash.
+   */
+  protected allocateLogicalId(element: TerraformElement | Node): string {
+    const node = TerraformElement.isTerraformElement(element) ? element.node : element;
+    const components = node.scopes
+      .slice(node.scopes.indexOf(this) + 1)
+      .map((scope) => scope.node.id)
+      .filter((id) => id !== "Resource" && id !== "Default");
+    if (components.length === 0) return "";
+    const logicalId = components.map(toSnakeCase).join("_");
+    const owner = this.logicalIdOwners.get(logicalId);
+    if (owner !== undefined && owner !== node.path) {
+      throw new Error(`Terraform address "${logicalId}" is used by both ${owner} and ${node.path}; rename one construct`);
+    }
+    this.logicalIdOwners.set(logicalId, node.path);
+    return logicalId;
+  }
+
+  private createProvider(id: string, region: string, alias?: string): AwsProvider {
+    return new AwsProvider(this, id, {
+      region,
+      alias,
+      allowedAccountIds: [this.config.accountId],
+      defaultTags: [
+        {
+          tags: {
+            ...this.config.tags,
+            project: this.config.project,
+            environment: this.config.environment,
+            component: this.component,
+            "managed-by": "cdktf",
+          },
+        },
+      ],
+    });
+  }
+}
+
+function toSnakeCase(id: string): string {
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .toLowerCase();
+}

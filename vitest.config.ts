@@ -1,0 +1,32 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: `unit` (in-process synth, seconds) and `terraform` (real terraform binaries, slower).
+// `npm test` runs both; `npm run test:unit` is the fast loop.
+export default defineConfig({
+  test: {
+    globals: true,
+    setupFiles: ["__tests__/support/setup.ts"],
+    pool: "threads",
+    poolOptions: { threads: { maxThreads: 2, minThreads: 1 } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["__tests__/unit/**/*.test.ts"],
+          // Files share one module graph per worker, so each environment is synthesized once per worker.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "terraform",
+          include: ["__tests__/terraform/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
