@@ -1,4 +1,4 @@
 import { loadEnvironments } from "./config";
-import { buildPlatformApp } from "./stacks/app";
+import { synthesizePlatformApp } from "./stacks/app";
 
-buildPlatformApp({ configs: loadEnvironments() }).app.synth();
+synthesizePlatformApp({ configs: loadEnvironments() });

@@ -4,6 +4,19 @@ import { awsRegion, environmentName, resourceName } from "./sections/common";
 import { networkSchema } from "./sections/network";
 import { kmsSchema, secretsSchema } from "./sections/security";
 import { stateBackendSchema } from "./sections/state-backend";
+import { databaseRules, databaseSchema } from "./sections/database";
+import { cacheRules, cacheSchema } from "./sections/cache";
+import { storageRules, storageSchema } from "./sections/storage";
+import { edgeRules, edgeSchema } from "./sections/edge";
+import { ecsRules, ecsSchema } from "./sections/ecs";
+import { servicesRules, servicesSchema } from "./sections/services";
+import { backupRules, backupSchema } from "./sections/backup";
+import { observabilityRules, observabilitySchema } from "./sections/observability";
+import { messagingRules, messagingSchema } from "./sections/messaging";
+import { dynamodbRules, dynamodbSchema } from "./sections/dynamodb";
+import { functionsRules, functionsSchema } from "./sections/functions";
+import { identityRules, identitySchema } from "./sections/identity";
+import { parametersRules, parametersSchema } from "./sections/parameters";
 
 const tagKey = z.string().min(1).max(128).regex(/^[\w .:/=+\-@]+$/, "must be a valid AWS tag key");
 
@@ -27,6 +40,24 @@ export const environmentConfigSchema = z.strictObject({
   network: networkSchema,
   kms: kmsSchema,
   secrets: secretsSchema,
+  storage: storageSchema,
+  database: databaseSchema,
+  cache: cacheSchema,
+  services: servicesSchema,
+  ecs: ecsSchema,
+  edge: edgeSchema,
+  backup: backupSchema,
+  observability: observabilitySchema,
+  /** Queues, confirmations, SES, health check/failover, Client VPN; absent means no messaging stack. */
+  messaging: messagingSchema.optional(),
+  /** DynamoDB tables (seed 001's token table); absent means no data-dynamodb stack. */
+  dynamodb: dynamodbSchema.optional(),
+  /** Container-image Lambdas (seed 001's Amazon Connect lookup); absent means no functions stack. */
+  functions: functionsSchema.optional(),
+  /** Cognito user pool and app client (seed 003); absent means no identity stack. */
+  identity: identitySchema.optional(),
+  /** SSM Parameter Store app settings (seed 003); absent means no parameters stack. */
+  parameters: parametersSchema.optional(),
 });
 
 export type EnvironmentConfig = Readonly<z.infer<typeof environmentConfigSchema>>;
@@ -56,6 +87,19 @@ const crossFieldRules: CrossFieldRule[] = [
     return duplicates.map((zone) => ({ path: ["network", "availabilityZones"], message: `lists ${zone} twice` }));
   },
   subnetLayoutRule,
+  ...storageRules,
+  ...databaseRules,
+  ...cacheRules,
+  ...backupRules,
+  ...observabilityRules,
+  ...servicesRules,
+  ...ecsRules,
+  ...edgeRules,
+  ...messagingRules,
+  ...dynamodbRules,
+  ...functionsRules,
+  ...identityRules,
+  ...parametersRules,
 ];
 
 function subnetLayoutRule(c: z.infer<typeof environmentConfigSchema>): ConfigIssue[] {

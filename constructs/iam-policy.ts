@@ -8,7 +8,14 @@ export interface PolicyStatement {
   /** @default "Allow" */
   readonly effect?: "Allow" | "Deny";
   readonly actions: readonly string[];
+  /** Empty in resource policies whose statements may only apply to the resource itself (ECR repository policies): no `Resource` is rendered. */
   readonly resources: readonly string[];
+  /**
+   * Rendered as `NotResource` instead of `Resource` (then leave `resources` empty): e.g. SNS SMS publishing, whose
+   * targets are phone numbers, allowed with `NotResource: arn:aws:sns:*:*:*` so that no topic is included.
+   * @default - none; `resources` applies
+   */
+  readonly notResources?: readonly string[];
   /** Principal for resource policies (key, bucket, topic policies); omitted in identity policies. */
   readonly principals?: { readonly AWS?: string | readonly string[]; readonly Service?: string | readonly string[] } | "*";
   readonly conditions?: PolicyCondition;
@@ -22,7 +29,11 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
       Effect: s.effect ?? "Allow",
       ...(s.principals ? { Principal: s.principals } : {}),
       Action: s.actions.length === 1 ? s.actions[0] : s.actions,
-      Resource: s.resources.length === 1 ? s.resources[0] : s.resources,
+      ...(s.notResources
+        ? { NotResource: s.notResources.length === 1 ? s.notResources[0] : s.notResources }
+        : s.resources.length > 0
+          ? { Resource: s.resources.length === 1 ? s.resources[0] : s.resources }
+          : {}),
       ...(s.conditions ? { Condition: s.conditions } : {}),
     })),
   });

@@ -29,6 +29,8 @@ export interface ServiceRoleProps {
 /** An IAM role for one AWS service with one inline policy; the shape every service role in the project takes. */
 export class ServiceRole extends Construct {
   readonly role: IamRole;
+  /** The inline policy; resources that need the permissions in place when they are created depend on it. */
+  readonly policy?: IamRolePolicy;
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
@@ -39,7 +41,7 @@ export class ServiceRole extends Construct {
       assumeRolePolicy: assumeRolePolicy(props.assumedBy, props.sourceAccount),
     });
     if (props.statements && props.statements.length > 0) {
-      new IamRolePolicy(this, "Policy", {
+      this.policy = new IamRolePolicy(this, "Policy", {
         provider: props.provider,
         name: `${props.name}-policy`,
         role: this.role.id,

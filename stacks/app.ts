@@ -1,6 +1,8 @@
 import { App } from "cdktf";
 import type { EnvironmentConfig } from "../config";
+import { type StackGuardrailReport, applyGuardrails, synthesizeWithGuardrails } from "../guardrails";
 import { EnvironmentStacks, buildEnvironment } from "./index";
+import { PlatformStack } from "./platform-stack";
 
 export interface PlatformAppOptions {
   /** Validated environments to build, each into its own set of stacks. */
@@ -17,9 +19,21 @@ export interface PlatformApp {
   readonly environments: readonly EnvironmentStacks[];
 }
 
-/** The whole application: what `main.ts` synthesizes and what the tests inspect. */
+/** The whole application: what `main.ts` synthesizes and what the tests inspect. Every stack runs the guardrails. */
 export function buildPlatformApp(options: PlatformAppOptions): PlatformApp {
   const app = new App({ outdir: options.outdir, skipValidation: false });
   const environments = options.configs.map((config) => buildEnvironment(app, config));
+  for (const stack of app.node.children) {
+    if (stack instanceof PlatformStack) applyGuardrails(stack, { production: stack.config.environment === "prod" });
+  }
   return { app, environments };
+}
+
+/**
+ * Builds and synthesizes all-or-nothing into `options.outdir`: guardrail errors fail with every finding listed,
+ * and a failed synth leaves the output directory as it was (see `synthesizeWithGuardrails`).
+ */
+export function synthesizePlatformApp(options: PlatformAppOptions): PlatformApp & { readonly reports: readonly StackGuardrailReport[] } {
+  const outdir = options.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out";
+  return synthesizeWithGuardrails(outdir, (scratchDir) => buildPlatformApp({ ...options, outdir: scratchDir }));
 }

@@ -2,11 +2,40 @@ import type { App } from "cdktf";
 import type { EnvironmentConfig } from "../config";
 import { SecretsKmsStack } from "./secrets-kms-stack";
 import { VpcStack } from "./vpc-stack";
+import { StorageStack } from "./storage-stack";
+import { RdsStack } from "./rds-stack";
+import { RedisStack } from "./redis-stack";
+import { EdgeStack } from "./edge-stack";
+import { EcsStack } from "./ecs-stack";
+import { BackupStack } from "./backup-stack";
+import { ObservabilityStack } from "./observability-stack";
+import { MessagingStack } from "./messaging-stack";
+import { DynamodbStack } from "./dynamodb-stack";
+import { FunctionsStack } from "./functions-stack";
+import { IdentityStack } from "./identity-stack";
+import { ParametersStack } from "./parameters-stack";
 
 /** Every stack of one environment, by component. */
 export interface EnvironmentStacks {
   readonly secretsKms: SecretsKmsStack;
   readonly vpc: VpcStack;
+  readonly storage: StorageStack;
+  readonly rds: RdsStack;
+  readonly redis: RedisStack;
+  readonly edge: EdgeStack;
+  readonly ecs: EcsStack;
+  readonly backup: BackupStack;
+  readonly observability: ObservabilityStack;
+  /** Only when config.messaging is present. */
+  readonly messaging?: MessagingStack;
+  /** Only when config.dynamodb is present (component `data-dynamodb`). */
+  readonly dynamodb?: DynamodbStack;
+  /** Only when config.functions is present. */
+  readonly functions?: FunctionsStack;
+  /** Only when config.identity is present. */
+  readonly identity?: IdentityStack;
+  /** Only when config.parameters is present. */
+  readonly parameters?: ParametersStack;
 }
 
 /**
@@ -17,7 +46,128 @@ export function buildEnvironment(app: App, config: EnvironmentConfig): Environme
   const id = (component: string) => `${config.environment}-${component}`;
 
   const secretsKms = new SecretsKmsStack(app, id("secrets-kms"), { config });
-  const vpc = new VpcStack(app, id("vpc"), { config, logsKeyArn: secretsKms.keyArns.logs });
+  const vpc = new VpcStack(app, id("vpc"), {
+    config,
+    logsKeyArn: secretsKms.keyArns.logs,
+    appPorts: config.services.map((service) => service.containerPort),
+  });
+  const storage = new StorageStack(app, id("storage"), { config, storageKeyArn: secretsKms.keyArns.storage });
+  const rds = new RdsStack(app, id("rds"), {
+    config,
+    databaseSubnetIds: vpc.databaseSubnetIds,
+    securityGroupId: vpc.rdsSecurityGroupId,
+    rdsKeyArn: secretsKms.keyArns.rds,
+    secretsKeyArn: secretsKms.keyArns.secrets,
+    logsKeyArn: secretsKms.keyArns.logs,
+    drKeyArn: secretsKms.drKeyArn,
+  });
+  const redis = new RedisStack(app, id("redis"), {
+    config,
+    databaseSubnetIds: vpc.databaseSubnetIds,
+    securityGroupId: vpc.redisSecurityGroupId,
+    cacheKeyArn: secretsKms.keyArns.cache,
+    logsKeyArn: secretsKms.keyArns.logs,
+    authToken: secretsKms.redisAuthToken,
+    redisUrlSecretArn: secretsKms.secretArns["redis-url"],
+  });
+  const edge = new EdgeStack(app, id("edge"), {
+    config,
+    vpcId: vpc.vpcId,
+    publicSubnetIds: vpc.publicSubnetIds,
+    albSecurityGroupId: vpc.albSecurityGroupId,
+    logsBucketName: storage.logsBucketName,
+    accessLogPrefix: storage.albLogPrefix,
+    logsKeyArn: secretsKms.keyArns.logs,
+  });
+  const ecs = new EcsStack(app, id("ecs"), {
+    config,
+    privateSubnetIds: vpc.privateSubnetIds,
+    ecsSecurityGroupId: vpc.ecsSecurityGroupId,
+    targetGroupArns: edge.targetGroupArns,
+    targetGroupArnSuffixes: edge.targetGroupArnSuffixes,
+    albArnSuffix: edge.albArnSuffix,
+    secretArns: secretsKms.secretArns,
+    databaseSecretArn: rds.masterSecretArn,
+    // The RDS-managed master secret is encrypted with the secrets key too (rds stack).
+    secretsKeyArns: [secretsKms.keyArns.secrets],
+    containersKeyArn: secretsKms.keyArns.containers,
+    logsKeyArn: secretsKms.keyArns.logs,
+    databaseHost: rds.address,
+    databasePort: rds.port,
+    databaseName: rds.databaseName,
+    recordingsBucketArn: storage.recordingsBucketArn,
+    recordingsBucketName: storage.recordingsBucketName,
+    recordingsKeyArn: secretsKms.keyArns.storage,
+  });
+  // Tasks read REDIS_URL at start; the redis stack writes that secret's value.
+  ecs.addDependency(redis);
+  const backup = new BackupStack(app, id("backup"), {
+    config,
+    backupKeyArn: secretsKms.keyArns.backup,
+    drKeyArn: secretsKms.drKeyArn,
+    rdsInstanceArn: rds.instanceArn,
+  });
+  const observability = new ObservabilityStack(app, id("observability"), {
+    config,
+    messagingKeyArn: secretsKms.keyArns.messaging,
+    auditKeyArn: secretsKms.keyArns.audit,
+    logsKeyArn: secretsKms.keyArns.logs,
+    services: config.services.map((service) => ({
+      name: service.name,
+      clusterName: ecs.clusterName,
+      serviceName: ecs.serviceNames[service.name],
+      targetGroupArnSuffix: edge.targetGroupArnSuffixes[service.name],
+    })),
+    albArnSuffix: edge.albArnSuffix,
+    webAclName: edge.webAclName,
+    rdsInstanceIdentifier: rds.instanceIdentifier,
+    rdsReadReplicaIdentifier: rds.readReplicaIdentifier,
+    redisMemberClusterIds: redis.memberClusterIds,
+  });
+  const messaging = config.messaging
+    ? new MessagingStack(app, id("messaging"), {
+        config,
+        messagingKeyArn: secretsKms.keyArns.messaging,
+        logsKeyArn: secretsKms.keyArns.logs,
+        alarmTopicArn: observability.alarmTopicArn,
+        domain: config.edge.domain,
+        albDnsName: edge.albDnsName,
+        albZoneId: edge.albZoneId,
+        albHttps: config.edge.https,
+        vpcId: vpc.vpcId,
+        vpcCidr: vpc.vpcCidr,
+        privateSubnetIds: vpc.privateSubnetIds,
+        rdsSecurityGroupId: vpc.rdsSecurityGroupId,
+        redisSecurityGroupId: vpc.redisSecurityGroupId,
+        taskRoleArns: ecs.taskRoleArns,
+      })
+    : undefined;
 
-  return { secretsKms, vpc };
+  const dynamodb = config.dynamodb
+    ? new DynamodbStack(app, id("data-dynamodb"), { config, dynamodbKeyArn: secretsKms.optionalKeyArn("dynamodb") })
+    : undefined;
+  const functions = config.functions
+    ? new FunctionsStack(app, id("functions"), {
+        config,
+        vpcId: vpc.vpcId,
+        privateSubnetIds: vpc.privateSubnetIds,
+        containersKeyArn: secretsKms.keyArns.containers,
+        logsKeyArn: secretsKms.keyArns.logs,
+        tables:
+          dynamodb &&
+          Object.fromEntries(
+            Object.keys(dynamodb.tableArns).map((name) => [
+              name,
+              { name: dynamodb.tableNames[name], arn: dynamodb.tableArns[name], indexArns: dynamodb.tableIndexArns[name] },
+            ]),
+          ),
+        dynamodbKeyArn: secretsKms.optionalKeyArns.dynamodb,
+      })
+    : undefined;
+  const identity = config.identity ? new IdentityStack(app, id("identity"), { config }) : undefined;
+  const parameters = config.parameters
+    ? new ParametersStack(app, id("parameters"), { config, parametersKeyArn: secretsKms.optionalKeyArn("parameters") })
+    : undefined;
+
+  return { secretsKms, vpc, storage, rds, redis, edge, ecs, backup, observability, messaging, dynamodb, functions, identity, parameters };
 }

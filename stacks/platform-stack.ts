@@ -1,7 +1,8 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { LocalBackend, S3Backend, TerraformElement, TerraformStack } from "cdktf";
+import { LocalBackend, S3Backend, S3BackendConfig, TerraformElement, TerraformStack } from "cdktf";
 import { Construct, Node } from "constructs";
 import type { EnvironmentConfig } from "../config";
+import type { StateBackendConfig } from "../config/sections/state-backend";
 
 export interface PlatformStackProps {
   /** Validated configuration of the environment this stack belongs to. */
@@ -54,6 +55,8 @@ export abstract class PlatformStack extends TerraformStack {
         encrypt: true,
         kmsKeyId: backend.kmsKeyId,
         dynamodbTable: backend.lockTable,
+        // S3Backend hands its props to every terraform_remote_state reading this stack, so those follow too.
+        ...(backend.localEmulator && emulatorBackendSettings(backend.localEmulator)),
       });
       // S3Backend has no prop for the Terraform 1.10+ lock file.
       if (backend.useLockfile) this.addOverride("terraform.backend.s3.use_lockfile", true);
@@ -120,6 +123,19 @@ export abstract class PlatformStack extends TerraformStack {
       ],
     });
   }
+}
+
+/** Backend settings for the test-only local S3/DynamoDB emulators (`stateBackend.localEmulator`). */
+function emulatorBackendSettings(endpoints: NonNullable<StateBackendConfig["localEmulator"]>): Partial<S3BackendConfig> {
+  return {
+    endpoints: { s3: endpoints.s3, dynamodb: endpoints.dynamodb },
+    usePathStyle: true,
+    skipCredentialsValidation: true,
+    skipRequestingAccountId: true,
+    skipMetadataApiCheck: true,
+    skipRegionValidation: true,
+    skipS3Checksum: true,
+  };
 }
 
 function toSnakeCase(id: string): string {

@@ -7,6 +7,9 @@ import { PlatformStack, PlatformStackProps } from "./platform-stack";
 /** One customer-managed key per purpose, so a key policy or a compromise touches one kind of data. */
 export const KEY_PURPOSES = ["rds", "cache", "secrets", "logs", "storage", "backup", "messaging", "containers", "audit"] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
+/** Keys of optional components, each created only when the environment has that config section. */
+export const OPTIONAL_KEY_PURPOSES = ["dynamodb", "parameters"] as const;
+export type OptionalKeyPurpose = (typeof OPTIONAL_KEY_PURPOSES)[number];
 
 export type SecretsKmsStackProps = Omit<PlatformStackProps, "component">;
 
@@ -18,6 +21,8 @@ export type SecretsKmsStackProps = Omit<PlatformStackProps, "component">;
 export class SecretsKmsStack extends PlatformStack {
   /** ARN of the CMK for each purpose. */
   readonly keyArns: Readonly<Record<KeyPurpose, string>>;
+  /** ARN of the CMK of each optional component the config has (`dynamodb`, `parameters`). */
+  readonly optionalKeyArns: Readonly<Partial<Record<OptionalKeyPurpose, string>>>;
   /** ARN of the CMK in the DR region (cross-region replicas and backup copies); undefined without DR. */
   readonly drKeyArn?: string;
   /** ARN of each secret by short name (`deepgram-api-key`, `jwt-secret`, `redis-auth-token`, `redis-url`). */
@@ -30,9 +35,8 @@ export class SecretsKmsStack extends PlatformStack {
     const { config } = this;
     new RandomProvider(this, "random");
 
-    const keys = {} as Record<KeyPurpose, string>;
-    for (const purpose of KEY_PURPOSES) {
-      keys[purpose] = new EncryptionKey(this, `${purpose}-key`, {
+    const keyFor = (purpose: KeyPurpose | OptionalKeyPurpose) =>
+      new EncryptionKey(this, `${purpose}-key`, {
         alias: `${this.namePrefix}-${purpose}`,
         description: `${this.namePrefix} ${purpose} encryption`,
         accountId: config.accountId,
@@ -40,8 +44,14 @@ export class SecretsKmsStack extends PlatformStack {
         rotationPeriodDays: config.kms.rotationPeriodDays,
         serviceGrants: this.serviceGrantsFor(purpose),
       }).arn;
-    }
+    const keys = {} as Record<KeyPurpose, string>;
+    for (const purpose of KEY_PURPOSES) keys[purpose] = keyFor(purpose);
     this.keyArns = keys;
+    const optionalKeys: Partial<Record<OptionalKeyPurpose, string>> = {};
+    for (const purpose of OPTIONAL_KEY_PURPOSES) {
+      if (config[purpose] !== undefined) optionalKeys[purpose] = keyFor(purpose);
+    }
+    this.optionalKeyArns = optionalKeys;
 
     if (config.dr.enabled) {
       this.drKeyArn = new EncryptionKey(this, "dr-key", {
@@ -80,7 +90,14 @@ export class SecretsKmsStack extends PlatformStack {
     this.redisAuthToken = redisAuth.generatedValue!;
   }
 
-  private serviceGrantsFor(purpose: KeyPurpose): KeyServiceGrant[] {
+  /** ARN of an optional component's key. @throws when the config lacks that component's section */
+  optionalKeyArn(purpose: OptionalKeyPurpose): string {
+    const arn = this.optionalKeyArns[purpose];
+    if (arn === undefined) throw new Error(`${this.node.id}: no ${purpose} key, because the config has no ${purpose} section`);
+    return arn;
+  }
+
+  private serviceGrantsFor(purpose: KeyPurpose | OptionalKeyPurpose): KeyServiceGrant[] {
     const { accountId, region } = this.config;
     switch (purpose) {
       case "logs":

@@ -1,0 +1,107 @@
+/**
+ * Valid `dynamodb`, `functions`, `identity` and `parameters` sections shaped like seeds 001 and 003, for tests that
+ * add them to a shipped environment (no shipped voice-ai environment has them).
+ */
+import { SynthesizedEnvironment, editedConfig, synthConfig } from "./synth";
+
+export const CONNECT_INSTANCE_ID = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+
+/** Seed 001's handover-token table, with an index by caller for the lookup. */
+export function dynamodbSection(): any {
+  return {
+    tables: [
+      {
+        name: "handover-tokens",
+        hashKey: { name: "token", type: "S" },
+        ttlAttribute: "expires_at",
+        pointInTimeRecovery: true,
+        deletionProtection: true,
+        billingMode: "PAY_PER_REQUEST",
+        globalSecondaryIndexes: [{ name: "by-caller", hashKey: { name: "caller_number", type: "S" }, projection: "KEYS_ONLY" }],
+      },
+      {
+        name: "call-audit",
+        hashKey: { name: "call_id", type: "S" },
+        rangeKey: { name: "at", type: "N" },
+        pointInTimeRecovery: true,
+        deletionProtection: true,
+      },
+    ],
+  };
+}
+
+/** Seed 001's Amazon Connect lookup: reads the token table only, in the VPC. */
+export function functionsSection(): any {
+  return [
+    {
+      name: "connect-lookup",
+      imageTag: "v1.0.0",
+      memoryMb: 512,
+      timeoutSeconds: 8,
+      reservedConcurrency: 50,
+      environment: { LOG_LEVEL: "info" },
+      tables: [{ name: "handover-tokens", access: "read" }],
+      vpc: true,
+      logRetentionDays: 30,
+      tracing: true,
+      connectInstanceId: CONNECT_INSTANCE_ID,
+    },
+  ];
+}
+
+/** Seed 003's Cognito pool replacing Replit auth. */
+export function identitySection(): any {
+  return {
+    passwordPolicy: {
+      minimumLength: 12,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireNumbers: true,
+      requireSymbols: true,
+      temporaryPasswordValidityDays: 3,
+    },
+    mfa: "ON",
+    advancedSecurityMode: "ENFORCED",
+    selfSignUp: false,
+    deletionProtection: true,
+    domainPrefix: "saprism-login",
+    appClient: {
+      callbackUrls: ["https://app.example.com/auth/callback"],
+      logoutUrls: ["https://app.example.com/"],
+      scopes: ["openid", "email", "profile"],
+      generateSecret: true,
+      accessTokenValidityMinutes: 60,
+      idTokenValidityMinutes: 60,
+      refreshTokenValidityDays: 30,
+    },
+  };
+}
+
+/** Seed 003's SSM settings: third-party keys an operator puts, plus a plain setting. */
+export function parametersSection(): any {
+  return {
+    openai_api_key: { description: "OpenAI API key; set by an operator", type: "SecureString" },
+    salesforce_client_id: { description: "Salesforce connected app client id; set by an operator", type: "SecureString" },
+    livekit_url: { description: "LiveKit Cloud websocket URL", type: "String", value: "wss://saprism.livekit.cloud" },
+  };
+}
+
+/** Adds all four optional sections to a raw environment config. */
+export function addOptionalSections(raw: any): void {
+  raw.dynamodb = dynamodbSection();
+  raw.functions = functionsSection();
+  raw.identity = identitySection();
+  raw.parameters = parametersSection();
+}
+
+const cache = new Map<string, SynthesizedEnvironment>();
+
+/** A shipped environment plus all four optional sections, synthesized once per test worker. */
+export function synthWithOptionalSections(env: string): SynthesizedEnvironment {
+  let result = cache.get(env);
+  if (!result) {
+    result = synthConfig(editedConfig(env, addOptionalSections));
+    cache.set(env, result);
+  }
+  return result;
+}

@@ -1,0 +1,358 @@
+import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
+import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
+import { describe, expect, it } from "vitest";
+import { RDS_MASTER_SECRET } from "../../config/sections/services";
+import { SynthesizedEnvironment, SynthesizedStack, editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
+
+/** `${data.terraform_remote_state.<producer>.outputs.…}`: a value read from another stack's state. */
+function fromStack(env: string, component: string): RegExp {
+  return new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross_stack_reference_input_${env}_${component.replace(/-/g, "_")}\\.outputs\\.[a-z0-9_]+\\}`);
+}
+
+/** The exact reference to one output of another stack of the environment. */
+function outputOf(env: string, component: string, output: string): string {
+  return `\${data.terraform_remote_state.cross_stack_reference_input_${env}_${component.replace(/-/g, "_")}.outputs.cross_stack_output_${output}}`;
+}
+
+interface Statement {
+  Sid: string;
+  Action: string | string[];
+  Resource: string | string[];
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+function statementsOf(stack: SynthesizedStack): (Statement & { policy: string })[] {
+  return ["aws_iam_role_policy", "aws_iam_policy"].flatMap((type) =>
+    Object.entries(resourcesOf(stack, type)).flatMap(([name, policy]) =>
+      (JSON.parse(policy.policy).Statement as Statement[]).map((s) => ({ ...s, policy: name })),
+    ),
+  );
+}
+
+const list = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
+const containerOf = (stack: SynthesizedStack, service: string) =>
+  JSON.parse(resourcesOf(stack, "aws_ecs_task_definition")[`${service.replace(/-/g, "_")}_task_definition`].container_definitions)[0];
+
+// Names and values a reviewer would flag as a credential in plaintext.
+const SECRET_NAME = /(PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY|CREDENTIAL)/;
+const SECRET_VALUE = /(AKIA[0-9A-Z]{16}|sk-[A-Za-z0-9]{16,}|-----BEGIN|:\/\/[^/\s:@]+:[^/\s@]+@|^[A-Za-z0-9+/=]{32,}$)/;
+
+describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
+  const synth = synthEnvironment(env);
+  const ecs = synth.stack("ecs");
+  const { config } = synth;
+  const prefix = `${config.project}-${env}`;
+  const services = config.services.map((s) => [s.name, s, s.name.replace(/-/g, "_")] as const);
+
+  it("runs a cluster with Container Insights and encrypted, logged ECS Exec", () => {
+    expect(ecs.text).toHaveResourceWithProperties(EcsCluster, {
+      name: prefix,
+      setting: [{ name: "containerInsights", value: config.ecs.containerInsights }],
+    });
+    const exec = resourcesOf(ecs, "aws_ecs_cluster").cluster.configuration.execute_command_configuration;
+    expect(exec).toMatchObject({
+      kms_key_id: expect.stringMatching(/containers_key_arn\}$/),
+      logging: "OVERRIDE",
+      log_configuration: { cloud_watch_encryption_enabled: true, cloud_watch_log_group_name: "${aws_cloudwatch_log_group.exec_logs.name}" },
+    });
+    expect(resourcesOf(ecs, "aws_cloudwatch_log_group").exec_logs.kms_key_id).toMatch(/logs_key_arn\}$/);
+  });
+
+  it.each(services)("%s has its own scanned, immutable, KMS-encrypted repository with a lifecycle", (name, _service, id) => {
+    expect(ecs.text).toHaveResourceWithProperties(EcrRepository, {
+      name: `${prefix}/${name}`,
+      image_tag_mutability: "IMMUTABLE",
+      image_scanning_configuration: { scan_on_push: true },
+      encryption_configuration: [{ encryption_type: "KMS", kms_key: expect.stringMatching(/containers_key_arn\}$/) }],
+    });
+    const lifecycle = resourcesOf(ecs, "aws_ecr_lifecycle_policy")[`${id}_repository_lifecycle`];
+    expect(lifecycle.repository).toBe(`\${aws_ecr_repository.${id}_repository.name}`);
+    const rules = JSON.parse(lifecycle.policy).rules;
+    expect(rules).toEqual([
+      expect.objectContaining({ selection: expect.objectContaining({ tagStatus: "untagged", countType: "sinceImagePushed", countNumber: config.ecs.ecr.untaggedExpiryDays }) }),
+      expect.objectContaining({ selection: expect.objectContaining({ tagStatus: "tagged", countType: "imageCountMoreThan", countNumber: config.ecs.ecr.keepTaggedImages }) }),
+    ]);
+  });
+
+  it.each(services)("%s logs to its own encrypted log group", (name, _service, id) => {
+    expect(resourcesOf(ecs, "aws_cloudwatch_log_group")[`${id}_logs`]).toMatchObject({
+      name: `/ecs/${prefix}/${name}`,
+      retention_in_days: config.ecs.logRetentionDays,
+      kms_key_id: expect.stringMatching(fromStack(env, "secrets-kms")),
+    });
+  });
+
+  it.each(services)("%s runs a non-root, read-only Fargate task with its health check and awslogs", (name, service, id) => {
+    const definition = resourcesOf(ecs, "aws_ecs_task_definition")[`${id}_task_definition`];
+    expect(definition).toMatchObject({
+      family: `${prefix}-${name}`,
+      requires_compatibilities: ["FARGATE"],
+      network_mode: "awsvpc",
+      cpu: String(service.cpu),
+      memory: String(service.memory),
+      execution_role_arn: `\${aws_iam_role.${id}_execution_role.arn}`,
+      task_role_arn: `\${aws_iam_role.${id}_task_role.arn}`,
+    });
+    const container = containerOf(ecs, name);
+    expect(container).toMatchObject({
+      name,
+      image: `\${aws_ecr_repository.${id}_repository.repository_url}:${service.imageTag}`,
+      readonlyRootFilesystem: true,
+      portMappings: [expect.objectContaining({ containerPort: service.containerPort })],
+      logConfiguration: { logDriver: "awslogs", options: expect.objectContaining({ "awslogs-group": `\${aws_cloudwatch_log_group.${id}_logs.name}` }) },
+    });
+    expect(container.user).toMatch(/^[1-9]\d*(:\d+)?$/);
+    expect(container.healthCheck.command.join(" ")).toContain(`localhost:${service.containerPort}${service.healthCheckPath}`);
+  });
+
+  it.each(services)("%s gets its secrets by ARN (and JSON key), never as values", (name, service) => {
+    const container = containerOf(ecs, name);
+    const injected = Object.fromEntries(container.secrets.map((s: { name: string; valueFrom: string }) => [s.name, s.valueFrom]));
+    expect(Object.keys(injected).sort()).toEqual(Object.keys(service.secrets).sort());
+    for (const [variable, ref] of Object.entries(service.secrets)) {
+      if (ref.secret === RDS_MASTER_SECRET) {
+        expect(injected[variable]).toMatch(fromStack(env, "rds"));
+        expect(injected[variable]).toMatch(new RegExp(`master_user_secret_0_secret_arn\\}:${ref.jsonKey}::$`));
+      } else {
+        expect(injected[variable]).toMatch(fromStack(env, "secrets-kms"));
+        expect(injected[variable]).toMatch(new RegExp(`secret_${ref.secret.replace(/-/g, "_")}_arn\\}$`));
+      }
+    }
+    for (const variable of container.environment as { name: string; value: string }[]) {
+      expect(variable.name).not.toMatch(SECRET_NAME);
+      expect(variable.value).not.toMatch(SECRET_VALUE);
+    }
+  });
+
+  it("injects the database, Redis and AI provider credentials the API needs (seed 000)", () => {
+    const api = containerOf(ecs, "voice-api");
+    const names = api.secrets.map((s: { name: string }) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["DATABASE_PASSWORD", "REDIS_URL", "DEEPGRAM_API_KEY", "OPENAI_API_KEY"]));
+    expect(api.environment).toEqual(expect.arrayContaining([{ name: "DATABASE_HOST", value: expect.stringMatching(fromStack(env, "rds")) }]));
+  });
+
+  it("has no IAM policy in any stack that grants secrets, S3 or KMS actions on Resource *", () => {
+    for (const id of synth.stackIds) {
+      const stack = synth.stack(id.slice(env.length + 1));
+      for (const statement of statementsOf(stack)) {
+        const sensitive = list(statement.Action).filter((a) => /^(secretsmanager|s3|kms):|^\*$/.test(a));
+        if (sensitive.length === 0) continue;
+        expect({ stack: id, sid: statement.Sid, resources: list(statement.Resource) }).not.toEqual(
+          expect.objectContaining({ resources: expect.arrayContaining(["*"]) }),
+        );
+      }
+    }
+  });
+
+  it("uses Resource * only for actions AWS cannot scope", () => {
+    const unscopable = ["ecr:GetAuthorizationToken", "logs:DescribeLogGroups", /^ssmmessages:/];
+    const wildcard = statementsOf(ecs).filter((s) => list(s.Resource).includes("*"));
+    for (const statement of wildcard) {
+      for (const action of list(statement.Action)) {
+        expect(unscopable.some((allowed) => (typeof allowed === "string" ? allowed === action : allowed.test(action)))).toBe(true);
+      }
+    }
+  });
+
+  it.each(services)("%s: the execution role reads exactly the secrets the service references", (name, service, id) => {
+    const expected = new Set(Object.values(service.secrets).map((ref) => ref.secret));
+    for (const role of ["execution", "task"]) {
+      const statements = statementsOf(ecs).filter((s) => s.policy === `${id}_${role}_role_policy`);
+      const reads = statements.filter((s) => list(s.Action).includes("secretsmanager:GetSecretValue"));
+      const arns = reads.flatMap((s) => list(s.Resource));
+      expect(arns).toHaveLength(expected.size);
+      for (const arn of arns) expect(arn).toMatch(/^\$\{data\.terraform_remote_state\./);
+      const decrypt = statements.find((s) => s.Sid === "DecryptSecretsThroughSecretsManager");
+      if (expected.size > 0) expect(decrypt?.Condition?.StringEquals?.["kms:ViaService"]).toBe(`secretsmanager.${config.region}.amazonaws.com`);
+    }
+    const pull = statementsOf(ecs).find((s) => s.policy === `${id}_execution_role_policy` && s.Sid === "PullOwnImages")!;
+    expect(pull.Resource).toBe(`\${aws_ecr_repository.${id}_repository.arn}`);
+    const logs = statementsOf(ecs).find((s) => s.policy === `${id}_execution_role_policy` && s.Sid === "WriteOwnLogs")!;
+    expect(logs.Resource).toBe(`\${aws_cloudwatch_log_group.${id}_logs.arn}:log-stream:*`);
+  });
+
+  it.each(services)("%s: the task role reaches only its recordings prefix, and exec channels only when exec is on", (_name, service, id) => {
+    const statements = statementsOf(ecs).filter((s) => s.policy === `${id}_task_role_policy`);
+    const objectAccess = statements.filter((s) => list(s.Action).some((a) => a.startsWith("s3:") && a !== "s3:ListBucket"));
+    if (service.recordings) {
+      expect(objectAccess.flatMap((s) => list(s.Resource))).toEqual([expect.stringMatching(new RegExp(`recordings_bucket_arn\\}/${service.recordings.prefix}\\*$`))]);
+      const list_ = statements.find((s) => s.Sid === "ListOwnRecordingsPrefix")!;
+      expect(list_.Condition).toEqual({ StringLike: { "s3:prefix": [`${service.recordings.prefix}*`] } });
+    } else {
+      expect(objectAccess).toEqual([]);
+    }
+    const exec = statements.some((s) => list(s.Action).some((a) => a.startsWith("ssmmessages:")));
+    expect(exec).toBe(config.ecs.execEnabled);
+  });
+
+  it.each(services)("%s runs in private subnets behind its edge target group, with rollback and 100/200 deploys", (name, service, id) => {
+    const ecsService = resourcesOf(ecs, "aws_ecs_service")[id];
+    expect(ecsService).toMatchObject({
+      name,
+      cluster: "${aws_ecs_cluster.cluster.arn}",
+      launch_type: "FARGATE",
+      desired_count: service.desiredCount,
+      deployment_circuit_breaker: { enable: true, rollback: true },
+      deployment_minimum_healthy_percent: 100,
+      deployment_maximum_percent: 200,
+      enable_execute_command: config.ecs.execEnabled,
+      propagate_tags: "SERVICE",
+      health_check_grace_period_seconds: service.healthCheckGracePeriodSeconds,
+      lifecycle: { ignore_changes: ["desired_count"] },
+    });
+    expect(ecsService.network_configuration.assign_public_ip).toBe(false);
+    expect(ecsService.network_configuration.subnets).toHaveLength(config.network.availabilityZones.length);
+    for (const subnet of ecsService.network_configuration.subnets) expect(subnet).toMatch(/private_subnet_[a-z0-9_]+_id\}$/);
+    expect(ecsService.network_configuration.security_groups).toEqual([expect.stringMatching(/ecs_security_group_id\}$/)]);
+    expect(ecsService.load_balancer).toEqual([
+      {
+        target_group_arn: outputOf(env, "edge", `aws_lb_target_group_${id}_arn`),
+        container_name: name,
+        container_port: service.containerPort,
+      },
+    ]);
+  });
+
+  it.each(services)("%s scales between its min and max on the configured targets", (_name, service, id) => {
+    expect(resourcesOf(ecs, "aws_appautoscaling_target")[`${id}_scaling`]).toMatchObject({
+      service_namespace: "ecs",
+      scalable_dimension: "ecs:service:DesiredCount",
+      resource_id: `service/\${aws_ecs_cluster.cluster.name}/\${aws_ecs_service.${id}.name}`,
+      min_capacity: service.minCount,
+      max_capacity: service.maxCount,
+    });
+    const policies = resourcesOf(ecs, "aws_appautoscaling_policy");
+    const tracking = (suffix: string) => policies[`${id}_${suffix}`]?.target_tracking_scaling_policy_configuration;
+    const { cpuPercent, memoryPercent, requestsPerTarget } = service.autoscaling;
+    expect(tracking("cpu_scaling")?.target_value).toBe(cpuPercent);
+    expect(tracking("memory_scaling")?.target_value).toBe(memoryPercent);
+    expect(tracking("request_scaling")?.target_value).toBe(requestsPerTarget);
+    if (requestsPerTarget !== undefined) {
+      expect(tracking("request_scaling").predefined_metric_specification).toEqual({
+        predefined_metric_type: "ALBRequestCountPerTarget",
+        resource_label: `${outputOf(env, "edge", "aws_lb_alb_arn_suffix")}/${outputOf(env, "edge", `aws_lb_target_group_${id}_arn_suffix`)}`,
+      });
+    }
+  });
+
+  it("exposes typed outputs per service", () => {
+    const stack = synth.stacks.ecs;
+    for (const record of [stack.serviceNames, stack.repositoryUrls, stack.taskRoleArns]) {
+      expect(Object.keys(record)).toEqual(config.services.map((s) => s.name));
+    }
+  });
+});
+
+describe("prod ecs sizing", () => {
+  const ecs = synthEnvironment("prod").stack("ecs");
+
+  it("runs seed 000's API on 1 vCPU / 2 GB, 2-10 tasks, scaling like seed 001 (CPU 70, memory 80, 1000 requests)", () => {
+    expect(resourcesOf(ecs, "aws_ecs_task_definition").voice_api_task_definition).toMatchObject({ cpu: "1024", memory: "2048" });
+    expect(resourcesOf(ecs, "aws_appautoscaling_target").voice_api_scaling).toMatchObject({ min_capacity: 2, max_capacity: 10 });
+    const policies = resourcesOf(ecs, "aws_appautoscaling_policy");
+    expect(policies.voice_api_cpu_scaling.target_tracking_scaling_policy_configuration.target_value).toBe(70);
+    expect(policies.voice_api_memory_scaling.target_tracking_scaling_policy_configuration.target_value).toBe(80);
+    expect(policies.voice_api_request_scaling.target_tracking_scaling_policy_configuration.target_value).toBe(1000);
+  });
+
+  it("keeps ECS Exec off in prod", () => {
+    expect(resourcesOf(ecs, "aws_ecs_service").voice_api.enable_execute_command).toBe(false);
+  });
+});
+
+describe.each(["dev", "staging", "prod"])("%s cross-stack wiring of edge and ecs", (env) => {
+  const synth = synthEnvironment(env);
+
+  it.each([
+    ["ecs", ["vpc", "edge", "rds", "secrets-kms", "storage"]],
+    ["edge", ["vpc", "storage", "secrets-kms"]],
+  ] as const)("%s reads its inputs through remote state on the producers' own backends", (consumer, producers) => {
+    const remote = synth.stack(consumer).json.data?.terraform_remote_state ?? {};
+    const prefix = `cross_stack_reference_input_${env}_`;
+    expect(Object.keys(remote).map((name) => name.slice(prefix.length)).sort()).toEqual(producers.map((p) => p.replace(/-/g, "_")).sort());
+    for (const producer of producers) {
+      const state = remote[`${prefix}${producer.replace(/-/g, "_")}`];
+      expect(state.backend).toBe("s3");
+      const { bucket, key, region, dynamodb_table, encrypt } = synth.stack(producer).json.terraform.backend!.s3 as Record<string, unknown>;
+      expect(state.config).toMatchObject({ bucket, key, region, dynamodb_table, encrypt });
+      expect(key).toBe(`${synth.config.project}/${env}/${producer}.tfstate`);
+    }
+  });
+
+  it("deploys ecs after redis, whose stack writes the REDIS_URL secret's value", () => {
+    expect(synth.stacks.ecs.dependencies).toContain(synth.stacks.redis);
+  });
+
+  it("lets the ALB reach exactly the services' container ports", () => {
+    expectAppPorts(synth, synth.config.services.map((s) => s.containerPort));
+  });
+});
+
+function expectAppPorts(synth: SynthesizedEnvironment, ports: number[]): void {
+  const ingress = Object.values(resourcesOf(synth.stack("vpc"), "aws_vpc_security_group_ingress_rule")).filter(
+    (r) => r.security_group_id === "${aws_security_group.ecs_security_group.id}" && r.referenced_security_group_id === "${aws_security_group.alb_security_group.id}",
+  );
+  expect(ingress.map((r) => r.from_port).sort()).toEqual([...new Set(ports)].sort());
+}
+
+describe("a service added by configuration alone", () => {
+  const synth = synthConfig(
+    editedConfig("dev", (raw) => {
+      raw.services.push({
+        name: "voice-admin",
+        imageTag: "v0.3.1",
+        cpu: 512,
+        memory: 1024,
+        containerPort: 9000,
+        healthCheckPath: "/admin/health",
+        desiredCount: 1,
+        minCount: 1,
+        maxCount: 3,
+        pathPatterns: ["/admin/*"],
+        priority: 20,
+        secrets: { DATABASE_PASSWORD: { secret: "rds-master", jsonKey: "password" } },
+        autoscaling: { cpuPercent: 60, requestsPerTarget: 500 },
+      });
+    }),
+  );
+  const ecs = synth.stack("ecs");
+  const edge = synth.stack("edge");
+
+  it("gets its own repository, log group, roles, task definition, service and scaling", () => {
+    expect(resourcesOf(ecs, "aws_ecr_repository").voice_admin_repository.name).toBe("voice-ai-dev/voice-admin");
+    expect(resourcesOf(ecs, "aws_ecr_lifecycle_policy").voice_admin_repository_lifecycle).toBeDefined();
+    expect(resourcesOf(ecs, "aws_cloudwatch_log_group").voice_admin_logs.name).toBe("/ecs/voice-ai-dev/voice-admin");
+    expect(resourcesOf(ecs, "aws_iam_role").voice_admin_execution_role.name).toBe("voice-ai-dev-voice-admin-execution");
+    expect(resourcesOf(ecs, "aws_ecs_task_definition").voice_admin_task_definition).toMatchObject({ cpu: "512", memory: "1024" });
+    expect(resourcesOf(ecs, "aws_ecs_service").voice_admin.load_balancer[0]).toMatchObject({ container_name: "voice-admin", container_port: 9000 });
+    expect(resourcesOf(ecs, "aws_appautoscaling_target").voice_admin_scaling).toMatchObject({ min_capacity: 1, max_capacity: 3 });
+    const policies = resourcesOf(ecs, "aws_appautoscaling_policy");
+    expect(policies.voice_admin_cpu_scaling.target_tracking_scaling_policy_configuration.target_value).toBe(60);
+    expect(policies.voice_admin_request_scaling.target_tracking_scaling_policy_configuration.target_value).toBe(500);
+    expect(policies.voice_admin_memory_scaling).toBeUndefined();
+  });
+
+  it("reads only its own secret", () => {
+    const reads = statementsOf(ecs).filter(
+      (s) => s.policy === "voice_admin_execution_role_policy" && list(s.Action).includes("secretsmanager:GetSecretValue"),
+    );
+    expect(reads.flatMap((s) => list(s.Resource))).toEqual([expect.stringMatching(/master_user_secret_0_secret_arn\}$/)]);
+  });
+
+  it("gets its own target group and path rule on the edge", () => {
+    expect(resourcesOf(edge, "aws_lb_target_group").voice_admin).toMatchObject({
+      name: "voice-ai-dev-voice-admin",
+      port: 9000,
+      health_check: expect.objectContaining({ path: "/admin/health" }),
+      stickiness: expect.objectContaining({ enabled: false }),
+    });
+    expect(resourcesOf(edge, "aws_lb_listener_rule").voice_admin_rule).toMatchObject({
+      priority: 20,
+      condition: [{ path_pattern: { values: ["/admin/*"] } }],
+    });
+  });
+
+  it("opens its port from the ALB to the tasks in the vpc stack", () => {
+    expectAppPorts(synth, [8000, 9000]);
+  });
+});

@@ -1,0 +1,88 @@
+import { CognitoUserPool } from "@cdktf/provider-aws/lib/cognito-user-pool";
+import { describe, expect, it } from "vitest";
+import { ENVIRONMENTS } from "../../config";
+import { identitySection, synthWithOptionalSections } from "../support/optional-sections";
+import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
+
+describe.each(["dev", "prod"])("%s identity stack (sections added)", (env) => {
+  const synth = synthWithOptionalSections(env);
+  const stack = synth.stack("identity");
+  const pool = resourcesOf(stack, "aws_cognito_user_pool").user_pool;
+  const client = resourcesOf(stack, "aws_cognito_user_pool_client").app_client;
+
+  it("enforces the configured password policy", () => {
+    expect(stack.text).toHaveResourceWithProperties(CognitoUserPool, {
+      name: `voice-ai-${env}-users`,
+      password_policy: {
+        minimum_length: 12,
+        require_lowercase: true,
+        require_uppercase: true,
+        require_numbers: true,
+        require_symbols: true,
+        temporary_password_validity_days: 3,
+      },
+    });
+  });
+
+  it("requires MFA by authenticator app and enforces threat protection on the Plus plan", () => {
+    expect(pool.mfa_configuration).toBe("ON");
+    expect(pool.software_token_mfa_configuration).toEqual({ enabled: true });
+    expect(pool.user_pool_add_ons).toEqual({ advanced_security_mode: "ENFORCED" });
+    expect(pool.user_pool_tier).toBe("PLUS");
+    expect(pool.deletion_protection).toBe("ACTIVE");
+  });
+
+  it("signs users in by e-mail, recovers only through verified e-mail, and lets only admins create users", () => {
+    expect(pool.username_attributes).toEqual(["email"]);
+    expect(pool.account_recovery_setting.recovery_mechanism).toEqual([{ name: "verified_email", priority: 1 }]);
+    expect(pool.admin_create_user_config.allow_admin_create_user_only).toBe(true);
+  });
+
+  it("gives the app client the code flow over HTTPS callbacks, SRP only, and the configured token lifetimes", () => {
+    expect(client).toEqual(
+      expect.objectContaining({
+        allowed_oauth_flows: ["code"],
+        callback_urls: ["https://app.example.com/auth/callback"],
+        explicit_auth_flows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        prevent_user_existence_errors: "ENABLED",
+        enable_token_revocation: true,
+        access_token_validity: 60,
+        id_token_validity: 60,
+        refresh_token_validity: 30,
+        token_validity_units: [{ access_token: "minutes", id_token: "minutes", refresh_token: "days" }],
+      }),
+    );
+  });
+
+  it("exports no client secret and reads no other stack", () => {
+    expect(stack.text).not.toMatch(/client_secret/);
+    expect(stack.json.data?.terraform_remote_state).toBeUndefined();
+    expect(resourcesOf(stack, "aws_cognito_user_pool_domain").hosted_domain.domain).toBe("saprism-login");
+  });
+});
+
+describe("identity configured leniently (dev)", () => {
+  const synth = synthConfig(
+    editedConfig("dev", (raw) => {
+      raw.identity = { ...identitySection(), mfa: "OFF", advancedSecurityMode: "OFF", selfSignUp: true, deletionProtection: false };
+      delete raw.identity.domainPrefix;
+    }),
+  );
+  const stack = synth.stack("identity");
+  const pool = resourcesOf(stack, "aws_cognito_user_pool").user_pool;
+
+  it("turns MFA off without enabling an MFA method, and stays on the Essentials plan", () => {
+    expect(pool.mfa_configuration).toBe("OFF");
+    expect(pool.software_token_mfa_configuration).toBeUndefined();
+    expect(pool.user_pool_tier).toBe("ESSENTIALS");
+    expect(pool.deletion_protection).toBe("INACTIVE");
+    expect(pool.admin_create_user_config.allow_admin_create_user_only).toBe(false);
+    expect(resourcesOf(stack, "aws_cognito_user_pool_domain")).toEqual({});
+  });
+});
+
+describe("identity is optional", () => {
+  it.each(Object.keys(ENVIRONMENTS))("%s ships without it", (env) => {
+    expect(synthEnvironment(env).stackIds).not.toContain(`${env}-identity`);
+  });
+});

@@ -1,0 +1,151 @@
+import { z } from "zod";
+import type { ConfigIssue, CrossFieldRule } from "../schema";
+import { logRetentionDays } from "./common";
+
+/** ALB security policies with TLS 1.3 and nothing weaker than TLS 1.2 with forward secrecy. */
+export const TLS13_POLICIES = [
+  "ELBSecurityPolicy-TLS13-1-2-2021-06",
+  "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+  "ELBSecurityPolicy-TLS13-1-3-2021-06",
+  "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
+  "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04",
+  "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
+] as const;
+
+/** ISO 3166-1 alpha-2 codes (as in tzdata's iso3166.tab), the codes WAF geo match statements take. */
+export const ISO_COUNTRY_CODES: ReadonlySet<string> = new Set(
+  [
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS",
+    "BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE",
+    "EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM",
+    "HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC",
+    "LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA",
+    "NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW",
+    "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO",
+    "TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
+/** A WebSocket behind an ALB idles between frames; below this the ALB cuts quiet calls. */
+export const MIN_WEBSOCKET_IDLE_TIMEOUT_SECONDS = 300;
+/** AWS caps load balancer names at 32 characters; ours is `<project>-<env>`. */
+const LOAD_BALANCER_NAME_MAX = 32;
+
+const domainName = z
+  .string()
+  .regex(
+    /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    "must be a lower-case fully qualified domain name such as api.example.com",
+  );
+
+export const edgeSchema = z.strictObject({
+  /** Public name of the API and the Route53 public hosted zone that holds it; none means the ALB's own DNS name. */
+  domain: z
+    .strictObject({
+      name: domainName,
+      hostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,31}$/, "must be a Route53 hosted zone id: Z followed by A-Z and 0-9"),
+    })
+    .optional(),
+  /** HTTPS listener with an ACM certificate (HTTP then only redirects); requires a domain. */
+  https: z.boolean(),
+  /** ALB TLS negotiation policy; TLS 1.3 policies only. */
+  tlsPolicy: z
+    .enum(TLS13_POLICIES, { error: `must be a TLS 1.3 security policy: ${TLS13_POLICIES.join(", ")}` })
+    .default("ELBSecurityPolicy-TLS13-1-2-2021-06"),
+  /** Seconds a connection may stay silent before the ALB closes it (1-4000); WebSocket calls need minutes. */
+  idleTimeoutSeconds: z.number().int().min(1, "must be 1-4000 seconds").max(4000, "must be 1-4000 seconds"),
+  /** ALB deletion protection. */
+  deletionProtection: z.boolean(),
+  waf: z.strictObject({
+    /** Requests per client IP per 5 minutes before WAF blocks it; seed 000's 100 req/s is 30000. */
+    rateLimitPer5Min: z
+      .number()
+      .int()
+      .min(10, "must be at least 10 requests per 5 minutes (WAF minimum)")
+      .max(2_000_000_000, "must be at most 2,000,000,000 (WAF maximum)"),
+    /** AWS managed rule groups. */
+    managedRules: z.strictObject({
+      /** AWSManagedRulesCommonRuleSet (OWASP top 10 style protections). */
+      commonRuleSet: z.boolean(),
+      /** AWSManagedRulesKnownBadInputsRuleSet (Log4Shell and other exploit payloads). */
+      knownBadInputs: z.boolean(),
+      /** AWSManagedRulesSQLiRuleSet. */
+      sqlInjection: z.boolean(),
+      /** AWSManagedRulesAmazonIpReputationList. */
+      ipReputation: z.boolean(),
+      /** AWSManagedRulesAnonymousIpList (VPNs, Tor, hosting providers). */
+      anonymousIp: z.boolean().default(false),
+    }),
+    /**
+     * AWSManagedRulesBotControlRuleSet (extra cost per request): `count` only labels bots, `block` applies the
+     * group's actions, which also block HTTP libraries such as webhook callers unless they are verified bots.
+     */
+    botControl: z.enum(["off", "count", "block"]).default("off"),
+    /** Countries whose requests are blocked, as ISO 3166-1 alpha-2 codes. */
+    geoBlockCountries: z
+      .array(z.string().refine((code) => ISO_COUNTRY_CODES.has(code), "must be an ISO 3166-1 alpha-2 country code such as RU"))
+      .max(50, "must list at most 50 countries")
+      .default([]),
+    /** Retention of the `aws-waf-logs-*` log group. */
+    logRetentionDays,
+  }),
+  /** CloudFront in front of the ALB (seed 000: optional CDN); its certificate lives in us-east-1. */
+  cloudfront: z
+    .strictObject({
+      enabled: z.boolean(),
+      priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]).default("PriceClass_100"),
+    })
+    .default({ enabled: false, priceClass: "PriceClass_100" }),
+});
+
+export type EdgeConfig = z.infer<typeof edgeSchema>;
+
+export const edgeRules: CrossFieldRule[] = [
+  (c) =>
+    c.edge.https && !c.edge.domain
+      ? [{ path: ["edge", "https"], message: "requires edge.domain: the certificate is validated through the domain's hosted zone" }]
+      : [],
+  (c) =>
+    c.environment === "prod" && !c.edge.https
+      ? [{ path: ["edge", "https"], message: "must be true in prod: no plaintext HTTP listener may serve traffic" }]
+      : [],
+  (c) =>
+    c.environment === "prod" && !c.edge.deletionProtection
+      ? [{ path: ["edge", "deletionProtection"], message: "must be true in prod" }]
+      : [],
+  (c) => {
+    if (c.environment !== "prod") return [];
+    const rules = c.edge.waf.managedRules;
+    const required = ["commonRuleSet", "knownBadInputs", "sqlInjection", "ipReputation"] as const;
+    return required
+      .filter((rule) => !rules[rule])
+      .map((rule): ConfigIssue => ({ path: ["edge", "waf", "managedRules", rule], message: "must be true in prod" }));
+  },
+  (c) =>
+    c.edge.cloudfront.enabled && !c.edge.https
+      ? [{ path: ["edge", "cloudfront", "enabled"], message: "requires edge.https: CloudFront reaches the ALB over HTTPS by name" }]
+      : [],
+  (c) =>
+    c.services.some((s) => s.sticky) && c.edge.idleTimeoutSeconds < MIN_WEBSOCKET_IDLE_TIMEOUT_SECONDS
+      ? [
+          {
+            path: ["edge", "idleTimeoutSeconds"],
+            message: `must be at least ${MIN_WEBSOCKET_IDLE_TIMEOUT_SECONDS} seconds while a sticky (WebSocket) service exists`,
+          },
+        ]
+      : [],
+  (c) => {
+    const countries = c.edge.waf.geoBlockCountries;
+    return countries.flatMap((code, i) =>
+      countries.indexOf(code) !== i ? [{ path: ["edge", "waf", "geoBlockCountries", i], message: `lists ${code} twice` }] : [],
+    );
+  },
+  (c) => {
+    const name = `${c.project}-${c.environment}`;
+    return name.length > LOAD_BALANCER_NAME_MAX
+      ? [{ path: ["project"], message: `makes the load balancer name "${name}" longer than ${LOAD_BALANCER_NAME_MAX} characters` }]
+      : [];
+  },
+];

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import type { CrossFieldRule } from "../schema";
+import { logRetentionDays } from "./common";
+
+const percent = z.number().gt(0, "must be above 0 percent").max(100, "must be at most 100 percent");
+const count = z.number().int().min(1, "must be at least 1");
+
+/** CloudWatch periods for standard-resolution metrics: whole minutes. */
+const periodSeconds = z
+  .number()
+  .int()
+  .min(60, "must be at least 60 seconds")
+  .max(86400, "must be at most 86400 seconds")
+  .refine((s) => s % 60 === 0, "must be a multiple of 60 seconds");
+
+export const alarmThresholdsSchema = z.strictObject({
+  /** Window the count alarms (5XX, WAF blocks, evictions) sum over; seed 003: 5 minutes. */
+  countPeriodSeconds: periodSeconds,
+  /** 5XX responses per window that page (seed 003: more than 10 in 5 minutes), for ALB- and target-generated 5XX each. */
+  http5xxCount: count,
+  /** Average target response time that pages, in seconds (seeds 000/003: 2 s). */
+  targetResponseTimeSeconds: z.number().gt(0, "must be above 0 seconds").max(60, "must be at most 60 seconds"),
+  /** ECS service CPU utilization. */
+  ecsCpuPercent: percent,
+  /** ECS service memory utilization. */
+  ecsMemoryPercent: percent,
+  rdsCpuPercent: percent,
+  /** Free storage below this pages, in GiB. */
+  rdsFreeStorageGb: z.number().gt(0, "must be above 0 GiB"),
+  /** Open connections above this page; keep it under the instance class's max_connections. */
+  rdsConnections: count,
+  /** Read replica lag above this pages, in seconds. */
+  rdsReplicaLagSeconds: count,
+  /** Host CPU of each cache node. */
+  redisCpuPercent: percent,
+  /** CPU of the Redis engine thread of each cache node (Redis is single-threaded). */
+  redisEngineCpuPercent: percent,
+  /** Share of maxmemory in use on each cache node. */
+  redisMemoryPercent: percent,
+  /** Evicted keys per window above this page. */
+  redisEvictions: z.number().int().min(0, "must be at least 0"),
+  /** WAF-blocked requests per window above this page (an attack or a bad rule). */
+  wafBlockedRequests: count,
+});
+
+const xraySchema = z.discriminatedUnion("enabled", [
+  z.strictObject({ enabled: z.literal(false) }),
+  z.strictObject({
+    enabled: z.literal(true),
+    /** Share of requests traced after the reservoir is used up (seed 004: 0.05). */
+    fixedRate: z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1"),
+    /** Requests per second always traced before the fixed rate applies. */
+    reservoirSize: z.number().int().min(0, "must be at least 0"),
+  }),
+]);
+
+export const observabilitySchema = z.strictObject({
+  /** Who gets paged by email (SNS email subscriptions, also the budget notifications). */
+  alarmEmails: z
+    .array(z.email("must be an email address such as ops@example.com"))
+    .min(1, "must list at least one address; an alarm nobody receives is no alarm"),
+  /** Phone numbers paged by SMS, in E.164 form. */
+  alarmSmsNumbers: z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 phone number such as +14155550100")).default([]),
+  thresholds: alarmThresholdsSchema,
+  /** One CloudWatch dashboard of every alarmed metric. */
+  dashboard: z.boolean(),
+  cloudTrail: z.strictObject({
+    /** Record API calls of every region, not only the primary one. */
+    multiRegion: z.boolean(),
+    /** COMPLIANCE: nobody, root included, can delete a log file before it expires; GOVERNANCE: privileged users can. */
+    objectLockMode: z.enum(["GOVERNANCE", "COMPLIANCE"], "must be GOVERNANCE or COMPLIANCE"),
+    /** Years every log file is locked and kept (seed 000: 7 in prod). */
+    retentionYears: z.number().int().min(1, "must be at least 1 year").max(100, "must be at most 100 years"),
+    /** Days the CloudWatch Logs copy of the trail is kept (for queries and metric filters). */
+    logRetentionDays,
+  }),
+  budget: z.strictObject({
+    /** Monthly cost budget in USD (seed estimates: about 125 dev, 390 prod). */
+    monthlyLimitUsd: z.number().gt(0, "must be above 0 USD"),
+    /** Forecasted spend, in percent of the limit, that notifies (seeds 002/004: 80). */
+    forecastThresholdPercent: z.number().int().min(1, "must be at least 1 percent").max(1000, "must be at most 1000 percent"),
+    /** Actual spend, in percent of the limit, that notifies. */
+    actualThresholdPercent: z.number().int().min(1, "must be at least 1 percent").max(1000, "must be at most 1000 percent"),
+  }),
+  /** X-Ray sampling rule for the services' traces. */
+  xray: xraySchema,
+});
+
+export type ObservabilityConfig = z.infer<typeof observabilitySchema>;
+export type AlarmThresholds = z.infer<typeof alarmThresholdsSchema>;
+
+export const observabilityRules: CrossFieldRule[] = [
+  (c) => {
+    const emails = c.observability.alarmEmails.map((e) => e.toLowerCase());
+    return emails.flatMap((email, i) =>
+      emails.indexOf(email) !== i ? [{ path: ["observability", "alarmEmails", i], message: `lists ${email} twice` }] : [],
+    );
+  },
+  (c) =>
+    c.observability.budget.forecastThresholdPercent >= c.observability.budget.actualThresholdPercent
+      ? [
+          {
+            path: ["observability", "budget", "forecastThresholdPercent"],
+            message: `must be below actualThresholdPercent (${c.observability.budget.actualThresholdPercent}) so the forecast warns first`,
+          },
+        ]
+      : [],
+  (c) =>
+    c.observability.thresholds.rdsFreeStorageGb >= c.database.allocatedStorageGb
+      ? [
+          {
+            path: ["observability", "thresholds", "rdsFreeStorageGb"],
+            message: `must be below database.allocatedStorageGb (${c.database.allocatedStorageGb}) or the alarm fires from day one`,
+          },
+        ]
+      : [],
+  // prod's audit trail is what seed 000 calls immutable: every region, locked so that nobody can delete it.
+  (c) =>
+    c.environment === "prod" && !c.observability.cloudTrail.multiRegion
+      ? [{ path: ["observability", "cloudTrail", "multiRegion"], message: "must be true in prod" }]
+      : [],
+  (c) =>
+    c.environment === "prod" && c.observability.cloudTrail.objectLockMode !== "COMPLIANCE"
+      ? [{ path: ["observability", "cloudTrail", "objectLockMode"], message: "must be COMPLIANCE in prod (seed 000: immutable audit logs)" }]
+      : [],
+];

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { CREDENTIAL_NAME, CREDENTIAL_VALUE } from "../credentials";
+import type { ConfigIssue, CrossFieldRule } from "../schema";
+
+/** Standard-tier parameters hold at most 4 KB. */
+const STANDARD_VALUE_MAX = 4096;
+
+const parameterName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_.-]{0,127}$/, "must be 1-128 of a-z, 0-9, '_', '.' and '-', starting with a letter (seed 003: openai_api_key)");
+
+export const parameterSchema = z.strictObject({
+  /** What the setting is and, for a SecureString, who puts its value. */
+  description: z.string().min(1, "must not be empty").max(1024, "must be at most 1024 characters"),
+  /**
+   * SecureString: encrypted with the `parameters` CMK; its value never appears in config or Terraform state,
+   * an operator writes it (`aws ssm put-parameter --overwrite`). String: a non-secret setting whose value is here.
+   */
+  type: z.enum(["SecureString", "String"]),
+  /** Value of a String parameter; must be absent for a SecureString. */
+  value: z.string().min(1, "must not be empty (SSM rejects empty values)").max(STANDARD_VALUE_MAX, "must be at most 4096 characters (standard tier)").optional(),
+});
+
+/** Application settings in SSM Parameter Store under `/<project>/<env>/<name>` (seed 003), by name. */
+export const parametersSchema = z
+  .record(parameterName, parameterSchema)
+  .refine((parameters) => Object.keys(parameters).length > 0, "must define at least one parameter");
+
+export type ParameterConfig = z.infer<typeof parameterSchema>;
+
+/** Full SSM name of one parameter. */
+export function parameterPathFor(config: { readonly project: string; readonly environment: string }, name: string): string {
+  return `/${config.project}/${config.environment}/${name}`;
+}
+
+export const parametersRules: CrossFieldRule[] = [
+  (c) =>
+    Object.entries(c.parameters ?? {}).flatMap(([name, p]): ConfigIssue[] => {
+      const path = ["parameters", name];
+      if (p.type === "SecureString") {
+        return p.value === undefined
+          ? []
+          : [{ path: [...path, "value"], message: "must be absent for a SecureString: an operator puts the value with aws ssm put-parameter, never config" }];
+      }
+      if (p.value === undefined) return [{ path: [...path, "value"], message: "is required for a String parameter" }];
+      if (CREDENTIAL_NAME.test(name)) return [{ path: [...path, "type"], message: "must be SecureString: the name says it holds a credential" }];
+      if (CREDENTIAL_VALUE.test(p.value)) return [{ path: [...path, "value"], message: "looks like a credential; make the parameter a SecureString and put the value outside config" }];
+      return [];
+    }),
+];

@@ -1,0 +1,234 @@
+import { z } from "zod";
+import type { ConfigIssue, CrossFieldRule } from "../schema";
+import { resourceName } from "./common";
+
+/** CPU units Fargate accepts, each with the memory sizes (MiB) it may be paired with. */
+export const FARGATE_CPU_MEMORY: Readonly<Record<number, readonly number[]>> = {
+  256: [512, 1024, 2048],
+  512: range(1024, 4096, 1024),
+  1024: range(2048, 8192, 1024),
+  2048: range(4096, 16384, 1024),
+  4096: range(8192, 30720, 1024),
+  8192: range(16384, 61440, 4096),
+  16384: range(32768, 122880, 8192),
+};
+
+function range(from: number, to: number, step: number): number[] {
+  return Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
+}
+
+/** Short name of the RDS-managed master user secret (JSON keys `username`, `password`); the rds stack owns it. */
+export const RDS_MASTER_SECRET = "rds-master";
+/** Secrets created by the secrets-kms stack whose values are plain strings (no JSON keys). */
+export const PLAIN_SECRETS = ["jwt-secret", "redis-auth-token", "redis-url"] as const;
+/** Environment variables the ecs stack sets itself on every container; config may not override them. */
+export const PLATFORM_ENVIRONMENT = [
+  "APP_ENV",
+  "AWS_REGION",
+  "PORT",
+  "DATABASE_HOST",
+  "DATABASE_PORT",
+  "DATABASE_NAME",
+  "RECORDINGS_BUCKET",
+  "RECORDINGS_PREFIX",
+] as const;
+
+// Names that say "credential": their values belong in Secrets Manager, never in a task definition.
+const SECRET_LIKE_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|CREDENTIAL)/;
+// Values shaped like well-known credentials (AWS access keys, OpenAI/Stripe-style keys, PEM blocks, URLs with a password).
+const SECRET_LIKE_VALUE = /(AKIA[0-9A-Z]{16}|\bsk-[A-Za-z0-9_-]{16,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|:\/\/[^/\s:@]+:[^/\s@]+@)/;
+
+const envVarName = z
+  .string()
+  .regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name of A-Z, 0-9 and '_', not starting with a digit");
+
+const secretReference = z.strictObject({
+  /** Short secret name: a secrets-kms secret (`deepgram-api-key`, `redis-url`, ...) or `rds-master`. */
+  secret: z.string().regex(/^[a-z][a-z0-9-]*$/, "must be a secret's short name in kebab-case"),
+  /** Key inside the secret's JSON value (`password`); the whole value when absent. */
+  jsonKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be a JSON key of A-Z a-z 0-9 _ . -")
+    .optional(),
+});
+
+const pathPattern = z
+  .string()
+  .max(128, "must be at most 128 characters (ALB limit)")
+  .regex(/^\/[A-Za-z0-9_\-.$/~"'@:+&*?]*$/, "must start with '/' and use only characters ALB path patterns allow");
+
+const autoscalingSchema = z
+  .strictObject({
+    /** Target average CPU utilization (%); seed 000 scales at 70. */
+    cpuPercent: z.number().int().min(10, "must be at least 10%").max(95, "must be at most 95%").optional(),
+    /** Target average memory utilization (%); seed 001 scales at 80. */
+    memoryPercent: z.number().int().min(10, "must be at least 10%").max(95, "must be at most 95%").optional(),
+    /** Target ALB requests per task; seed 001 scales at 1000. Meaningless for long-lived WebSocket connections. */
+    requestsPerTarget: z.number().int().min(1, "must be at least 1").max(1_000_000, "must be at most 1,000,000").optional(),
+    /** Seconds after a scale-in before the next one; long enough not to cut live calls in waves. */
+    scaleInCooldownSeconds: z.number().int().min(0).max(3600, "must be at most 3600 seconds").default(300),
+    /** Seconds after a scale-out before the next one. */
+    scaleOutCooldownSeconds: z.number().int().min(0).max(3600, "must be at most 3600 seconds").default(60),
+  })
+  .refine((a) => a.cpuPercent !== undefined || a.memoryPercent !== undefined || a.requestsPerTarget !== undefined, {
+    message: "must set at least one of cpuPercent, memoryPercent, requestsPerTarget",
+  });
+
+export const serviceSchema = z.strictObject({
+  /** Service name; names its ECR repository, log group, target group and ECS service. */
+  name: resourceName,
+  /** Image tag deployed from the service's ECR repository (tags are immutable, so every release has its own). */
+  imageTag: z
+    .string()
+    .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "must be a Docker tag: 1-128 of A-Z a-z 0-9 _ . -")
+    .refine((tag) => tag !== "latest", "must not be 'latest': repositories are immutable, so 'latest' could be pushed only once"),
+  /** Task CPU units (256 = 0.25 vCPU); must pair with memory as Fargate allows. */
+  cpu: z.number().int().refine((cpu) => cpu in FARGATE_CPU_MEMORY, {
+    message: `must be a Fargate CPU size: ${Object.keys(FARGATE_CPU_MEMORY).join(", ")}`,
+  }),
+  /** Task memory in MiB. */
+  memory: z.number().int().positive("must be positive"),
+  /** CPU architecture of the image. */
+  cpuArchitecture: z.enum(["X86_64", "ARM64"]).default("X86_64"),
+  /** Port the container listens on; unprivileged, because the container runs as a non-root user. */
+  containerPort: z
+    .number()
+    .int()
+    .min(1024, "must be 1024-65535: a non-root container cannot bind a privileged port")
+    .max(65535, "must be 1024-65535"),
+  /** HTTP path the ALB and the container health check probe. */
+  healthCheckPath: z
+    .string()
+    .max(1024, "must be at most 1024 characters")
+    // Also part of the container's shell health check command, so no shell metacharacters.
+    .regex(/^\/[A-Za-z0-9/_.~%-]*$/, "must start with '/' and use only A-Z a-z 0-9 / _ . ~ % -"),
+  /** Seconds ECS ignores failing ALB health checks after a task starts. */
+  healthCheckGracePeriodSeconds: z.number().int().min(0).max(3600, "must be at most 3600 seconds").default(60),
+  /** Tasks at deploy time; autoscaling moves it between minCount and maxCount afterwards. */
+  desiredCount: z.number().int().min(0, "must not be negative"),
+  minCount: z.number().int().min(0, "must not be negative"),
+  maxCount: z.number().int().min(1, "must be at least 1").max(1000, "must be at most 1000"),
+  /** ALB path patterns routed to this service (an ALB rule takes at most 5). */
+  pathPatterns: z.array(pathPattern).min(1, "must list at least one path pattern").max(5, "must list at most 5 path patterns (ALB rule limit)"),
+  /** ALB listener rule priority: lower wins, so specific paths need lower numbers than catch-alls. */
+  priority: z.number().int().min(1, "must be 1-50000").max(50000, "must be 1-50000"),
+  /** WebSocket service: lb_cookie stickiness keeps a client on the task that holds its connection. */
+  sticky: z.boolean().default(false),
+  /** Lifetime of the stickiness cookie. */
+  stickinessDurationSeconds: z.number().int().min(1).max(604800, "must be at most 7 days (604800 seconds)").default(86400),
+  /** Seconds the ALB drains a deregistering task; long for WebSocket services so calls can finish. */
+  deregistrationDelaySeconds: z.number().int().min(0).max(3600, "must be at most 3600 seconds").default(30),
+  /** Non-secret environment variables. */
+  environment: z.record(envVarName, z.string().max(4096)).default({}),
+  /** Secrets injected by Secrets Manager ARN (+ JSON key) as environment variables, by variable name. */
+  secrets: z.record(envVarName, secretReference).default({}),
+  /** Access to a prefix of the recordings bucket; none when absent. */
+  recordings: z
+    .strictObject({
+      /** Key prefix the service may use, ending in '/'. */
+      prefix: z.string().regex(/^[a-z0-9][a-z0-9/_-]*\/$/, "must be a key prefix of a-z 0-9 / _ - ending in '/'"),
+      access: z.enum(["read", "read-write"]),
+    })
+    .optional(),
+  /** Numeric uid[:gid] the container runs as; never root. */
+  user: z.string().regex(/^[1-9]\d*(:\d+)?$/, "must be a numeric non-root uid or uid:gid").default("1000:1000"),
+  /** Read-only root filesystem (a writable /tmp volume is mounted); turn off only for images that write elsewhere. */
+  readonlyRootFilesystem: z.boolean().default(true),
+  autoscaling: autoscalingSchema,
+});
+
+export const servicesSchema = z.array(serviceSchema).min(1, "must define at least one service");
+
+export type ServiceConfig = z.infer<typeof serviceSchema>;
+
+/** Target group names are `<project>-<env>-<service>` and AWS caps them at 32 characters. */
+export const TARGET_GROUP_NAME_MAX = 32;
+
+const CATCH_ALL_PATTERNS = ["/*", "*"];
+
+export const servicesRules: CrossFieldRule[] = [
+  (c) => duplicatesOf(c.services.map((s) => s.name)).map((i) => ({ path: ["services", i, "name"], message: `duplicates service name "${c.services[i].name}"` })),
+  (c) => duplicatesOf(c.services.map((s) => s.priority)).map((i) => ({ path: ["services", i, "priority"], message: `duplicates listener rule priority ${c.services[i].priority}` })),
+  (c) => {
+    const patterns = c.services.flatMap((s, i) => s.pathPatterns.map((pattern, j) => ({ pattern, path: ["services", i, "pathPatterns", j] })));
+    return duplicatesOf(patterns.map((p) => p.pattern)).map((k) => ({ path: patterns[k].path, message: `routes "${patterns[k].pattern}" a second time` }));
+  },
+  (c) =>
+    c.services.flatMap((s, i): ConfigIssue[] => {
+      const allowed = FARGATE_CPU_MEMORY[s.cpu];
+      if (!allowed || allowed.includes(s.memory)) return [];
+      return [{ path: ["services", i, "memory"], message: `${s.memory} MiB does not pair with ${s.cpu} CPU on Fargate; allowed: ${allowed.join(", ")}` }];
+    }),
+  (c) =>
+    c.services.flatMap((s, i): ConfigIssue[] => {
+      const issues: ConfigIssue[] = [];
+      if (s.minCount > s.maxCount) issues.push({ path: ["services", i, "minCount"], message: `must not exceed maxCount (${s.maxCount})` });
+      if (s.desiredCount < s.minCount || s.desiredCount > s.maxCount) {
+        issues.push({ path: ["services", i, "desiredCount"], message: `must be between minCount (${s.minCount}) and maxCount (${s.maxCount})` });
+      }
+      return issues;
+    }),
+  (c) =>
+    c.environment !== "prod"
+      ? []
+      : c.services.flatMap((s, i) =>
+          s.minCount < 2 ? [{ path: ["services", i, "minCount"], message: "must be at least 2 in prod, so losing one task or AZ keeps the service up" }] : [],
+        ),
+  (c) => {
+    // A catch-all rule shadows every rule evaluated after it.
+    const catchAlls = c.services.filter((s) => s.pathPatterns.some((p) => CATCH_ALL_PATTERNS.includes(p)));
+    return c.services.flatMap((s, i) =>
+      catchAlls
+        .filter((other) => other !== s && other.priority < s.priority)
+        .map((other) => ({
+          path: ["services", i, "priority"],
+          message: `must be lower than ${other.priority}, the priority of "${other.name}"'s catch-all rule, or the rule never matches`,
+        })),
+    );
+  },
+  (c) =>
+    c.services.flatMap((s, i) => {
+      const name = `${c.project}-${c.environment}-${s.name}`;
+      return name.length > TARGET_GROUP_NAME_MAX
+        ? [{ path: ["services", i, "name"], message: `makes the target group name "${name}" longer than ${TARGET_GROUP_NAME_MAX} characters` }]
+        : [];
+    }),
+  (c) =>
+    c.services.flatMap((s, i) =>
+      Object.entries(s.environment).flatMap(([name, value]): ConfigIssue[] => {
+        const path = ["services", i, "environment", name];
+        if ((PLATFORM_ENVIRONMENT as readonly string[]).includes(name)) return [{ path, message: "is set by the ecs stack; remove it" }];
+        if (name in s.secrets) return [{ path, message: "is also defined in secrets; keep it in one place" }];
+        if (SECRET_LIKE_NAME.test(name)) return [{ path, message: "names a credential; reference it under secrets instead of a plaintext value" }];
+        if (SECRET_LIKE_VALUE.test(value)) return [{ path, message: "looks like a credential; store it in Secrets Manager and reference it under secrets" }];
+        return [];
+      }),
+    ),
+  (c) =>
+    c.services.flatMap((s, i) =>
+      Object.entries(s.secrets).flatMap(([name, ref]): ConfigIssue[] => {
+        const path = ["services", i, "secrets", name];
+        if ((PLATFORM_ENVIRONMENT as readonly string[]).includes(name)) return [{ path, message: "is set by the ecs stack; remove it" }];
+        return secretReferenceIssues(c.secrets.externalApiKeys, ref, path);
+      }),
+    ),
+];
+
+function secretReferenceIssues(externalApiKeys: readonly string[], ref: { secret: string; jsonKey?: string }, path: ConfigIssue["path"]): ConfigIssue[] {
+  if (ref.secret === RDS_MASTER_SECRET) {
+    return ref.jsonKey === "username" || ref.jsonKey === "password"
+      ? []
+      : [{ path: [...path, "jsonKey"], message: `must be "username" or "password" for ${RDS_MASTER_SECRET}, whose value is JSON` }];
+  }
+  if ((PLAIN_SECRETS as readonly string[]).includes(ref.secret)) {
+    return ref.jsonKey === undefined ? [] : [{ path: [...path, "jsonKey"], message: `must be absent: ${ref.secret} holds a plain string, not JSON` }];
+  }
+  if (externalApiKeys.includes(ref.secret)) return [];
+  const known = [...externalApiKeys, ...PLAIN_SECRETS, RDS_MASTER_SECRET].join(", ");
+  return [{ path: [...path, "secret"], message: `names no known secret "${ref.secret}"; known: ${known}` }];
+}
+
+/** Indexes of values that already appeared earlier in the list. */
+function duplicatesOf<T>(values: readonly T[]): number[] {
+  return values.flatMap((value, i) => (values.indexOf(value) !== i ? [i] : []));
+}

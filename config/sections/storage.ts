@@ -1,0 +1,55 @@
+import { z } from "zod";
+import type { CrossFieldRule } from "../schema";
+
+const days = z.number().int().min(1, "must be at least 1 day").max(36500, "must be at most 36500 days");
+
+export const storageSchema = z.strictObject({
+  /** Call recordings (seed 000): versioned, KMS-encrypted, deleted after a while. */
+  recordings: z.strictObject({
+    /** Current recordings expire (become noncurrent) after this many days. */
+    expirationDays: days,
+    /** Noncurrent versions are deleted this many days after they stop being current. */
+    noncurrentExpirationDays: days,
+    /** Incomplete multipart uploads are aborted after this many days. */
+    abortIncompleteMultipartUploadDays: days,
+  }),
+  /** ALB and S3 server access logs (seed 000: to Glacier after 30 days). */
+  logs: z.strictObject({
+    glacierTransitionDays: days,
+    /** Must come after the Glacier transition. */
+    expirationDays: days,
+    noncurrentExpirationDays: days,
+    abortIncompleteMultipartUploadDays: days,
+  }),
+});
+
+export type StorageConfig = z.infer<typeof storageSchema>;
+
+/** Buckets of the storage stack; other stacks name theirs with `bucketNameFor` too (SecureBucket checks them at synth). */
+export const STORAGE_BUCKET_PURPOSES = ["recordings", "logs"] as const;
+const BUCKET_NAME_MAX = 63;
+
+/**
+ * Globally unique bucket name `<project>-<env>-<purpose>-<accountId>`: the account id makes it unique across AWS,
+ * the prefix across environments.
+ */
+export function bucketNameFor(
+  config: { readonly project: string; readonly environment: string; readonly accountId: string },
+  purpose: string,
+): string {
+  return `${config.project}-${config.environment}-${purpose}-${config.accountId}`;
+}
+
+export const storageRules: CrossFieldRule[] = [
+  ({ storage }) =>
+    storage.logs.expirationDays <= storage.logs.glacierTransitionDays
+      ? [{ path: ["storage", "logs", "expirationDays"], message: `must be greater than glacierTransitionDays (${storage.logs.glacierTransitionDays}); S3 rejects expiring before the transition` }]
+      : [],
+  (c) =>
+    STORAGE_BUCKET_PURPOSES.map((purpose) => bucketNameFor(c, purpose))
+      .filter((name) => name.length > BUCKET_NAME_MAX)
+      .map((name) => ({
+        path: ["project"],
+        message: `makes bucket name ${name} ${name.length} characters long; S3 allows ${BUCKET_NAME_MAX}`,
+      })),
+];

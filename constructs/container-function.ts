@@ -1,0 +1,224 @@
+import { ConnectLambdaFunctionAssociation } from "@cdktf/provider-aws/lib/connect-lambda-function-association";
+import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
+import type { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { type FunctionConfig, tableEnvironmentName } from "../config/sections/functions";
+import { ContainerRepository } from "./container-repository";
+import { EncryptedLogGroup } from "./encrypted-log-group";
+import { PolicyStatement } from "./iam-policy";
+import { SecurityGroupWithRules } from "./security-group";
+import { ServiceRole } from "./service-role";
+
+/** A DynamoDB table the function may use, as the data-dynamodb stack exposes it. */
+export interface FunctionTable {
+  /** Physical table name, given to the function as `<NAME>_TABLE`. */
+  readonly name: string;
+  readonly arn: string;
+  /** ARNs of the table's global secondary indexes. */
+  readonly indexArns: readonly string[];
+}
+
+/** Private subnets and VPC for a VPC-attached function. */
+export interface FunctionNetwork {
+  readonly vpcId: string;
+  readonly subnetIds: readonly string[];
+}
+
+export interface ContainerFunctionProps {
+  /** The function as configured: image tag, memory, timeout, concurrency, environment, table grants, VPC, tracing. */
+  readonly function: FunctionConfig;
+  /** `<project>-<env>`: prefix of the function, repository, role, log group and security group names. */
+  readonly namePrefix: string;
+  readonly region: string;
+  readonly accountId: string;
+  /** Every table the config grants, by config name; granting a table not listed here is an error. */
+  readonly tables: Readonly<Record<string, FunctionTable>>;
+  /** CMK of the tables; the role may use it only through DynamoDB. */
+  readonly tablesKeyArn?: string;
+  /**
+   * Network of a VPC-attached function; required when the config says `vpc: true`.
+   * @default - not in a VPC
+   */
+  readonly network?: FunctionNetwork;
+  /** CMK of the ECR repository. */
+  readonly repositoryKmsKeyArn: string;
+  /** Tagged images the repository keeps. */
+  readonly keepTaggedImages: number;
+  /** Days before untagged images expire. */
+  readonly untaggedExpiryDays: number;
+  /** CMK of the log group. */
+  readonly logKmsKeyArn: string;
+}
+
+const HTTPS_PORT = 443;
+const READ_ACTIONS = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"];
+const WRITE_ACTIONS = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
+
+/**
+ * A container-image Lambda with everything it owns: its ECR repository (readable by Lambda only for this function),
+ * a KMS-encrypted log group, a role scoped to its log group, its tables (and their indexes) and its network
+ * interfaces, an own security group with HTTPS egress only when it runs in the VPC, and optionally the Amazon
+ * Connect instance that invokes it.
+ */
+export class ContainerFunction extends Construct {
+  readonly repository: ContainerRepository;
+  readonly logGroup: EncryptedLogGroup;
+  readonly role: ServiceRole;
+  readonly securityGroup?: SecurityGroupWithRules;
+  readonly lambda: LambdaFunction;
+
+  constructor(scope: Construct, id: string, props: ContainerFunctionProps) {
+    super(scope, id);
+    const fn = props.function;
+    const missing = fn.tables.filter((grant) => !(grant.name in props.tables)).map((grant) => grant.name);
+    if (missing.length > 0) throw new Error(`ContainerFunction ${id}: tables has no entry for ${missing.join(", ")}`);
+    if (fn.tables.length > 0 && !props.tablesKeyArn) throw new Error(`ContainerFunction ${id}: tablesKeyArn is required to grant tables`);
+    if (fn.vpc && !props.network) throw new Error(`ContainerFunction ${id}: the config asks for VPC access, so network is required`);
+
+    const functionName = `${props.namePrefix}-${fn.name}`;
+    const functionArn = `arn:aws:lambda:${props.region}:${props.accountId}:function:${functionName}`;
+
+    this.repository = new ContainerRepository(this, "Repository", {
+      name: `${props.namePrefix}/${fn.name}`,
+      kmsKeyArn: props.repositoryKmsKeyArn,
+      keepTaggedImages: props.keepTaggedImages,
+      untaggedExpiryDays: props.untaggedExpiryDays,
+      nameTag: functionName,
+      // Lambda pulls with its service principal; the function's name is fixed, so the grant can name it before it exists.
+      policyStatements: [
+        {
+          sid: "LambdaPullsForThisFunctionOnly",
+          principals: { Service: "lambda.amazonaws.com" },
+          actions: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+          resources: [],
+          conditions: { StringLike: { "aws:sourceArn": [functionArn, `${functionArn}:*`] } },
+        },
+      ],
+    });
+
+    this.logGroup = new EncryptedLogGroup(this, "Logs", {
+      name: `/aws/lambda/${functionName}`,
+      kmsKeyArn: props.logKmsKeyArn,
+      retentionDays: fn.logRetentionDays,
+    });
+
+    if (fn.vpc && props.network) {
+      this.securityGroup = new SecurityGroupWithRules(this, "SecurityGroup", {
+        name: `${functionName}-lambda`,
+        description: `Lambda ${fn.name}: no ingress, HTTPS egress only`,
+        vpcId: props.network.vpcId,
+      });
+      this.securityGroup.allowEgressToCidr("https", "0.0.0.0/0", HTTPS_PORT, "DynamoDB, Amazon Connect and other AWS APIs over TLS");
+    }
+
+    this.role = new ServiceRole(this, "Role", {
+      name: `${functionName}-lambda`,
+      assumedBy: "lambda.amazonaws.com",
+      sourceAccount: props.accountId,
+      statements: [
+        { sid: "WriteOwnLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${this.logGroup.arn}:log-stream:*`] },
+        ...this.tableStatements(props),
+        ...this.networkStatements(props),
+        ...(fn.tracing
+          ? [
+              {
+                // X-Ray has no resource-level permissions for these actions.
+                sid: "SendTraces",
+                actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
+                resources: ["*"],
+              },
+            ]
+          : []),
+      ],
+    });
+
+    const generatedEnvironment = Object.fromEntries(fn.tables.map((grant) => [tableEnvironmentName(grant.name), props.tables[grant.name].name]));
+    const environment = { ...fn.environment, ...generatedEnvironment };
+    // Lambda checks at create time that the role may create network interfaces and that the image is pullable.
+    const prerequisites: ITerraformDependable[] = [this.role.policy!, ...(this.repository.policy ? [this.repository.policy] : [])];
+
+    this.lambda = new LambdaFunction(this, "Resource", {
+      functionName,
+      role: this.role.arn,
+      packageType: "Image",
+      imageUri: `${this.repository.url}:${fn.imageTag}`,
+      architectures: [fn.architecture],
+      memorySize: fn.memoryMb,
+      timeout: fn.timeoutSeconds,
+      reservedConcurrentExecutions: fn.reservedConcurrency,
+      environment: Object.keys(environment).length > 0 ? { variables: environment } : undefined,
+      vpcConfig:
+        this.securityGroup && props.network
+          ? { subnetIds: [...props.network.subnetIds], securityGroupIds: [this.securityGroup.id] }
+          : undefined,
+      tracingConfig: fn.tracing ? { mode: "Active" } : undefined,
+      // Naming our encrypted group keeps Lambda from creating an unencrypted, never-expiring one.
+      loggingConfig: { logFormat: "JSON", logGroup: this.logGroup.name },
+      dependsOn: prerequisites,
+      tags: { Name: functionName },
+    });
+
+    if (fn.connectInstanceId) {
+      // Makes the function selectable in the instance's contact flows and lets that instance (only) invoke it.
+      new ConnectLambdaFunctionAssociation(this, "ConnectAssociation", {
+        instanceId: fn.connectInstanceId,
+        functionArn: this.lambda.arn,
+      });
+    }
+  }
+
+  get arn(): string {
+    return this.lambda.arn;
+  }
+
+  get name(): string {
+    return this.lambda.functionName;
+  }
+
+  private tableStatements(props: ContainerFunctionProps): PolicyStatement[] {
+    const grants = props.function.tables;
+    if (grants.length === 0) return [];
+    const resourcesOf = (access: "read" | "read-write") =>
+      grants.filter((grant) => grant.access === access).flatMap((grant) => [props.tables[grant.name].arn, ...props.tables[grant.name].indexArns]);
+    const statements: PolicyStatement[] = [];
+    const readOnly = resourcesOf("read");
+    const readWrite = resourcesOf("read-write");
+    if (readOnly.length > 0) statements.push({ sid: "ReadGrantedTables", actions: READ_ACTIONS, resources: readOnly });
+    if (readWrite.length > 0) statements.push({ sid: "ReadWriteGrantedTables", actions: [...READ_ACTIONS, ...WRITE_ACTIONS], resources: readWrite });
+    statements.push({
+      sid: "UseTablesKeyThroughDynamodb",
+      actions: readWrite.length > 0 ? ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"] : ["kms:Decrypt", "kms:DescribeKey"],
+      resources: [props.tablesKeyArn!],
+      conditions: { StringEquals: { "kms:ViaService": `dynamodb.${props.region}.amazonaws.com` } },
+    });
+    return statements;
+  }
+
+  /** What AWSLambdaVPCAccessExecutionRole grants, narrowed to this account, region, subnets and security group. */
+  private networkStatements(props: ContainerFunctionProps): PolicyStatement[] {
+    if (!this.securityGroup || !props.network) return [];
+    const ec2 = `arn:aws:ec2:${props.region}:${props.accountId}`;
+    return [
+      {
+        sid: "CreateInterfacesInOwnSubnetsAndGroup",
+        actions: ["ec2:CreateNetworkInterface"],
+        resources: [
+          `${ec2}:network-interface/*`,
+          ...props.network.subnetIds.map((subnetId) => `${ec2}:subnet/${subnetId}`),
+          `${ec2}:security-group/${this.securityGroup.id}`,
+        ],
+      },
+      {
+        sid: "ManageInterfacesOfThisAccount",
+        actions: ["ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
+        resources: [`${ec2}:network-interface/*`],
+      },
+      {
+        // EC2 Describe* calls support no resource-level permissions.
+        sid: "DescribeNetwork",
+        actions: ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"],
+        resources: ["*"],
+      },
+    ];
+  }
+}

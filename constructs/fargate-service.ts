@@ -1,0 +1,361 @@
+import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
+import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
+import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
+import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
+import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
+import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
+import { Construct } from "constructs";
+import type { ServiceConfig } from "../config/sections/services";
+import { EncryptedLogGroup } from "./encrypted-log-group";
+import { PolicyStatement } from "./iam-policy";
+import { ServiceRole } from "./service-role";
+
+/** Where a service's recordings live; its config picks the prefix and the access level. */
+export interface RecordingsBucket {
+  /** Bucket ARN. */
+  readonly arn: string;
+  /** Bucket name, given to the container as RECORDINGS_BUCKET. */
+  readonly name: string;
+  /** CMK that encrypts the bucket's objects (SSE-KMS). */
+  readonly kmsKeyArn: string;
+}
+
+/** ECS Exec wiring shared by every service of a cluster. */
+export interface ExecSettings {
+  /** Log group (KMS-encrypted) that receives exec session output. */
+  readonly logGroupArn: string;
+  /** CMK that encrypts exec sessions (the cluster's `execute_command_configuration.kms_key_id`). */
+  readonly kmsKeyArn: string;
+}
+
+export interface FargateServiceProps {
+  /** The service as configured: sizing, image tag, port, health check, counts, env, secret references, scaling. */
+  readonly service: ServiceConfig;
+  /** `<project>-<env>`: prefix of the repository, log group, role and task family names. */
+  readonly namePrefix: string;
+  /** Region, for the awslogs driver and KMS service conditions. */
+  readonly region: string;
+  /** Account id that the task roles' trust policy pins with `aws:SourceAccount`. */
+  readonly accountId: string;
+  /** Cluster the service runs in. */
+  readonly clusterArn: string;
+  /** Cluster name, part of the autoscaling resource id. */
+  readonly clusterName: string;
+  /** Private subnets for the tasks (no public IPs). */
+  readonly subnetIds: readonly string[];
+  /** Security groups of the tasks. */
+  readonly securityGroupIds: readonly string[];
+  /** ALB target group the service registers its tasks in. */
+  readonly targetGroupArn: string;
+  /** `<alb arn suffix>/<target group arn suffix>`: the resource label of ALBRequestCountPerTarget scaling. */
+  readonly requestCountResourceLabel: string;
+  /** ARN of every secret the service may reference, by short name; referencing any other name is an error. */
+  readonly secretArns: Readonly<Record<string, string>>;
+  /** CMKs that encrypt those secrets; the roles may decrypt with them only through Secrets Manager. */
+  readonly secretsKeyArns: readonly string[];
+  /** Environment variables the platform sets on every container (database host, region, ...). */
+  readonly platformEnvironment: Readonly<Record<string, string>>;
+  /**
+   * Recordings bucket; required when the service config asks for `recordings`.
+   * @default - no recordings access
+   */
+  readonly recordingsBucket?: RecordingsBucket;
+  /** CMK of the ECR repository. */
+  readonly repositoryKmsKeyArn: string;
+  /** Tagged images each repository keeps. */
+  readonly keepTaggedImages: number;
+  /** Days before untagged images expire. */
+  readonly untaggedExpiryDays: number;
+  /** CMK of the container log group. */
+  readonly logKmsKeyArn: string;
+  /** Days container logs are kept (a CloudWatch retention value). */
+  readonly logRetentionDays: number;
+  /**
+   * ECS Exec into the service's tasks.
+   * @default - exec disabled
+   */
+  readonly exec?: ExecSettings;
+}
+
+const ECR_PULL_ACTIONS = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"];
+const TMP_VOLUME = "tmp";
+
+/**
+ * One containerized service on Fargate, everything it owns in one place: ECR repository with lifecycle, log group,
+ * execution and task roles scoped to its own repository, log group, secrets and bucket prefix, task definition,
+ * ECS service behind its target group, and target-tracking autoscaling. A new service is a new config entry.
+ */
+export class FargateService extends Construct {
+  readonly repository: EcrRepository;
+  readonly logGroup: EncryptedLogGroup;
+  readonly executionRole: ServiceRole;
+  readonly taskRole: ServiceRole;
+  readonly taskDefinition: EcsTaskDefinition;
+  readonly ecsService: EcsService;
+
+  constructor(scope: Construct, id: string, props: FargateServiceProps) {
+    super(scope, id);
+    const { service } = props;
+    const referenced = Object.entries(service.secrets);
+    const unknown = referenced.filter(([, ref]) => !(ref.secret in props.secretArns));
+    if (unknown.length > 0) {
+      throw new Error(
+        `FargateService ${id}: secretArns has no ARN for ${unknown.map(([name, ref]) => `${name} -> ${ref.secret}`).join(", ")}`,
+      );
+    }
+    if (service.recordings && !props.recordingsBucket) {
+      throw new Error(`FargateService ${id}: the service config asks for recordings access, so recordingsBucket is required`);
+    }
+    const overridden = Object.keys(props.platformEnvironment).filter((name) => name in service.environment || name in service.secrets);
+    if (overridden.length > 0) {
+      throw new Error(`FargateService ${id}: ${overridden.join(", ")} in platformEnvironment would be overridden by the service config`);
+    }
+    const physicalName = `${props.namePrefix}-${service.name}`;
+
+    this.repository = new EcrRepository(this, "Repository", {
+      name: `${props.namePrefix}/${service.name}`,
+      imageTagMutability: "IMMUTABLE",
+      imageScanningConfiguration: { scanOnPush: true },
+      encryptionConfiguration: [{ encryptionType: "KMS", kmsKey: props.repositoryKmsKeyArn }],
+      forceDelete: false,
+      tags: { Name: physicalName },
+    });
+    new EcrLifecyclePolicy(this, "RepositoryLifecycle", {
+      repository: this.repository.name,
+      policy: JSON.stringify({
+        rules: [
+          {
+            rulePriority: 1,
+            description: `Expire untagged images after ${props.untaggedExpiryDays} days`,
+            selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: props.untaggedExpiryDays },
+            action: { type: "expire" },
+          },
+          {
+            rulePriority: 2,
+            description: `Keep the last ${props.keepTaggedImages} tagged images`,
+            selection: { tagStatus: "tagged", tagPatternList: ["*"], countType: "imageCountMoreThan", countNumber: props.keepTaggedImages },
+            action: { type: "expire" },
+          },
+        ],
+      }),
+    });
+
+    this.logGroup = new EncryptedLogGroup(this, "Logs", {
+      name: `/ecs/${props.namePrefix}/${service.name}`,
+      kmsKeyArn: props.logKmsKeyArn,
+      retentionDays: props.logRetentionDays,
+    });
+
+    const secretArns = [...new Set(referenced.map(([, ref]) => props.secretArns[ref.secret]))];
+    const readSecrets: PolicyStatement[] =
+      secretArns.length === 0
+        ? []
+        : [
+            { sid: "ReadReferencedSecrets", actions: ["secretsmanager:GetSecretValue"], resources: secretArns },
+            {
+              sid: "DecryptSecretsThroughSecretsManager",
+              actions: ["kms:Decrypt"],
+              resources: [...props.secretsKeyArns],
+              conditions: { StringEquals: { "kms:ViaService": `secretsmanager.${props.region}.amazonaws.com` } },
+            },
+          ];
+
+    this.executionRole = new ServiceRole(this, "ExecutionRole", {
+      name: `${physicalName}-execution`,
+      assumedBy: "ecs-tasks.amazonaws.com",
+      sourceAccount: props.accountId,
+      statements: [
+        // GetAuthorizationToken is account-wide; AWS offers no resource to scope it to.
+        { sid: "EcrLogin", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] },
+        { sid: "PullOwnImages", actions: ECR_PULL_ACTIONS, resources: [this.repository.arn] },
+        {
+          sid: "WriteOwnLogs",
+          actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+          resources: [`${this.logGroup.arn}:log-stream:*`],
+        },
+        ...readSecrets,
+      ],
+    });
+
+    this.taskRole = new ServiceRole(this, "TaskRole", {
+      name: `${physicalName}-task`,
+      assumedBy: "ecs-tasks.amazonaws.com",
+      sourceAccount: props.accountId,
+      // The app re-reads its secrets at runtime (seed 000's secrets client) to pick up rotations without a restart.
+      statements: [...readSecrets, ...this.recordingsStatements(props), ...this.execStatements(props)],
+    });
+
+    this.taskDefinition = new EcsTaskDefinition(this, "TaskDefinition", {
+      family: physicalName,
+      requiresCompatibilities: ["FARGATE"],
+      networkMode: "awsvpc",
+      cpu: String(service.cpu),
+      memory: String(service.memory),
+      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: service.cpuArchitecture },
+      executionRoleArn: this.executionRole.arn,
+      taskRoleArn: this.taskRole.arn,
+      volume: service.readonlyRootFilesystem ? [{ name: TMP_VOLUME }] : undefined,
+      containerDefinitions: JSON.stringify([this.containerDefinition(props)]),
+      tags: { Name: physicalName },
+    });
+
+    this.ecsService = new EcsService(this, "Resource", {
+      name: service.name,
+      cluster: props.clusterArn,
+      taskDefinition: this.taskDefinition.arn,
+      desiredCount: service.desiredCount,
+      launchType: "FARGATE",
+      platformVersion: "LATEST",
+      networkConfiguration: {
+        subnets: [...props.subnetIds],
+        securityGroups: [...props.securityGroupIds],
+        assignPublicIp: false,
+      },
+      loadBalancer: [{ targetGroupArn: props.targetGroupArn, containerName: service.name, containerPort: service.containerPort }],
+      healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds,
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      deploymentMinimumHealthyPercent: 100,
+      deploymentMaximumPercent: 200,
+      enableExecuteCommand: props.exec !== undefined,
+      propagateTags: "SERVICE",
+      enableEcsManagedTags: true,
+      waitForSteadyState: false,
+      // Autoscaling owns the running count after the first deploy.
+      lifecycle: { ignoreChanges: ["desired_count"] },
+      tags: { Name: physicalName },
+    });
+
+    this.addAutoscaling(props, physicalName);
+  }
+
+  get repositoryUrl(): string {
+    return this.repository.repositoryUrl;
+  }
+
+  get name(): string {
+    return this.ecsService.name;
+  }
+
+  private containerDefinition(props: FargateServiceProps): Record<string, unknown> {
+    const { service } = props;
+    const environment = { ...props.platformEnvironment, ...service.environment };
+    return {
+      name: service.name,
+      image: `${this.repository.repositoryUrl}:${service.imageTag}`,
+      essential: true,
+      user: service.user,
+      readonlyRootFilesystem: service.readonlyRootFilesystem,
+      portMappings: [{ name: "http", containerPort: service.containerPort, hostPort: service.containerPort, protocol: "tcp", appProtocol: "http" }],
+      environment: Object.keys(environment)
+        .sort()
+        .map((name) => ({ name, value: environment[name] })),
+      // ECS resolves `<arn>:<json-key>::` at task start; the value never appears in the task definition.
+      secrets: Object.keys(service.secrets)
+        .sort()
+        .map((name) => {
+          const ref = service.secrets[name];
+          const arn = props.secretArns[ref.secret];
+          return { name, valueFrom: ref.jsonKey ? `${arn}:${ref.jsonKey}::` : arn };
+        }),
+      logConfiguration: {
+        logDriver: "awslogs",
+        options: {
+          "awslogs-group": this.logGroup.name,
+          "awslogs-region": props.region,
+          "awslogs-stream-prefix": service.name,
+          // A slow log pipeline must not block the event loop of a live call.
+          mode: "non-blocking",
+          "max-buffer-size": "25m",
+        },
+      },
+      healthCheck: {
+        command: ["CMD-SHELL", `curl -fsS 'http://localhost:${service.containerPort}${service.healthCheckPath}' || exit 1`],
+        interval: 30,
+        timeout: 5,
+        retries: 3,
+        startPeriod: service.healthCheckGracePeriodSeconds,
+      },
+      // Reaps zombie processes and is what ECS Exec's agent needs.
+      linuxParameters: { initProcessEnabled: true },
+      mountPoints: service.readonlyRootFilesystem ? [{ sourceVolume: TMP_VOLUME, containerPath: "/tmp", readOnly: false }] : [],
+    };
+  }
+
+  private recordingsStatements(props: FargateServiceProps): PolicyStatement[] {
+    const access = props.service.recordings;
+    const bucket = props.recordingsBucket;
+    if (!access || !bucket) return [];
+    const write = access.access === "read-write";
+    return [
+      {
+        sid: "ListOwnRecordingsPrefix",
+        actions: ["s3:ListBucket"],
+        resources: [bucket.arn],
+        conditions: { StringLike: { "s3:prefix": [`${access.prefix}*`] } },
+      },
+      {
+        sid: write ? "ReadWriteOwnRecordings" : "ReadOwnRecordings",
+        actions: write ? ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"] : ["s3:GetObject"],
+        resources: [`${bucket.arn}/${access.prefix}*`],
+      },
+      {
+        sid: "UseRecordingsKeyThroughS3",
+        actions: write ? ["kms:Decrypt", "kms:GenerateDataKey"] : ["kms:Decrypt"],
+        resources: [bucket.kmsKeyArn],
+        conditions: { StringEquals: { "kms:ViaService": `s3.${props.region}.amazonaws.com` } },
+      },
+    ];
+  }
+
+  private execStatements(props: FargateServiceProps): PolicyStatement[] {
+    if (!props.exec) return [];
+    return [
+      {
+        // Session Manager channels have no resource ARNs to scope to.
+        sid: "ExecSessionChannels",
+        actions: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+        resources: ["*"],
+      },
+      { sid: "ExecChecksLogGroupEncryption", actions: ["logs:DescribeLogGroups"], resources: ["*"] },
+      {
+        sid: "ExecWritesSessionLogs",
+        actions: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+        resources: [`${props.exec.logGroupArn}:log-stream:*`, `${props.exec.logGroupArn}:*`],
+      },
+      { sid: "ExecDecryptsSessions", actions: ["kms:Decrypt"], resources: [props.exec.kmsKeyArn] },
+    ];
+  }
+
+  private addAutoscaling(props: FargateServiceProps, physicalName: string): void {
+    const { service } = props;
+    const target = new AppautoscalingTarget(this, "Scaling", {
+      serviceNamespace: "ecs",
+      scalableDimension: "ecs:service:DesiredCount",
+      resourceId: `service/${props.clusterName}/${this.ecsService.name}`,
+      minCapacity: service.minCount,
+      maxCapacity: service.maxCount,
+    });
+    const { autoscaling } = service;
+    const policies: [string, string, number | undefined, string | undefined][] = [
+      ["CpuScaling", "ECSServiceAverageCPUUtilization", autoscaling.cpuPercent, undefined],
+      ["MemoryScaling", "ECSServiceAverageMemoryUtilization", autoscaling.memoryPercent, undefined],
+      ["RequestScaling", "ALBRequestCountPerTarget", autoscaling.requestsPerTarget, props.requestCountResourceLabel],
+    ];
+    for (const [id, metric, targetValue, resourceLabel] of policies) {
+      if (targetValue === undefined) continue;
+      new AppautoscalingPolicy(this, id, {
+        name: `${physicalName}-${metric}`,
+        policyType: "TargetTrackingScaling",
+        serviceNamespace: target.serviceNamespace,
+        scalableDimension: target.scalableDimension,
+        resourceId: target.resourceId,
+        targetTrackingScalingPolicyConfiguration: {
+          targetValue,
+          predefinedMetricSpecification: { predefinedMetricType: metric, resourceLabel },
+          scaleInCooldown: autoscaling.scaleInCooldownSeconds,
+          scaleOutCooldown: autoscaling.scaleOutCooldownSeconds,
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/** The rule pack: every guardrail the aspect runs, in report order. */
+import { vaultEncryptedWithCmk } from "./rules/backup";
+import { volumeEncryptedWithCmk } from "./rules/ebs";
+import { repositoryEncryptedWithCmk } from "./rules/ecr";
+import { noPublicIpOnTasks, noSecretsInContainerEnvironment } from "./rules/ecs";
+import { cacheEncryptedAtRest, cacheEncryptedInTransit } from "./rules/elasticache";
+import { httpRedirectsToHttps, listenerTlsPolicy, loadBalancerDeletionProtection } from "./rules/elb";
+import { noPublicPrincipals, noWildcardActions, noWildcardResourcesOnData } from "./rules/iam";
+import { kmsKeyRotation } from "./rules/kms";
+import { logGroupEncryptedWithCmk, logGroupRetention, serviceLogGroupsHaveRetention, trailEncryptedWithCmk } from "./rules/logs";
+import { noInternetIngress, noPublicIpAddresses } from "./rules/network";
+import { databaseDeletionProtection, databaseEncryptedWithCmk, databaseForcesTls, databaseNotPublic } from "./rules/rds";
+import { bucketEncryptedWithCmk, bucketPublicAccessBlock, bucketRequiresTls } from "./rules/s3";
+import { noPlaintextSecrets, secretEncryptedWithCmk, secretOutputsAreSensitive } from "./rules/secrets";
+import { queueEncryptedWithCmk, topicEncryptedWithCmk } from "./rules/sns-sqs";
+import type { Rule } from "./types";
+
+export const RULES: readonly Rule[] = [
+  bucketPublicAccessBlock,
+  bucketEncryptedWithCmk,
+  bucketRequiresTls,
+  kmsKeyRotation,
+  databaseEncryptedWithCmk,
+  databaseNotPublic,
+  databaseForcesTls,
+  databaseDeletionProtection,
+  cacheEncryptedAtRest,
+  cacheEncryptedInTransit,
+  noInternetIngress,
+  noPublicIpAddresses,
+  noWildcardActions,
+  noWildcardResourcesOnData,
+  noPublicPrincipals,
+  logGroupRetention,
+  logGroupEncryptedWithCmk,
+  serviceLogGroupsHaveRetention,
+  trailEncryptedWithCmk,
+  secretEncryptedWithCmk,
+  noPlaintextSecrets,
+  secretOutputsAreSensitive,
+  noPublicIpOnTasks,
+  noSecretsInContainerEnvironment,
+  repositoryEncryptedWithCmk,
+  volumeEncryptedWithCmk,
+  listenerTlsPolicy,
+  httpRedirectsToHttps,
+  loadBalancerDeletionProtection,
+  topicEncryptedWithCmk,
+  queueEncryptedWithCmk,
+  vaultEncryptedWithCmk,
+];
+
+const ids = RULES.map((rule) => rule.id);
+const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+if (duplicate) throw new Error(`guardrail rule id ${duplicate} is registered twice`);
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,0 +1,91 @@
+import { containerDefinitions, isLiteralString, isSet } from "../helpers";
+import { type ElementRule, type ElementView, type StackRule, compliant, nonCompliant } from "../types";
+
+export const logGroupRetention: ElementRule = {
+  id: "VP-LOG-1",
+  level: "error",
+  scope: "element",
+  types: ["aws_cloudwatch_log_group"],
+  description: "CloudWatch log groups expire their events",
+  fix: "Set retention_in_days to one of the CloudWatch values (EncryptedLogGroup takes it from config)",
+  check: ({ attributes }) => {
+    const days = attributes.retention_in_days;
+    return isSet(days) && Number(days) !== 0 ? compliant : nonCompliant("retention_in_days is not set, so events are kept forever");
+  },
+};
+
+export const logGroupEncryptedWithCmk: ElementRule = {
+  id: "VP-LOG-2",
+  level: "error",
+  scope: "element",
+  types: ["aws_cloudwatch_log_group"],
+  description: "CloudWatch log groups are encrypted with a customer-managed KMS key",
+  fix: "Set kms_key_id to the logs CMK, whose key policy lets logs.<region>.amazonaws.com use it (EncryptedLogGroup)",
+  check: ({ attributes }) => (isSet(attributes.kms_key_id) ? compliant : nonCompliant("kms_key_id is not set")),
+};
+
+/** Log group names that RDS creates on its own for exported logs. */
+function rdsExportGroups(db: ElementView): { readonly type: string; readonly matches: (name: string) => boolean }[] {
+  const kind = db.type === "aws_rds_cluster" ? "cluster" : "instance";
+  const identifierAttribute = kind === "cluster" ? "cluster_identifier" : "identifier";
+  const identifier = db.attributes[identifierAttribute];
+  const exports = [db.attributes.enabled_cloudwatch_logs_exports].flat().filter((t): t is string => typeof t === "string");
+  return exports.map((type) => ({
+    type,
+    matches: (name: string) => {
+      const match = new RegExp(`^/aws/rds/${kind}/(.+)/${type}$`).exec(name);
+      if (!match) return false;
+      return isLiteralString(identifier) ? match[1] === identifier : match[1].includes(`${db.address}.${identifierAttribute}`);
+    },
+  }));
+}
+
+export const serviceLogGroupsHaveRetention: StackRule = {
+  id: "VP-LOG-3",
+  level: "error",
+  scope: "stack",
+  description: "Log groups that services would create on their own (RDS log exports, awslogs-create-group) exist in code with retention",
+  fix: "Create the log group first (EncryptedLogGroup named /aws/rds/instance/<identifier>/<log>, or the awslogs-group of the container) and drop awslogs-create-group",
+  check: (context) => {
+    const groupNames = context.elements
+      .filter((e) => e.type === "aws_cloudwatch_log_group")
+      .map((g) => g.attributes.name)
+      .filter((name): name is string => typeof name === "string");
+    const databases = context.elements
+      .filter((e) => e.type === "aws_db_instance" || e.type === "aws_rds_cluster")
+      .map((db) => {
+        const missing = rdsExportGroups(db)
+          .filter((group) => !groupNames.some(group.matches))
+          .map((group) => group.type);
+        return {
+          subject: db,
+          verdict: missing.length === 0 ? compliant : nonCompliant(`RDS would create never-expiring log groups for ${missing.join(", ")}`),
+        };
+      });
+    const taskDefinitions = context.elements
+      .filter((e) => e.type === "aws_ecs_task_definition")
+      .map((task) => {
+        const creating = (containerDefinitions(task) ?? []).filter(
+          (c) => String(c.logConfiguration?.options?.["awslogs-create-group"]) === "true",
+        );
+        return {
+          subject: task,
+          verdict:
+            creating.length === 0
+              ? compliant
+              : nonCompliant(`containers ${creating.map((c) => c.name).join(", ")} let the awslogs driver create a log group without retention`),
+        };
+      });
+    return [...databases, ...taskDefinitions];
+  },
+};
+
+export const trailEncryptedWithCmk: ElementRule = {
+  id: "VP-LOG-4",
+  level: "error",
+  scope: "element",
+  types: ["aws_cloudtrail"],
+  description: "CloudTrail trails encrypt their log files with a customer-managed KMS key",
+  fix: "Set kms_key_id to the audit CMK, whose key policy lets cloudtrail.amazonaws.com generate data keys",
+  check: ({ attributes }) => (isSet(attributes.kms_key_id) ? compliant : nonCompliant("kms_key_id is not set")),
+};

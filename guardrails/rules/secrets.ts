@@ -1,0 +1,75 @@
+import { credentialKind, isLiteralString, isSecretName, isSet } from "../helpers";
+import { type ElementRule, compliant, nonCompliant } from "../types";
+
+export const secretEncryptedWithCmk: ElementRule = {
+  id: "VP-SEC-1",
+  level: "error",
+  scope: "element",
+  types: ["aws_secretsmanager_secret"],
+  description: "Secrets Manager secrets are encrypted with a customer-managed KMS key",
+  fix: "Set kms_key_id to the secrets CMK (AppSecret does)",
+  check: ({ attributes }) =>
+    isSet(attributes.kms_key_id) && attributes.kms_key_id !== "alias/aws/secretsmanager"
+      ? compliant
+      : nonCompliant("kms_key_id is not set (the AWS-managed aws/secretsmanager key would be used)"),
+};
+
+/** Attributes whose whole value is the secret, by element type. */
+const SECRET_VALUE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  aws_secretsmanager_secret_version: ["secret_string", "secret_binary"],
+  aws_ssm_parameter: ["value"],
+};
+
+/** Every string leaf of an attribute tree with its dotted path and the nearest key. */
+function* stringLeaves(value: unknown, path: string, key: string): Generator<{ path: string; key: string; value: string }> {
+  if (typeof value === "string") yield { path, key, value };
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* stringLeaves(item, `${path}[${i}]`, key);
+  else if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) yield* stringLeaves(v, path ? `${path}.${k}` : k, k);
+  }
+}
+
+export const noPlaintextSecrets: ElementRule = {
+  id: "VP-SEC-2",
+  level: "error",
+  scope: "element",
+  types: "all",
+  description: "No literal password, token or key in any attribute, provider or output",
+  fix: "Keep the value out of code: generate it (random_password into an AppSecret), let the service manage it (manage_master_user_password), or read it from Secrets Manager at runtime",
+  check: ({ type, attributes }) => {
+    const problems: string[] = [];
+    const wholeValueSecrets = SECRET_VALUE_ATTRIBUTES[type] ?? [];
+    const plainParameter = type === "aws_ssm_parameter" && attributes.type !== "SecureString";
+    for (const leaf of stringLeaves(attributes, "", "")) {
+      const named = isSecretName(leaf.key) || (wholeValueSecrets.includes(leaf.path) && !plainParameter);
+      if (named && isLiteralString(leaf.value) && leaf.value !== "") {
+        problems.push(`${leaf.path} is a literal`);
+        continue;
+      }
+      // Only the literal parts: `postgres://app:${password}@host` carries no plaintext password.
+      const kind = credentialKind(leaf.value.replace(/\$\{[^}]*\}/g, ""));
+      if (kind) problems.push(`${leaf.path} contains ${kind}`);
+    }
+    return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
+  },
+};
+
+const SECRET_REFERENCE =
+  /\b(random_password|random_string)\b|(^|[._])(password|master_password|auth_token|secret_string|secret_binary|private_key_pem|private_key_openssh|bcrypt_hash)(?=$|[._}\]"])/;
+
+export const secretOutputsAreSensitive: ElementRule = {
+  id: "VP-SEC-3",
+  level: "error",
+  scope: "element",
+  types: ["output"],
+  description: "Outputs that carry a secret (or are named like one) are sensitive",
+  fix: "Add sensitive: true to the TerraformOutput, or output the secret's ARN instead of its value",
+  check: ({ address, attributes }) => {
+    if (attributes.sensitive === true) return compliant;
+    const name = address.replace(/^output\./, "");
+    if (isSecretName(name)) return nonCompliant(`output "${name}" is named like a secret but is not sensitive`);
+    const value = JSON.stringify(attributes.value ?? "");
+    const match = SECRET_REFERENCE.exec(value);
+    return match ? nonCompliant(`the value reads ${match[0].replace(/^[._]/, "")} but the output is not sensitive`) : compliant;
+  },
+};

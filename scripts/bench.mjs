@@ -1,0 +1,310 @@
+// `npm run bench`: one run, one machine, every number we care about, measured against the stock CDKTF path.
+//
+//   node scripts/bench.mjs [--runs 5] [--grid-runs 3] [--test-runs 1] [--skip stock,unit,test,grid] [--out bench/results.json]
+//
+// Each command runs N times (the synth commands interleaved, so drift in machine load hits all of them alike)
+// after one untimed warm-up; the tables show median, min and max wall time and the highest peak RSS seen. Every
+// synth writes to a scratch directory, never to cdktf.out. Prints markdown tables and writes them as JSON.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const GRID_ENVIRONMENTS = [1, 3, 6];
+const GRID_SERVICES = [2, 10, 30];
+const options = parseOptions(process.argv.slice(2));
+const scratch = mkdtempSync(join(os.tmpdir(), "voice-infra-bench-"));
+const rssProbe = join(scratch, "rss-probe.cjs");
+const useGnuTime = existsSync("/usr/bin/time");
+// The cdktf CLI phones home for version checks unless told not to; offline that is a timeout, not work.
+const baseEnv = { ...process.env, CHECKPOINT_DISABLE: "1", FORCE_COLOR: "0" };
+delete baseEnv.INFRA_ENVS;
+delete baseEnv.CDKTF_OUTDIR;
+
+const started = Date.now();
+const loadBefore = os.loadavg()[0];
+const results = [];
+const notes = [];
+
+try {
+  writeFileSync(
+    rssProbe,
+    `process.on("exit", () => require("fs").appendFileSync(process.env.BENCH_RSS_FILE, process.resourceUsage().maxRSS + "\\n"));\n`,
+  );
+
+  log("bundle: node scripts/build.mjs");
+  results.push(measure("build", "esbuild bundle (`npm run build`)", ["node", "scripts/build.mjs"], { runs: Math.min(options.runs, 3) }));
+
+  const synthCommands = [
+    { id: "synth", label: "`npm run synth` (ours: fresh bundle, in-process synth, summary)", command: ["npm", "run", "--silent", "synth"], outdirEnv: true },
+    { id: "floor", label: "`node dist/main.js` (floor: the prebuilt bundle, nothing else)", command: ["node", "dist/main.js"], outdirEnv: true },
+  ];
+  if (!options.skip.has("stock")) {
+    synthCommands.push({ id: "stock", label: "`npx cdktf synth` (stock CLI, same app)", command: ["npx", "cdktf", "synth", "--output", "{outdir}"] });
+  }
+  log(`synth: ${synthCommands.map((c) => c.id).join(", ")} interleaved, ${options.runs} runs + warm-up`);
+  results.push(...measureInterleaved(synthCommands, options.runs));
+
+  if (!options.skip.has("unit")) {
+    log(`unit suite: ${options.runs} runs`);
+    results.push(measure("unit", "unit suite (`npm run test:unit`)", ["npm", "run", "--silent", "test:unit"], { runs: options.runs, vitestDuration: true }));
+  }
+  if (!options.skip.has("test") && options.testRuns > 0) {
+    log(`full npm test: ${options.testRuns} run(s)`);
+    results.push(measure("test", "full `npm test` (typecheck, unit, terraform suites)", ["npm", "test", "--silent"], { runs: options.testRuns, warmUp: false }));
+  }
+
+  const grid = options.skip.has("grid") ? [] : await measureGrid();
+  const app = appSize(join(scratch, "synth-out"));
+  const report = buildReport(app, grid);
+  mkdirSync(dirname(options.out), { recursive: true });
+  writeFileSync(options.out, JSON.stringify(report, null, 2) + "\n");
+  console.log("\n" + renderMarkdown(report));
+  console.log(`\nwrote ${options.out} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+function measureInterleaved(commands, runs) {
+  const samples = new Map(commands.map((c) => [c.id, []]));
+  for (let round = 0; round <= runs; round++) {
+    for (const c of commands) {
+      const outdir = join(scratch, `${c.id}-out`);
+      rmSync(outdir, { recursive: true, force: true });
+      const command = c.command.map((part) => part.replace("{outdir}", outdir));
+      const sample = runOnce(command, c.outdirEnv ? { CDKTF_OUTDIR: outdir } : {});
+      if (round > 0) samples.get(c.id).push(sample);
+    }
+  }
+  return commands.map((c) => summarize(c.id, c.label, c.command.join(" "), samples.get(c.id)));
+}
+
+function measure(id, label, command, { runs, warmUp = true, vitestDuration = false, env = {} }) {
+  if (warmUp) runOnce(command, env);
+  const samples = Array.from({ length: runs }, () => runOnce(command, env, vitestDuration));
+  return summarize(id, label, command.join(" "), samples);
+}
+
+/** Synth of generated configs at growing size: the bench app is main.ts over `benchTenants(envs, services)`. */
+async function measureGrid() {
+  const { build } = await import("esbuild");
+  const { bundleOptions } = await import("./build.mjs");
+  const bundle = join(scratch, "bench-app.js");
+  await build({ ...bundleOptions, entryPoints: ["scripts/bench-app.ts"], outfile: bundle });
+  const cells = [];
+  for (const environments of GRID_ENVIRONMENTS) {
+    for (const services of GRID_SERVICES) {
+      log(`grid: ${environments} environments x ${services} services, ${options.gridRuns} runs`);
+      const outdir = join(scratch, "grid-out");
+      const env = { BENCH_ENVIRONMENTS: String(environments), BENCH_SERVICES: String(services), BENCH_OUTDIR: outdir };
+      const samples = [];
+      for (let run = cells.length === 0 ? -1 : 0; run < options.gridRuns; run++) {
+        rmSync(outdir, { recursive: true, force: true });
+        const sample = runOnce(["node", bundle], env);
+        if (run >= 0) samples.push(sample);
+      }
+      const size = appSize(outdir);
+      cells.push({ environments, services, ...size, ...summarize(`grid-${environments}x${services}`, "", "node bench-app.js", samples) });
+    }
+  }
+  return cells;
+}
+
+/** Runs a command once: wall seconds, peak RSS of the largest process in its tree, and vitest's own duration. */
+function runOnce(command, env, vitestDuration = false) {
+  const rssFile = join(scratch, "rss.txt");
+  rmSync(rssFile, { force: true });
+  const [program, ...args] = useGnuTime ? ["/usr/bin/time", "-f", "%M", "-o", rssFile, ...command] : command;
+  const childEnv = { ...baseEnv, ...env };
+  if (!useGnuTime) {
+    childEnv.BENCH_RSS_FILE = rssFile;
+    childEnv.NODE_OPTIONS = `${childEnv.NODE_OPTIONS ?? ""} --require ${rssProbe}`.trim();
+  }
+  const t0 = performance.now();
+  const result = spawnSync(program, args, { cwd: root, env: childEnv, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (result.status !== 0) {
+    throw new Error(`${command.join(" ")} failed (exit ${result.status}):\n${(result.stdout ?? "").slice(-2000)}\n${(result.stderr ?? "").slice(-4000)}`);
+  }
+  const rssKb = Math.max(0, ...readFileSync(rssFile, "utf8").split(/\s+/).filter(Boolean).map(Number).filter(Number.isFinite));
+  const sample = { seconds, rssMb: rssKb / 1024 };
+  if (vitestDuration) {
+    const match = /Duration\s+([\d.]+)(ms|s)/.exec(result.stdout.replace(/\x1b\[[0-9;]*m/g, ""));
+    if (match) sample.vitestSeconds = Number(match[1]) / (match[2] === "ms" ? 1000 : 1);
+  }
+  return sample;
+}
+
+function summarize(id, label, command, samples) {
+  const seconds = samples.map((s) => s.seconds);
+  const summary = {
+    id,
+    label,
+    command,
+    runs: samples.length,
+    median: median(seconds),
+    min: Math.min(...seconds),
+    max: Math.max(...seconds),
+    peakRssMb: Math.max(...samples.map((s) => s.rssMb)),
+    samples: seconds.map(round3),
+  };
+  const vitest = samples.map((s) => s.vitestSeconds).filter((v) => v !== undefined);
+  if (vitest.length > 0) summary.vitestDurationMedian = median(vitest);
+  return summary;
+}
+
+function buildReport(app, grid) {
+  const byId = Object.fromEntries(results.map((r) => [r.id, r]));
+  const ratios = {};
+  if (byId.stock) ratios.stockOverOurs = byId.stock.median / byId.synth.median;
+  ratios.oursOverFloor = byId.synth.median / byId.floor.median;
+  const report = {
+    generatedAt: new Date(started).toISOString(),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    machine: {
+      cpus: os.availableParallelism(),
+      cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
+      memoryGb: round3(os.totalmem() / 1024 ** 3),
+      node: process.version,
+      cdktf: JSON.parse(readFileSync(join(root, "node_modules", "cdktf", "package.json"), "utf8")).version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverage1m: { before: round3(loadBefore), after: round3(os.loadavg()[0]) },
+      rssFrom: useGnuTime ? "/usr/bin/time %M (largest process of the command)" : "process.resourceUsage().maxRSS of every node process (largest)",
+    },
+    options: { runs: options.runs, gridRuns: options.gridRuns, testRuns: options.testRuns, skipped: [...options.skip] },
+    app,
+    results,
+    ratios,
+    grid,
+    notes,
+  };
+  if (grid.length >= 3) {
+    report.gridFit = {
+      seconds: linearFit(grid.map((c) => [c.resources, c.median])),
+      peakRssMb: linearFit(grid.map((c) => [c.resources, c.peakRssMb])),
+    };
+    if (new Set(grid.filter((c) => c.environments === grid[0].environments).map((c) => c.resources)).size === 1) {
+      notes.push("the services axis changes no resource count: the app has no per-service resources yet");
+    }
+  }
+  return report;
+}
+
+/** Least-squares line through [x, y] points, with R² to show how straight the growth is. */
+function linearFit(points) {
+  const n = points.length;
+  const mx = points.reduce((sum, [x]) => sum + x, 0) / n;
+  const my = points.reduce((sum, [, y]) => sum + y, 0) / n;
+  const sxx = points.reduce((sum, [x]) => sum + (x - mx) ** 2, 0);
+  const sxy = points.reduce((sum, [x, y]) => sum + (x - mx) * (y - my), 0);
+  const slope = sxx === 0 ? 0 : sxy / sxx;
+  const intercept = my - slope * mx;
+  const ssRes = points.reduce((sum, [x, y]) => sum + (y - intercept - slope * x) ** 2, 0);
+  const ssTot = points.reduce((sum, [, y]) => sum + (y - my) ** 2, 0);
+  return { intercept: round3(intercept), perResource: slope, r2: ssTot === 0 ? 1 : round3(1 - ssRes / ssTot) };
+}
+
+function renderMarkdown(report) {
+  const m = report.machine;
+  const f = (value, digits = 2) => value.toFixed(digits);
+  const lines = [
+    `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${f(m.memoryGb, 1)} GB RAM, Node ${m.node}, cdktf ${m.cdktf}, ${m.platform}; ` +
+      `load average ${f(m.loadAverage1m.before)} before, ${f(m.loadAverage1m.after)} after; ${report.generatedAt}.`,
+    `App: ${report.app.stacks} stacks, ${report.app.resources} resources (all shipped environments).`,
+    "",
+    "| measurement | runs | median s | min s | max s | peak RSS MB |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...report.results.map(
+      (r) =>
+        `| ${r.label}${r.vitestDurationMedian !== undefined ? ` (vitest's own duration ${f(r.vitestDurationMedian)} s)` : ""} | ${r.runs} | ${f(r.median)} | ${f(r.min)} | ${f(r.max)} | ${f(r.peakRssMb, 0)} |`,
+    ),
+    "",
+    [
+      report.ratios.stockOverOurs !== undefined ? `stock CLI / ours: **${f(report.ratios.stockOverOurs, 1)}x**` : undefined,
+      `ours / floor: **${f(report.ratios.oursOverFloor)}x**`,
+    ]
+      .filter(Boolean)
+      .join("; ") + ".",
+  ];
+  if (report.grid.length > 0) {
+    lines.push(
+      "",
+      `Synth at size (plain \`node\` running main.ts's build and synth bundled over generated configs, median of ${report.options.gridRuns}):`,
+      "",
+      "| environments | services/env | stacks | resources | median s | min s | max s | peak RSS MB |",
+      "|---:|---:|---:|---:|---:|---:|---:|---:|",
+      ...report.grid.map(
+        (c) => `| ${c.environments} | ${c.services} | ${c.stacks} | ${c.resources} | ${f(c.median)} | ${f(c.min)} | ${f(c.max)} | ${f(c.peakRssMb, 0)} |`,
+      ),
+    );
+  }
+  if (report.gridFit) {
+    const { seconds, peakRssMb } = report.gridFit;
+    lines.push(
+      "",
+      `Linear fit over the grid: time = ${f(seconds.intercept)} s + ${f(seconds.perResource * 1000)} ms per resource (R² ${f(seconds.r2, 3)}); ` +
+        `peak RSS = ${f(peakRssMb.intercept, 0)} MB + ${f(peakRssMb.perResource * 1000, 1)} MB per 1000 resources (R² ${f(peakRssMb.r2, 3)}).`,
+    );
+  }
+  for (const note of report.notes) lines.push("", `Note: ${note}.`);
+  return lines.join("\n");
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function round3(value) {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** Stacks and resources in a synth output tree (one or more App outdirs below `dir`). */
+function appSize(dir) {
+  let stacks = 0;
+  let resources = 0;
+  for (const manifestDir of findManifests(dir)) {
+    const manifest = JSON.parse(readFileSync(join(manifestDir, "manifest.json"), "utf8"));
+    for (const stack of Object.values(manifest.stacks)) {
+      const json = JSON.parse(readFileSync(join(manifestDir, stack.synthesizedStackPath), "utf8"));
+      stacks += 1;
+      resources += Object.values(json.resource ?? {}).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
+    }
+  }
+  return { stacks, resources };
+}
+
+function findManifests(dir) {
+  if (!existsSync(dir)) return [];
+  if (existsSync(join(dir, "manifest.json"))) return [dir];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => findManifests(join(dir, entry.name)));
+}
+
+function parseOptions(argv) {
+  const value = (name, fallback) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : fallback;
+  };
+  const positive = (name, fallback, min = 1) => {
+    const n = Number(value(name, fallback));
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}`);
+    return n;
+  };
+  const runs = positive("runs", process.env.BENCH_RUNS ?? 5);
+  return {
+    runs,
+    gridRuns: positive("grid-runs", Math.min(runs, 3)),
+    testRuns: positive("test-runs", 1, 0),
+    skip: new Set(String(value("skip", "")).split(",").filter(Boolean)),
+    out: resolve(root, value("out", "bench/results.json")),
+  };
+}
+
+function log(message) {
+  console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+}

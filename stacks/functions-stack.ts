@@ -1,0 +1,69 @@
+import { Construct } from "constructs";
+import { ContainerFunction, FunctionTable } from "../constructs/container-function";
+import { PlatformStack, PlatformStackProps } from "./platform-stack";
+
+export interface FunctionsStackProps extends Omit<PlatformStackProps, "component"> {
+  /** VPC of the private subnets (vpc stack). */
+  readonly vpcId: string;
+  /** Private subnets with NAT egress, for functions with `vpc: true`. */
+  readonly privateSubnetIds: readonly string[];
+  /** CMK of the functions' ECR repositories (secrets-kms `containers` key). */
+  readonly containersKeyArn: string;
+  /** CMK of the functions' log groups (secrets-kms `logs` key). */
+  readonly logsKeyArn: string;
+  /**
+   * Tables of the data-dynamodb stack by config name, for the functions' table grants.
+   * @default - none; then no function may grant a table
+   */
+  readonly tables?: Readonly<Record<string, FunctionTable>>;
+  /**
+   * CMK of those tables (secrets-kms `dynamodb` key).
+   * @default - none; required with `tables`
+   */
+  readonly dynamodbKeyArn?: string;
+}
+
+/**
+ * Container-image Lambda functions (seed 001's Amazon Connect token lookup), one `ContainerFunction` each.
+ * Only synthesized when `functions` is configured. Images are pushed to each function's repository before the
+ * function is created (see the README's deploy steps).
+ */
+export class FunctionsStack extends PlatformStack {
+  /** ARN of each function, by config name. */
+  readonly functionArns: Readonly<Record<string, string>>;
+  /** Physical name of each function, by config name. */
+  readonly functionNames: Readonly<Record<string, string>>;
+  /** ECR repository URL of each function, by config name (where CI pushes its image). */
+  readonly repositoryUrls: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: FunctionsStackProps) {
+    super(scope, id, { ...props, component: "functions" });
+    const functions = this.config.functions;
+    if (!functions) throw new Error(`${id}: the config has no functions section, so this stack must not be created`);
+
+    const arns: Record<string, string> = {};
+    const names: Record<string, string> = {};
+    const urls: Record<string, string> = {};
+    for (const fn of functions) {
+      const created = new ContainerFunction(this, fn.name, {
+        function: fn,
+        namePrefix: this.namePrefix,
+        region: this.config.region,
+        accountId: this.config.accountId,
+        tables: props.tables ?? {},
+        tablesKeyArn: props.dynamodbKeyArn,
+        network: { vpcId: props.vpcId, subnetIds: props.privateSubnetIds },
+        repositoryKmsKeyArn: props.containersKeyArn,
+        keepTaggedImages: this.config.ecs.ecr.keepTaggedImages,
+        untaggedExpiryDays: this.config.ecs.ecr.untaggedExpiryDays,
+        logKmsKeyArn: props.logsKeyArn,
+      });
+      arns[fn.name] = created.arn;
+      names[fn.name] = created.name;
+      urls[fn.name] = created.repository.url;
+    }
+    this.functionArns = arns;
+    this.functionNames = names;
+    this.repositoryUrls = urls;
+  }
+}

@@ -1,0 +1,82 @@
+import { CognitoUserPool } from "@cdktf/provider-aws/lib/cognito-user-pool";
+import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool-client";
+import { CognitoUserPoolDomain } from "@cdktf/provider-aws/lib/cognito-user-pool-domain";
+import { Construct } from "constructs";
+import { PlatformStack, PlatformStackProps } from "./platform-stack";
+
+export type IdentityStackProps = Omit<PlatformStackProps, "component">;
+
+/**
+ * Cognito user pool and the web app's OAuth client (seed 003, replacing Replit auth): password policy, MFA by
+ * authenticator app, threat protection and token lifetimes from config; e-mail as the username, recovery by
+ * verified e-mail only. Its own stack because users outlive every other component.
+ * Only synthesized when `identity` is configured.
+ */
+export class IdentityStack extends PlatformStack {
+  readonly userPoolId: string;
+  readonly userPoolArn: string;
+  /** The app client's id; its secret (when generated) is never exported. */
+  readonly userPoolClientId: string;
+  /** Hosted UI domain (`<prefix>.auth.<region>.amazoncognito.com`), when configured. */
+  readonly hostedDomain?: string;
+
+  constructor(scope: Construct, id: string, props: IdentityStackProps) {
+    super(scope, id, { ...props, component: "identity" });
+    const identity = this.config.identity;
+    if (!identity) throw new Error(`${id}: the config has no identity section, so this stack must not be created`);
+    const { passwordPolicy, appClient } = identity;
+
+    const pool = new CognitoUserPool(this, "user_pool", {
+      name: `${this.namePrefix}-users`,
+      usernameAttributes: ["email"],
+      usernameConfiguration: { caseSensitive: false },
+      autoVerifiedAttributes: ["email"],
+      accountRecoverySetting: { recoveryMechanism: [{ name: "verified_email", priority: 1 }] },
+      adminCreateUserConfig: { allowAdminCreateUserOnly: !identity.selfSignUp },
+      passwordPolicy: {
+        minimumLength: passwordPolicy.minimumLength,
+        requireLowercase: passwordPolicy.requireLowercase,
+        requireUppercase: passwordPolicy.requireUppercase,
+        requireNumbers: passwordPolicy.requireNumbers,
+        requireSymbols: passwordPolicy.requireSymbols,
+        temporaryPasswordValidityDays: passwordPolicy.temporaryPasswordValidityDays,
+      },
+      mfaConfiguration: identity.mfa,
+      // Cognito rejects an MFA method while MFA is OFF; TOTP needs no SMS role or spend limit.
+      softwareTokenMfaConfiguration: identity.mfa === "OFF" ? undefined : { enabled: true },
+      // Threat protection is a Plus-plan feature; Essentials otherwise.
+      userPoolTier: identity.advancedSecurityMode === "OFF" ? "ESSENTIALS" : "PLUS",
+      userPoolAddOns: { advancedSecurityMode: identity.advancedSecurityMode },
+      deletionProtection: identity.deletionProtection ? "ACTIVE" : "INACTIVE",
+      tags: this.nameTags("users"),
+    });
+    this.userPoolId = pool.id;
+    this.userPoolArn = pool.arn;
+
+    const client = new CognitoUserPoolClient(this, "app_client", {
+      name: `${this.namePrefix}-web`,
+      userPoolId: pool.id,
+      generateSecret: appClient.generateSecret,
+      // SRP keeps the password off the wire; no USER_PASSWORD_AUTH.
+      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      preventUserExistenceErrors: "ENABLED",
+      enableTokenRevocation: true,
+      allowedOauthFlowsUserPoolClient: true,
+      allowedOauthFlows: ["code"],
+      allowedOauthScopes: [...appClient.scopes],
+      supportedIdentityProviders: ["COGNITO"],
+      callbackUrls: [...appClient.callbackUrls],
+      logoutUrls: [...appClient.logoutUrls],
+      accessTokenValidity: appClient.accessTokenValidityMinutes,
+      idTokenValidity: appClient.idTokenValidityMinutes,
+      refreshTokenValidity: appClient.refreshTokenValidityDays,
+      tokenValidityUnits: [{ accessToken: "minutes", idToken: "minutes", refreshToken: "days" }],
+    });
+    this.userPoolClientId = client.id;
+
+    if (identity.domainPrefix) {
+      const domain = new CognitoUserPoolDomain(this, "hosted_domain", { domain: identity.domainPrefix, userPoolId: pool.id });
+      this.hostedDomain = `${domain.domain}.auth.${this.config.region}.amazoncognito.com`;
+    }
+  }
+}

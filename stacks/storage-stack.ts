@@ -1,0 +1,82 @@
+import { Construct } from "constructs";
+import { bucketNameFor } from "../config/sections/storage";
+import { albAccessLogStatements, s3AccessLogStatements } from "../constructs/log-delivery-policy";
+import { SecureBucket } from "../constructs/secure-bucket";
+import { PlatformStack, PlatformStackProps } from "./platform-stack";
+
+export interface StorageStackProps extends Omit<PlatformStackProps, "component"> {
+  /** CMK (from secrets-kms) that encrypts the recordings bucket. */
+  readonly storageKeyArn: string;
+}
+
+/** Prefix under which load balancers write access logs into the logs bucket (`access_logs.prefix`). */
+export const ALB_LOG_PREFIX = "alb";
+/** Prefix of S3 server access logs in the logs bucket; one folder per source bucket below it. */
+export const S3_ACCESS_LOG_PREFIX = "s3-access";
+
+/**
+ * Object storage: the call-recordings bucket (SSE-KMS) and the logs bucket (SSE-S3, because ALB and S3 server
+ * access logging cannot write to SSE-KMS buckets) that receives the recordings bucket's access logs and the ALB's.
+ */
+export class StorageStack extends PlatformStack {
+  readonly recordingsBucketName: string;
+  readonly recordingsBucketArn: string;
+  /** SSE-S3 bucket that accepts ALB access logs under `albLogPrefix`. */
+  readonly logsBucketName: string;
+  readonly logsBucketArn: string;
+  /** Prefix the ALB must use for its access logs; the bucket policy allows writes only there. */
+  readonly albLogPrefix: string = ALB_LOG_PREFIX;
+
+  constructor(scope: Construct, id: string, props: StorageStackProps) {
+    super(scope, id, { ...props, component: "storage" });
+    const { config } = this;
+    const { recordings, logs } = config.storage;
+
+    const logsBucket = new SecureBucket(this, "logs_bucket", {
+      bucketName: bucketNameFor(config, "logs"),
+      s3ManagedEncryption: true,
+      extraPolicyStatements: (bucketArn) => [
+        ...albAccessLogStatements({
+          bucketArn,
+          prefix: ALB_LOG_PREFIX,
+          accountId: config.accountId,
+          region: config.region,
+        }),
+        ...s3AccessLogStatements({
+          bucketArn,
+          prefix: S3_ACCESS_LOG_PREFIX,
+          accountId: config.accountId,
+          sourceBucketArns: [`arn:aws:s3:::${this.namePrefix}-*`],
+        }),
+      ],
+      lifecycleRules: [
+        {
+          id: "archive-then-expire-logs",
+          transitions: [{ days: logs.glacierTransitionDays, storageClass: "GLACIER" }],
+          expirationDays: logs.expirationDays,
+          noncurrentExpirationDays: logs.noncurrentExpirationDays,
+          abortIncompleteMultipartUploadDays: logs.abortIncompleteMultipartUploadDays,
+        },
+      ],
+    });
+
+    const recordingsBucket = new SecureBucket(this, "recordings_bucket", {
+      bucketName: bucketNameFor(config, "recordings"),
+      kmsKeyArn: props.storageKeyArn,
+      lifecycleRules: [
+        {
+          id: "expire-recordings",
+          expirationDays: recordings.expirationDays,
+          noncurrentExpirationDays: recordings.noncurrentExpirationDays,
+          abortIncompleteMultipartUploadDays: recordings.abortIncompleteMultipartUploadDays,
+        },
+      ],
+      accessLogs: { bucketName: logsBucket.bucketName, prefix: `${S3_ACCESS_LOG_PREFIX}/recordings` },
+    });
+
+    this.recordingsBucketName = recordingsBucket.bucketName;
+    this.recordingsBucketArn = recordingsBucket.bucketArn;
+    this.logsBucketName = logsBucket.bucketName;
+    this.logsBucketArn = logsBucket.bucketArn;
+  }
+}
