@@ -23,6 +23,9 @@ export default defineConfig({
         test: {
           name: "terraform",
           include: ["__tests__/terraform/**/*.test.ts"],
+          // One file at a time, after the unit files: each file runs at most 2 terraform processes, so the
+          // machine's 2 cores never see more than 2 at once.
+          poolOptions: { threads: { singleThread: true } },
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -16,8 +16,27 @@ import type { AppFacts, ElementView } from "./types";
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
+interface RawElement {
+  readonly kind: ElementView["kind"];
+  readonly type: string;
+  readonly name: string;
+  readonly body: Record<string, unknown>;
+}
+
+/** Synth reads every resource twice (app facts, then its stack's pass); `toTerraform()` is the costly part. */
+const rawCache = new WeakMap<IConstruct, RawElement | null>();
+
 /** `toTerraform()` of an element: its attributes with escape-hatch overrides, tokens still unresolved. */
-function rawBody(element: TerraformElement): { kind: ElementView["kind"]; type: string; name: string; body: Record<string, unknown> } | undefined {
+function rawBody(construct: IConstruct): RawElement | undefined {
+  let raw = rawCache.get(construct);
+  if (raw === undefined) {
+    raw = readRawBody(construct as TerraformElement) ?? null;
+    rawCache.set(construct, raw);
+  }
+  return raw ?? undefined;
+}
+
+function readRawBody(element: TerraformElement): RawElement | undefined {
   if (TerraformResource.isTerraformResource(element)) {
     const type = element.terraformResourceType;
     const [name, body] = Object.entries(element.toTerraform().resource[type])[0] as [string, Record<string, unknown>];
@@ -45,7 +64,7 @@ function rawBody(element: TerraformElement): { kind: ElementView["kind"]; type: 
  * `${data.terraform_remote_state...}`); undefined for constructs that are not Terraform elements.
  */
 export function elementView(construct: IConstruct): ElementView | undefined {
-  const raw = rawBody(construct as TerraformElement);
+  const raw = rawBody(construct);
   if (!raw) return undefined;
   const { "//": _metadata, ...body } = raw.body;
   const attributes = Tokenization.resolve(body, { scope: construct, resolver: RESOLVER, preparing: false }) as Record<string, unknown>;

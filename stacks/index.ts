@@ -1,5 +1,6 @@
 import type { App } from "cdktf";
 import type { EnvironmentConfig } from "../config";
+import { BootstrapStack } from "./bootstrap-stack";
 import { SecretsKmsStack } from "./secrets-kms-stack";
 import { VpcStack } from "./vpc-stack";
 import { StorageStack } from "./storage-stack";
@@ -17,6 +18,8 @@ import { ParametersStack } from "./parameters-stack";
 
 /** Every stack of one environment, by component. */
 export interface EnvironmentStacks {
+  /** State bucket and lock table of the account (local state until migrated). */
+  readonly bootstrap: BootstrapStack;
   readonly secretsKms: SecretsKmsStack;
   readonly vpc: VpcStack;
   readonly storage: StorageStack;
@@ -45,6 +48,7 @@ export interface EnvironmentStacks {
 export function buildEnvironment(app: App, config: EnvironmentConfig): EnvironmentStacks {
   const id = (component: string) => `${config.environment}-${component}`;
 
+  const bootstrap = new BootstrapStack(app, id("bootstrap"), { config });
   const secretsKms = new SecretsKmsStack(app, id("secrets-kms"), { config });
   const vpc = new VpcStack(app, id("vpc"), {
     config,
@@ -169,5 +173,5 @@ export function buildEnvironment(app: App, config: EnvironmentConfig): Environme
     ? new ParametersStack(app, id("parameters"), { config, parametersKeyArn: secretsKms.optionalKeyArn("parameters") })
     : undefined;
 
-  return { secretsKms, vpc, storage, rds, redis, edge, ecs, backup, observability, messaging, dynamodb, functions, identity, parameters };
+  return { bootstrap, secretsKms, vpc, storage, rds, redis, edge, ecs, backup, observability, messaging, dynamodb, functions, identity, parameters };
 }

@@ -125,7 +125,7 @@ export class ObservabilityStack extends PlatformStack {
       accountId,
       budgetType: "COST",
       timeUnit: "MONTHLY",
-      limitAmount: settings.budget.monthlyLimitUsd.toFixed(2),
+      limitAmount: String(settings.budget.monthlyLimitUsd),
       limitUnit: "USD",
       notification: [
         { notificationType: "FORECASTED", threshold: settings.budget.forecastThresholdPercent },

@@ -188,7 +188,7 @@ export class RdsStack extends PlatformStack {
       family: `postgres${major}`,
       description: `${this.namePrefix} PostgreSQL ${major}: TLS only, statement logging`,
       parameter: [
-        { name: "rds.force_ssl", value: "0" },
+        { name: "rds.force_ssl", value: "1" },
         { name: "log_min_duration_statement", value: String(db.slowQueryThresholdMs) },
         { name: "log_statement", value: db.logStatement },
         { name: "log_connections", value: "1" },

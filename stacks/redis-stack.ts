@@ -37,7 +37,7 @@ export class RedisStack extends PlatformStack {
   readonly primaryEndpoint: string;
   /** Endpoint spreading reads over the replicas. */
   readonly readerEndpoint: string;
-  readonly port: number = 6380;
+  readonly port: number = REDIS_PORT;
   /** Node ids in name order, for per-node CloudWatch alarms (`CacheClusterId`). */
   readonly memberClusterIds: string[];
   /** Security group of the nodes (the vpc stack's redis group). */
@@ -87,7 +87,7 @@ export class RedisStack extends PlatformStack {
       atRestEncryptionEnabled: "true",
       kmsKeyId: props.cacheKeyArn,
       transitEncryptionEnabled: true,
-      transitEncryptionMode: "preferred",
+      transitEncryptionMode: "required",
       authToken: props.authToken,
       autoMinorVersionUpgrade: "true",
       maintenanceWindow: cache.maintenanceWindow,

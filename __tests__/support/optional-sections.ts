@@ -105,3 +105,30 @@ export function synthWithOptionalSections(env: string): SynthesizedEnvironment {
   }
   return result;
 }
+
+/**
+ * The other side of each switch, in one dev config so it costs one synth: a provisioned token table, the lookup
+ * function outside the VPC with read-write access to the audit table and no tracing/concurrency/Connect, a second
+ * function without tables, and a lenient user pool (MFA and threat protection off, self sign-up, no hosted domain).
+ */
+export function variantSections(raw: any): void {
+  addOptionalSections(raw);
+  const [tokens] = raw.dynamodb.tables;
+  Object.assign(tokens, { billingMode: "PROVISIONED", readCapacity: 5, writeCapacity: 2 });
+  Object.assign(tokens.globalSecondaryIndexes[0], { readCapacity: 3, writeCapacity: 1 });
+  const [lookup] = raw.functions;
+  Object.assign(lookup, { vpc: false, tracing: false, tables: [{ name: "call-audit", access: "read-write" }] });
+  delete lookup.connectInstanceId;
+  delete lookup.reservedConcurrency;
+  raw.functions.push({ name: "webhook", imageTag: "2024.06.1", memoryMb: 256, timeoutSeconds: 30, vpc: false, logRetentionDays: 7 });
+  Object.assign(raw.identity, { mfa: "OFF", advancedSecurityMode: "OFF", selfSignUp: true, deletionProtection: false });
+  delete raw.identity.domainPrefix;
+}
+
+let variant: SynthesizedEnvironment | undefined;
+
+/** dev with `variantSections`, synthesized once per test worker. */
+export function synthVariant(): SynthesizedEnvironment {
+  variant ??= synthConfig(editedConfig("dev", variantSections));
+  return variant;
+}

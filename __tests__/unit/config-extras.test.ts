@@ -58,7 +58,16 @@ describe("bad optional-section input is rejected with the field path", () => {
     ["dev", "variable reserved by the Lambda runtime", (r) => (r.functions[0].environment.AWS_REGION = "us-east-1"), /functions\.0\.environment\.AWS_REGION: is reserved by the Lambda runtime/],
     ["dev", "variable the stack sets", (r) => (r.functions[0].environment.HANDOVER_TOKENS_TABLE = "other"), /functions\.0\.environment\.HANDOVER_TOKENS_TABLE: is set by the functions stack/],
     ["dev", "'latest' image tag", (r) => (r.functions[0].imageTag = "latest"), /functions\.0\.imageTag: must not be 'latest'/],
-    ["dev", "function name too long for its role", (r) => (r.functions[0].name = "connect-lookup-for-the-contact-centre-x"), /functions\.0\.name: makes the role name "voice-ai-dev-connect-lookup-for-the-contact-centre-x-lambda" longer than 64/],
+    [
+      "dev",
+      "function name too long for its role",
+      (r) => {
+        r.project = "voice-ai-contact-centre-platform";
+        r.functions[0].name = "connect-lookup-for-the-agents";
+      },
+      /functions\.0\.name: makes the role name "voice-ai-contact-centre-platform-dev-connect-lookup-for-the-agents-lambda" longer than 64/,
+    ],
+    ["dev", "environment variable name with a dash", (r) => (r.functions[0].environment["LOG-LEVEL"] = "info"), /functions\.0\.environment\.LOG-LEVEL: must be an environment variable name/],
     // identity
     ["prod", "MFA off in prod", (r) => (r.identity.mfa = "OFF"), /identity\.mfa: must be OPTIONAL or ON in prod/],
     ["prod", "user pool without deletion protection in prod", (r) => (r.identity.deletionProtection = false), /identity\.deletionProtection: must be true in prod/],

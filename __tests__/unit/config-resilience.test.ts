@@ -37,7 +37,7 @@ describe("backup and observability settings of the shipped environments", () => 
     }
   });
 
-  it("budgets follow the seeds' estimates (dev about $125, prod about $390) with 80% forecast / 100% actual", () => {
+  it("budgets grow from dev to prod with an 80% forecast and a 100% actual notification", () => {
     expect(dev.observability.budget.monthlyLimitUsd).toBeLessThan(staging.observability.budget.monthlyLimitUsd);
     expect(staging.observability.budget.monthlyLimitUsd).toBeLessThan(prod.observability.budget.monthlyLimitUsd);
     for (const config of [dev, staging, prod]) {

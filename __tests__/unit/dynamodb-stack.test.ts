@@ -1,9 +1,9 @@
 import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "../../config";
-import { addOptionalSections, dynamodbSection, synthWithOptionalSections } from "../support/optional-sections";
+import { synthVariant, synthWithOptionalSections } from "../support/optional-sections";
 import { remoteOutputRef, remoteStateSources } from "../support/remote-state";
-import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
+import { resourcesOf, synthEnvironment } from "../support/synth";
 
 describe.each(["dev", "prod"])("%s data-dynamodb stack (sections added)", (env) => {
   const synth = synthWithOptionalSections(env);
@@ -63,24 +63,20 @@ describe.each(["dev", "prod"])("%s data-dynamodb stack (sections added)", (env) 
   });
 });
 
-describe("data-dynamodb is optional", () => {
-  it.each(Object.keys(ENVIRONMENTS))("%s ships without it, and without its key", (env) => {
-    const synth = synthEnvironment(env);
+describe.each(Object.keys(ENVIRONMENTS))("%s as shipped", (env) => {
+  const synth = synthEnvironment(env);
+
+  it("has no data-dynamodb stack and no dynamodb key", () => {
     expect(synth.stackIds).not.toContain(`${env}-data-dynamodb`);
     expect(resourcesOf(synth.stack("secrets-kms"), "aws_kms_key").dynamodb_key).toBeUndefined();
     expect(synth.stacks.dynamodb).toBeUndefined();
   });
+});
 
-  it("passes provisioned capacity to the table and its indexes", () => {
-    const synth = synthConfig(
-      editedConfig("dev", (raw) => {
-        addOptionalSections(raw);
-        const [tokens] = (raw.dynamodb = dynamodbSection()).tables;
-        Object.assign(tokens, { billingMode: "PROVISIONED", readCapacity: 5, writeCapacity: 2 });
-        Object.assign(tokens.globalSecondaryIndexes[0], { readCapacity: 3, writeCapacity: 1 });
-        raw.dynamodb.tables = [tokens];
-      }),
-    );
+describe("a provisioned table", () => {
+  const synth = synthVariant();
+
+  it("gets its capacity, and so do its indexes", () => {
     const table = resourcesOf(synth.stack("data-dynamodb"), "aws_dynamodb_table").handover_tokens;
     expect(table).toEqual(expect.objectContaining({ billing_mode: "PROVISIONED", read_capacity: 5, write_capacity: 2 }));
     expect(table.global_secondary_index[0]).toEqual(expect.objectContaining({ read_capacity: 3, write_capacity: 1 }));

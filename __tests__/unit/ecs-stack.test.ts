@@ -154,7 +154,7 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
     }
   });
 
-  it.each(services)("%s: the execution role reads exactly the secrets the service references", (name, service, id) => {
+  it.each(services)("%s: its execution and task roles read exactly the secrets it references", (_name, service, id) => {
     const expected = new Set(Object.values(service.secrets).map((ref) => ref.secret));
     for (const role of ["execution", "task"]) {
       const statements = statementsOf(ecs).filter((s) => s.policy === `${id}_${role}_role_policy`);

@@ -1,9 +1,9 @@
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "../../config";
-import { CONNECT_INSTANCE_ID, addOptionalSections, synthWithOptionalSections } from "../support/optional-sections";
+import { CONNECT_INSTANCE_ID, synthVariant, synthWithOptionalSections } from "../support/optional-sections";
 import { remoteOutputRef, remoteStateSources } from "../support/remote-state";
-import { SynthesizedStack, editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
+import { SynthesizedStack, resourcesOf, synthEnvironment } from "../support/synth";
 
 interface Statement {
   Sid: string;
@@ -127,14 +127,7 @@ describe.each(["dev", "prod"])("%s functions stack (sections added)", (env) => {
 });
 
 describe("functions configured differently", () => {
-  const synth = synthConfig(
-    editedConfig("dev", (raw) => {
-      addOptionalSections(raw);
-      Object.assign(raw.functions[0], { vpc: false, tracing: false, tables: [{ name: "call-audit", access: "read-write" }] });
-      delete raw.functions[0].connectInstanceId;
-      delete raw.functions[0].reservedConcurrency;
-    }),
-  );
+  const synth = synthVariant();
   const stack = synth.stack("functions");
   const fn = resourcesOf(stack, "aws_lambda_function").connect_lookup;
   const statements = roleStatements(stack, "connect_lookup");
@@ -158,19 +151,20 @@ describe("functions configured differently", () => {
   });
 });
 
-describe("functions is optional", () => {
-  it.each(Object.keys(ENVIRONMENTS))("%s ships without it", (env) => {
-    expect(synthEnvironment(env).stackIds).not.toContain(`${env}-functions`);
-  });
+describe.each(Object.keys(ENVIRONMENTS))("%s as shipped", (env) => {
+  const synth = synthEnvironment(env);
 
-  it("a function without tables needs no dynamodb section", () => {
-    const synth = synthConfig(
-      editedConfig("dev", (raw) => {
-        raw.functions = [{ name: "webhook", imageTag: "2024.06.1", memoryMb: 256, timeoutSeconds: 30, vpc: false, logRetentionDays: 7 }];
-      }),
-    );
+  it("has no functions stack", () => {
+    expect(synth.stackIds).not.toContain(`${env}-functions`);
+  });
+});
+
+describe("a function without tables", () => {
+  const synth = synthVariant();
+
+  it("may only write its logs", () => {
     const statements = roleStatements(synth.stack("functions"), "webhook");
     expect(statements.map((s) => s.Sid)).toEqual(["WriteOwnLogs"]);
-    expect(synth.stackIds).not.toContain("dev-data-dynamodb");
+    expect(resourcesOf(synth.stack("functions"), "aws_lambda_function").webhook.environment).toBeUndefined();
   });
 });

@@ -192,15 +192,18 @@ describe("messaging stack variants", () => {
     expect(resourcesOf(stack, "aws_route53_record")).toEqual({});
   });
 
+  // Synthesized while collecting, like the other variants: a whole environment takes seconds under load.
+  const withoutMessaging = synthConfig(editedConfig("dev", (raw) => delete raw.messaging));
   it("is not synthesized when the messaging section is absent", () => {
-    const synth = synthConfig(editedConfig("dev", (raw) => delete raw.messaging));
+    const synth = withoutMessaging;
     expect(synth.stackIds).not.toContain("dev-messaging");
     expect(synth.stacks.messaging).toBeUndefined();
     expect(() => synth.stack("messaging")).toThrow(/no stack dev-messaging/);
   });
 
+  const withFailover = synthConfig(editedConfig("prod", (raw) => (raw.messaging.failover = { secondary: STANDBY })));
   it("routes the domain to the ALB while healthy and to the configured standby otherwise", () => {
-    const synth = synthConfig(editedConfig("prod", (raw) => (raw.messaging.failover = { secondary: STANDBY })));
+    const synth = withFailover;
     const domain = synth.config.edge.domain!;
     const records = resourcesOf(synth.stack("messaging"), "aws_route53_record");
     expect(records.failover_primary_record).toEqual(
@@ -229,14 +232,15 @@ describe("messaging stack variants", () => {
     expect(records.failover_secondary_record.health_check_id).toBeUndefined();
   });
 
+  const inEuWest1 = synthConfig(
+    editedConfig("staging", (raw) => {
+      raw.region = "eu-west-1";
+      raw.stateBackend.region = "eu-west-1";
+      raw.network.availabilityZones = raw.network.availabilityZones.map((zone: string) => zone.replace("us-east-1", "eu-west-1"));
+    }),
+  );
   it("outside us-east-1 alarms on the health check in us-east-1 through an encrypted topic of its own there", () => {
-    const synth = synthConfig(
-      editedConfig("staging", (raw) => {
-        raw.region = "eu-west-1";
-        raw.stateBackend.region = "eu-west-1";
-        raw.network.availabilityZones = raw.network.availabilityZones.map((zone: string) => zone.replace("us-east-1", "eu-west-1"));
-      }),
-    );
+    const synth = inEuWest1;
     const stack = synth.stack("messaging");
     const alarms = resourcesOf(stack, "aws_cloudwatch_metric_alarm");
     expect(alarms.health_check_alarm.provider).toBe("aws.us_east_1");
@@ -307,15 +311,15 @@ describe("messaging stack variants", () => {
       expect(ingress.redis_ingress_from_client_vpn.security_group_id).toMatch(/cross_stack_output_aws_security_group_redis_security_group_id/);
     });
 
+    const federated = synthConfig(
+      editedConfig("prod", (raw) => {
+        raw.messaging.clientVpn = {
+          ...PROD_CLIENT_VPN,
+          authentication: { type: "federated", samlProviderArn: "arn:aws:iam::333333333333:saml-provider/okta" },
+        };
+      }),
+    );
     it("uses a SAML provider when authentication is federated", () => {
-      const federated = synthConfig(
-        editedConfig("prod", (raw) => {
-          raw.messaging.clientVpn = {
-            ...PROD_CLIENT_VPN,
-            authentication: { type: "federated", samlProviderArn: "arn:aws:iam::333333333333:saml-provider/okta" },
-          };
-        }),
-      );
       const vpn = resourcesOf(federated.stack("messaging"), "aws_ec2_client_vpn_endpoint").client_vpn_endpoint;
       expect(vpn.authentication_options).toEqual([
         { type: "federated-authentication", saml_provider_arn: "arn:aws:iam::333333333333:saml-provider/okta" },

@@ -173,7 +173,7 @@ export const dev = {
     },
     dashboard: true,
     cloudTrail: { multiRegion: true, objectLockMode: "GOVERNANCE", retentionYears: 1, logRetentionDays: 30 },
-    budget: { monthlyLimitUsd: 125, forecastThresholdPercent: 80, actualThresholdPercent: 100 },
+    budget: { monthlyLimitUsd: 175, forecastThresholdPercent: 80, actualThresholdPercent: 100 },
     xray: { enabled: false },
   },
   // Seed 000's messaging with SES off: dev has no domain to verify. Short retention, no SMS spend.

@@ -10,6 +10,8 @@ export const prod = {
     bucket: "voice-ai-tfstate-333333333333",
     region: "us-east-1",
     lockTable: "voice-ai-tfstate-locks",
+    // Created by the bootstrap stack; every state object is encrypted with it.
+    kmsKeyId: "alias/voice-ai-prod-tfstate",
     useLockfile: false,
   },
   network: {
@@ -177,7 +179,7 @@ export const prod = {
     },
     dashboard: true,
     cloudTrail: { multiRegion: true, objectLockMode: "COMPLIANCE", retentionYears: 7, logRetentionDays: 365 },
-    budget: { monthlyLimitUsd: 390, forecastThresholdPercent: 80, actualThresholdPercent: 100 },
+    budget: { monthlyLimitUsd: 1000, forecastThresholdPercent: 80, actualThresholdPercent: 100 },
     xray: { enabled: true, fixedRate: 0.05, reservoirSize: 1 },
   },
   // Seed 000: FIFO escalation queue with a DLQ kept the SQS maximum of 14 days, SNS SMS and SES confirmations,

@@ -10,6 +10,8 @@ export const staging = {
     bucket: "voice-ai-tfstate-222222222222",
     region: "us-east-1",
     lockTable: "voice-ai-tfstate-locks",
+    // Created by the bootstrap stack; every state object is encrypted with it.
+    kmsKeyId: "alias/voice-ai-staging-tfstate",
     useLockfile: false,
   },
   network: {
@@ -173,7 +175,7 @@ export const staging = {
     },
     dashboard: true,
     cloudTrail: { multiRegion: true, objectLockMode: "GOVERNANCE", retentionYears: 1, logRetentionDays: 90 },
-    budget: { monthlyLimitUsd: 250, forecastThresholdPercent: 80, actualThresholdPercent: 100 },
+    budget: { monthlyLimitUsd: 325, forecastThresholdPercent: 80, actualThresholdPercent: 100 },
     xray: { enabled: true, fixedRate: 0.05, reservoirSize: 1 },
   },
   messaging: {

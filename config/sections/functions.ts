@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { credentialProblem } from "../credentials";
+import { recordWithKeys } from "../records";
 import type { ConfigIssue, CrossFieldRule } from "../schema";
 import { logRetentionDays, resourceName } from "./common";
 
@@ -35,9 +36,7 @@ export function tableEnvironmentName(table: string): string {
   return `${table.toUpperCase().replace(/-/g, "_")}_TABLE`;
 }
 
-const envVarName = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be an environment variable name of letters, digits and '_', starting with a letter");
+const ENV_VAR_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 const tableGrantSchema = z.strictObject({
   /** A table of the `dynamodb` section, by its name suffix. */
@@ -66,7 +65,11 @@ export const functionSchema = z.strictObject({
    */
   reservedConcurrency: z.number().int().min(1, "must be at least 1 (0 throttles every invocation)").max(10000, "must be at most 10000").optional(),
   /** Non-secret environment variables; credentials are rejected by name and by shape. */
-  environment: z.record(envVarName, z.string().max(ENVIRONMENT_MAX_BYTES)).default({}),
+  environment: recordWithKeys(
+    ENV_VAR_NAME,
+    "must be an environment variable name of letters, digits and '_', starting with a letter",
+    z.string().max(ENVIRONMENT_MAX_BYTES),
+  ).default({}),
   /** DynamoDB tables the function may use; its role is scoped to exactly these tables and their indexes. */
   tables: z.array(tableGrantSchema).default([]),
   /** Run in the private subnets with its own security group (egress 443 only). */

@@ -75,7 +75,10 @@ export const observabilitySchema = z.strictObject({
     logRetentionDays,
   }),
   budget: z.strictObject({
-    /** Monthly cost budget in USD (seed estimates: about 125 dev, 390 prod). */
+    /**
+     * Monthly cost budget in USD. About 1.25 x the README's cost estimate, so the 80% forecast notification means
+     * "spending above the estimate" instead of arriving every month.
+     */
     monthlyLimitUsd: z.number().gt(0, "must be above 0 USD"),
     /** Forecasted spend, in percent of the limit, that notifies (seeds 002/004: 80). */
     forecastThresholdPercent: z.number().int().min(1, "must be at least 1 percent").max(1000, "must be at most 1000 percent"),

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { CREDENTIAL_NAME, CREDENTIAL_VALUE } from "../credentials";
+import { recordWithKeys } from "../records";
 import type { ConfigIssue, CrossFieldRule } from "../schema";
 
 /** Standard-tier parameters hold at most 4 KB. */
 const STANDARD_VALUE_MAX = 4096;
 
-const parameterName = z
-  .string()
-  .regex(/^[a-z][a-z0-9_.-]{0,127}$/, "must be 1-128 of a-z, 0-9, '_', '.' and '-', starting with a letter (seed 003: openai_api_key)");
+const PARAMETER_NAME = /^[a-z][a-z0-9_.-]{0,127}$/;
 
 export const parameterSchema = z.strictObject({
   /** What the setting is and, for a SecureString, who puts its value. */
@@ -22,9 +21,11 @@ export const parameterSchema = z.strictObject({
 });
 
 /** Application settings in SSM Parameter Store under `/<project>/<env>/<name>` (seed 003), by name. */
-export const parametersSchema = z
-  .record(parameterName, parameterSchema)
-  .refine((parameters) => Object.keys(parameters).length > 0, "must define at least one parameter");
+export const parametersSchema = recordWithKeys(
+  PARAMETER_NAME,
+  "must be 1-128 of a-z, 0-9, '_', '.' and '-', starting with a letter (seed 003: openai_api_key)",
+  parameterSchema,
+).refine((parameters) => Object.keys(parameters).length > 0, "must define at least one parameter");
 
 export type ParameterConfig = z.infer<typeof parameterSchema>;
 

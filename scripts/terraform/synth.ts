@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { EnvironmentConfig, loadEnvironments, parseEnvironmentConfig } from "../../config";
+import type { StateBackendConfig } from "../../config/sections/state-backend";
+import { buildPlatformApp } from "../../stacks/app";
+import { PlatformStack } from "../../stacks/platform-stack";
+import { TerraformJson } from "./stack-json";
+
+/** One synthesized stack: its Terraform JSON and the stacks cdktf says it depends on. */
+export interface SynthesizedStack {
+  /** Stack id, `<env>-<component>`. */
+  readonly id: string;
+  readonly environment: string;
+  readonly component: string;
+  readonly json: TerraformJson;
+  /** Stack ids from cdktf's manifest: cross-stack references and `addDependency`. */
+  readonly dependencies: readonly string[];
+}
+
+export interface SynthesizedApp {
+  /** Every stack of every selected environment, in the order `buildEnvironment` creates them. */
+  readonly stacks: readonly SynthesizedStack[];
+  stack(id: string): SynthesizedStack;
+}
+
+export interface SynthesizeOptions {
+  /**
+   * Environments to build (names from config/environments).
+   * @default - INFRA_ENVS, or every environment
+   */
+  readonly environments?: string;
+  /**
+   * Test-only emulator endpoints written into every S3 backend and remote state (`stateBackend.localEmulator`).
+   * @default - the real AWS endpoints
+   */
+  readonly localEmulator?: StateBackendConfig["localEmulator"];
+}
+
+/**
+ * Synthesizes the app the way `main.ts` does (same `buildPlatformApp`), into a temporary directory that is
+ * removed again, and returns each stack's JSON. Stacks added to `stacks/index.ts` show up here on their own.
+ */
+export function synthesizeApp(options: SynthesizeOptions = {}): SynthesizedApp {
+  const configs = loadEnvironments(options.environments).map((config) => withEmulator(config, options.localEmulator));
+  const outdir = mkdtempSync(join(tmpdir(), "voice-infra-synth-"));
+  try {
+    const { app } = buildPlatformApp({ configs, outdir });
+    app.synth();
+    const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
+      stacks: Record<string, { synthesizedStackPath: string; dependencies?: string[] }>;
+    };
+    const stacks = app.node.children
+      .filter((child): child is PlatformStack => child instanceof PlatformStack)
+      .map((stack) => {
+        const entry = manifest.stacks[stack.node.id];
+        return {
+          id: stack.node.id,
+          environment: stack.config.environment,
+          component: stack.component,
+          json: JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), "utf8")) as TerraformJson,
+          dependencies: entry.dependencies ?? [],
+        };
+      });
+    const byId = new Map(stacks.map((stack) => [stack.id, stack]));
+    return {
+      stacks,
+      stack(id: string) {
+        const stack = byId.get(id);
+        if (!stack) throw new Error(`no stack ${id}; synthesized: ${[...byId.keys()].join(", ")}`);
+        return stack;
+      },
+    };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function withEmulator(config: EnvironmentConfig, localEmulator: SynthesizeOptions["localEmulator"]): EnvironmentConfig {
+  if (!localEmulator) return config;
+  const raw = structuredClone(config) as { stateBackend: Record<string, unknown> };
+  raw.stateBackend.localEmulator = localEmulator;
+  return parseEnvironmentConfig(raw, `config/environments/${config.environment}.ts (local emulators)`);
+}

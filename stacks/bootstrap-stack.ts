@@ -1,0 +1,71 @@
+import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
+import { TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import { EncryptionKey } from "../constructs/encryption-key";
+import { SecureBucket } from "../constructs/secure-bucket";
+import { PlatformStack, PlatformStackProps } from "./platform-stack";
+
+export type BootstrapStackProps = Omit<PlatformStackProps, "component" | "backend">;
+
+/**
+ * What every other stack's backend needs before it can exist: the state bucket and the lock table of this
+ * account. Their names are `config.stateBackend`'s, the same values every S3 backend is written from, so they
+ * cannot drift. The stack keeps its own state locally until the bucket exists, then moves it there
+ * (`stateBackend.bootstrapStateBackend`, README "State and locking").
+ */
+export class BootstrapStack extends PlatformStack {
+  readonly stateBucketName: string;
+  readonly stateBucketArn: string;
+  readonly lockTableName: string;
+  readonly lockTableArn: string;
+  /** CMK of the lock table, and of the state bucket when `stateBackend.kmsKeyId` is set. */
+  readonly stateKeyArn: string;
+
+  constructor(scope: Construct, id: string, props: BootstrapStackProps) {
+    super(scope, id, { ...props, component: "bootstrap", backend: props.config.stateBackend.bootstrapStateBackend });
+    const { config } = this;
+    const backend = config.stateBackend;
+
+    // An `alias/...` in config names the key this stack creates; an ARN is a key managed elsewhere.
+    const externalKeyArn = backend.kmsKeyId?.startsWith("arn:") ? backend.kmsKeyId : undefined;
+    this.stateKeyArn =
+      externalKeyArn ??
+      new EncryptionKey(this, "state_key", {
+        alias: backend.kmsKeyId?.slice("alias/".length) ?? `${this.namePrefix}-tfstate`,
+        description: `${this.namePrefix} Terraform state and state locks`,
+        accountId: config.accountId,
+        deletionWindowDays: config.kms.deletionWindowDays,
+        rotationPeriodDays: config.kms.rotationPeriodDays,
+      }).arn;
+
+    const bucket = new SecureBucket(this, "state_bucket", {
+      bucketName: backend.bucket,
+      // Backends send SSE headers on every write (encrypt = true); the bucket default covers everything else.
+      ...(backend.kmsKeyId ? { kmsKeyArn: this.stateKeyArn } : { s3ManagedEncryption: true }),
+      lifecycleRules: [{ id: "expire-superseded-state", noncurrentExpirationDays: backend.noncurrentVersionDays }],
+    });
+    // Losing this bucket loses every stack's state; destroying it must take a code change first.
+    bucket.bucket.lifecycle = { preventDestroy: true };
+    this.stateBucketName = bucket.bucketName;
+    this.stateBucketArn = bucket.bucketArn;
+
+    const lockTable = new DynamodbTable(this, "lock_table", {
+      name: backend.lockTable,
+      hashKey: "LockID",
+      attribute: [{ name: "LockID", type: "S" }],
+      billingMode: "PAY_PER_REQUEST",
+      pointInTimeRecovery: { enabled: true },
+      serverSideEncryption: { enabled: true, kmsKeyArn: this.stateKeyArn },
+      deletionProtectionEnabled: true,
+      tags: { Name: backend.lockTable },
+      lifecycle: { preventDestroy: true },
+    });
+    this.lockTableName = lockTable.name;
+    this.lockTableArn = lockTable.arn;
+
+    // Printed by the one-time `cdktf deploy <env>-bootstrap` (README, "State and locking").
+    new TerraformOutput(this, "state_bucket_name", { value: this.stateBucketName, description: "Bucket holding every stack's state" });
+    new TerraformOutput(this, "lock_table_name", { value: this.lockTableName, description: "DynamoDB table for state locks" });
+    new TerraformOutput(this, "state_key_arn", { value: this.stateKeyArn, description: "CMK of the lock table (and of state objects with stateBackend.kmsKeyId)" });
+  }
+}
