@@ -11,11 +11,6 @@ export interface LoadBalancerRouteProps {
   readonly port: number;
   /** HTTP path the ALB probes; a 200 marks the target healthy. */
   readonly healthCheckPath: string;
-  /**
-   * Seconds between health checks.
-   * @default 30
-   */
-  readonly healthCheckIntervalSeconds?: number;
   /** Seconds the ALB drains a deregistering target before cutting its connections. */
   readonly deregistrationDelaySeconds: number;
   /**
@@ -66,7 +61,7 @@ export class LoadBalancerRoute extends Construct {
         port: "traffic-port",
         protocol: "HTTP",
         matcher: "200",
-        interval: props.healthCheckIntervalSeconds ?? 30,
+        interval: 30,
         timeout: 5,
         healthyThreshold: 2,
         unhealthyThreshold: 3,

@@ -83,6 +83,8 @@ export function looksLikeKey(value: string): boolean {
 /** A container definition as ECS reads it (the fields guardrails look at). */
 export interface ContainerDefinition {
   readonly name?: string;
+  readonly user?: string;
+  readonly readonlyRootFilesystem?: boolean;
   readonly environment?: readonly { readonly name?: string; readonly value?: unknown }[];
   readonly logConfiguration?: { readonly options?: Readonly<Record<string, unknown>> };
 }

@@ -2,13 +2,13 @@
 import { vaultEncryptedWithCmk } from "./rules/backup";
 import { volumeEncryptedWithCmk } from "./rules/ebs";
 import { repositoryEncryptedWithCmk } from "./rules/ecr";
-import { noPublicIpOnTasks, noSecretsInContainerEnvironment } from "./rules/ecs";
+import { containersRunLockedDown, noPublicIpOnTasks, noSecretsInContainerEnvironment } from "./rules/ecs";
 import { cacheEncryptedAtRest, cacheEncryptedInTransit } from "./rules/elasticache";
-import { httpRedirectsToHttps, listenerTlsPolicy, loadBalancerDeletionProtection } from "./rules/elb";
+import { httpRedirectsToHttps, listenerPrefersTls13, listenerTlsPolicy, loadBalancerDeletionProtection } from "./rules/elb";
 import { noPublicPrincipals, noWildcardActions, noWildcardResourcesOnData } from "./rules/iam";
 import { kmsKeyRotation } from "./rules/kms";
 import { logGroupEncryptedWithCmk, logGroupRetention, serviceLogGroupsHaveRetention, trailEncryptedWithCmk } from "./rules/logs";
-import { noInternetIngress, noPublicIpAddresses } from "./rules/network";
+import { noInternetIngress, noPublicIpAddresses, noUnrestrictedEgress } from "./rules/network";
 import { databaseDeletionProtection, databaseEncryptedWithCmk, databaseForcesTls, databaseNotPublic } from "./rules/rds";
 import { bucketEncryptedWithCmk, bucketPublicAccessBlock, bucketRequiresTls } from "./rules/s3";
 import { noPlaintextSecrets, secretEncryptedWithCmk, secretOutputsAreSensitive } from "./rules/secrets";
@@ -28,6 +28,7 @@ export const RULES: readonly Rule[] = [
   cacheEncryptedInTransit,
   noInternetIngress,
   noPublicIpAddresses,
+  noUnrestrictedEgress,
   noWildcardActions,
   noWildcardResourcesOnData,
   noPublicPrincipals,
@@ -40,11 +41,13 @@ export const RULES: readonly Rule[] = [
   secretOutputsAreSensitive,
   noPublicIpOnTasks,
   noSecretsInContainerEnvironment,
+  containersRunLockedDown,
   repositoryEncryptedWithCmk,
   volumeEncryptedWithCmk,
   listenerTlsPolicy,
   httpRedirectsToHttps,
   loadBalancerDeletionProtection,
+  listenerPrefersTls13,
   topicEncryptedWithCmk,
   queueEncryptedWithCmk,
   vaultEncryptedWithCmk,

@@ -44,12 +44,13 @@ export function formatGuardrailReport(reports: readonly StackGuardrailReport[]):
 
 /** Synth stopped because guardrail errors remain; the message lists all of them at once. */
 export class GuardrailViolationError extends Error {
-  constructor(
-    readonly reports: readonly StackGuardrailReport[],
-    outdir: string,
-  ) {
+  declare readonly reports: readonly StackGuardrailReport[];
+
+  constructor(reports: readonly StackGuardrailReport[], outdir: string) {
     super(`${formatGuardrailReport(reports)}\nSynth refused: fix or suppress the errors above. ${outdir} was left as it was.`);
     this.name = "GuardrailViolationError";
+    // Not enumerable, so an uncaught error prints the report once instead of also dumping the objects.
+    Object.defineProperty(this, "reports", { value: reports, enumerable: false });
     // The JavaScript stack points into the synth machinery, not at the offending construct; the report does.
     this.stack = `${this.name}: ${this.message}`;
   }

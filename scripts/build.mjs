@@ -13,13 +13,13 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 export const BUILD_INPUTS_FILE = join(root, "dist", "build-inputs.json");
 
 // cdktf records a full stack trace (Error.stackTraceLimit = MAX_SAFE_INTEGER) for every token it creates, only
-// to quote it if that token later fails to resolve. In the bundle that was a third of construct time and
-// ~10 MB; the unbundled path (vitest) keeps the traces for debugging such errors.
+// to quote it if that token later fails to resolve: a third of construct time and ~10 MB. The test setup drops
+// them the same way; CDKTF_TOKEN_STACK_TRACES=1 brings them back when such an error needs its creation stack.
 const noTokenStackTraces = {
   name: "no-token-stack-traces",
   setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /[\\/]cdktf[\\/]lib[\\/]tokens[\\/]private[\\/]stack-trace\.js$/ }, () => ({
-      contents: "exports.captureStackTrace = () => [];",
+    pluginBuild.onLoad({ filter: /[\\/]cdktf[\\/]lib[\\/]tokens[\\/]private[\\/]stack-trace\.js$/ }, async ({ path }) => ({
+      contents: `${await readFile(path, "utf8")}\nif (!process.env.CDKTF_TOKEN_STACK_TRACES) exports.captureStackTrace = () => [];\n`,
       loader: "js",
     }));
   },

@@ -23,6 +23,12 @@ export interface EdgeStackProps extends Omit<PlatformStackProps, "component"> {
   readonly accessLogPrefix: string;
   /** CMK for the WAF log group. */
   readonly logsKeyArn: string;
+  /**
+   * Point the domain's A record at the ALB. Off when another stack owns that record (messaging's failover pair),
+   * since Route53 refuses a simple record beside failover records of the same name and type.
+   * @default true
+   */
+  readonly aliasDomainToAlb?: boolean;
 }
 
 /** Managed rule groups by config toggle, in evaluation order: cheap IP lists first, body inspection last. */
@@ -163,7 +169,8 @@ export class EdgeStack extends PlatformStack {
     this.webAclArn = waf.arn;
     this.webAclName = waf.name;
 
-    if (domain && albDomainName) {
+    // Behind CloudFront the ALB's record is its origin name, which nothing else claims.
+    if (domain && albDomainName && (cloudfront || (props.aliasDomainToAlb ?? true))) {
       new Route53Record(this, "alb_alias", {
         zoneId: domain.hostedZoneId,
         name: albDomainName,

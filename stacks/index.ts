@@ -82,6 +82,8 @@ export function buildEnvironment(app: App, config: EnvironmentConfig): Environme
     logsBucketName: storage.logsBucketName,
     accessLogPrefix: storage.albLogPrefix,
     logsKeyArn: secretsKms.keyArns.logs,
+    // With a standby configured, the messaging stack's failover records answer for the domain instead.
+    aliasDomainToAlb: !config.messaging?.failover,
   });
   const ecs = new EcsStack(app, id("ecs"), {
     config,

@@ -2,6 +2,7 @@
  * Valid `dynamodb`, `functions`, `identity` and `parameters` sections shaped like seeds 001 and 003, for tests that
  * add them to a shipped environment (no shipped voice-ai environment has them).
  */
+import { collectFindings } from "../../guardrails";
 import { SynthesizedEnvironment, editedConfig, synthConfig } from "./synth";
 
 export const CONNECT_INSTANCE_ID = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
@@ -131,4 +132,14 @@ let variant: SynthesizedEnvironment | undefined;
 export function synthVariant(): SynthesizedEnvironment {
   variant ??= synthConfig(editedConfig("dev", variantSections));
   return variant;
+}
+
+/** Guardrail errors of one component's stack, as `<rule> <path>: <message>` lines. */
+export function guardrailErrors(synth: SynthesizedEnvironment, component: string): string[] {
+  const stackId = `${synth.config.environment}-${component}`;
+  const report = collectFindings(synth.stacks.secretsKms.node.root).find((r) => r.stack === stackId);
+  if (!report) throw new Error(`no guardrail report for ${stackId}`);
+  return report.findings
+    .filter((finding) => finding.level === "error")
+    .map((finding) => `${finding.ruleId} ${finding.path}: ${finding.message}`);
 }

@@ -78,21 +78,23 @@ describe.each(Object.keys(ENVIRONMENTS))("%s bootstrap stack", (env) => {
 });
 
 describe("bootstrap stack options", () => {
+  const keyArn = "arn:aws:kms:us-east-1:333333333333:key/0b0f3c4e-8f1a-4d52-9c1e-6a7b8c9d0e1f";
+  const migrated = synthConfig(editedConfig("prod", (raw) => (raw.stateBackend.bootstrapStateBackend = "s3")));
+  const externalKey = synthConfig(editedConfig("prod", (raw) => (raw.stateBackend.kmsKeyId = keyArn)));
+
   it("moves its state into its own bucket once bootstrapStateBackend is s3", () => {
-    const synth = synthConfig(editedConfig("prod", (raw) => (raw.stateBackend.bootstrapStateBackend = "s3")));
-    expect(synth.stack("bootstrap").json.terraform.backend).toEqual({
+    expect(migrated.stack("bootstrap").json.terraform.backend).toEqual({
       s3: expect.objectContaining({
-        bucket: synth.config.stateBackend.bucket,
+        bucket: migrated.config.stateBackend.bucket,
         key: "voice-ai/prod/bootstrap.tfstate",
-        dynamodb_table: synth.config.stateBackend.lockTable,
+        dynamodb_table: migrated.config.stateBackend.lockTable,
         encrypt: true,
       }),
     });
   });
 
   it("uses a key managed elsewhere when kmsKeyId is an ARN, and creates none", () => {
-    const keyArn = "arn:aws:kms:us-east-1:333333333333:key/0b0f3c4e-8f1a-4d52-9c1e-6a7b8c9d0e1f";
-    const bootstrap = synthConfig(editedConfig("prod", (raw) => (raw.stateBackend.kmsKeyId = keyArn))).stack("bootstrap");
+    const bootstrap = externalKey.stack("bootstrap");
     expect(resourcesOf(bootstrap, "aws_kms_key")).toEqual({});
     const [encryption] = Object.values(resourcesOf(bootstrap, "aws_s3_bucket_server_side_encryption_configuration"));
     expect(encryption.rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toBe(keyArn);

@@ -1,7 +1,7 @@
 import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "../../config";
-import { synthVariant, synthWithOptionalSections } from "../support/optional-sections";
+import { guardrailErrors, synthVariant, synthWithOptionalSections } from "../support/optional-sections";
 import { remoteOutputRef, remoteStateSources } from "../support/remote-state";
 import { resourcesOf, synthEnvironment } from "../support/synth";
 
@@ -60,6 +60,10 @@ describe.each(["dev", "prod"])("%s data-dynamodb stack (sections added)", (env) 
   it("gets a rotating dynamodb key in secrets-kms", () => {
     const key = resourcesOf(synth.stack("secrets-kms"), "aws_kms_key").dynamodb_key;
     expect(key).toEqual(expect.objectContaining({ enable_key_rotation: true, deletion_window_in_days: synth.config.kms.deletionWindowDays }));
+  });
+
+  it("passes the guardrails with zero errors", () => {
+    expect(guardrailErrors(synth, "data-dynamodb")).toEqual([]);
   });
 });
 

@@ -210,3 +210,20 @@ describe("edge with CloudFront, geo blocking and Bot Control outside us-east-1",
     expect(bot.override_action).toEqual({ none: {} });
   });
 });
+
+describe("edge when the messaging stack's failover records own the domain", () => {
+  const synth = synthConfig(
+    editedConfig("prod", (raw) => {
+      raw.messaging.failover = { secondary: { dnsName: "standby.example.net", hostedZoneId: "Z0STANDBY123" } };
+    }),
+  );
+
+  it("leaves the domain's A record to the failover pair, which Route53 would not accept beside a simple record", () => {
+    const domain = synth.config.edge.domain!.name;
+    expect(resourcesOf(synth.stack("edge"), "aws_route53_record").alb_alias).toBeUndefined();
+    const owners = synth.stackIds.flatMap((id) =>
+      Object.values(resourcesOf(synth.stack(id.slice("prod-".length)), "aws_route53_record")).filter((r) => r.name === domain && r.type === "A"),
+    );
+    expect(owners.map((r) => r.failover_routing_policy?.type).sort()).toEqual(["PRIMARY", "SECONDARY"]);
+  });
+});

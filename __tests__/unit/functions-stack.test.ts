@@ -1,7 +1,7 @@
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "../../config";
-import { CONNECT_INSTANCE_ID, synthVariant, synthWithOptionalSections } from "../support/optional-sections";
+import { CONNECT_INSTANCE_ID, guardrailErrors, synthVariant, synthWithOptionalSections } from "../support/optional-sections";
 import { remoteOutputRef, remoteStateSources } from "../support/remote-state";
 import { SynthesizedStack, resourcesOf, synthEnvironment } from "../support/synth";
 
@@ -124,6 +124,10 @@ describe.each(["dev", "prod"])("%s functions stack (sections added)", (env) => {
     );
     expect(remoteStateSources(synth, stack).sort()).toEqual(["data-dynamodb", "secrets-kms", "vpc"]);
   });
+
+  it("passes the guardrails with zero errors", () => {
+    expect(guardrailErrors(synth, "functions")).toEqual([]);
+  });
 });
 
 describe("functions configured differently", () => {
@@ -138,6 +142,10 @@ describe("functions configured differently", () => {
     expect(asList(grant.Resource).map((arn) => remoteOutputRef(synth, arn).value)).toEqual(["${aws_dynamodb_table.call_audit.arn}"]);
     const kms = statements.find((s) => s.Sid === "UseTablesKeyThroughDynamodb")!;
     expect(asList(kms.Action)).toEqual(expect.arrayContaining(["kms:Encrypt", "kms:GenerateDataKey*"]));
+  });
+
+  it("passes the guardrails with zero errors", () => {
+    expect(guardrailErrors(synth, "functions")).toEqual([]);
   });
 
   it("leaves out VPC, tracing, concurrency and Connect when not configured", () => {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault";
 import { Cloudtrail } from "@cdktf/provider-aws/lib/cloudtrail";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool-client";
 import { DbInstance, type DbInstanceConfig } from "@cdktf/provider-aws/lib/db-instance";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { EbsVolume } from "@cdktf/provider-aws/lib/ebs-volume";
@@ -12,6 +13,7 @@ import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -24,6 +26,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { App, TerraformOutput, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
@@ -120,13 +123,16 @@ const bucket = (scope: Construct, id: string, options: BucketOptions = {}) => {
   return resource;
 };
 
-const taskDefinition = (scope: Construct, id: string, environment: { name: string; value: string }[]) =>
+const taskDefinition = (scope: Construct, id: string, environment: { name: string; value: string }[], container: Record<string, unknown> = {}) =>
   new EcsTaskDefinition(scope, id, {
     family: "api",
     containerDefinitions: JSON.stringify([
       {
         name: "api",
         image: "api:1",
+        user: "1000:1000",
+        readonlyRootFilesystem: true,
+        ...container,
         environment,
         secrets: [{ name: "OPENAI_API_KEY", valueFrom: "arn:aws:secretsmanager:us-east-1:111111111111:secret:openai" }],
       },
@@ -235,6 +241,15 @@ const CASES: Record<string, RuleCase> = {
     safe: (s) => new Subnet(s, "safe", { vpcId: "vpc-1", cidrBlock: "10.0.1.0/24", mapPublicIpOnLaunch: false }),
     message: /map_public_ip_on_launch is true/,
   },
+  "VP-NET-3": {
+    unsafe: (s) =>
+      new VpcSecurityGroupEgressRule(s, "unsafe", { securityGroupId: "sg-1", cidrIpv4: "0.0.0.0/0", ipProtocol: "-1" }),
+    safe: (s) => {
+      const group = new SecurityGroupWithRules(s, "safe", { name: "tasks", description: "x", vpcId: "vpc-1" });
+      group.allowEgressToCidr("https", "0.0.0.0/0", 443, "HTTPS APIs");
+    },
+    message: /egress allows every protocol and port to anywhere/,
+  },
   "VP-IAM-1": {
     unsafe: (s) =>
       new ServiceRole(s, "unsafe", { name: "unsafe", assumedBy: "ecs-tasks.amazonaws.com", statements: [{ sid: "Everything", actions: ["s3:*"], resources: ["arn:aws:s3:::b/*"] }] }),
@@ -325,6 +340,11 @@ const CASES: Record<string, RuleCase> = {
     safe: (s) => taskDefinition(s, "safe", [{ name: "LOG_LEVEL", value: "info" }, { name: "JWT_SECRET_ARN", value: "arn:aws:secretsmanager:us-east-1:1:secret:jwt" }]),
     message: /api: OPENAI_API_KEY is named like a secret and set to a literal/,
   },
+  "VP-ECS-3": {
+    unsafe: (s) => taskDefinition(s, "unsafe", [], { user: undefined, readonlyRootFilesystem: false }),
+    safe: (s) => taskDefinition(s, "safe", []),
+    message: /api runs as root; api has a writable root filesystem/,
+  },
   "VP-ECR-1": {
     unsafe: (s) => new EcrRepository(s, "unsafe", { name: "unsafe" }),
     safe: (s) => new EcrRepository(s, "safe", { name: "safe", encryptionConfiguration: [{ encryptionType: "KMS", kmsKey: KEY }] }),
@@ -365,6 +385,25 @@ const CASES: Record<string, RuleCase> = {
     unsafe: (s) => new Lb(s, "unsafe", { subnets: ["subnet-1"], enableDeletionProtection: false }),
     safe: (s) => new Lb(s, "safe", { subnets: ["subnet-1"], enableDeletionProtection: true }),
     message: /enable_deletion_protection is not true/,
+  },
+  "VP-ELB-4": {
+    unsafe: (s) =>
+      new LbListener(s, "unsafe", {
+        loadBalancerArn: "arn:lb",
+        port: 443,
+        protocol: "HTTPS",
+        sslPolicy: "ELBSecurityPolicy-TLS-1-2-2017-01",
+        defaultAction: [{ type: "forward", targetGroupArn: "arn:tg" }],
+      }),
+    safe: (s) =>
+      new LbListener(s, "safe", {
+        loadBalancerArn: "arn:lb",
+        port: 443,
+        protocol: "HTTPS",
+        sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        defaultAction: [{ type: "forward", targetGroupArn: "arn:tg" }],
+      }),
+    message: /does not offer TLS 1\.3/,
   },
   "VP-SNS-1": {
     unsafe: (s) => new SnsTopic(s, "unsafe", { name: "unsafe" }),
@@ -484,6 +523,8 @@ describe("rule details", () => {
       new SecretsmanagerSecret(s, "unsafe_url", { name: "url", kmsKeyId: KEY, description: "postgres://app:hunter2@db.internal:5432/app" });
       const password = new Password(s, "password", { length: 32 });
       new SecretsmanagerSecret(s, "safe_url", { name: "url2", kmsKeyId: KEY, description: `postgres://app:${password.result}@db.internal:5432/app` });
+      // Named like tokens, but they are the units of the tokens' lifetimes.
+      new CognitoUserPoolClient(s, "client", { name: "app", userPoolId: "pool", tokenValidityUnits: [{ accessToken: "minutes", idToken: "minutes", refreshToken: "days" }] });
     }).filter((f) => f.ruleId === "VP-SEC-2");
     expect(found.map((f) => [f.path, f.message.split(". Fix")[0]])).toEqual([
       ["test/aws", "access_key is a literal"],
@@ -494,6 +535,17 @@ describe("rule details", () => {
   it("container variables that look like keys are flagged whatever their name", () => {
     const found = findings((s) => taskDefinition(s, "task", [{ name: "UPSTREAM", value: "sk-proj-abcdefghijklmnopqrstuvwxyz012345" }, { name: "SEED", value: "f3Zq9LmX2pR7tK1wB8nC4vY6" }]));
     expect(found.find((f) => f.ruleId === "VP-ECS-2")?.message).toMatch(/UPSTREAM contains an OpenAI-style secret key; api: SEED looks like a key/);
+  });
+
+  it("Lambda functions: literal secrets in their environment and log groups they would create themselves", () => {
+    const found = findings((s) => {
+      new LambdaFunction(s, "unsafe", { functionName: "lookup", role: "arn:role", packageType: "Image", imageUri: "x:1", environment: { variables: { TWILIO_AUTH_TOKEN: "abc123" } } });
+    });
+    expect(found.filter((f) => f.path === "test/unsafe").map((f) => [f.ruleId, f.message.split(". Fix")[0]])).toEqual([
+      ["VP-LOG-3", "Lambda would create a never-expiring /aws/lambda/lookup"],
+      ["VP-SEC-2", "environment.variables.TWILIO_AUTH_TOKEN is a literal"],
+      ["VP-ECS-2", "function: TWILIO_AUTH_TOKEN is named like a secret and set to a literal"],
+    ]);
   });
 
   it("a rule that throws counts as a violation, never as a pass", () => {

@@ -1,7 +1,7 @@
 import { CognitoUserPool } from "@cdktf/provider-aws/lib/cognito-user-pool";
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "../../config";
-import { synthVariant, synthWithOptionalSections } from "../support/optional-sections";
+import { guardrailErrors, synthVariant, synthWithOptionalSections } from "../support/optional-sections";
 import { resourcesOf, synthEnvironment } from "../support/synth";
 
 describe.each(["dev", "prod"])("%s identity stack (sections added)", (env) => {
@@ -58,6 +58,10 @@ describe.each(["dev", "prod"])("%s identity stack (sections added)", (env) => {
     expect(stack.text).not.toMatch(/client_secret/);
     expect(stack.json.data?.terraform_remote_state).toBeUndefined();
     expect(resourcesOf(stack, "aws_cognito_user_pool_domain").hosted_domain.domain).toBe("saprism-login");
+  });
+
+  it("passes the guardrails with zero errors", () => {
+    expect(guardrailErrors(synth, "identity")).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "../../config";
 import { UNSET_SECURE_VALUE } from "../../stacks/parameters-stack";
-import { synthWithOptionalSections } from "../support/optional-sections";
+import { guardrailErrors, synthWithOptionalSections } from "../support/optional-sections";
 import { remoteOutputRef, remoteStateSources } from "../support/remote-state";
 import { resourcesOf, synthEnvironment } from "../support/synth";
 
@@ -48,6 +48,10 @@ describe.each(["dev", "prod"])("%s parameters stack (sections added)", (env) => 
     expect(parameters.livekit_url).toEqual(expect.objectContaining({ type: "String", value: "wss://saprism.livekit.cloud" }));
     expect(parameters.livekit_url.key_id).toBeUndefined();
     expect(stack.json.output ?? {}).toEqual({});
+  });
+
+  it("passes the guardrails with zero errors", () => {
+    expect(guardrailErrors(synth, "parameters")).toEqual([]);
   });
 });
 

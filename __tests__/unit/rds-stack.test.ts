@@ -194,26 +194,30 @@ describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
 });
 
 describe("rds stack variants", () => {
-  it("puts a read replica and its log groups in dev when enabled", () => {
-    const config = editedConfig("dev", (raw) => {
+  // Synthesized while collecting, like the cached environments, so a loaded machine cannot time the tests out.
+  const withReplica = synthConfig(
+    editedConfig("dev", (raw) => {
       raw.database.readReplica = { enabled: true, instanceClass: "db.t4g.small" };
-    });
-    const rds = synthConfig(config).stack("rds");
-    expect(rds.text).toHaveResourceWithProperties(DbInstance, {
+    }),
+  ).stack("rds");
+  const withDrGroups = synthConfig(
+    editedConfig("prod", (raw) => {
+      raw.database.drReplica.securityGroupIds = ["sg-0123456789abcdef0"];
+    }),
+  ).stack("rds");
+
+  it("puts a read replica and its log groups in dev when enabled", () => {
+    expect(withReplica.text).toHaveResourceWithProperties(DbInstance, {
       identifier: "voice-ai-dev-postgres-replica",
       instance_class: "db.t4g.small",
       backup_retention_period: 0,
     });
-    expect(Object.keys(resourcesOf(rds, "aws_cloudwatch_log_group"))).toEqual(
+    expect(Object.keys(resourcesOf(withReplica, "aws_cloudwatch_log_group"))).toEqual(
       expect.arrayContaining(["rds_read_replica_postgresql_log_group", "rds_read_replica_upgrade_log_group"]),
     );
   });
 
   it("passes the DR replica's security groups through when configured", () => {
-    const config = editedConfig("prod", (raw) => {
-      raw.database.drReplica.securityGroupIds = ["sg-0123456789abcdef0"];
-    });
-    const drReplica = resourcesOf(synthConfig(config).stack("rds"), "aws_db_instance").rds_dr_replica;
-    expect(drReplica.vpc_security_group_ids).toEqual(["sg-0123456789abcdef0"]);
+    expect(resourcesOf(withDrGroups, "aws_db_instance").rds_dr_replica.vpc_security_group_ids).toEqual(["sg-0123456789abcdef0"]);
   });
 });

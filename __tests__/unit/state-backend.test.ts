@@ -6,6 +6,8 @@ import { editedConfig, synthConfig } from "../support/synth";
 const emulator = { s3: "http://127.0.0.1:4568", dynamodb: "http://127.0.0.1:4567" };
 
 describe("stateBackend.localEmulator (test-only)", () => {
+  const synth = synthConfig(editedConfig("dev", (raw) => (raw.stateBackend.localEmulator = emulator)));
+
   it("is never set by a shipped environment", () => {
     for (const raw of Object.values(ENVIRONMENTS)) {
       expect((raw as { stateBackend: Record<string, unknown> }).stateBackend.localEmulator).toBeUndefined();
@@ -27,7 +29,6 @@ describe("stateBackend.localEmulator (test-only)", () => {
   });
 
   it("points the S3 backend and every remote state read at the emulators", () => {
-    const synth = synthConfig(editedConfig("dev", (raw) => (raw.stateBackend.localEmulator = emulator)));
     const settings = {
       endpoints: emulator,
       use_path_style: true,

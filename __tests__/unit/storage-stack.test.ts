@@ -175,13 +175,16 @@ describe.each(["dev", "staging", "prod"])("%s storage stack", (env) => {
 });
 
 describe("ALB log delivery outside the ELB-account table", () => {
-  it("falls back to the log-delivery service principal alone", () => {
-    const config = editedConfig("dev", (raw) => {
+  // Synthesized while collecting, like the cached environments, so a loaded machine cannot time the test out.
+  const storage = synthConfig(
+    editedConfig("dev", (raw) => {
       raw.region = "ap-southeast-4";
       raw.stateBackend.region = "ap-southeast-4";
       raw.network.availabilityZones = ["ap-southeast-4a", "ap-southeast-4b"];
-    });
-    const storage = synthConfig(config).stack("storage");
+    }),
+  ).stack("storage");
+
+  it("falls back to the log-delivery service principal alone", () => {
     const albWriters = policyOf(storage, "logs_bucket")
       .Statement.filter((s: any) => String(s.Resource).includes("/alb/AWSLogs/"))
       .map((s: any) => s.Principal);

@@ -1,5 +1,5 @@
 import { blocks, containerDefinitions, credentialKind, isLiteralString, isSecretName, isTrue, looksLikeKey } from "../helpers";
-import { type ElementRule, compliant, nonCompliant, notApplicable } from "../types";
+import { type ElementRule, type ElementView, compliant, nonCompliant, notApplicable } from "../types";
 
 export const noPublicIpOnTasks: ElementRule = {
   id: "VP-ECS-1",
@@ -20,29 +20,59 @@ function isSecretVariable(name: string): boolean {
   return isSecretName(name) || /(SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i.test(name);
 }
 
+/** Environment variables by owner (`api`, `function`), from task definitions and Lambda functions. */
+function environmentVariables(element: ElementView): { owner: string; name: string; value: unknown }[] | undefined {
+  if (element.type === "aws_lambda_function") {
+    return blocks(element.attributes.environment).flatMap((env) =>
+      Object.entries((env.variables ?? {}) as Record<string, unknown>).map(([name, value]) => ({ owner: "function", name, value })),
+    );
+  }
+  return containerDefinitions(element)?.flatMap((c) =>
+    (c.environment ?? []).map((v) => ({ owner: c.name ?? "container", name: String(v.name ?? ""), value: v.value })),
+  );
+}
+
 export const noSecretsInContainerEnvironment: ElementRule = {
   id: "VP-ECS-2",
   level: "error",
   scope: "element",
+  types: ["aws_ecs_task_definition", "aws_lambda_function"],
+  description: "Container and function environment variables hold no secrets: nothing named like one and no value that looks like a key",
+  fix: "Move the value into Secrets Manager and inject it with the container's secrets (valueFrom: secret ARN and JSON key), or let the function read it at runtime",
+  check: (element) => {
+    const variables = environmentVariables(element);
+    if (!variables) return notApplicable;
+    const problems: string[] = [];
+    for (const { owner, name, value } of variables) {
+      if (!isLiteralString(value) || value === "") continue;
+      const where = `${owner}: ${name}`;
+      const kind = credentialKind(value);
+      if (kind) problems.push(`${where} contains ${kind}`);
+      else if (isSecretVariable(name)) problems.push(`${where} is named like a secret and set to a literal`);
+      else if (looksLikeKey(value)) problems.push(`${where} looks like a key`);
+    }
+    return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
+  },
+};
+
+export const containersRunLockedDown: ElementRule = {
+  id: "VP-ECS-3",
+  level: "warning",
+  scope: "element",
   types: ["aws_ecs_task_definition"],
-  description: "Container environment variables hold no secrets: nothing named like one and no value that looks like a key",
-  fix: "Move the value into Secrets Manager and inject it with the container's secrets (valueFrom: secret ARN and JSON key)",
+  description: "Containers run as a non-root user on a read-only root filesystem",
+  fix: 'Set user to a numeric non-root uid ("1000:1000") and readonlyRootFilesystem: true, with a writable volume for /tmp if the app needs one',
   check: (task) => {
     const containers = containerDefinitions(task);
     if (!containers) return notApplicable;
-    const problems: string[] = [];
-    for (const container of containers) {
-      for (const variable of container.environment ?? []) {
-        const name = String(variable.name ?? "");
-        const value = variable.value;
-        if (!isLiteralString(value) || value === "") continue;
-        const where = `${container.name ?? "container"}: ${name}`;
-        const kind = credentialKind(value);
-        if (kind) problems.push(`${where} contains ${kind}`);
-        else if (isSecretVariable(name)) problems.push(`${where} is named like a secret and set to a literal`);
-        else if (looksLikeKey(value)) problems.push(`${where} looks like a key`);
-      }
-    }
+    const problems = containers.flatMap((c) => {
+      const name = c.name ?? "container";
+      const user = String(c.user ?? "");
+      return [
+        ...(user === "" || /^(root|0)(:|$)/.test(user) ? [`${name} runs as root`] : []),
+        ...(c.readonlyRootFilesystem === true ? [] : [`${name} has a writable root filesystem`]),
+      ];
+    });
     return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
   },
 };

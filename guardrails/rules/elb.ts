@@ -47,3 +47,17 @@ export const loadBalancerDeletionProtection: ElementRule = {
     return isTrue(attributes.enable_deletion_protection) ? compliant : nonCompliant("enable_deletion_protection is not true");
   },
 };
+
+export const listenerPrefersTls13: ElementRule = {
+  id: "VP-ELB-4",
+  level: "warning",
+  scope: "element",
+  types: ["aws_lb_listener", "aws_alb_listener"],
+  description: "HTTPS/TLS listeners offer TLS 1.3",
+  fix: "Prefer a TLS13 policy such as ELBSecurityPolicy-TLS13-1-2-2021-06, which still serves TLS 1.2 clients",
+  check: ({ attributes }) => {
+    const protocol = String(attributes.protocol ?? "");
+    if ((protocol !== "HTTPS" && protocol !== "TLS") || typeof attributes.ssl_policy !== "string") return notApplicable;
+    return attributes.ssl_policy.includes("TLS13") ? compliant : nonCompliant(`ssl_policy ${attributes.ssl_policy} does not offer TLS 1.3`);
+  },
+};

@@ -1,4 +1,4 @@
-import { containerDefinitions, isLiteralString, isSet } from "../helpers";
+import { blocks, containerDefinitions, isExpression, isLiteralString, isSet } from "../helpers";
 import { type ElementRule, type ElementView, type StackRule, compliant, nonCompliant } from "../types";
 
 export const logGroupRetention: ElementRule = {
@@ -44,8 +44,8 @@ export const serviceLogGroupsHaveRetention: StackRule = {
   id: "VP-LOG-3",
   level: "error",
   scope: "stack",
-  description: "Log groups that services would create on their own (RDS log exports, awslogs-create-group) exist in code with retention",
-  fix: "Create the log group first (EncryptedLogGroup named /aws/rds/instance/<identifier>/<log>, or the awslogs-group of the container) and drop awslogs-create-group",
+  description: "Log groups that services would create on their own (RDS log exports, Lambda, awslogs-create-group) exist in code with retention",
+  fix: "Create the log group first (EncryptedLogGroup named /aws/rds/instance/<identifier>/<log>, the function's logging_config.log_group, or the awslogs-group of the container) and drop awslogs-create-group",
   check: (context) => {
     const groupNames = context.elements
       .filter((e) => e.type === "aws_cloudwatch_log_group")
@@ -76,7 +76,18 @@ export const serviceLogGroupsHaveRetention: StackRule = {
               : nonCompliant(`containers ${creating.map((c) => c.name).join(", ")} let the awslogs driver create a log group without retention`),
         };
       });
-    return [...databases, ...taskDefinitions];
+    const functions = context.elements
+      .filter((e) => e.type === "aws_lambda_function")
+      .map((fn) => {
+        const configured = blocks(fn.attributes.logging_config).some((c) => isSet(c.log_group));
+        const name = fn.attributes.function_name;
+        const own = groupNames.some((g) => g === `/aws/lambda/${String(name)}` || (isExpression(g) && g.includes(`${fn.address}.function_name`)));
+        return {
+          subject: fn,
+          verdict: configured || own ? compliant : nonCompliant(`Lambda would create a never-expiring /aws/lambda/${String(name)}`),
+        };
+      });
+    return [...databases, ...taskDefinitions, ...functions];
   },
 };
 

@@ -106,3 +106,24 @@ export const noPublicIpAddresses: ElementRule = {
       : compliant;
   },
 };
+
+export const noUnrestrictedEgress: ElementRule = {
+  id: "VP-NET-3",
+  level: "warning",
+  scope: "element",
+  types: ["aws_vpc_security_group_egress_rule", "aws_security_group_rule", "aws_security_group"],
+  description: "Security groups do not send every protocol and port to 0.0.0.0/0 or ::/0",
+  fix: "Egress to the internet on the ports the workload needs (443), and to other groups by reference",
+  check: ({ type, attributes: a }) => {
+    const rules =
+      type === "aws_vpc_security_group_egress_rule"
+        ? [{ cidrs: [a.cidr_ipv4, a.cidr_ipv6], protocol: a.ip_protocol }]
+        : type === "aws_security_group_rule"
+          ? a.type === "egress"
+            ? [{ cidrs: [a.cidr_blocks, a.ipv6_cidr_blocks].flat(), protocol: a.protocol }]
+            : []
+          : blocks(a.egress).map((rule) => ({ cidrs: [rule.cidr_blocks, rule.ipv6_cidr_blocks].flat(), protocol: rule.protocol }));
+    const open = rules.filter((r) => ["-1", "all"].includes(String(r.protocol)) && r.cidrs.some((c) => ANYWHERE.includes(String(c))));
+    return open.length === 0 ? compliant : nonCompliant("egress allows every protocol and port to anywhere");
+  },
+};

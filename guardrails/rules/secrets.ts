@@ -20,12 +20,19 @@ const SECRET_VALUE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   aws_ssm_parameter: ["value"],
 };
 
+/** Blocks whose keys sound like secrets but hold settings: Cognito's `token_validity_units.access_token = "minutes"`. */
+const SETTING_BLOCKS = ["token_validity_units"];
+
 /** Every string leaf of an attribute tree with its dotted path and the nearest key. */
 function* stringLeaves(value: unknown, path: string, key: string): Generator<{ path: string; key: string; value: string }> {
   if (typeof value === "string") yield { path, key, value };
   else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* stringLeaves(item, `${path}[${i}]`, key);
   else if (typeof value === "object" && value !== null) {
-    for (const [k, v] of Object.entries(value)) yield* stringLeaves(v, path ? `${path}.${k}` : k, k);
+    for (const [k, v] of Object.entries(value)) {
+      const child = path ? `${path}.${k}` : k;
+      if (SETTING_BLOCKS.includes(k)) yield* [...stringLeaves(v, child, k)].map((leaf) => ({ ...leaf, key: "" }));
+      else yield* stringLeaves(v, child, k);
+    }
   }
 }
 

@@ -41,6 +41,8 @@ export function cliConfig(mirror: string, providers: readonly string[], pluginCa
 export class TerraformWorkspace {
   readonly root: string;
   readonly env: NodeJS.ProcessEnv;
+  /** The directory of the one provider `init`; commands that only need providers (`providers schema`) run here. */
+  readonly providersTemplateDir: string;
   private readonly providersDir: string;
   private readonly lockFile: string;
 
@@ -51,7 +53,8 @@ export class TerraformWorkspace {
   ) {
     this.root = root;
     this.lockFile = lockFile;
-    this.providersDir = join(root, "providers", ".terraform", "providers");
+    this.providersTemplateDir = join(root, "providers");
+    this.providersDir = join(this.providersTemplateDir, ".terraform", "providers");
     this.env = TerraformWorkspace.environment(join(root, "terraform.rc"), join(root, "plugin-cache"));
   }
 
