@@ -1,5 +1,9 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { StackGuardrailReport } from "../guardrails";
+
+// guardrails' GUARDRAIL_REPORT_FILE; importing the constant would pull cdktf into this small bundle.
+const GUARDRAIL_REPORT = "guardrails.json";
 
 /**
  * A reviewer's view of one synthesized stack, read back from `cdktf.out` (so it describes exactly what
@@ -17,6 +21,8 @@ export interface StackSummary {
   readonly outputs: readonly StackOutputSummary[];
   /** Annotations (warnings, errors, info) that constructs and aspects attached during synth. */
   readonly annotations: Readonly<Record<AnnotationLevel, number>>;
+  /** Guardrail warnings and suppressed findings; undefined when the synth wrote no guardrail report. */
+  readonly guardrails?: { readonly warnings: number; readonly suppressed: number };
 }
 
 export interface StackOutputSummary {
@@ -56,6 +62,9 @@ export function manifestStackIds(outdir: string): string[] {
 /** Reads `manifest.json` and every stack it lists from a synth output directory. */
 export function summarizeSynth(outdir: string): SynthSummary {
   const manifest = readManifest(outdir);
+  const guardrailReports = existsSync(join(outdir, GUARDRAIL_REPORT))
+    ? (JSON.parse(readFileSync(join(outdir, GUARDRAIL_REPORT), "utf8")) as StackGuardrailReport[])
+    : undefined;
   const stacks = Object.entries(manifest.stacks)
     .map(([id, entry]) => {
       const text = readFileSync(join(outdir, entry.synthesizedStackPath), "utf8");
@@ -98,6 +107,7 @@ export function summarizeSynth(outdir: string): SynthSummary {
         .sort((a, b) => a.fromStack.localeCompare(b.fromStack));
       const annotations: Record<AnnotationLevel, number> = { error: 0, warning: 0, info: 0 };
       for (const annotation of entry.annotations ?? []) annotations[annotationLevel(annotation.level)] += 1;
+      const guardrails = guardrailReports?.find((r) => r.stack === id);
       return {
         id,
         resourceCount: resourcesByType.reduce((sum, r) => sum + r.count, 0),
@@ -108,6 +118,10 @@ export function summarizeSynth(outdir: string): SynthSummary {
         inputs,
         outputs,
         annotations,
+        guardrails: guardrails && {
+          warnings: guardrails.findings.filter((f) => f.level === "warning").length,
+          suppressed: guardrails.suppressed.length,
+        },
       };
     }),
   };
@@ -116,15 +130,16 @@ export function summarizeSynth(outdir: string): SynthSummary {
 /** One line per stack for the terminal. */
 export function renderSummaryText(summary: SynthSummary, markdownPath?: string): string {
   const width = Math.max(5, ...summary.stacks.map((s) => s.id.length));
-  const header = `${"stack".padEnd(width)}  ${"res".padStart(4)}  ${"in".padStart(3)}  ${"out".padStart(3)}  ${"notes".padStart(5)}  top resource types`;
+  const columns = (cells: readonly (string | number)[]) => cells.map((cell) => String(cell).padStart(4)).join(" ");
+  const header = `${"stack".padEnd(width)}  ${columns(["res", "in", "out", "warn", "supp", "note"])}  top resource types`;
   const lines = summary.stacks.map((s) => {
     const inputs = s.inputs.reduce((sum, i) => sum + i.values.length, 0);
-    const notes = s.annotations.error + s.annotations.warning;
     const top = s.resourcesByType
       .slice(0, 3)
       .map((r) => `${r.type} ${r.count}`)
       .join(", ");
-    return `${s.id.padEnd(width)}  ${String(s.resourceCount).padStart(4)}  ${String(inputs).padStart(3)}  ${String(s.outputs.length).padStart(3)}  ${String(notes).padStart(5)}  ${top}`;
+    const cells = [s.resourceCount, inputs, s.outputs.length, s.guardrails?.warnings ?? "-", s.guardrails?.suppressed ?? "-", notes(s)];
+    return `${s.id.padEnd(width)}  ${columns(cells)}  ${top}`;
   });
   const footer = `${totalsLine(summary)}${markdownPath ? `; details in ${markdownPath}` : ""}`;
   return [header, ...lines, footer].join("\n");
@@ -137,14 +152,15 @@ export function renderSummaryMarkdown(summary: SynthSummary): string {
     "",
     `${totalsLine(summary)}.`,
     "",
-    "| stack | resources | data sources | inputs | outputs | errors | warnings |",
-    "|---|---:|---:|---|---|---:|---:|",
+    "| stack | resources | data sources | inputs | outputs | guardrail warnings | suppressed | annotations |",
+    "|---|---:|---:|---|---|---:|---:|---:|",
   ];
   for (const s of summary.stacks) {
     const inputs = s.inputs.map((i) => `${i.values.length} from ${i.fromStack}`).join(", ") || "-";
     const consumers = [...new Set(s.outputs.flatMap((o) => o.consumers))].sort();
     const outputs = s.outputs.length === 0 ? "-" : `${s.outputs.length}${consumers.length ? ` to ${consumers.join(", ")}` : ""}`;
-    out.push(`| ${s.id} | ${s.resourceCount} | ${s.dataSourceCount} | ${inputs} | ${outputs} | ${s.annotations.error} | ${s.annotations.warning} |`);
+    const guardrails = s.guardrails ? [s.guardrails.warnings, s.guardrails.suppressed] : ["-", "-"];
+    out.push(`| ${s.id} | ${s.resourceCount} | ${s.dataSourceCount} | ${inputs} | ${outputs} | ${guardrails.join(" | ")} | ${notes(s)} |`);
   }
   for (const s of summary.stacks) {
     out.push("", `<details><summary>${s.id}: ${s.resourceCount} resources</summary>`, "", "| resource type | count |", "|---|---:|");
@@ -178,10 +194,16 @@ function readManifest(outdir: string): { readonly stacks: Record<string, StackMa
 }
 
 function totalsLine(summary: SynthSummary): string {
-  const resources = summary.stacks.reduce((sum, s) => sum + s.resourceCount, 0);
-  const errors = summary.stacks.reduce((sum, s) => sum + s.annotations.error, 0);
-  const warnings = summary.stacks.reduce((sum, s) => sum + s.annotations.warning, 0);
-  return `${summary.stacks.length} stacks, ${resources} resources, ${errors} errors, ${warnings} warnings`;
+  const sum = (count: (s: StackSummary) => number) => summary.stacks.reduce((total, s) => total + count(s), 0);
+  const guardrails = summary.stacks.some((s) => s.guardrails)
+    ? `guardrails: ${sum((s) => s.guardrails?.warnings ?? 0)} warnings, ${sum((s) => s.guardrails?.suppressed ?? 0)} suppressed`
+    : "no guardrail report";
+  return `${summary.stacks.length} stacks, ${sum((s) => s.resourceCount)} resources; ${guardrails}; ${sum(notes)} annotations`;
+}
+
+/** cdktf annotations worth a look: errors and warnings (info is noise here). */
+function notes(stack: StackSummary): number {
+  return stack.annotations.error + stack.annotations.warning;
 }
 
 /** Backend type plus the fields that locate a state object; equal for a stack and a remote read of it. */

@@ -79,6 +79,7 @@ describe("bad backup and observability input is rejected with the field path", (
     ["count period not whole minutes", "prod", (r) => (r.observability.thresholds.countPeriodSeconds = 90), /observability\.thresholds\.countPeriodSeconds: must be a multiple of 60 seconds/],
     ["unknown object lock mode", "dev", (r) => (r.observability.cloudTrail.objectLockMode = "LEGAL_HOLD"), /observability\.cloudTrail\.objectLockMode: must be GOVERNANCE or COMPLIANCE/],
     ["prod trail in governance mode", "prod", (r) => (r.observability.cloudTrail.objectLockMode = "GOVERNANCE"), /observability\.cloudTrail\.objectLockMode: must be COMPLIANCE in prod/],
+    ["prod trail kept under 7 years", "prod", (r) => (r.observability.cloudTrail.retentionYears = 5), /observability\.cloudTrail\.retentionYears: must be at least 7 years in prod/],
     ["prod trail in one region", "prod", (r) => (r.observability.cloudTrail.multiRegion = false), /observability\.cloudTrail\.multiRegion: must be true in prod/],
     ["trail log retention CloudWatch does not offer", "prod", (r) => (r.observability.cloudTrail.logRetentionDays = 100), /observability\.cloudTrail\.logRetentionDays: must be one of the CloudWatch Logs retention values/],
     ["zero budget", "dev", (r) => (r.observability.budget.monthlyLimitUsd = 0), /observability\.budget\.monthlyLimitUsd: must be above 0 USD/],

@@ -99,8 +99,8 @@ describe("synth output", () => {
           const producer = byId.get(input.fromStack);
           expect(producer, `${stack.id} reads from unknown ${input.fromStack}`).toBeDefined();
           for (const value of input.values) {
-            const output = producer!.outputs.find((o) => o.value === value);
-            expect(output?.consumers, `${stack.id} <- ${input.fromStack}: ${value}`).toContain(stack.id);
+            const consumers = producer!.outputs.filter((o) => o.value === value).flatMap((o) => o.consumers);
+            expect(consumers, `${stack.id} <- ${input.fromStack}: ${value}`).toContain(stack.id);
           }
         }
         for (const output of stack.outputs) {

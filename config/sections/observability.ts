@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { CrossFieldRule } from "../schema";
 import { logRetentionDays } from "./common";
 
+/** Seed 000 keeps prod's audit logs for 7 years. */
+const PROD_AUDIT_RETENTION_YEARS = 7;
 const percent = z.number().gt(0, "must be above 0 percent").max(100, "must be at most 100 percent");
 const count = z.number().int().min(1, "must be at least 1");
 
@@ -125,5 +127,9 @@ export const observabilityRules: CrossFieldRule[] = [
   (c) =>
     c.environment === "prod" && c.observability.cloudTrail.objectLockMode !== "COMPLIANCE"
       ? [{ path: ["observability", "cloudTrail", "objectLockMode"], message: "must be COMPLIANCE in prod (seed 000: immutable audit logs)" }]
+      : [],
+  (c) =>
+    c.environment === "prod" && c.observability.cloudTrail.retentionYears < PROD_AUDIT_RETENTION_YEARS
+      ? [{ path: ["observability", "cloudTrail", "retentionYears"], message: `must be at least ${PROD_AUDIT_RETENTION_YEARS} years in prod (seed 000)` }]
       : [],
 ];
