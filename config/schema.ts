@@ -41,8 +41,10 @@ export const environmentConfigSchema = z.strictObject({
   kms: kmsSchema,
   secrets: secretsSchema,
   storage: storageSchema,
-  database: databaseSchema,
-  cache: cacheSchema,
+  /** PostgreSQL on RDS; absent means no rds stack (seed 001 keeps its state in DynamoDB). */
+  database: databaseSchema.optional(),
+  /** Redis on ElastiCache; absent means no redis stack and no Redis secrets. */
+  cache: cacheSchema.optional(),
   services: servicesSchema,
   ecs: ecsSchema,
   edge: edgeSchema,

@@ -11,9 +11,8 @@
  *   every finding listed at once, warnings and suppressions are printed, and `<outdir>/guardrails.json` holds the
  *   reports.
  */
-import type { TerraformStack } from "cdktf";
+import { Aspects, type TerraformStack } from "cdktf";
 import { type GuardrailOptions, GuardrailsAspect } from "./aspect";
-import { Aspects } from "cdktf";
 
 export { collectFindings } from "./collect";
 export { RULES, RULES_BY_ID } from "./pack";

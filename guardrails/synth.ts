@@ -9,11 +9,11 @@ import type { StackGuardrailReport } from "./types";
 export const GUARDRAIL_REPORT_FILE = "guardrails.json";
 
 /**
- * All-or-nothing synth: `build` creates the app (as `{ app }`) with the given scratch directory (a sibling of `outdir`) as its
- * outdir; after `app.synth()` the guardrail report is printed and, only if no guardrail error remains, the files
- * move into `outdir` with `manifest.json` last. Any failure (a construct error, a guardrail error) leaves `outdir`
- * exactly as it was and removes the scratch directory. Files in `outdir` that synth does not write (terraform's
- * `.terraform` directories, a local state file) are kept.
+ * All-or-nothing synth. `build` returns `{ app }` whose outdir is the given scratch directory (a sibling of
+ * `outdir`). After `app.synth()`, and only if no guardrail error remains, the files move into `outdir` with
+ * `manifest.json` last and the guardrail report (warnings, suppressions) is printed. Any failure (a construct error,
+ * a guardrail error) leaves `outdir` exactly as it was and removes the scratch directory. Files in `outdir` that
+ * synth does not write (terraform's `.terraform` directories, a local state file) are kept.
  * @throws GuardrailViolationError listing every guardrail error of every stack at once
  */
 export function synthesizeWithGuardrails<T extends { readonly app: App }>(

@@ -29,7 +29,8 @@ try {
   require(bundle);
 } catch (error) {
   hcl?.child.kill();
-  if (error?.name !== "ConfigError") throw error;
+  // Both list every problem in their message; their stack traces point into synth machinery.
+  if (!["ConfigError", "GuardrailViolationError"].includes(error?.name)) throw error;
   console.error(error.message);
   process.exit(1);
 }

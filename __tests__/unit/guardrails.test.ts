@@ -50,6 +50,7 @@ import {
   suppress,
   synthesizeWithGuardrails,
 } from "../../guardrails";
+import { synthWithOptionalSections } from "../support/optional-sections";
 import { synthEnvironment } from "../support/synth";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/11111111-2222-3333-4444-555555555555";
@@ -609,6 +610,18 @@ describe.each(Object.keys(ENVIRONMENTS))("shipped environment %s", (env) => {
     const reports = collectFindings(synth.stacks.secretsKms.node.root);
     expect(reports.map((r) => r.stack).sort()).toEqual([...synth.stackIds].sort());
     const errors = reports.flatMap((r) => r.findings).filter((f) => f.level === "error");
+    expect(errors.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);
+  });
+});
+
+describe("optional sections", () => {
+  // Collected up front like the shipped environments; the synth is shared with the optional-section suites.
+  const synth = synthWithOptionalSections("prod");
+
+  it("prod with dynamodb, functions, identity and parameters passes with zero errors", () => {
+    const errors = collectFindings(synth.stacks.secretsKms.node.root)
+      .flatMap((r) => r.findings)
+      .filter((f) => f.level === "error");
     expect(errors.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);
   });
 });

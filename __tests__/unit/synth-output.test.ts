@@ -3,14 +3,16 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENVIRONMENTS, parseEnvironmentConfig } from "../../config";
+import { synthesizeWithGuardrails } from "../../guardrails";
 import { buildPlatformApp } from "../../stacks/app";
 import { renderSummaryMarkdown, renderSummaryText, summarizeSynth, SynthSummary } from "../../scripts/synth-summary";
 
 // Prod is the largest environment (DR providers, per-AZ NAT, every optional feature on).
 const prod = () => parseEnvironmentConfig(ENVIRONMENTS.prod, "prod");
 
+/** The synth behind main.ts (guardrails, all-or-nothing publish), into `dir`, printing nothing. */
 function synthInto(dir: string): void {
-  buildPlatformApp({ configs: [prod()], outdir: dir }).app.synth();
+  synthesizeWithGuardrails(dir, (scratch) => buildPlatformApp({ configs: [prod()], outdir: scratch }), () => {});
 }
 
 /** Every file below `dir`, by path relative to it. */
@@ -109,6 +111,20 @@ describe("synth output", () => {
             expect(input?.values, `${consumer} <- ${stack.id}`).toContain(output.value);
           }
         }
+      }
+    });
+
+    it("carries each stack's guardrail warnings and suppressions from the guardrail report", () => {
+      const reports: { stack: string; findings: { level: string }[]; suppressed: unknown[] }[] = JSON.parse(
+        readFileSync(join(first, "guardrails.json"), "utf8"),
+      );
+      for (const stack of summary.stacks) {
+        const report = reports.find((r) => r.stack === stack.id);
+        expect(report, stack.id).toBeDefined();
+        expect(stack.guardrails).toEqual({
+          warnings: report!.findings.filter((f) => f.level === "warning").length,
+          suppressed: report!.suppressed.length,
+        });
       }
     });
 
