@@ -7,7 +7,10 @@ export default defineConfig({
     globals: true,
     setupFiles: ["__tests__/support/setup.ts"],
     pool: "threads",
-    poolOptions: { threads: { maxThreads: 2, minThreads: 1 } },
+    // Whether a worker is recycled after each file is decided here for the whole run, not per project: with the
+    // default (isolate: true) every unit file got a fresh thread that reloaded cdktf and synthesized every
+    // environment again (~10x the CPU). Projects that need isolation ask for it below.
+    poolOptions: { threads: { maxThreads: 2, minThreads: 1, isolate: false } },
     projects: [
       {
         extends: true,
@@ -25,7 +28,7 @@ export default defineConfig({
           include: ["__tests__/terraform/**/*.test.ts"],
           // One file at a time, after the unit files: each file runs at most 2 terraform processes, so the
           // machine's 2 cores never see more than 2 at once.
-          poolOptions: { threads: { singleThread: true } },
+          poolOptions: { threads: { singleThread: true, isolate: true } },
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -10,11 +10,11 @@ import { EncryptedLogGroup } from "./encrypted-log-group";
 import { PolicyStatement } from "./iam-policy";
 import { ServiceRole } from "./service-role";
 
-/** Where a service's recordings live; its config picks the prefix and the access level. */
-export interface RecordingsBucket {
+/** A storage bucket (recordings, documents) a service may use; its config picks the prefix and the access level. */
+export interface ServiceBucket {
   /** Bucket ARN. */
   readonly arn: string;
-  /** Bucket name, given to the container as RECORDINGS_BUCKET. */
+  /** Bucket name, given to the container as RECORDINGS_BUCKET / DOCUMENTS_BUCKET. */
   readonly name: string;
   /** CMK that encrypts the bucket's objects (SSE-KMS). */
   readonly kmsKeyArn: string;
@@ -59,7 +59,12 @@ export interface FargateServiceProps {
    * Recordings bucket; required when the service config asks for `recordings`.
    * @default - no recordings access
    */
-  readonly recordingsBucket?: RecordingsBucket;
+  readonly recordingsBucket?: ServiceBucket;
+  /**
+   * Documents bucket; required when the service config asks for `documents`.
+   * @default - no documents access
+   */
+  readonly documentsBucket?: ServiceBucket;
   /** CMK of the ECR repository. */
   readonly repositoryKmsKeyArn: string;
   /** Tagged images each repository keeps. */
@@ -105,6 +110,9 @@ export class FargateService extends Construct {
     }
     if (service.recordings && !props.recordingsBucket) {
       throw new Error(`FargateService ${id}: the service config asks for recordings access, so recordingsBucket is required`);
+    }
+    if (service.documents && !props.documentsBucket) {
+      throw new Error(`FargateService ${id}: the service config asks for documents access, so documentsBucket is required`);
     }
     const overridden = Object.keys(props.platformEnvironment).filter((name) => name in service.environment || name in service.secrets);
     if (overridden.length > 0) {
@@ -182,7 +190,12 @@ export class FargateService extends Construct {
       assumedBy: "ecs-tasks.amazonaws.com",
       sourceAccount: props.accountId,
       // The app re-reads its secrets at runtime (seed 000's secrets client) to pick up rotations without a restart.
-      statements: [...readSecrets, ...this.recordingsStatements(props), ...this.execStatements(props)],
+      statements: [
+        ...readSecrets,
+        ...bucketStatements("Recordings", service.recordings, props.recordingsBucket, props.region),
+        ...bucketStatements("Documents", service.documents, props.documentsBucket, props.region),
+        ...this.execStatements(props),
+      ],
     });
 
     this.taskDefinition = new EcsTaskDefinition(this, "TaskDefinition", {
@@ -281,32 +294,6 @@ export class FargateService extends Construct {
     };
   }
 
-  private recordingsStatements(props: FargateServiceProps): PolicyStatement[] {
-    const access = props.service.recordings;
-    const bucket = props.recordingsBucket;
-    if (!access || !bucket) return [];
-    const write = access.access === "read-write";
-    return [
-      {
-        sid: "ListOwnRecordingsPrefix",
-        actions: ["s3:ListBucket"],
-        resources: [bucket.arn],
-        conditions: { StringLike: { "s3:prefix": [`${access.prefix}*`] } },
-      },
-      {
-        sid: write ? "ReadWriteOwnRecordings" : "ReadOwnRecordings",
-        actions: write ? ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"] : ["s3:GetObject"],
-        resources: [`${bucket.arn}/${access.prefix}*`],
-      },
-      {
-        sid: "UseRecordingsKeyThroughS3",
-        actions: write ? ["kms:Decrypt", "kms:GenerateDataKey"] : ["kms:Decrypt"],
-        resources: [bucket.kmsKeyArn],
-        conditions: { StringEquals: { "kms:ViaService": `s3.${props.region}.amazonaws.com` } },
-      },
-    ];
-  }
-
   private execStatements(props: FargateServiceProps): PolicyStatement[] {
     if (!props.exec) return [];
     return [
@@ -358,4 +345,34 @@ export class FargateService extends Construct {
       });
     }
   }
+}
+
+/** Access to the service's own prefix of one bucket, and to the bucket's key only through S3. */
+function bucketStatements(
+  kind: "Recordings" | "Documents",
+  access: ServiceConfig["recordings"],
+  bucket: ServiceBucket | undefined,
+  region: string,
+): PolicyStatement[] {
+  if (!access || !bucket) return [];
+  const write = access.access === "read-write";
+  return [
+    {
+      sid: `ListOwn${kind}Prefix`,
+      actions: ["s3:ListBucket"],
+      resources: [bucket.arn],
+      conditions: { StringLike: { "s3:prefix": [`${access.prefix}*`] } },
+    },
+    {
+      sid: write ? `ReadWriteOwn${kind}` : `ReadOwn${kind}`,
+      actions: write ? ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"] : ["s3:GetObject"],
+      resources: [`${bucket.arn}/${access.prefix}*`],
+    },
+    {
+      sid: `Use${kind}KeyThroughS3`,
+      actions: write ? ["kms:Decrypt", "kms:GenerateDataKey"] : ["kms:Decrypt"],
+      resources: [bucket.kmsKeyArn],
+      conditions: { StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` } },
+    },
+  ];
 }

@@ -3,12 +3,12 @@
 // DynamoDB emulators, upstream stacks' outputs are seeded there, and the AWS provider runs with fake keys and
 // its skip flags. Needs terraform and a provider mirror (TF_PROVIDER_MIRROR). Exits 1 if a plan fails or does
 // not create exactly the synthesized resources.
-import { ENVIRONMENTS, loadEnvironments } from "../config";
+import { ENVIRONMENTS } from "../config";
 import { startStateEmulators } from "./terraform/emulators";
 import { OfflinePlan, loadAttributeTypes, offlineCopy, planOffline, seedUpstreamStates } from "./terraform/offline-plan";
 import { mapLimit, stopAllProcesses } from "./terraform/process";
-import { remoteStateReads, requiredProviders, resourceAddresses } from "./terraform/stack-json";
-import { synthesizeApp } from "./terraform/synth";
+import { providerRequirements, remoteStateReads, resourceAddresses } from "./terraform/stack-json";
+import { stateBackends, synthesizeApp } from "./terraform/synth";
 import { detectToolchain } from "./terraform/toolchain";
 import { TerraformWorkspace } from "./terraform/workspace";
 
@@ -23,16 +23,12 @@ async function main(ids: string[]): Promise<number> {
   }
 
   const environments = [...new Set(ids.map(environmentOf))].join(",");
-  const backends = loadEnvironments(environments).map((config) => config.stateBackend);
-  const emulators = await startStateEmulators({
-    buckets: backends.map((b) => b.bucket),
-    lockTables: backends.map((b) => b.lockTable),
-  });
+  const emulators = await startStateEmulators(stateBackends(environments));
   let workspace: TerraformWorkspace | undefined;
   try {
     const app = synthesizeApp({ environments, localEmulator: { s3: emulators.s3Endpoint, dynamodb: emulators.dynamodbEndpoint } });
     const stacks = ids.map((id) => app.stack(id));
-    const requirements = [...new Map(stacks.flatMap((s) => requiredProviders(offlineCopy(s.json))).map((p) => [p.address, p])).values()];
+    const requirements = providerRequirements(stacks.map((stack) => offlineCopy(stack.json)));
     const probe = detectToolchain(requirements);
     if (!("toolchain" in probe)) {
       console.error(`cannot plan offline: ${probe.missing}`);

@@ -5,7 +5,10 @@ import { EnvironmentStacks, buildEnvironment } from "./index";
 import { PlatformStack } from "./platform-stack";
 
 export interface PlatformAppOptions {
-  /** Validated environments to build, each into its own set of stacks. */
+  /**
+   * Validated environments to build, each into its own set of stacks. Environments of more than one project
+   * (blueprint) get stack ids `<project>-<env>-<component>`.
+   */
   readonly configs: readonly EnvironmentConfig[];
   /**
    * Where `synth()` writes.
@@ -22,7 +25,9 @@ export interface PlatformApp {
 /** The whole application: what `main.ts` synthesizes and what the tests inspect. Every stack runs the guardrails. */
 export function buildPlatformApp(options: PlatformAppOptions): PlatformApp {
   const app = new App({ outdir: options.outdir, skipValidation: false });
-  const environments = options.configs.map((config) => buildEnvironment(app, config));
+  // One blueprint keeps the short `<env>-<component>` ids; several would collide on them.
+  const qualifyStackIds = new Set(options.configs.map((config) => config.project)).size > 1;
+  const environments = options.configs.map((config) => buildEnvironment(app, config, { qualifyStackIds }));
   for (const stack of app.node.children) {
     if (stack instanceof PlatformStack) applyGuardrails(stack, { production: stack.config.environment === "prod" });
   }

@@ -18,8 +18,11 @@ export interface BackupStackProps extends Omit<PlatformStackProps, "component"> 
    * @default - none; required when `dr.enabled`
    */
   readonly drKeyArn?: string;
-  /** ARN of the primary RDS instance (rds stack), selected by ARN so it is never missed for a lost tag. */
-  readonly rdsInstanceArn: string;
+  /**
+   * ARN of the primary RDS instance (rds stack), selected by ARN so it is never missed for a lost tag.
+   * @default - no database; the plan selects tagged resources only
+   */
+  readonly rdsInstanceArn?: string;
 }
 
 /** AWS-maintained policies of the AWS Backup service role: backup and restore, including S3 buckets picked by tag. */
@@ -94,12 +97,14 @@ export class BackupStack extends PlatformStack {
       assumedBy: "backup.amazonaws.com",
       managedPolicyArns: BACKUP_MANAGED_POLICIES,
     });
-    new BackupSelection(this, "rds_selection", {
-      name: `${this.namePrefix}-rds`,
-      planId: plan.id,
-      iamRoleArn: role.arn,
-      resources: [props.rdsInstanceArn],
-    });
+    if (props.rdsInstanceArn !== undefined) {
+      new BackupSelection(this, "rds_selection", {
+        name: `${this.namePrefix}-rds`,
+        planId: plan.id,
+        iamRoleArn: role.arn,
+        resources: [props.rdsInstanceArn],
+      });
+    }
     new BackupSelection(this, "tagged_selection", {
       name: `${this.namePrefix}-tagged`,
       planId: plan.id,

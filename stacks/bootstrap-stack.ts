@@ -2,6 +2,7 @@ import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { EncryptionKey } from "../constructs/encryption-key";
+import { suppress } from "../guardrails";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { PlatformStack, PlatformStackProps } from "./platform-stack";
 
@@ -38,12 +39,19 @@ export class BootstrapStack extends PlatformStack {
         rotationPeriodDays: config.kms.rotationPeriodDays,
       }).arn;
 
+    // Backends write every object with their own SSE setting (encrypt = true, plus kms_key_id when configured),
+    // which overrides the bucket default; the default matches it so that both say the same.
     const bucket = new SecureBucket(this, "state_bucket", {
       bucketName: backend.bucket,
-      // Backends send SSE headers on every write (encrypt = true); the bucket default covers everything else.
       ...(backend.kmsKeyId ? { kmsKeyArn: this.stateKeyArn } : { s3ManagedEncryption: true }),
       lifecycleRules: [{ id: "expire-superseded-state", noncurrentExpirationDays: backend.noncurrentVersionDays }],
     });
+    if (!backend.kmsKeyId) {
+      suppress(bucket, {
+        id: "VP-S3-2",
+        reason: "stateBackend.kmsKeyId is unset, so every backend writes state as SSE-S3 (AES256); the bucket default says the same",
+      });
+    }
     // Losing this bucket loses every stack's state; destroying it must take a code change first.
     bucket.bucket.lifecycle = { preventDestroy: true };
     this.stateBucketName = bucket.bucketName;

@@ -3,7 +3,7 @@ import { TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { RDS_MASTER_SECRET, ServiceConfig } from "../config/sections/services";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
-import { FargateService } from "../constructs/fargate-service";
+import { FargateService, type ServiceBucket } from "../constructs/fargate-service";
 import { PlatformStack, PlatformStackProps } from "./platform-stack";
 
 export interface EcsStackProps extends Omit<PlatformStackProps, "component"> {
@@ -19,25 +19,39 @@ export interface EcsStackProps extends Omit<PlatformStackProps, "component"> {
   readonly albArnSuffix: string;
   /** Secrets Manager secrets of secrets-kms by short name (`deepgram-api-key`, `redis-url`, ...). */
   readonly secretArns: Readonly<Record<string, string>>;
-  /** RDS-managed master user secret (rds stack), referenced in config as `rds-master`. */
-  readonly databaseSecretArn: string;
   /** CMKs that encrypt the referenced secrets. */
   readonly secretsKeyArns: readonly string[];
   /** CMK of the ECR repositories and ECS Exec sessions. */
   readonly containersKeyArn: string;
   /** CMK of the log groups. */
   readonly logsKeyArn: string;
-  /** PostgreSQL endpoint host (rds stack). */
-  readonly databaseHost: string;
-  /** PostgreSQL port (rds stack). */
-  readonly databasePort: number;
-  /** Database name (rds stack). */
-  readonly databaseName: string;
-  /** Recordings bucket (storage stack). */
-  readonly recordingsBucketArn: string;
-  readonly recordingsBucketName: string;
-  /** CMK of the recordings bucket. */
-  readonly recordingsKeyArn: string;
+  /**
+   * The PostgreSQL database (rds stack): where DATABASE_HOST/PORT/NAME point, and its RDS-managed master user secret,
+   * referenced in config as `rds-master`.
+   * @default - no database: no DATABASE_* variables, and no service may reference `rds-master`
+   */
+  readonly database?: EcsDatabase;
+  /**
+   * Recordings bucket (storage stack) and its CMK.
+   * @default - no recordings bucket; no service may ask for recordings access
+   */
+  readonly recordingsBucket?: ServiceBucket;
+  /**
+   * Documents bucket (storage stack) and its CMK.
+   * @default - no documents bucket; no service may ask for documents access
+   */
+  readonly documentsBucket?: ServiceBucket;
+}
+
+/** The database as the services see it. */
+export interface EcsDatabase {
+  /** Endpoint host. */
+  readonly host: string;
+  readonly port: number;
+  /** Database name. */
+  readonly name: string;
+  /** RDS-managed master user secret; JSON keys `username` and `password`. */
+  readonly masterSecretArn: string;
 }
 
 /**
@@ -83,7 +97,7 @@ export class EcsStack extends PlatformStack {
     this.clusterName = cluster.name;
     this.clusterArn = cluster.arn;
 
-    const secretArns = { ...props.secretArns, [RDS_MASTER_SECRET]: props.databaseSecretArn };
+    const secretArns = props.database ? { ...props.secretArns, [RDS_MASTER_SECRET]: props.database.masterSecretArn } : props.secretArns;
     const serviceNames: Record<string, string> = {};
     const repositoryUrls: Record<string, string> = {};
     const taskRoleArns: Record<string, string> = {};
@@ -102,7 +116,8 @@ export class EcsStack extends PlatformStack {
         secretArns,
         secretsKeyArns: props.secretsKeyArns,
         platformEnvironment: this.platformEnvironment(service, props),
-        recordingsBucket: { arn: props.recordingsBucketArn, name: props.recordingsBucketName, kmsKeyArn: props.recordingsKeyArn },
+        recordingsBucket: props.recordingsBucket,
+        documentsBucket: props.documentsBucket,
         repositoryKmsKeyArn: props.containersKeyArn,
         keepTaggedImages: config.ecs.ecr.keepTaggedImages,
         untaggedExpiryDays: config.ecs.ecr.untaggedExpiryDays,
@@ -124,14 +139,14 @@ export class EcsStack extends PlatformStack {
 
   /** Non-secret settings every container gets; the database credentials come from the RDS secret by JSON key. */
   private platformEnvironment(service: ServiceConfig, props: EcsStackProps): Record<string, string> {
+    const { database, recordingsBucket, documentsBucket } = props;
     return {
       APP_ENV: this.config.environment,
       AWS_REGION: this.config.region,
       PORT: String(service.containerPort),
-      DATABASE_HOST: props.databaseHost,
-      DATABASE_PORT: Token.asString(props.databasePort),
-      DATABASE_NAME: props.databaseName,
-      ...(service.recordings ? { RECORDINGS_BUCKET: props.recordingsBucketName, RECORDINGS_PREFIX: service.recordings.prefix } : {}),
+      ...(database ? { DATABASE_HOST: database.host, DATABASE_PORT: Token.asString(database.port), DATABASE_NAME: database.name } : {}),
+      ...(service.recordings && recordingsBucket ? { RECORDINGS_BUCKET: recordingsBucket.name, RECORDINGS_PREFIX: service.recordings.prefix } : {}),
+      ...(service.documents && documentsBucket ? { DOCUMENTS_BUCKET: documentsBucket.name, DOCUMENTS_PREFIX: service.documents.prefix } : {}),
     };
   }
 }

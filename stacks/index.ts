@@ -23,8 +23,10 @@ export interface EnvironmentStacks {
   readonly secretsKms: SecretsKmsStack;
   readonly vpc: VpcStack;
   readonly storage: StorageStack;
-  readonly rds: RdsStack;
-  readonly redis: RedisStack;
+  /** Only when config.database is present. */
+  readonly rds?: RdsStack;
+  /** Only when config.cache is present. */
+  readonly redis?: RedisStack;
   readonly edge: EdgeStack;
   readonly ecs: EcsStack;
   readonly backup: BackupStack;
@@ -41,12 +43,23 @@ export interface EnvironmentStacks {
   readonly parameters?: ParametersStack;
 }
 
+export interface BuildEnvironmentOptions {
+  /**
+   * Start every stack id with the project (blueprint): `<project>-<env>-<component>`, so that several blueprints
+   * can share one app.
+   * @default false - `<env>-<component>`
+   */
+  readonly qualifyStackIds?: boolean;
+}
+
 /**
  * Builds one environment's stacks and wires them: the only place where one stack's outputs become
- * another's inputs, so the dependency graph reads top to bottom here.
+ * another's inputs, so the dependency graph reads top to bottom here. Components without a config
+ * section (database, cache, messaging, ...) get no stack.
  */
-export function buildEnvironment(app: App, config: EnvironmentConfig): EnvironmentStacks {
-  const id = (component: string) => `${config.environment}-${component}`;
+export function buildEnvironment(app: App, config: EnvironmentConfig, options: BuildEnvironmentOptions = {}): EnvironmentStacks {
+  const prefix = options.qualifyStackIds ? `${config.project}-${config.environment}` : config.environment;
+  const id = (component: string) => `${prefix}-${component}`;
 
   const bootstrap = new BootstrapStack(app, id("bootstrap"), { config });
   const secretsKms = new SecretsKmsStack(app, id("secrets-kms"), { config });
@@ -56,24 +69,32 @@ export function buildEnvironment(app: App, config: EnvironmentConfig): Environme
     appPorts: config.services.map((service) => service.containerPort),
   });
   const storage = new StorageStack(app, id("storage"), { config, storageKeyArn: secretsKms.keyArns.storage });
-  const rds = new RdsStack(app, id("rds"), {
-    config,
-    databaseSubnetIds: vpc.databaseSubnetIds,
-    securityGroupId: vpc.rdsSecurityGroupId,
-    rdsKeyArn: secretsKms.keyArns.rds,
-    secretsKeyArn: secretsKms.keyArns.secrets,
-    logsKeyArn: secretsKms.keyArns.logs,
-    drKeyArn: secretsKms.drKeyArn,
-  });
-  const redis = new RedisStack(app, id("redis"), {
-    config,
-    databaseSubnetIds: vpc.databaseSubnetIds,
-    securityGroupId: vpc.redisSecurityGroupId,
-    cacheKeyArn: secretsKms.keyArns.cache,
-    logsKeyArn: secretsKms.keyArns.logs,
-    authToken: secretsKms.redisAuthToken,
-    redisUrlSecretArn: secretsKms.secretArns["redis-url"],
-  });
+  // The storage buckets are all encrypted with the storage key.
+  const storageBucket = (arn?: string, name?: string) => (arn && name ? { arn, name, kmsKeyArn: secretsKms.keyArns.storage } : undefined);
+  const rds =
+    config.database && vpc.rdsSecurityGroupId
+      ? new RdsStack(app, id("rds"), {
+          config,
+          databaseSubnetIds: vpc.databaseSubnetIds,
+          securityGroupId: vpc.rdsSecurityGroupId,
+          rdsKeyArn: secretsKms.keyArns.rds,
+          secretsKeyArn: secretsKms.keyArns.secrets,
+          logsKeyArn: secretsKms.keyArns.logs,
+          drKeyArn: secretsKms.drKeyArn,
+        })
+      : undefined;
+  const redis =
+    config.cache && vpc.redisSecurityGroupId && secretsKms.redisAuthToken
+      ? new RedisStack(app, id("redis"), {
+          config,
+          databaseSubnetIds: vpc.databaseSubnetIds,
+          securityGroupId: vpc.redisSecurityGroupId,
+          cacheKeyArn: secretsKms.keyArns.cache,
+          logsKeyArn: secretsKms.keyArns.logs,
+          authToken: secretsKms.redisAuthToken,
+          redisUrlSecretArn: secretsKms.secretArns["redis-url"],
+        })
+      : undefined;
   const edge = new EdgeStack(app, id("edge"), {
     config,
     vpcId: vpc.vpcId,
@@ -93,25 +114,21 @@ export function buildEnvironment(app: App, config: EnvironmentConfig): Environme
     targetGroupArnSuffixes: edge.targetGroupArnSuffixes,
     albArnSuffix: edge.albArnSuffix,
     secretArns: secretsKms.secretArns,
-    databaseSecretArn: rds.masterSecretArn,
     // The RDS-managed master secret is encrypted with the secrets key too (rds stack).
     secretsKeyArns: [secretsKms.keyArns.secrets],
     containersKeyArn: secretsKms.keyArns.containers,
     logsKeyArn: secretsKms.keyArns.logs,
-    databaseHost: rds.address,
-    databasePort: rds.port,
-    databaseName: rds.databaseName,
-    recordingsBucketArn: storage.recordingsBucketArn,
-    recordingsBucketName: storage.recordingsBucketName,
-    recordingsKeyArn: secretsKms.keyArns.storage,
+    database: rds && { host: rds.address, port: rds.port, name: rds.databaseName, masterSecretArn: rds.masterSecretArn },
+    recordingsBucket: storageBucket(storage.recordingsBucketArn, storage.recordingsBucketName),
+    documentsBucket: storageBucket(storage.documentsBucketArn, storage.documentsBucketName),
   });
   // Tasks read REDIS_URL at start; the redis stack writes that secret's value.
-  ecs.addDependency(redis);
+  if (redis) ecs.addDependency(redis);
   const backup = new BackupStack(app, id("backup"), {
     config,
     backupKeyArn: secretsKms.keyArns.backup,
     drKeyArn: secretsKms.drKeyArn,
-    rdsInstanceArn: rds.instanceArn,
+    rdsInstanceArn: rds?.instanceArn,
   });
   const observability = new ObservabilityStack(app, id("observability"), {
     config,
@@ -126,9 +143,9 @@ export function buildEnvironment(app: App, config: EnvironmentConfig): Environme
     })),
     albArnSuffix: edge.albArnSuffix,
     webAclName: edge.webAclName,
-    rdsInstanceIdentifier: rds.instanceIdentifier,
-    rdsReadReplicaIdentifier: rds.readReplicaIdentifier,
-    redisMemberClusterIds: redis.memberClusterIds,
+    rdsInstanceIdentifier: rds?.instanceIdentifier,
+    rdsReadReplicaIdentifier: rds?.readReplicaIdentifier,
+    redisMemberClusterIds: redis?.memberClusterIds,
   });
   const messaging = config.messaging
     ? new MessagingStack(app, id("messaging"), {

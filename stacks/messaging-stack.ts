@@ -46,10 +46,16 @@ export interface MessagingStackProps extends Omit<PlatformStackProps, "component
   readonly vpcCidr: string;
   /** Private subnets (one per AZ) the Client VPN endpoint is associated with. */
   readonly privateSubnetIds: readonly string[];
-  /** Security group of RDS; admits PostgreSQL from Client VPN when it is enabled. */
-  readonly rdsSecurityGroupId: string;
-  /** Security group of ElastiCache; admits Redis from Client VPN when it is enabled. */
-  readonly redisSecurityGroupId: string;
+  /**
+   * Security group of RDS; admits PostgreSQL from Client VPN when it is enabled.
+   * @default - no database to reach over Client VPN
+   */
+  readonly rdsSecurityGroupId?: string;
+  /**
+   * Security group of ElastiCache; admits Redis from Client VPN when it is enabled.
+   * @default - no cache to reach over Client VPN
+   */
+  readonly redisSecurityGroupId?: string;
   /** Task role ARN of each ECS service (ecs); those in messaging.appServices get the messaging policy. */
   readonly taskRoleArns: Readonly<Record<string, string>>;
 }
@@ -303,31 +309,36 @@ export class MessagingStack extends PlatformStack {
     }).arn;
   }
 
-  /** Client VPN into the private subnets, logged to an encrypted log group, reaching RDS and Redis only. */
+  /** Client VPN into the private subnets, logged to an encrypted log group, reaching the data stores (RDS, Redis) only. */
   private createClientVpn(vpn: Extract<MessagingConfig["clientVpn"], { enabled: true }>, props: MessagingStackProps): string {
     const securityGroup = new SecurityGroupWithRules(this, "client_vpn_security_group", {
       name: `${this.namePrefix}-client-vpn`,
       description: "Client VPN endpoint: admin sessions to the data stores",
       vpcId: props.vpcId,
     });
-    securityGroup.allowEgressToGroup("postgres", props.rdsSecurityGroupId, POSTGRES_PORT, "Admins to PostgreSQL");
-    securityGroup.allowEgressToGroup("redis", props.redisSecurityGroupId, REDIS_PORT, "Admins to Redis");
-    new VpcSecurityGroupIngressRule(this, "rds_ingress_from_client_vpn", {
-      securityGroupId: props.rdsSecurityGroupId,
-      referencedSecurityGroupId: securityGroup.id,
-      ipProtocol: "tcp",
-      fromPort: POSTGRES_PORT,
-      toPort: POSTGRES_PORT,
-      description: "Admins over Client VPN",
-    });
-    new VpcSecurityGroupIngressRule(this, "redis_ingress_from_client_vpn", {
-      securityGroupId: props.redisSecurityGroupId,
-      referencedSecurityGroupId: securityGroup.id,
-      ipProtocol: "tcp",
-      fromPort: REDIS_PORT,
-      toPort: REDIS_PORT,
-      description: "Admins over Client VPN",
-    });
+    const { rdsSecurityGroupId, redisSecurityGroupId } = props;
+    if (rdsSecurityGroupId) securityGroup.allowEgressToGroup("postgres", rdsSecurityGroupId, POSTGRES_PORT, "Admins to PostgreSQL");
+    if (redisSecurityGroupId) securityGroup.allowEgressToGroup("redis", redisSecurityGroupId, REDIS_PORT, "Admins to Redis");
+    if (rdsSecurityGroupId) {
+      new VpcSecurityGroupIngressRule(this, "rds_ingress_from_client_vpn", {
+        securityGroupId: rdsSecurityGroupId,
+        referencedSecurityGroupId: securityGroup.id,
+        ipProtocol: "tcp",
+        fromPort: POSTGRES_PORT,
+        toPort: POSTGRES_PORT,
+        description: "Admins over Client VPN",
+      });
+    }
+    if (redisSecurityGroupId) {
+      new VpcSecurityGroupIngressRule(this, "redis_ingress_from_client_vpn", {
+        securityGroupId: redisSecurityGroupId,
+        referencedSecurityGroupId: securityGroup.id,
+        ipProtocol: "tcp",
+        fromPort: REDIS_PORT,
+        toPort: REDIS_PORT,
+        description: "Admins over Client VPN",
+      });
+    }
 
     const logGroup = new EncryptedLogGroup(this, "client_vpn_log_group", {
       name: `/aws/client-vpn/${this.namePrefix}`,

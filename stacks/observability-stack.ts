@@ -6,6 +6,7 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import { Construct } from "constructs";
+import { type AlarmThresholds, RDS_THRESHOLDS, REDIS_THRESHOLDS } from "../config/sections/observability";
 import { bucketNameFor } from "../config/sections/storage";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
 import { PolicyStatement, policyDocument } from "../constructs/iam-policy";
@@ -39,15 +40,21 @@ export interface ObservabilityStackProps extends Omit<PlatformStackProps, "compo
   readonly albArnSuffix: string;
   /** Name of the regional WAF web ACL in front of the ALB. */
   readonly webAclName: string;
-  /** Identifier of the primary RDS instance. */
-  readonly rdsInstanceIdentifier: string;
+  /**
+   * Identifier of the primary RDS instance.
+   * @default - no database, so no RDS alarms
+   */
+  readonly rdsInstanceIdentifier?: string;
   /**
    * Identifier of the same-region read replica.
    * @default - no replica, so no replica-lag alarm
    */
   readonly rdsReadReplicaIdentifier?: string;
-  /** ElastiCache member cluster ids (one per node); each node gets its own alarms. */
-  readonly redisMemberClusterIds: readonly string[];
+  /**
+   * ElastiCache member cluster ids (one per node); each node gets its own alarms.
+   * @default - no cache, so no Redis alarms
+   */
+  readonly redisMemberClusterIds?: readonly string[];
 }
 
 const GIB = 1024 ** 3;
@@ -272,72 +279,77 @@ export class ObservabilityStack extends PlatformStack {
       label: "load balancer",
     });
 
-    const rds = { DBInstanceIdentifier: props.rdsInstanceIdentifier };
-    alarms.add("rds_cpu", {
-      ...UTILIZATION,
-      name: "rds-cpu-high",
-      description: `RDS ${props.rdsInstanceIdentifier}: CPU above ${thresholds.rdsCpuPercent}% for 15 minutes; check Performance Insights for the top queries.`,
-      namespace: "AWS/RDS",
-      metricName: "CPUUtilization",
-      dimensions: rds,
-      statistic: "Average",
-      comparison: "GreaterThanThreshold",
-      threshold: thresholds.rdsCpuPercent,
-      // RDS reports every minute while the instance is up; silence means it is not.
-      treatMissingData: "breaching",
-      widget: "RDS CPU %",
-      label: "primary",
-    });
-    alarms.add("rds_free_storage", {
-      periodSeconds: 300,
-      evaluationPeriods: 1,
-      name: "rds-free-storage-low",
-      description: `RDS: less than ${thresholds.rdsFreeStorageGb} GiB free; storage autoscaling may be at its ceiling.`,
-      namespace: "AWS/RDS",
-      metricName: "FreeStorageSpace",
-      dimensions: rds,
-      statistic: "Minimum",
-      comparison: "LessThanThreshold",
-      threshold: thresholds.rdsFreeStorageGb * GIB,
-      treatMissingData: "breaching",
-      widget: "RDS free storage (bytes)",
-      label: "primary",
-    });
-    alarms.add("rds_connections", {
-      periodSeconds: 300,
-      evaluationPeriods: 2,
-      name: "rds-connections-high",
-      description: `RDS: more than ${thresholds.rdsConnections} connections for 10 minutes; look for connection leaks or scale-out without pooling.`,
-      namespace: "AWS/RDS",
-      metricName: "DatabaseConnections",
-      dimensions: rds,
-      statistic: "Maximum",
-      comparison: "GreaterThanThreshold",
-      threshold: thresholds.rdsConnections,
-      treatMissingData: "missing",
-      widget: "RDS connections",
-      label: "primary",
-    });
-    if (props.rdsReadReplicaIdentifier !== undefined) {
-      alarms.add("rds_replica_lag", {
-        periodSeconds: 60,
-        evaluationPeriods: 5,
-        name: "rds-replica-lag-high",
-        description: `RDS read replica: more than ${thresholds.rdsReplicaLagSeconds} s behind the primary for 5 minutes; reads are stale.`,
+    const rdsIdentifier = props.rdsInstanceIdentifier;
+    if (rdsIdentifier !== undefined) {
+      const thresholds = requireThresholds(this.config.observability.thresholds, RDS_THRESHOLDS, this.node.id);
+      const rds = { DBInstanceIdentifier: rdsIdentifier };
+      alarms.add("rds_cpu", {
+        ...UTILIZATION,
+        name: "rds-cpu-high",
+        description: `RDS ${rdsIdentifier}: CPU above ${thresholds.rdsCpuPercent}% for 15 minutes; check Performance Insights for the top queries.`,
         namespace: "AWS/RDS",
-        metricName: "ReplicaLag",
-        dimensions: { DBInstanceIdentifier: props.rdsReadReplicaIdentifier },
+        metricName: "CPUUtilization",
+        dimensions: rds,
+        statistic: "Average",
+        comparison: "GreaterThanThreshold",
+        threshold: thresholds.rdsCpuPercent,
+        // RDS reports every minute while the instance is up; silence means it is not.
+        treatMissingData: "breaching",
+        widget: "RDS CPU %",
+        label: "primary",
+      });
+      alarms.add("rds_free_storage", {
+        periodSeconds: 300,
+        evaluationPeriods: 1,
+        name: "rds-free-storage-low",
+        description: `RDS: less than ${thresholds.rdsFreeStorageGb} GiB free; storage autoscaling may be at its ceiling.`,
+        namespace: "AWS/RDS",
+        metricName: "FreeStorageSpace",
+        dimensions: rds,
+        statistic: "Minimum",
+        comparison: "LessThanThreshold",
+        threshold: thresholds.rdsFreeStorageGb * GIB,
+        treatMissingData: "breaching",
+        widget: "RDS free storage (bytes)",
+        label: "primary",
+      });
+      alarms.add("rds_connections", {
+        periodSeconds: 300,
+        evaluationPeriods: 2,
+        name: "rds-connections-high",
+        description: `RDS: more than ${thresholds.rdsConnections} connections for 10 minutes; look for connection leaks or scale-out without pooling.`,
+        namespace: "AWS/RDS",
+        metricName: "DatabaseConnections",
+        dimensions: rds,
         statistic: "Maximum",
         comparison: "GreaterThanThreshold",
-        threshold: thresholds.rdsReplicaLagSeconds,
-        // A replica that stopped replicating stops reporting lag.
-        treatMissingData: "breaching",
-        widget: "RDS replica lag (s)",
-        label: "read replica",
+        threshold: thresholds.rdsConnections,
+        treatMissingData: "missing",
+        widget: "RDS connections",
+        label: "primary",
       });
+      if (props.rdsReadReplicaIdentifier !== undefined) {
+        alarms.add("rds_replica_lag", {
+          periodSeconds: 60,
+          evaluationPeriods: 5,
+          name: "rds-replica-lag-high",
+          description: `RDS read replica: more than ${thresholds.rdsReplicaLagSeconds} s behind the primary for 5 minutes; reads are stale.`,
+          namespace: "AWS/RDS",
+          metricName: "ReplicaLag",
+          dimensions: { DBInstanceIdentifier: props.rdsReadReplicaIdentifier },
+          statistic: "Maximum",
+          comparison: "GreaterThanThreshold",
+          threshold: thresholds.rdsReplicaLagSeconds,
+          // A replica that stopped replicating stops reporting lag.
+          treatMissingData: "breaching",
+          widget: "RDS replica lag (s)",
+          label: "read replica",
+        });
+      }
     }
 
-    props.redisMemberClusterIds.forEach((clusterId, i) => {
+    props.redisMemberClusterIds?.forEach((clusterId, i) => {
+      const thresholds = requireThresholds(this.config.observability.thresholds, REDIS_THRESHOLDS, this.node.id);
       const node = { CacheClusterId: clusterId };
       const nodeKey = `redis_${i + 1}`;
       const label = `node ${i + 1}`;
@@ -491,4 +503,15 @@ export class ObservabilityStack extends PlatformStack {
       dependsOn: [bucket.policy],
     });
   }
+}
+
+/** The thresholds with a component's fields set; config validation requires them while the component exists. */
+function requireThresholds<K extends keyof AlarmThresholds>(
+  thresholds: AlarmThresholds,
+  fields: readonly K[],
+  stackId: string,
+): AlarmThresholds & Required<Pick<AlarmThresholds, K>> {
+  const missing = fields.filter((field) => thresholds[field] === undefined);
+  if (missing.length > 0) throw new Error(`${stackId}: observability.thresholds needs ${missing.join(", ")} for the alarms of this component`);
+  return thresholds as AlarmThresholds & Required<Pick<AlarmThresholds, K>>;
 }

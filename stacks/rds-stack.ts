@@ -3,7 +3,7 @@ import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { DR_REPLICA_SUFFIX, READ_REPLICA_SUFFIX } from "../config/sections/database";
+import { DR_REPLICA_SUFFIX, type DatabaseConfig, READ_REPLICA_SUFFIX } from "../config/sections/database";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
 import { ServiceRole } from "../constructs/service-role";
 import { PlatformStack, PlatformStackProps } from "./platform-stack";
@@ -50,10 +50,13 @@ export class RdsStack extends PlatformStack {
   readonly readReplicaAddress?: string;
   /** ARN of the cross-region replica, when enabled. */
   readonly drReplicaArn?: string;
+  private readonly settings: DatabaseConfig;
 
   constructor(scope: Construct, id: string, props: RdsStackProps) {
     super(scope, id, { ...props, component: "rds" });
     const db = this.config.database;
+    if (!db) throw new Error(`${id}: the config has no database section, so this stack must not be created`);
+    this.settings = db;
     if (db.drReplica.enabled && !props.drKeyArn) {
       throw new Error(`${id}: drKeyArn is required when database.drReplica.enabled is true`);
     }
@@ -179,7 +182,7 @@ export class RdsStack extends PlatformStack {
    * needs no preload (`CREATE EXTENSION vector`).
    */
   private parameterGroup(id: string, provider?: TerraformProvider): DbParameterGroup {
-    const db = this.config.database;
+    const db = this.settings;
     const major = db.engineVersion.split(".")[0];
     return new DbParameterGroup(this, id, {
       provider,
@@ -207,7 +210,7 @@ export class RdsStack extends PlatformStack {
         new EncryptedLogGroup(this, `${idPrefix}_${log}_log_group`, {
           name: `/aws/rds/instance/${identifier}/${log}`,
           kmsKeyArn: logsKeyArn,
-          retentionDays: this.config.database.logRetentionDays,
+          retentionDays: this.settings.logRetentionDays,
         }).logGroup,
     );
   }

@@ -46,6 +46,7 @@ export class RedisStack extends PlatformStack {
   constructor(scope: Construct, id: string, props: RedisStackProps) {
     super(scope, id, { ...props, component: "redis" });
     const cache = this.config.cache;
+    if (!cache) throw new Error(`${id}: the config has no cache section, so this stack must not be created`);
     const family = redisParameterFamily(cache.engineVersion);
 
     const subnetGroup = new ElasticacheSubnetGroup(this, "redis_subnet_group", {

@@ -15,12 +15,16 @@ export const ALB_LOG_PREFIX = "alb";
 export const S3_ACCESS_LOG_PREFIX = "s3-access";
 
 /**
- * Object storage: the call-recordings bucket (SSE-KMS) and the logs bucket (SSE-S3, because ALB and S3 server
+ * Object storage: the call-recordings and documents buckets (SSE-KMS, each only when configured) and the logs bucket (SSE-S3, because ALB and S3 server
  * access logging cannot write to SSE-KMS buckets) that receives the recordings bucket's access logs and the ALB's.
  */
 export class StorageStack extends PlatformStack {
-  readonly recordingsBucketName: string;
-  readonly recordingsBucketArn: string;
+  /** Recordings bucket; undefined when `storage.recordings` is absent. */
+  readonly recordingsBucketName?: string;
+  readonly recordingsBucketArn?: string;
+  /** Documents bucket (SSE-KMS with the storage key); undefined when `storage.documents` is absent. */
+  readonly documentsBucketName?: string;
+  readonly documentsBucketArn?: string;
   /** SSE-S3 bucket that accepts ALB access logs under `albLogPrefix`. */
   readonly logsBucketName: string;
   readonly logsBucketArn: string;
@@ -30,7 +34,7 @@ export class StorageStack extends PlatformStack {
   constructor(scope: Construct, id: string, props: StorageStackProps) {
     super(scope, id, { ...props, component: "storage" });
     const { config } = this;
-    const { recordings, logs } = config.storage;
+    const { recordings, documents, logs } = config.storage;
 
     const logsBucket = new SecureBucket(this, "logs_bucket", {
       bucketName: bucketNameFor(config, "logs"),
@@ -60,22 +64,41 @@ export class StorageStack extends PlatformStack {
       ],
     });
 
-    const recordingsBucket = new SecureBucket(this, "recordings_bucket", {
-      bucketName: bucketNameFor(config, "recordings"),
-      kmsKeyArn: props.storageKeyArn,
-      lifecycleRules: [
-        {
-          id: "expire-recordings",
-          expirationDays: recordings.expirationDays,
-          noncurrentExpirationDays: recordings.noncurrentExpirationDays,
-          abortIncompleteMultipartUploadDays: recordings.abortIncompleteMultipartUploadDays,
-        },
-      ],
-      accessLogs: { bucketName: logsBucket.bucketName, prefix: `${S3_ACCESS_LOG_PREFIX}/recordings` },
-    });
+    if (recordings) {
+      const recordingsBucket = new SecureBucket(this, "recordings_bucket", {
+        bucketName: bucketNameFor(config, "recordings"),
+        kmsKeyArn: props.storageKeyArn,
+        lifecycleRules: [
+          {
+            id: "expire-recordings",
+            expirationDays: recordings.expirationDays,
+            noncurrentExpirationDays: recordings.noncurrentExpirationDays,
+            abortIncompleteMultipartUploadDays: recordings.abortIncompleteMultipartUploadDays,
+          },
+        ],
+        accessLogs: { bucketName: logsBucket.bucketName, prefix: `${S3_ACCESS_LOG_PREFIX}/recordings` },
+      });
+      this.recordingsBucketName = recordingsBucket.bucketName;
+      this.recordingsBucketArn = recordingsBucket.bucketArn;
+    }
 
-    this.recordingsBucketName = recordingsBucket.bucketName;
-    this.recordingsBucketArn = recordingsBucket.bucketArn;
+    if (documents) {
+      const documentsBucket = new SecureBucket(this, "documents_bucket", {
+        bucketName: bucketNameFor(config, "documents"),
+        kmsKeyArn: props.storageKeyArn,
+        lifecycleRules: [
+          {
+            id: "expire-superseded-documents",
+            noncurrentExpirationDays: documents.noncurrentExpirationDays,
+            abortIncompleteMultipartUploadDays: documents.abortIncompleteMultipartUploadDays,
+          },
+        ],
+        accessLogs: { bucketName: logsBucket.bucketName, prefix: `${S3_ACCESS_LOG_PREFIX}/documents` },
+      });
+      this.documentsBucketName = documentsBucket.bucketName;
+      this.documentsBucketArn = documentsBucket.bucketArn;
+    }
+
     this.logsBucketName = logsBucket.bucketName;
     this.logsBucketArn = logsBucket.bucketArn;
   }

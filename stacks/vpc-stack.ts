@@ -39,11 +39,13 @@ export class VpcStack extends PlatformStack {
   /** Subnet ids per tier, in availability-zone order. */
   readonly publicSubnetIds: string[];
   readonly privateSubnetIds: string[];
+  /** Empty when the environment has no isolated tier. */
   readonly databaseSubnetIds: string[];
   readonly albSecurityGroupId: string;
   readonly ecsSecurityGroupId: string;
-  readonly rdsSecurityGroupId: string;
-  readonly redisSecurityGroupId: string;
+  /** Security groups of the data stores; undefined when the config has no database / cache section. */
+  readonly rdsSecurityGroupId?: string;
+  readonly redisSecurityGroupId?: string;
   readonly endpointSecurityGroupId: string;
 
   constructor(scope: Construct, id: string, props: VpcStackProps) {
@@ -83,7 +85,8 @@ export class VpcStack extends PlatformStack {
       );
     const publicSubnets = subnetsOf("public", network.publicSubnetCidrs);
     const privateSubnets = subnetsOf("private", network.privateSubnetCidrs);
-    const databaseSubnets = subnetsOf("database", network.databaseSubnetCidrs);
+    // An environment without a database or cache has no isolated tier (network.databaseSubnetCidrs is empty).
+    const databaseSubnets = network.databaseSubnetCidrs.length > 0 ? subnetsOf("database", network.databaseSubnetCidrs) : [];
     this.publicSubnetIds = publicSubnets.map((s) => s.id);
     this.privateSubnetIds = privateSubnets.map((s) => s.id);
     this.databaseSubnetIds = databaseSubnets.map((s) => s.id);
@@ -131,14 +134,17 @@ export class VpcStack extends PlatformStack {
     });
 
     // Database subnets have no route out of the VPC at all.
-    const databaseRouteTable = new RouteTable(this, "database_route_table", {
-      vpcId: vpc.id,
-      tags: this.nameTags("database"),
-    });
+    const databaseRouteTable =
+      databaseSubnets.length > 0
+        ? new RouteTable(this, "database_route_table", {
+            vpcId: vpc.id,
+            tags: this.nameTags("database"),
+          })
+        : undefined;
     databaseSubnets.forEach((subnet, i) => {
       new RouteTableAssociation(this, `database_route_table_association_${network.availabilityZones[i]}`, {
         subnetId: subnet.id,
-        routeTableId: databaseRouteTable.id,
+        routeTableId: databaseRouteTable?.id,
       });
     });
 
@@ -152,16 +158,20 @@ export class VpcStack extends PlatformStack {
       description: "Fargate tasks: app ports from the ALB only",
       vpcId: vpc.id,
     });
-    const rds = new SecurityGroupWithRules(this, "rds_security_group", {
-      name: `${this.namePrefix}-rds`,
-      description: "PostgreSQL: 5432 from ECS tasks only",
-      vpcId: vpc.id,
-    });
-    const redis = new SecurityGroupWithRules(this, "redis_security_group", {
-      name: `${this.namePrefix}-redis`,
-      description: "Redis: 6379 from ECS tasks only",
-      vpcId: vpc.id,
-    });
+    const rds =
+      this.config.database &&
+      new SecurityGroupWithRules(this, "rds_security_group", {
+        name: `${this.namePrefix}-rds`,
+        description: "PostgreSQL: 5432 from ECS tasks only",
+        vpcId: vpc.id,
+      });
+    const redis =
+      this.config.cache &&
+      new SecurityGroupWithRules(this, "redis_security_group", {
+        name: `${this.namePrefix}-redis`,
+        description: "Redis: 6379 from ECS tasks only",
+        vpcId: vpc.id,
+      });
     const endpoints = new SecurityGroupWithRules(this, "endpoints_security_group", {
       name: `${this.namePrefix}-vpc-endpoints`,
       description: "Interface endpoints: HTTPS from inside the VPC",
@@ -176,15 +186,15 @@ export class VpcStack extends PlatformStack {
       ecs.allowIngressFromGroup(`alb_${port}`, alb.id, port, `Load balancer to tasks on ${port}`);
     }
     ecs.allowEgressToCidr("https", "0.0.0.0/0", HTTPS_PORT, "AWS APIs, ECR and third-party voice/AI APIs over TLS");
-    ecs.allowEgressToGroup("postgres", rds.id, POSTGRES_PORT, "PostgreSQL");
-    ecs.allowEgressToGroup("redis", redis.id, REDIS_PORT, "Redis");
-    rds.allowIngressFromGroup("ecs", ecs.id, POSTGRES_PORT, "PostgreSQL from tasks");
-    redis.allowIngressFromGroup("ecs", ecs.id, REDIS_PORT, "Redis from tasks");
+    if (rds) ecs.allowEgressToGroup("postgres", rds.id, POSTGRES_PORT, "PostgreSQL");
+    if (redis) ecs.allowEgressToGroup("redis", redis.id, REDIS_PORT, "Redis");
+    rds?.allowIngressFromGroup("ecs", ecs.id, POSTGRES_PORT, "PostgreSQL from tasks");
+    redis?.allowIngressFromGroup("ecs", ecs.id, REDIS_PORT, "Redis from tasks");
     endpoints.allowIngressFromCidr("vpc_https", network.vpcCidr, HTTPS_PORT, "HTTPS from the VPC");
     this.albSecurityGroupId = alb.id;
     this.ecsSecurityGroupId = ecs.id;
-    this.rdsSecurityGroupId = rds.id;
-    this.redisSecurityGroupId = redis.id;
+    this.rdsSecurityGroupId = rds?.id;
+    this.redisSecurityGroupId = redis?.id;
     this.endpointSecurityGroupId = endpoints.id;
 
     const region = this.config.region;
@@ -193,7 +203,7 @@ export class VpcStack extends PlatformStack {
         vpcId: vpc.id,
         serviceName: `com.amazonaws.${region}.${service}`,
         vpcEndpointType: "Gateway",
-        routeTableIds: [...privateRouteTables.map((t) => t.id), databaseRouteTable.id],
+        routeTableIds: [...privateRouteTables.map((t) => t.id), ...(databaseRouteTable ? [databaseRouteTable.id] : [])],
         tags: this.nameTags(`${service}-endpoint`),
       });
     }

@@ -1,16 +1,10 @@
 import { describeResult, mapLimit } from "../../scripts/terraform/process";
-import { TerraformJson, requiredProviders } from "../../scripts/terraform/stack-json";
+import { TerraformJson } from "../../scripts/terraform/stack-json";
 import { ProviderRequirement, TerraformToolchain, detectToolchain } from "../../scripts/terraform/toolchain";
 import { TerraformWorkspace } from "../../scripts/terraform/workspace";
 
 /** At most this many terraform processes at once: the machine has two cores. */
 export const TERRAFORM_CONCURRENCY = 2;
-
-/** Every provider the given stacks require, once each. */
-export function providerRequirements(stacks: readonly TerraformJson[]): ProviderRequirement[] {
-  const byAddress = new Map(stacks.flatMap(requiredProviders).map((p) => [p.address, p]));
-  return [...byAddress.values()];
-}
 
 /**
  * Finds terraform and a provider mirror for a suite. When either is missing it prints a banner that cannot be

@@ -6,12 +6,14 @@ import { StateEmulators, startStateEmulators } from "../../scripts/terraform/emu
 import { fixtureState } from "../../scripts/terraform/fixtures";
 import { initOfflineStack, offlineCopy, seedUpstreamStates } from "../../scripts/terraform/offline-plan";
 import { RunningProcess, describeResult, stopAllProcesses } from "../../scripts/terraform/process";
-import { SynthesizedApp, SynthesizedStack, synthesizeApp } from "../../scripts/terraform/synth";
+import { providerRequirements } from "../../scripts/terraform/stack-json";
+import { stateBackends, synthesizeApp } from "../../scripts/terraform/synth";
 import { TerraformWorkspace } from "../../scripts/terraform/workspace";
-import { TERRAFORM_CONCURRENCY, providerRequirements, terraformForSuite } from "../support/terraform";
+import { TERRAFORM_CONCURRENCY, terraformForSuite } from "../support/terraform";
 
 const STACK = "dev-vpc";
-const LOCK_WAIT_MS = 60_000;
+// Generous: `terraform console` loads the AWS provider schema before it locks, which is slow on a busy machine.
+const LOCK_WAIT_MS = 180_000;
 
 // Every stack of every environment, as synthesized for real AWS: the keys they would lock in production.
 const shipped = synthesizeApp({ environments: Object.keys(ENVIRONMENTS).join(",") });
@@ -20,21 +22,15 @@ const { toolchain, skipReason } = terraformForSuite("state locking", providerReq
 describe.skipIf(!toolchain)(`state locking against local S3 and DynamoDB emulators${skipReason ? ` (SKIPPED: ${skipReason})` : ""}`, () => {
   let emulators: StateEmulators;
   let workspace: TerraformWorkspace;
-  let app: SynthesizedApp;
-  let stack: SynthesizedStack;
   let dir: string;
   let otherKeyDir: string;
   let backend: { bucket: string; key: string; dynamodb_table: string };
 
   beforeAll(async () => {
-    const backends = shipped.stacks.flatMap((s) => Object.values(s.json.terraform.backend ?? {}));
-    emulators = await startStateEmulators({
-      buckets: backends.map((b) => b.bucket).filter(Boolean),
-      lockTables: backends.map((b) => b.dynamodb_table).filter(Boolean),
-    });
+    emulators = await startStateEmulators(stateBackends("dev"));
     // The project's own dev stacks, synthesized with the test-only emulator endpoints in their backends.
-    app = synthesizeApp({ environments: "dev", localEmulator: { s3: emulators.s3Endpoint, dynamodb: emulators.dynamodbEndpoint } });
-    stack = app.stack(STACK);
+    const app = synthesizeApp({ environments: "dev", localEmulator: { s3: emulators.s3Endpoint, dynamodb: emulators.dynamodbEndpoint } });
+    const stack = app.stack(STACK);
     backend = stack.json.terraform.backend!.s3 as typeof backend;
     workspace = await TerraformWorkspace.create(toolchain!, providerRequirements([offlineCopy(stack.json)]));
     const [upstream] = await seedUpstreamStates(workspace, app, [stack], TERRAFORM_CONCURRENCY);
@@ -89,7 +85,7 @@ describe.skipIf(!toolchain)(`state locking against local S3 and DynamoDB emulato
     const released = await workspace.run(dir, [...plan, "-detailed-exitcode"]);
     // 2: the plan succeeded and has changes (every resource is still to be created).
     expect(released.code, describeResult(released)).toBe(2);
-  });
+  }, 600_000);
 
   it("gives every stack of every environment its own state key, so no two stacks ever share a lock", () => {
     const lockIds = shipped.stacks.flatMap((s) => {

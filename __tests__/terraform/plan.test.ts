@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OfflinePlan, loadAttributeTypes, offlineCopy, planOffline, seedUpstreamStates } from "../../scripts/terraform/offline-plan";
 import { mapLimit, stopAllProcesses } from "../../scripts/terraform/process";
-import { resourceAddresses } from "../../scripts/terraform/stack-json";
 import { StateEmulators, startStateEmulators } from "../../scripts/terraform/emulators";
-import { SynthesizedApp, synthesizeApp } from "../../scripts/terraform/synth";
+import { providerRequirements, resourceAddresses } from "../../scripts/terraform/stack-json";
+import { SynthesizedApp, stateBackends, synthesizeApp } from "../../scripts/terraform/synth";
 import { TerraformWorkspace } from "../../scripts/terraform/workspace";
-import { TERRAFORM_CONCURRENCY, providerRequirements, terraformForSuite } from "../support/terraform";
+import { TERRAFORM_CONCURRENCY, terraformForSuite } from "../support/terraform";
 
 // prod: the biggest environment, and the only one with the DR-region provider.
 const ENVIRONMENT = "prod";
@@ -26,11 +26,7 @@ describe.skipIf(!toolchain)(`offline terraform plan -refresh=false${skipReason ?
   const plans = new Map<string, OfflinePlan>();
 
   beforeAll(async () => {
-    const backends = synthesized.stacks.flatMap((stack) => Object.values(stack.json.terraform.backend ?? {}));
-    emulators = await startStateEmulators({
-      buckets: backends.map((b) => b.bucket).filter(Boolean),
-      lockTables: backends.map((b) => b.dynamodb_table).filter(Boolean),
-    });
+    emulators = await startStateEmulators(stateBackends(ENVIRONMENT));
     app = synthesizeApp({ environments: ENVIRONMENT, localEmulator: { s3: emulators.s3Endpoint, dynamodb: emulators.dynamodbEndpoint } });
     const stacks = stackIds.map((id) => app.stack(id));
     workspace = await TerraformWorkspace.create(toolchain!, providerRequirements(stacks.map((s) => offlineCopy(s.json))));

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "../../config";
 import { stopAllProcesses } from "../../scripts/terraform/process";
-import { withoutRandomProvider } from "../../scripts/terraform/stack-json";
+import { providerRequirements, withoutRandomProvider } from "../../scripts/terraform/stack-json";
 import { synthesizeApp } from "../../scripts/terraform/synth";
 import { TerraformWorkspace } from "../../scripts/terraform/workspace";
-import { ValidationReport, formatDiagnostic, providerRequirements, terraformForSuite, validateStacks } from "../support/terraform";
+import { ValidationReport, formatDiagnostic, terraformForSuite, validateStacks } from "../support/terraform";
 
 // Every stack of every environment, whatever stacks/index.ts builds today, as the validated copies.
 const stacks = synthesizeApp({ environments: Object.keys(ENVIRONMENTS).join(",") }).stacks.map((stack) => ({
   id: stack.id,
+  environment: stack.environment,
   json: withoutRandomProvider(stack.json),
 }));
 const { toolchain, skipReason } = terraformForSuite("terraform validate", providerRequirements(stacks.map((s) => s.json)));
@@ -28,7 +29,7 @@ describe.skipIf(!toolchain)(`terraform validate of every synthesized stack${skip
   });
 
   it("covers every environment", () => {
-    const environments = new Set(stacks.map((stack) => stack.id.split("-")[0]));
+    const environments = new Set(stacks.map((stack) => stack.environment));
     expect([...environments].sort()).toEqual(Object.keys(ENVIRONMENTS).sort());
   });
 

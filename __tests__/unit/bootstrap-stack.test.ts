@@ -3,6 +3,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "../../config";
+import { collectFindings } from "../../guardrails";
 import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
 
 describe.each(Object.keys(ENVIRONMENTS))("%s bootstrap stack", (env) => {
@@ -49,17 +50,15 @@ describe.each(Object.keys(ENVIRONMENTS))("%s bootstrap stack", (env) => {
     );
   });
 
-  it("encrypts state with the configured key (SSE-KMS) or SSE-S3 when none is configured", () => {
+  it("encrypts state with its own CMK, the key every backend names", () => {
     const [encryption] = Object.values(resourcesOf(bootstrap, "aws_s3_bucket_server_side_encryption_configuration"));
-    const byDefault = encryption.rule[0].apply_server_side_encryption_by_default;
-    if (backend.kmsKeyId) {
-      expect(byDefault).toEqual({ sse_algorithm: "aws:kms", kms_master_key_id: "${aws_kms_key.state_key.arn}" });
-      expect(resourcesOf(bootstrap, "aws_kms_alias").state_key_alias.name).toBe(backend.kmsKeyId);
-      for (const other of otherBackends) expect(other?.kms_key_id).toBe(backend.kmsKeyId);
-    } else {
-      expect(byDefault).toEqual({ sse_algorithm: "AES256" });
-      for (const other of otherBackends) expect(other?.kms_key_id).toBeUndefined();
-    }
+    expect(encryption.rule[0].apply_server_side_encryption_by_default).toEqual({
+      sse_algorithm: "aws:kms",
+      kms_master_key_id: "${aws_kms_key.state_key.arn}",
+    });
+    expect(backend.kmsKeyId).toBe(`alias/${synth.config.project}-${env}-tfstate`);
+    expect(resourcesOf(bootstrap, "aws_kms_alias").state_key_alias.name).toBe(backend.kmsKeyId);
+    for (const other of otherBackends) expect(other?.kms_key_id).toBe(backend.kmsKeyId);
   });
 
   it("locks with an on-demand, point-in-time-recoverable, CMK-encrypted table that cannot be deleted by accident", () => {
@@ -81,6 +80,7 @@ describe("bootstrap stack options", () => {
   const keyArn = "arn:aws:kms:us-east-1:333333333333:key/0b0f3c4e-8f1a-4d52-9c1e-6a7b8c9d0e1f";
   const migrated = synthConfig(editedConfig("prod", (raw) => (raw.stateBackend.bootstrapStateBackend = "s3")));
   const externalKey = synthConfig(editedConfig("prod", (raw) => (raw.stateBackend.kmsKeyId = keyArn)));
+  const sseS3 = synthConfig(editedConfig("dev", (raw) => delete raw.stateBackend.kmsKeyId));
 
   it("moves its state into its own bucket once bootstrapStateBackend is s3", () => {
     expect(migrated.stack("bootstrap").json.terraform.backend).toEqual({
@@ -99,5 +99,17 @@ describe("bootstrap stack options", () => {
     const [encryption] = Object.values(resourcesOf(bootstrap, "aws_s3_bucket_server_side_encryption_configuration"));
     expect(encryption.rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toBe(keyArn);
     expect(resourcesOf(bootstrap, "aws_dynamodb_table").lock_table.server_side_encryption.kms_key_arn).toBe(keyArn);
+  });
+
+  it("falls back to SSE-S3 without kmsKeyId, like the backends, and still locks with a CMK-encrypted table", () => {
+    const bootstrap = sseS3.stack("bootstrap");
+    const [encryption] = Object.values(resourcesOf(bootstrap, "aws_s3_bucket_server_side_encryption_configuration"));
+    expect(encryption.rule[0].apply_server_side_encryption_by_default).toEqual({ sse_algorithm: "AES256" });
+    expect(sseS3.stack("vpc").json.terraform.backend?.s3).not.toHaveProperty("kms_key_id");
+    expect(resourcesOf(bootstrap, "aws_kms_alias").state_key_alias.name).toBe("alias/voice-ai-dev-tfstate");
+    expect(resourcesOf(bootstrap, "aws_dynamodb_table").lock_table.server_side_encryption.kms_key_arn).toBe("${aws_kms_key.state_key.arn}");
+    const report = collectFindings(sseS3.stacks.bootstrap.node.root).find((r) => r.stack === "dev-bootstrap")!;
+    expect(report.findings.filter((f) => f.level === "error")).toEqual([]);
+    expect(report.suppressed.map((f) => f.ruleId)).toEqual(["VP-S3-2"]);
   });
 });

@@ -34,16 +34,16 @@ describe("data-tier settings of the shipped environments", () => {
         finalSnapshot: true,
       }),
     );
-    expect(prod.database.readReplica.enabled).toBe(true);
-    expect(prod.database.drReplica).toEqual(expect.objectContaining({ enabled: true, subnetGroupName: expect.any(String) }));
+    expect(prod.database!.readReplica.enabled).toBe(true);
+    expect(prod.database!.drReplica).toEqual(expect.objectContaining({ enabled: true, subnetGroupName: expect.any(String) }));
   });
 
   it("prod Redis is seed 000's: 7.x on cache.t4g.micro, 2+ nodes, failover, Multi-AZ, 5 days of snapshots", () => {
     expect(prod.cache).toEqual(
       expect.objectContaining({ nodeType: "cache.t4g.micro", automaticFailover: true, multiAz: true, snapshotRetentionDays: 5 }),
     );
-    expect(prod.cache.engineVersion).toMatch(/^7\./);
-    expect(prod.cache.numCacheClusters).toBeGreaterThanOrEqual(2);
+    expect(prod.cache!.engineVersion).toMatch(/^7\./);
+    expect(prod.cache!.numCacheClusters).toBeGreaterThanOrEqual(2);
   });
 
   it("prod recordings follow seed 000: expire after 90 days, noncurrent versions after 30; logs to Glacier after 30", () => {
@@ -55,17 +55,17 @@ describe("data-tier settings of the shipped environments", () => {
     expect(dev.database).toEqual(
       expect.objectContaining({ instanceClass: "db.t4g.micro", multiAz: false, deletionProtection: false, finalSnapshot: false }),
     );
-    expect(dev.database.readReplica.enabled || dev.database.drReplica.enabled).toBe(false);
+    expect(dev.database!.readReplica.enabled || dev.database!.drReplica.enabled).toBe(false);
     expect(dev.cache).toEqual(expect.objectContaining({ numCacheClusters: 1, automaticFailover: false, snapshotRetentionDays: 0 }));
   });
 
   it("staging sits between dev and prod", () => {
-    const storage = (c: typeof dev) => c.database.allocatedStorageGb;
+    const storage = (c: typeof dev) => c.database!.allocatedStorageGb;
     expect(storage(dev)).toBeLessThan(storage(staging));
     expect(storage(staging)).toBeLessThan(storage(prod));
-    expect(staging.database.backupRetentionDays).toBeGreaterThan(dev.database.backupRetentionDays);
-    expect(staging.database.backupRetentionDays).toBeLessThan(prod.database.backupRetentionDays);
-    expect(staging.cache.automaticFailover).toBe(true);
+    expect(staging.database!.backupRetentionDays).toBeGreaterThan(dev.database!.backupRetentionDays);
+    expect(staging.database!.backupRetentionDays).toBeLessThan(prod.database!.backupRetentionDays);
+    expect(staging.cache!.automaticFailover).toBe(true);
   });
 });
 

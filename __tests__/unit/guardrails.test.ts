@@ -428,6 +428,11 @@ describe("every guardrail rule", () => {
     expect(Object.keys(CASES).sort()).toEqual(RULES.map((r) => r.id).sort());
   });
 
+  it("is listed in the README's rule table with its level", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+    for (const rule of RULES) expect(readme).toContain(`| \`${rule.id}\` | ${rule.level} | ${rule.description} |`);
+  });
+
   it.each(RULES.map((r) => [r.id, r] as const))("%s flags its unsafe construct with stack, path and fix", (id, rule) => {
     const { unsafe, production, message } = CASES[id];
     const flagged = findings(unsafe, production).filter((f) => f.ruleId === id);

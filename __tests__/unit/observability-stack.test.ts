@@ -128,11 +128,11 @@ describe.each(["dev", "staging", "prod"])("%s observability stack", (env) => {
     const primary = remote(env, "rds", "cross_stack_output_aws_db_instance_rds_instance_identifier");
     expect(alarm("rds-cpu-high")).toEqual(expect.objectContaining({ metric_name: "CPUUtilization", dimensions: { DBInstanceIdentifier: primary } }));
     expect(alarm("rds-free-storage-low")).toEqual(
-      expect.objectContaining({ metric_name: "FreeStorageSpace", comparison_operator: "LessThanThreshold", threshold: thresholds.rdsFreeStorageGb * GIB }),
+      expect.objectContaining({ metric_name: "FreeStorageSpace", comparison_operator: "LessThanThreshold", threshold: thresholds.rdsFreeStorageGb! * GIB }),
     );
     expect(alarm("rds-connections-high").threshold).toBe(thresholds.rdsConnections);
     const lag = alarms.find((a) => a.metric_name === "ReplicaLag");
-    if (config.database.readReplica.enabled) {
+    if (config.database!.readReplica.enabled) {
       expect(lag?.dimensions.DBInstanceIdentifier).toMatch(new RegExp(`cross_stack_reference_input_${env}_rds\\.outputs\\..*replica`));
       expect(lag?.threshold).toBe(thresholds.rdsReplicaLagSeconds);
     } else {
@@ -141,7 +141,7 @@ describe.each(["dev", "staging", "prod"])("%s observability stack", (env) => {
   });
 
   it("covers every Redis node: host CPU, engine CPU, memory and evictions", () => {
-    const nodes = config.cache.numCacheClusters;
+    const nodes = config.cache!.numCacheClusters;
     const byMetric = (metric: string) => alarms.filter((a) => a.namespace === "AWS/ElastiCache" && a.metric_name === metric);
     for (const [metric, threshold] of [
       ["CPUUtilization", thresholds.redisCpuPercent],

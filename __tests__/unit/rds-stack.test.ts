@@ -9,7 +9,7 @@ import { remoteOutputRef, remoteStateSources } from "../support/remote-state";
 describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
   const synth = synthEnvironment(env);
   const rds = synth.stack("rds");
-  const db = synth.config.database;
+  const db = synth.config.database!;
   const instances = resourcesOf(rds, "aws_db_instance");
   const primary = instances.rds_instance;
 
@@ -58,7 +58,7 @@ describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
     expect(primary.username).toBe(db.masterUsername);
     for (const instance of Object.values(instances)) expect(instance).not.toHaveProperty("password");
     expect(rds.text).not.toMatch(/random_password/);
-    expect(synth.stacks.rds.masterSecretArn).toMatch(/\$\{TfToken\[/);
+    expect(synth.stacks.rds!.masterSecretArn).toMatch(/\$\{TfToken\[/);
     expect(Object.values(rds.json.output ?? {}).map((o) => o.value)).toContainEqual(
       "${aws_db_instance.rds_instance.master_user_secret[0].secret_arn}",
     );
@@ -152,7 +152,7 @@ describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
     const replica = instances.rds_read_replica;
     if (!db.readReplica.enabled) {
       expect(replica).toBeUndefined();
-      expect(synth.stacks.rds.readReplicaIdentifier).toBeUndefined();
+      expect(synth.stacks.rds!.readReplicaIdentifier).toBeUndefined();
       return;
     }
     expect(replica).toEqual(
@@ -172,7 +172,7 @@ describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
     const drReplica = instances.rds_dr_replica;
     if (!db.drReplica.enabled) {
       expect(drReplica).toBeUndefined();
-      expect(synth.stacks.rds.drReplicaArn).toBeUndefined();
+      expect(synth.stacks.rds!.drReplicaArn).toBeUndefined();
       expect(rds.json.provider?.aws?.some((p) => p.alias === "dr")).toBeFalsy();
       return;
     }

@@ -8,7 +8,7 @@ import { remoteOutputRef, remoteStateSources } from "../support/remote-state";
 describe.each(["dev", "staging", "prod"])("%s redis stack", (env) => {
   const synth = synthEnvironment(env);
   const redis = synth.stack("redis");
-  const cache = synth.config.cache;
+  const cache = synth.config.cache!;
   const group = resourcesOf(redis, "aws_elasticache_replication_group").redis_replication_group;
 
   it("reads vpc and secrets-kms through terraform_remote_state with their S3 backends' bucket, region and key", () => {
@@ -132,7 +132,7 @@ describe.each(["dev", "staging", "prod"])("%s redis stack", (env) => {
   });
 
   it("exposes endpoints, port and one member id per node for alarms", () => {
-    const stack = synth.stacks.redis;
+    const stack = synth.stacks.redis!;
     expect(stack.port).toBe(6379);
     expect(stack.memberClusterIds).toHaveLength(cache.numCacheClusters);
     for (const value of [stack.replicationGroupId, stack.primaryEndpoint, stack.readerEndpoint, ...stack.memberClusterIds]) {

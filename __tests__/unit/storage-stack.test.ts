@@ -137,7 +137,7 @@ describe.each(["dev", "staging", "prod"])("%s storage stack", (env) => {
   });
 
   it("expires recordings as configured (current, noncurrent, multipart)", () => {
-    const { recordings } = config.storage;
+    const recordings = config.storage.recordings!;
     expect(storage.text).toHaveResourceWithProperties(S3BucketLifecycleConfiguration, {
       bucket: "${aws_s3_bucket.recordings_bucket.id}",
       rule: [

@@ -10,6 +10,8 @@ export const dev = {
     bucket: "voice-ai-tfstate-111111111111",
     region: "us-east-1",
     lockTable: "voice-ai-tfstate-locks",
+    // Created by the bootstrap stack; every state object is encrypted with it.
+    kmsKeyId: "alias/voice-ai-dev-tfstate",
     useLockfile: false,
   },
   network: {

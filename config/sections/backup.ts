@@ -112,12 +112,12 @@ export const backupRules: CrossFieldRule[] = [
   },
   // With continuous backup AWS Backup owns the instance's backup retention; a different value in the database
   // section would make Terraform and AWS Backup overwrite each other on every apply.
-  (c) =>
-    c.backup.continuousBackup && c.backup.retention.deleteAfterDays !== c.database.backupRetentionDays
+  ({ backup, database }) =>
+    database && backup.continuousBackup && backup.retention.deleteAfterDays !== database.backupRetentionDays
       ? [
           {
             path: ["backup", "retention", "deleteAfterDays"],
-            message: `must equal database.backupRetentionDays (${c.database.backupRetentionDays}) when continuousBackup is on`,
+            message: `must equal database.backupRetentionDays (${database.backupRetentionDays}) when continuousBackup is on`,
           },
         ]
       : [],

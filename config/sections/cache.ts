@@ -53,7 +53,8 @@ export type CacheConfig = z.infer<typeof cacheSchema>;
 
 const at = (field: string) => ["cache", field];
 
-export const cacheRules: CrossFieldRule[] = [
+/** Rules over an environment that has a cache; none apply without one. */
+const rules: ((config: Parameters<CrossFieldRule>[0] & { cache: CacheConfig }) => ConfigIssue[])[] = [
   ({ cache }) =>
     cache.automaticFailover && cache.numCacheClusters < 2
       ? [{ path: at("numCacheClusters"), message: "must be at least 2 when automaticFailover is on (a replica to promote)" }]
@@ -82,6 +83,8 @@ export const cacheRules: CrossFieldRule[] = [
     return issues;
   },
 ];
+
+export const cacheRules: CrossFieldRule[] = rules.map((rule) => (c) => (c.cache ? rule({ ...c, cache: c.cache }) : []));
 
 /** Parameter group family of an engine version: `redis7` for 7.x, `redis6.x` for 6.x. */
 export function redisParameterFamily(engineVersion: string): string {

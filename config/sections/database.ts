@@ -108,10 +108,11 @@ export const databaseSchema = z.strictObject({
 
 export type DatabaseConfig = z.infer<typeof databaseSchema>;
 
-type Config = Parameters<CrossFieldRule>[0];
+/** An environment that has a database: the rules below only run for those. */
+type Config = Parameters<CrossFieldRule>[0] & { database: DatabaseConfig };
 const at = (field: string, ...rest: string[]) => ["database", field, ...rest];
 
-export const databaseRules: CrossFieldRule[] = [
+const rules: ((config: Config) => ConfigIssue[])[] = [
   ({ database: db }) =>
     db.maxAllocatedStorageGb < db.allocatedStorageGb
       ? [{ path: at("maxAllocatedStorageGb"), message: `must be at least allocatedStorageGb (${db.allocatedStorageGb})` }]
@@ -134,6 +135,8 @@ export const databaseRules: CrossFieldRule[] = [
   drReplicaRule,
   prodDatabaseRule,
 ];
+
+export const databaseRules: CrossFieldRule[] = rules.map((rule) => (c) => (c.database ? rule({ ...c, database: c.database }) : []));
 
 function drReplicaRule({ dr, database: db }: Config): ConfigIssue[] {
   if (!db.drReplica.enabled) return [];

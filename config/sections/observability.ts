@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CrossFieldRule } from "../schema";
+import type { ConfigIssue, CrossFieldRule } from "../schema";
 import { logRetentionDays } from "./common";
 
 /** Seed 000 keeps prod's audit logs for 7 years. */
@@ -26,21 +26,22 @@ export const alarmThresholdsSchema = z.strictObject({
   ecsCpuPercent: percent,
   /** ECS service memory utilization. */
   ecsMemoryPercent: percent,
-  rdsCpuPercent: percent,
+  // The rds* thresholds are required exactly when the environment has a database, the redis* ones when it has a cache.
+  rdsCpuPercent: percent.optional(),
   /** Free storage below this pages, in GiB. */
-  rdsFreeStorageGb: z.number().gt(0, "must be above 0 GiB"),
+  rdsFreeStorageGb: z.number().gt(0, "must be above 0 GiB").optional(),
   /** Open connections above this page; keep it under the instance class's max_connections. */
-  rdsConnections: count,
+  rdsConnections: count.optional(),
   /** Read replica lag above this pages, in seconds. */
-  rdsReplicaLagSeconds: count,
+  rdsReplicaLagSeconds: count.optional(),
   /** Host CPU of each cache node. */
-  redisCpuPercent: percent,
+  redisCpuPercent: percent.optional(),
   /** CPU of the Redis engine thread of each cache node (Redis is single-threaded). */
-  redisEngineCpuPercent: percent,
+  redisEngineCpuPercent: percent.optional(),
   /** Share of maxmemory in use on each cache node. */
-  redisMemoryPercent: percent,
+  redisMemoryPercent: percent.optional(),
   /** Evicted keys per window above this page. */
-  redisEvictions: z.number().int().min(0, "must be at least 0"),
+  redisEvictions: z.number().int().min(0, "must be at least 0").optional(),
   /** WAF-blocked requests per window above this page (an attack or a bad rule). */
   wafBlockedRequests: count,
 });
@@ -94,6 +95,24 @@ export const observabilitySchema = z.strictObject({
 export type ObservabilityConfig = z.infer<typeof observabilitySchema>;
 export type AlarmThresholds = z.infer<typeof alarmThresholdsSchema>;
 
+export const RDS_THRESHOLDS = ["rdsCpuPercent", "rdsFreeStorageGb", "rdsConnections", "rdsReplicaLagSeconds"] as const;
+export const REDIS_THRESHOLDS = ["redisCpuPercent", "redisEngineCpuPercent", "redisMemoryPercent", "redisEvictions"] as const;
+
+/** A component's alarm thresholds are required while its config section exists, and meaningless without it. */
+function componentThresholdIssues(
+  thresholds: AlarmThresholds,
+  fields: readonly (keyof AlarmThresholds)[],
+  section: "database" | "cache",
+  present: boolean,
+): ConfigIssue[] {
+  return fields.flatMap((field): ConfigIssue[] => {
+    const path = ["observability", "thresholds", field];
+    if (present && thresholds[field] === undefined) return [{ path, message: `is required while the ${section} section is present` }];
+    if (!present && thresholds[field] !== undefined) return [{ path, message: `has no effect without a ${section} section; remove it` }];
+    return [];
+  });
+}
+
 export const observabilityRules: CrossFieldRule[] = [
   (c) => {
     const emails = c.observability.alarmEmails.map((e) => e.toLowerCase());
@@ -110,12 +129,14 @@ export const observabilityRules: CrossFieldRule[] = [
           },
         ]
       : [],
-  (c) =>
-    c.observability.thresholds.rdsFreeStorageGb >= c.database.allocatedStorageGb
+  (c) => componentThresholdIssues(c.observability.thresholds, RDS_THRESHOLDS, "database", c.database !== undefined),
+  (c) => componentThresholdIssues(c.observability.thresholds, REDIS_THRESHOLDS, "cache", c.cache !== undefined),
+  ({ observability, database }) =>
+    database && observability.thresholds.rdsFreeStorageGb !== undefined && observability.thresholds.rdsFreeStorageGb >= database.allocatedStorageGb
       ? [
           {
             path: ["observability", "thresholds", "rdsFreeStorageGb"],
-            message: `must be below database.allocatedStorageGb (${c.database.allocatedStorageGb}) or the alarm fires from day one`,
+            message: `must be below database.allocatedStorageGb (${database.allocatedStorageGb}) or the alarm fires from day one`,
           },
         ]
       : [],

@@ -21,6 +21,8 @@ function range(from: number, to: number, step: number): number[] {
 export const RDS_MASTER_SECRET = "rds-master";
 /** Secrets created by the secrets-kms stack whose values are plain strings (no JSON keys). */
 export const PLAIN_SECRETS = ["jwt-secret", "redis-auth-token", "redis-url"] as const;
+/** Secrets the secrets-kms stack creates only when the environment has a cache. */
+export const REDIS_SECRETS = ["redis-auth-token", "redis-url"] as const;
 /** Environment variables the ecs stack sets itself on every container; config may not override them. */
 export const PLATFORM_ENVIRONMENT = [
   "APP_ENV",
@@ -31,6 +33,8 @@ export const PLATFORM_ENVIRONMENT = [
   "DATABASE_NAME",
   "RECORDINGS_BUCKET",
   "RECORDINGS_PREFIX",
+  "DOCUMENTS_BUCKET",
+  "DOCUMENTS_PREFIX",
 ] as const;
 
 // Names that say "credential": their values belong in Secrets Manager, never in a task definition.
@@ -56,6 +60,13 @@ const pathPattern = z
   .string()
   .max(128, "must be at most 128 characters (ALB limit)")
   .regex(/^\/[A-Za-z0-9_\-.$/~"'@:+&*?]*$/, "must start with '/' and use only characters ALB path patterns allow");
+
+/** A service's access to one prefix of a storage bucket. */
+const bucketAccess = z.strictObject({
+  /** Key prefix the service may use, ending in '/'. */
+  prefix: z.string().regex(/^[a-z0-9][a-z0-9/_-]*\/$/, "must be a key prefix of a-z 0-9 / _ - ending in '/'"),
+  access: z.enum(["read", "read-write"]),
+});
 
 const autoscalingSchema = z
   .strictObject({
@@ -123,13 +134,9 @@ export const serviceSchema = z.strictObject({
   /** Secrets injected by Secrets Manager ARN (+ JSON key) as environment variables, by variable name. */
   secrets: z.record(envVarName, secretReference).default({}),
   /** Access to a prefix of the recordings bucket; none when absent. */
-  recordings: z
-    .strictObject({
-      /** Key prefix the service may use, ending in '/'. */
-      prefix: z.string().regex(/^[a-z0-9][a-z0-9/_-]*\/$/, "must be a key prefix of a-z 0-9 / _ - ending in '/'"),
-      access: z.enum(["read", "read-write"]),
-    })
-    .optional(),
+  recordings: bucketAccess.optional(),
+  /** Access to a prefix of the documents bucket (seed 004); none when absent. */
+  documents: bucketAccess.optional(),
   /** Numeric uid[:gid] the container runs as; never root. */
   user: z.string().regex(/^[1-9]\d*(:\d+)?$/, "must be a numeric non-root uid or uid:gid").default("1000:1000"),
   /** Read-only root filesystem (a writable /tmp volume is mounted); turn off only for images that write elsewhere. */
@@ -211,6 +218,22 @@ export const servicesRules: CrossFieldRule[] = [
         if ((PLATFORM_ENVIRONMENT as readonly string[]).includes(name)) return [{ path, message: "is set by the ecs stack; remove it" }];
         return secretReferenceIssues(c.secrets.externalApiKeys, ref, path);
       }),
+    ),
+  // Secrets and buckets of optional components exist only while those components are configured.
+  (c) =>
+    c.services.flatMap((s, i) =>
+      Object.entries(s.secrets).flatMap(([name, ref]): ConfigIssue[] => {
+        const path = ["services", i, "secrets", name, "secret"];
+        if (ref.secret === RDS_MASTER_SECRET && !c.database) return [{ path, message: `needs the database section: ${RDS_MASTER_SECRET} is the RDS master secret` }];
+        if ((REDIS_SECRETS as readonly string[]).includes(ref.secret) && !c.cache) return [{ path, message: `needs the cache section: ${ref.secret} exists only with Redis` }];
+        return [];
+      }),
+    ),
+  (c) =>
+    c.services.flatMap((s, i) =>
+      (["recordings", "documents"] as const).flatMap((bucket): ConfigIssue[] =>
+        s[bucket] && !c.storage[bucket] ? [{ path: ["services", i, bucket], message: `needs storage.${bucket}: the environment has no ${bucket} bucket` }] : [],
+      ),
     ),
 ];
 

@@ -4,7 +4,7 @@ import type { CrossFieldRule } from "../schema";
 const days = z.number().int().min(1, "must be at least 1 day").max(36500, "must be at most 36500 days");
 
 export const storageSchema = z.strictObject({
-  /** Call recordings (seed 000): versioned, KMS-encrypted, deleted after a while. */
+  /** Call recordings (seed 000): versioned, KMS-encrypted, deleted after a while. Absent: no recordings bucket. */
   recordings: z.strictObject({
     /** Current recordings expire (become noncurrent) after this many days. */
     expirationDays: days,
@@ -12,7 +12,19 @@ export const storageSchema = z.strictObject({
     noncurrentExpirationDays: days,
     /** Incomplete multipart uploads are aborted after this many days. */
     abortIncompleteMultipartUploadDays: days,
-  }),
+  }).optional(),
+  /**
+   * Application documents (seed 004's documents bucket): versioned, KMS-encrypted, current versions kept until the
+   * application deletes them. Absent: no documents bucket.
+   */
+  documents: z
+    .strictObject({
+      /** Overwritten or deleted documents stay recoverable this many days. */
+      noncurrentExpirationDays: days,
+      /** Incomplete multipart uploads are aborted after this many days. */
+      abortIncompleteMultipartUploadDays: days,
+    })
+    .optional(),
   /** ALB and S3 server access logs (seed 000: to Glacier after 30 days). */
   logs: z.strictObject({
     glacierTransitionDays: days,
@@ -26,7 +38,7 @@ export const storageSchema = z.strictObject({
 export type StorageConfig = z.infer<typeof storageSchema>;
 
 /** Buckets of the storage stack; other stacks name theirs with `bucketNameFor` too (SecureBucket checks them at synth). */
-export const STORAGE_BUCKET_PURPOSES = ["recordings", "logs"] as const;
+export const STORAGE_BUCKET_PURPOSES = ["recordings", "documents", "logs"] as const;
 const BUCKET_NAME_MAX = 63;
 
 /**
@@ -46,7 +58,8 @@ export const storageRules: CrossFieldRule[] = [
       ? [{ path: ["storage", "logs", "expirationDays"], message: `must be greater than glacierTransitionDays (${storage.logs.glacierTransitionDays}); S3 rejects expiring before the transition` }]
       : [],
   (c) =>
-    STORAGE_BUCKET_PURPOSES.map((purpose) => bucketNameFor(c, purpose))
+    STORAGE_BUCKET_PURPOSES.filter((purpose) => c.storage[purpose] !== undefined)
+      .map((purpose) => bucketNameFor(c, purpose))
       .filter((name) => name.length > BUCKET_NAME_MAX)
       .map((name) => ({
         path: ["project"],

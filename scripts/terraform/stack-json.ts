@@ -34,6 +34,11 @@ export function requiredProviders(json: TerraformJson): ProviderRequirement[] {
   }));
 }
 
+/** Every provider the given stacks require, once each. */
+export function providerRequirements(stacks: readonly TerraformJson[]): ProviderRequirement[] {
+  return [...new Map(stacks.flatMap(requiredProviders).map((p) => [p.address, p])).values()];
+}
+
 /** Managed resource addresses (`aws_vpc.vpc`), the unit the offline plan is compared in. */
 export function resourceAddresses(json: TerraformJson): string[] {
   return Object.entries(json.resource ?? {}).flatMap(([type, blocks]) => Object.keys(blocks).map((name) => `${type}.${name}`));
@@ -57,30 +62,29 @@ export function remoteStateReads(json: TerraformJson): RemoteStateRead[] {
  */
 export function withoutRandomProvider(json: TerraformJson): TerraformJson {
   const copy: TerraformJson = structuredClone(json);
+  delete copy.provider?.random;
+  delete copy.terraform.required_providers?.random;
   const resources = copy.resource ?? {};
   const randomTypes = Object.keys(resources).filter((type) => type.startsWith("random_"));
-  if (randomTypes.length === 0 && !copy.provider?.random && !copy.terraform.required_providers?.random) return copy;
+  if (randomTypes.length === 0) return copy;
 
-  const data: Record<string, Record<string, any>> = { ...(resources.terraform_data ?? {}) };
+  const standIns: Record<string, Record<string, unknown>> = { ...(resources.terraform_data ?? {}) };
   for (const type of randomTypes) {
     for (const [name, block] of Object.entries(resources[type])) {
-      if (data[name]) throw new Error(`cannot swap ${type}.${name}: terraform_data.${name} already exists`);
+      if (standIns[name]) throw new Error(`cannot swap ${type}.${name}: terraform_data.${name} already exists`);
       const { count, for_each, depends_on, "//": metadata } = block;
-      data[name] = { "//": metadata, input: `${type} stand-in (the random provider is not in the offline mirror)`, count, for_each, depends_on };
-      for (const key of Object.keys(data[name])) if (data[name][key] === undefined) delete data[name][key];
+      const standIn = { "//": metadata, input: `${type} stand-in (the random provider is not in the offline mirror)`, count, for_each, depends_on };
+      standIns[name] = Object.fromEntries(Object.entries(standIn).filter(([, value]) => value !== undefined));
     }
     delete resources[type];
   }
-  if (Object.keys(data).length > 0) resources.terraform_data = data;
-  delete copy.provider?.random;
-  delete copy.terraform.required_providers?.random;
+  resources.terraform_data = standIns;
 
-  const typeAlternation = randomTypes.join("|");
-  if (!typeAlternation) return copy;
-  const reference = new RegExp(`\\b(?:${typeAlternation})\\.([A-Za-z0-9_-]+)(\\.[A-Za-z_][A-Za-z0-9_]*)?`, "g");
+  const types = randomTypes.join("|");
+  const reference = new RegExp(`\\b(?:${types})\\.([A-Za-z0-9_-]+)(\\.[A-Za-z_][A-Za-z0-9_]*)?`, "g");
   const rewrite = (_: string, name: string, attribute?: string) =>
     attribute === undefined ? `terraform_data.${name}` : `terraform_data.${name}${attribute === ".id" ? ".id" : ".output"}`;
-  const bare = new RegExp(`^(?:${typeAlternation})\\.([A-Za-z0-9_-]+)$`);
+  const bare = new RegExp(`^(?:${types})\\.([A-Za-z0-9_-]+)$`);
   // References live inside ${...} interpolations, and bare (`random_password.x`) in depends_on lists.
   const rewritten = JSON.stringify(copy, (_key, value) => {
     if (typeof value !== "string") return value;

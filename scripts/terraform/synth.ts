@@ -76,6 +76,12 @@ export function synthesizeApp(options: SynthesizeOptions = {}): SynthesizedApp {
   }
 }
 
+/** State buckets and lock tables of the selected environments: what the emulators must provide. */
+export function stateBackends(environments?: string): { buckets: string[]; lockTables: string[] } {
+  const backends = loadEnvironments(environments).map((config) => config.stateBackend);
+  return { buckets: backends.map((b) => b.bucket), lockTables: backends.map((b) => b.lockTable) };
+}
+
 function withEmulator(config: EnvironmentConfig, localEmulator: SynthesizeOptions["localEmulator"]): EnvironmentConfig {
   if (!localEmulator) return config;
   const raw = structuredClone(config) as { stateBackend: Record<string, unknown> };
