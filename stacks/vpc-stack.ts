@@ -134,19 +134,7 @@ export class VpcStack extends PlatformStack {
     });
 
     // Database subnets have no route out of the VPC at all.
-    const databaseRouteTable =
-      databaseSubnets.length > 0
-        ? new RouteTable(this, "database_route_table", {
-            vpcId: vpc.id,
-            tags: this.nameTags("database"),
-          })
-        : undefined;
-    databaseSubnets.forEach((subnet, i) => {
-      new RouteTableAssociation(this, `database_route_table_association_${network.availabilityZones[i]}`, {
-        subnetId: subnet.id,
-        routeTableId: databaseRouteTable?.id,
-      });
-    });
+    const databaseRouteTable = databaseSubnets.length > 0 ? this.isolatedRouteTable(databaseSubnets) : undefined;
 
     const alb = new SecurityGroupWithRules(this, "alb_security_group", {
       name: `${this.namePrefix}-alb`,
@@ -247,5 +235,20 @@ export class VpcStack extends PlatformStack {
         tags: this.nameTags("flow-log"),
       });
     }
+  }
+
+  /** The route table of the isolated (database) subnets: local routes only. */
+  private isolatedRouteTable(subnets: readonly Subnet[]): RouteTable {
+    const table = new RouteTable(this, "database_route_table", {
+      vpcId: this.vpcId,
+      tags: this.nameTags("database"),
+    });
+    subnets.forEach((subnet, i) => {
+      new RouteTableAssociation(this, `database_route_table_association_${this.config.network.availabilityZones[i]}`, {
+        subnetId: subnet.id,
+        routeTableId: table.id,
+      });
+    });
+    return table;
   }
 }

@@ -16,8 +16,8 @@ export const networkSchema = z.strictObject({
   publicSubnetCidrs: z.array(cidrBlock),
   /** Private subnets with egress through NAT (ECS tasks, endpoints), one per AZ. */
   privateSubnetCidrs: z.array(cidrBlock),
-  /** Isolated subnets without internet routes (RDS, ElastiCache), one per AZ. */
-  databaseSubnetCidrs: z.array(cidrBlock),
+  /** Isolated subnets without internet routes (RDS, ElastiCache), one per AZ; empty (no such tier) without either. */
+  databaseSubnetCidrs: z.array(cidrBlock).default([]),
   /** `per-az` survives an AZ outage; `single` is the cheap non-prod choice. */
   natGateways: z.enum(["per-az", "single"]),
   /** Gateway endpoints (free) for S3 and DynamoDB. */
