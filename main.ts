@@ -1,4 +1,4 @@
-import { loadEnvironments } from "./config";
+import { loadBlueprints } from "./config";
 import { synthesizePlatformApp } from "./stacks/app";
 
-synthesizePlatformApp({ configs: loadEnvironments() });
+synthesizePlatformApp({ configs: loadBlueprints() });

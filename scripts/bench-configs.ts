@@ -1,43 +1,32 @@
 import { ENVIRONMENTS, EnvironmentConfig, parseEnvironmentConfig } from "../config";
 
-/**
- * Environments that share one App. Stack ids are `<env>-<component>`, so an App holds each environment name
- * once; a benchmark with more than the shipped environments adds tenants (same environments, another project).
- */
-export interface BenchTenant {
-  readonly project: string;
-  readonly configs: readonly EnvironmentConfig[];
-}
-
 type RawService = Record<string, unknown> & { name: string; priority: number; pathPatterns: string[] };
 
 const CATCH_ALL_PATTERNS = ["/*", "*"];
 
 /**
  * Validated configurations for a synth of `environmentCount` environments with `servicesPerEnvironment` services
- * each, derived from the shipped environments in promotion order (dev, staging, prod, then again as tenant 2...).
- * Extra services are copies of a shipped service with their own name, path and listener priority; every config
- * goes through `parseEnvironmentConfig`, so the generated ones obey the same rules as the shipped ones.
+ * each, derived from the shipped voice-ai environments in promotion order (dev, staging, prod, then again as
+ * project `voice-ai2`, ...; one App qualifies stack ids with the project once there are several). Extra services
+ * are copies of a shipped service with their own name, path and listener priority; every config goes through
+ * `parseEnvironmentConfig`, so the generated ones obey the same rules as the shipped ones.
  */
-export function benchTenants(environmentCount: number, servicesPerEnvironment: number): BenchTenant[] {
+export function benchConfigs(environmentCount: number, servicesPerEnvironment: number): EnvironmentConfig[] {
   if (!Number.isInteger(environmentCount) || environmentCount < 1) throw new Error(`environmentCount must be a positive integer, got ${environmentCount}`);
   const names = Object.keys(ENVIRONMENTS);
-  const tenants: { project: string; configs: EnvironmentConfig[] }[] = [];
-  for (let i = 0; i < environmentCount; i++) {
-    const tenant = Math.floor(i / names.length);
+  return Array.from({ length: environmentCount }, (_, i) => {
+    const copy = Math.floor(i / names.length);
     const name = names[i % names.length];
     let raw = structuredClone(ENVIRONMENTS[name]) as Record<string, unknown>;
-    if (tenant > 0) {
-      // Physical names must start with `<project>-<env>-`; move every one of them to the tenant's prefix.
-      const project = `${raw.project}${tenant + 1}`;
+    if (copy > 0) {
+      // Physical names must start with `<project>-<env>-`; move every one of them to the copy's prefix.
+      const project = `${raw.project}${copy + 1}`;
       raw = renamed(raw, `${raw.project}-${name}`, `${project}-${name}`) as Record<string, unknown>;
       raw.project = project;
     }
     if (Array.isArray(raw.services)) raw.services = scaledServices(raw.services as RawService[], servicesPerEnvironment);
-    tenants[tenant] ??= { project: String(raw.project), configs: [] };
-    tenants[tenant].configs.push(parseEnvironmentConfig(raw, `bench ${raw.project}/${name} with ${servicesPerEnvironment} services`));
-  }
-  return tenants;
+    return parseEnvironmentConfig(raw, `bench ${raw.project}/${name} with ${servicesPerEnvironment} services`);
+  });
 }
 
 function renamed(value: unknown, from: string, to: string): unknown {

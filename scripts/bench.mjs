@@ -31,7 +31,7 @@ const notes = [];
 try {
   writeFileSync(
     rssProbe,
-    `process.on("exit", () => require("fs").appendFileSync(process.env.BENCH_RSS_FILE, process.resourceUsage().maxRSS + "\\n"));\n`,
+    `process.on("exit", () => { const u = process.resourceUsage(); require("fs").appendFileSync(process.env.BENCH_RSS_FILE, [u.maxRSS, u.userCPUTime / 1e6, u.systemCPUTime / 1e6].join(" ") + "\\n"); });\n`,
   );
 
   log("bundle: node scripts/build.mjs");
@@ -39,6 +39,7 @@ try {
 
   const synthCommands = [
     { id: "synth", label: "`npm run synth` (ours: fresh bundle, in-process synth, summary)", command: ["npm", "run", "--silent", "synth"], outdirEnv: true },
+    { id: "direct", label: "`node scripts/synth.mjs` (ours without npm's own start-up)", command: ["node", "scripts/synth.mjs"], outdirEnv: true },
     { id: "floor", label: "`node dist/main.js` (floor: the prebuilt bundle, nothing else)", command: ["node", "dist/main.js"], outdirEnv: true },
   ];
   if (!options.skip.has("stock")) {
@@ -87,7 +88,7 @@ function measure(id, label, command, { runs, warmUp = true, vitestDuration = fal
   return summarize(id, label, command.join(" "), samples);
 }
 
-/** Synth of generated configs at growing size: the bench app is main.ts over `benchTenants(envs, services)`. */
+/** Synth of generated configs at growing size: the bench app is main.ts's synth over `benchConfigs(envs, services)`. */
 async function measureGrid() {
   const { build } = await import("esbuild");
   const { bundleOptions } = await import("./build.mjs");
@@ -112,11 +113,14 @@ async function measureGrid() {
   return cells;
 }
 
-/** Runs a command once: wall seconds, peak RSS of the largest process in its tree, and vitest's own duration. */
+/**
+ * Runs a command once: wall seconds, CPU seconds (user + system of the whole process tree: less sensitive than
+ * wall time to other load on the machine), peak RSS of the largest process in the tree, vitest's own duration.
+ */
 function runOnce(command, env, vitestDuration = false) {
   const rssFile = join(scratch, "rss.txt");
   rmSync(rssFile, { force: true });
-  const [program, ...args] = useGnuTime ? ["/usr/bin/time", "-f", "%M", "-o", rssFile, ...command] : command;
+  const [program, ...args] = useGnuTime ? ["/usr/bin/time", "-f", "%M %U %S", "-o", rssFile, ...command] : command;
   const childEnv = { ...baseEnv, ...env };
   if (!useGnuTime) {
     childEnv.BENCH_RSS_FILE = rssFile;
@@ -128,8 +132,16 @@ function runOnce(command, env, vitestDuration = false) {
   if (result.status !== 0) {
     throw new Error(`${command.join(" ")} failed (exit ${result.status}):\n${(result.stdout ?? "").slice(-2000)}\n${(result.stderr ?? "").slice(-4000)}`);
   }
-  const rssKb = Math.max(0, ...readFileSync(rssFile, "utf8").split(/\s+/).filter(Boolean).map(Number).filter(Number.isFinite));
-  const sample = { seconds, rssMb: rssKb / 1024 };
+  // One line per process ("maxRSS user system"): /usr/bin/time writes one for the tree, the probe one per node.
+  const usage = readFileSync(rssFile, "utf8")
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter((fields) => fields.length === 3 && fields.every(Number.isFinite));
+  const sample = {
+    seconds,
+    cpuSeconds: usage.reduce((sum, [, user, system]) => sum + user + system, 0),
+    rssMb: Math.max(0, ...usage.map(([rss]) => rss)) / 1024,
+  };
   if (vitestDuration) {
     const match = /Duration\s+([\d.]+)(ms|s)/.exec(result.stdout.replace(/\x1b\[[0-9;]*m/g, ""));
     if (match) sample.vitestSeconds = Number(match[1]) / (match[2] === "ms" ? 1000 : 1);
@@ -147,6 +159,7 @@ function summarize(id, label, command, samples) {
     median: median(seconds),
     min: Math.min(...seconds),
     max: Math.max(...seconds),
+    cpuMedian: median(samples.map((s) => s.cpuSeconds)),
     peakRssMb: Math.max(...samples.map((s) => s.rssMb)),
     samples: seconds.map(round3),
   };
@@ -157,9 +170,17 @@ function summarize(id, label, command, samples) {
 
 function buildReport(app, grid) {
   const byId = Object.fromEntries(results.map((r) => [r.id, r]));
-  const ratios = {};
-  if (byId.stock) ratios.stockOverOurs = byId.stock.median / byId.synth.median;
-  ratios.oursOverFloor = byId.synth.median / byId.floor.median;
+  const ratios = { oursOverFloor: byId.synth.median / byId.floor.median, oursOverFloorCpu: byId.synth.cpuMedian / byId.floor.cpuMedian };
+  if (byId.stock) {
+    ratios.stockOverOurs = byId.stock.median / byId.synth.median;
+    ratios.stockOverOursCpu = byId.stock.cpuMedian / byId.synth.cpuMedian;
+  }
+  if (loadBefore > os.availableParallelism()) {
+    notes.push(
+      `the machine was busy before the run (load average ${loadBefore.toFixed(1)} on ${os.availableParallelism()} CPUs): wall times are inflated; ` +
+        "the interleaved ratios and the CPU columns hold up better",
+    );
+  }
   const report = {
     generatedAt: new Date(started).toISOString(),
     durationSeconds: Math.round((Date.now() - started) / 1000),
@@ -183,6 +204,7 @@ function buildReport(app, grid) {
   if (grid.length >= 3) {
     report.gridFit = {
       seconds: linearFit(grid.map((c) => [c.resources, c.median])),
+      cpuSeconds: linearFit(grid.map((c) => [c.resources, c.cpuMedian])),
       peakRssMb: linearFit(grid.map((c) => [c.resources, c.peakRssMb])),
     };
     if (new Set(grid.filter((c) => c.environments === grid[0].environments).map((c) => c.resources)).size === 1) {
@@ -214,16 +236,18 @@ function renderMarkdown(report) {
       `load average ${f(m.loadAverage1m.before)} before, ${f(m.loadAverage1m.after)} after; ${report.generatedAt}.`,
     `App: ${report.app.stacks} stacks, ${report.app.resources} resources (all shipped environments).`,
     "",
-    "| measurement | runs | median s | min s | max s | peak RSS MB |",
-    "|---|---:|---:|---:|---:|---:|",
+    "| measurement | runs | median s | min s | max s | CPU s (median) | peak RSS MB |",
+    "|---|---:|---:|---:|---:|---:|---:|",
     ...report.results.map(
       (r) =>
-        `| ${r.label}${r.vitestDurationMedian !== undefined ? ` (vitest's own duration ${f(r.vitestDurationMedian)} s)` : ""} | ${r.runs} | ${f(r.median)} | ${f(r.min)} | ${f(r.max)} | ${f(r.peakRssMb, 0)} |`,
+        `| ${r.label}${r.vitestDurationMedian !== undefined ? ` (vitest's own duration ${f(r.vitestDurationMedian)} s)` : ""} | ${r.runs} | ${f(r.median)} | ${f(r.min)} | ${f(r.max)} | ${f(r.cpuMedian)} | ${f(r.peakRssMb, 0)} |`,
     ),
     "",
     [
-      report.ratios.stockOverOurs !== undefined ? `stock CLI / ours: **${f(report.ratios.stockOverOurs, 1)}x**` : undefined,
-      `ours / floor: **${f(report.ratios.oursOverFloor)}x**`,
+      report.ratios.stockOverOurs !== undefined
+        ? `stock CLI / ours: **${f(report.ratios.stockOverOurs, 1)}x** wall, ${f(report.ratios.stockOverOursCpu, 1)}x CPU`
+        : undefined,
+      `ours / floor: **${f(report.ratios.oursOverFloor)}x** wall, ${f(report.ratios.oursOverFloorCpu)}x CPU`,
     ]
       .filter(Boolean)
       .join("; ") + ".",
@@ -233,18 +257,20 @@ function renderMarkdown(report) {
       "",
       `Synth at size (plain \`node\` running main.ts's build and synth bundled over generated configs, median of ${report.options.gridRuns}):`,
       "",
-      "| environments | services/env | stacks | resources | median s | min s | max s | peak RSS MB |",
-      "|---:|---:|---:|---:|---:|---:|---:|---:|",
+      "| environments | services/env | stacks | resources | median s | min s | max s | CPU s (median) | peak RSS MB |",
+      "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
       ...report.grid.map(
-        (c) => `| ${c.environments} | ${c.services} | ${c.stacks} | ${c.resources} | ${f(c.median)} | ${f(c.min)} | ${f(c.max)} | ${f(c.peakRssMb, 0)} |`,
+        (c) =>
+          `| ${c.environments} | ${c.services} | ${c.stacks} | ${c.resources} | ${f(c.median)} | ${f(c.min)} | ${f(c.max)} | ${f(c.cpuMedian)} | ${f(c.peakRssMb, 0)} |`,
       ),
     );
   }
   if (report.gridFit) {
-    const { seconds, peakRssMb } = report.gridFit;
+    const { seconds, cpuSeconds, peakRssMb } = report.gridFit;
+    const line = (fit) => `${f(fit.intercept)} s + ${f(fit.perResource * 1000)} ms per resource (R² ${f(fit.r2, 3)})`;
     lines.push(
       "",
-      `Linear fit over the grid: time = ${f(seconds.intercept)} s + ${f(seconds.perResource * 1000)} ms per resource (R² ${f(seconds.r2, 3)}); ` +
+      `Linear fit over the grid: wall time = ${line(seconds)}; CPU time = ${line(cpuSeconds)}; ` +
         `peak RSS = ${f(peakRssMb.intercept, 0)} MB + ${f(peakRssMb.perResource * 1000, 1)} MB per 1000 resources (R² ${f(peakRssMb.r2, 3)}).`,
     );
   }

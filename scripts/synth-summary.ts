@@ -70,7 +70,7 @@ export function summarizeSynth(outdir: string): SynthSummary {
       const text = readFileSync(join(outdir, entry.synthesizedStackPath), "utf8");
       return { id, entry, text, json: JSON.parse(text) as StackJson };
     })
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => compareText(a.id, b.id));
 
   // A remote-state read names its upstream only through the backend address, so match on that.
   const stackByStateAddress = new Map(stacks.map((s) => [stateAddress(s.json.terraform?.backend), s.id]));
@@ -90,7 +90,7 @@ export function summarizeSynth(outdir: string): SynthSummary {
     stacks: stacks.map(({ id, entry, json }) => {
       const resourcesByType = Object.entries(json.resource ?? {})
         .map(([type, byName]) => ({ type, count: Object.keys(byName).length }))
-        .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
+        .sort((a, b) => b.count - a.count || compareText(a.type, b.type));
       const outputs = Object.entries(json.output ?? {})
         .map(([name, output]) => ({
           name,
@@ -98,13 +98,13 @@ export function summarizeSynth(outdir: string): SynthSummary {
           sensitive: output.sensitive === true,
           consumers: reads.filter((r) => r.values.get(id)?.has(name)).map((r) => r.consumer),
         }))
-        .sort((a, b) => a.value.localeCompare(b.value) || a.name.localeCompare(b.name));
+        .sort((a, b) => compareText(a.value, b.value) || compareText(a.name, b.name));
       const inputs = [...(reads.find((r) => r.consumer === id)?.values ?? new Map<string, Set<string>>())]
         .map(([fromStack, names]) => ({
           fromStack,
           values: [...names].map((name) => upstreamValue(stacks, fromStack, name) ?? name).sort(),
         }))
-        .sort((a, b) => a.fromStack.localeCompare(b.fromStack));
+        .sort((a, b) => compareText(a.fromStack, b.fromStack));
       const annotations: Record<AnnotationLevel, number> = { error: 0, warning: 0, info: 0 };
       for (const annotation of entry.annotations ?? []) annotations[annotationLevel(annotation.level)] += 1;
       const guardrails = guardrailReports?.find((r) => r.stack === id);
@@ -221,6 +221,11 @@ function expressionOf(value: unknown): string {
   if (typeof value !== "string") return JSON.stringify(value);
   const whole = /^\$\{(.*)\}$/s.exec(value);
   return whole ? whole[1] : value;
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function annotationLevel(level: string): AnnotationLevel {

@@ -68,16 +68,16 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     logsKeyArn: secretsKms.keyArns.logs,
     appPorts: config.services.map((service) => service.containerPort),
   });
-  const storage = new StorageStack(app, id("storage"), { config, storageKeyArn: secretsKms.keyArns.storage });
-  // The storage buckets are all encrypted with the storage key.
-  const storageBucket = (arn?: string, name?: string) => (arn && name ? { arn, name, kmsKeyArn: secretsKms.keyArns.storage } : undefined);
+  const storage = new StorageStack(app, id("storage"), { config, storageKeyArn: secretsKms.optionalKeyArns.storage });
+  // The recordings and documents buckets are encrypted with the storage key.
+  const storageBucket = (arn?: string, name?: string) => (arn && name ? { arn, name, kmsKeyArn: secretsKms.optionalKeyArn("storage") } : undefined);
   const rds =
     config.database && vpc.rdsSecurityGroupId
       ? new RdsStack(app, id("rds"), {
           config,
           databaseSubnetIds: vpc.databaseSubnetIds,
           securityGroupId: vpc.rdsSecurityGroupId,
-          rdsKeyArn: secretsKms.keyArns.rds,
+          rdsKeyArn: secretsKms.optionalKeyArn("rds"),
           secretsKeyArn: secretsKms.keyArns.secrets,
           logsKeyArn: secretsKms.keyArns.logs,
           drKeyArn: secretsKms.drKeyArn,
@@ -89,7 +89,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
           config,
           databaseSubnetIds: vpc.databaseSubnetIds,
           securityGroupId: vpc.redisSecurityGroupId,
-          cacheKeyArn: secretsKms.keyArns.cache,
+          cacheKeyArn: secretsKms.optionalKeyArn("cache"),
           logsKeyArn: secretsKms.keyArns.logs,
           authToken: secretsKms.redisAuthToken,
           redisUrlSecretArn: secretsKms.secretArns["redis-url"],

@@ -1,15 +1,25 @@
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { Construct } from "constructs";
+import type { EnvironmentConfig } from "../config";
 import { AppSecret } from "../constructs/app-secret";
 import { EncryptionKey, KeyServiceGrant } from "../constructs/encryption-key";
 import { PlatformStack, PlatformStackProps } from "./platform-stack";
 
 /** One customer-managed key per purpose, so a key policy or a compromise touches one kind of data. */
-export const KEY_PURPOSES = ["rds", "cache", "secrets", "logs", "storage", "backup", "messaging", "containers", "audit"] as const;
+export const KEY_PURPOSES = ["secrets", "logs", "backup", "messaging", "containers", "audit"] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
-/** Keys of optional components, each created only when the environment has that config section. */
-export const OPTIONAL_KEY_PURPOSES = ["dynamodb", "parameters"] as const;
+/** Keys of optional components, each created only when the environment has what it encrypts. */
+export const OPTIONAL_KEY_PURPOSES = ["rds", "cache", "storage", "dynamodb", "parameters"] as const;
 export type OptionalKeyPurpose = (typeof OPTIONAL_KEY_PURPOSES)[number];
+
+/** Whether the environment has the data an optional key encrypts. */
+const OPTIONAL_KEY_USED: Readonly<Record<OptionalKeyPurpose, (config: EnvironmentConfig) => boolean>> = {
+  rds: (config) => config.database !== undefined,
+  cache: (config) => config.cache !== undefined,
+  storage: (config) => config.storage.recordings !== undefined || config.storage.documents !== undefined,
+  dynamodb: (config) => config.dynamodb !== undefined,
+  parameters: (config) => config.parameters !== undefined,
+};
 
 export type SecretsKmsStackProps = Omit<PlatformStackProps, "component">;
 
@@ -21,7 +31,7 @@ export type SecretsKmsStackProps = Omit<PlatformStackProps, "component">;
 export class SecretsKmsStack extends PlatformStack {
   /** ARN of the CMK for each purpose. */
   readonly keyArns: Readonly<Record<KeyPurpose, string>>;
-  /** ARN of the CMK of each optional component the config has (`dynamodb`, `parameters`). */
+  /** ARN of the CMK of each optional component the config has (`rds`, `cache`, `storage`, `dynamodb`, `parameters`). */
   readonly optionalKeyArns: Readonly<Partial<Record<OptionalKeyPurpose, string>>>;
   /** ARN of the CMK in the DR region (cross-region replicas and backup copies); undefined without DR. */
   readonly drKeyArn?: string;
@@ -49,7 +59,7 @@ export class SecretsKmsStack extends PlatformStack {
     this.keyArns = keys;
     const optionalKeys: Partial<Record<OptionalKeyPurpose, string>> = {};
     for (const purpose of OPTIONAL_KEY_PURPOSES) {
-      if (config[purpose] !== undefined) optionalKeys[purpose] = keyFor(purpose);
+      if (OPTIONAL_KEY_USED[purpose](config)) optionalKeys[purpose] = keyFor(purpose);
     }
     this.optionalKeyArns = optionalKeys;
 
@@ -92,10 +102,10 @@ export class SecretsKmsStack extends PlatformStack {
     this.secretArns = secretArns;
   }
 
-  /** ARN of an optional component's key. @throws when the config lacks that component's section */
+  /** ARN of an optional component's key. @throws when the config lacks that component */
   optionalKeyArn(purpose: OptionalKeyPurpose): string {
     const arn = this.optionalKeyArns[purpose];
-    if (arn === undefined) throw new Error(`${this.node.id}: no ${purpose} key, because the config has no ${purpose} section`);
+    if (arn === undefined) throw new Error(`${this.node.id}: no ${purpose} key, because the config has nothing it would encrypt`);
     return arn;
   }
 

@@ -5,8 +5,11 @@ import { SecureBucket } from "../constructs/secure-bucket";
 import { PlatformStack, PlatformStackProps } from "./platform-stack";
 
 export interface StorageStackProps extends Omit<PlatformStackProps, "component"> {
-  /** CMK (from secrets-kms) that encrypts the recordings bucket. */
-  readonly storageKeyArn: string;
+  /**
+   * CMK (from secrets-kms) that encrypts the recordings and documents buckets.
+   * @default - none; required when the config has either bucket
+   */
+  readonly storageKeyArn?: string;
 }
 
 /** Prefix under which load balancers write access logs into the logs bucket (`access_logs.prefix`). */
@@ -35,6 +38,9 @@ export class StorageStack extends PlatformStack {
     super(scope, id, { ...props, component: "storage" });
     const { config } = this;
     const { recordings, documents, logs } = config.storage;
+    if ((recordings || documents) && !props.storageKeyArn) {
+      throw new Error(`${id}: storageKeyArn is required for the recordings and documents buckets (pass secretsKms.optionalKeyArns.storage)`);
+    }
 
     const logsBucket = new SecureBucket(this, "logs_bucket", {
       bucketName: bucketNameFor(config, "logs"),

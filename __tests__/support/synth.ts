@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ENVIRONMENTS, EnvironmentConfig, parseEnvironmentConfig } from "../../config";
+import { DEFAULT_BLUEPRINT, ENVIRONMENTS, EnvironmentConfig, loadBlueprints, parseEnvironmentConfig } from "../../config";
 import type { EnvironmentStacks } from "../../stacks";
 import { buildPlatformApp } from "../../stacks/app";
 
@@ -30,12 +30,19 @@ export interface SynthesizedEnvironment {
 
 const cache = new Map<string, SynthesizedEnvironment>();
 
-/** Synthesizes one shipped environment once per test worker and serves it to every test that asks. */
+/** Synthesizes one shipped voice-ai environment once per test worker and serves it to every test that asks. */
 export function synthEnvironment(name: string): SynthesizedEnvironment {
-  let result = cache.get(name);
+  return synthBlueprintEnvironment(DEFAULT_BLUEPRINT, name);
+}
+
+/** Synthesizes one environment of a blueprint (`config/blueprints/`) once per test worker, alone in its app. */
+export function synthBlueprintEnvironment(blueprint: string, name: string): SynthesizedEnvironment {
+  const key = `${blueprint}/${name}`;
+  let result = cache.get(key);
   if (!result) {
-    result = synthConfig(parseEnvironmentConfig(ENVIRONMENTS[name], name));
-    cache.set(name, result);
+    const [config] = loadBlueprints(blueprint, name);
+    result = synthConfig(config);
+    cache.set(key, result);
   }
   return result;
 }

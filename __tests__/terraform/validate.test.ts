@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENVIRONMENTS } from "../../config";
+import { BLUEPRINTS } from "../../config";
 import { stopAllProcesses } from "../../scripts/terraform/process";
 import { providerRequirements, withoutRandomProvider } from "../../scripts/terraform/stack-json";
 import { synthesizeApp } from "../../scripts/terraform/synth";
 import { TerraformWorkspace } from "../../scripts/terraform/workspace";
 import { ValidationReport, formatDiagnostic, terraformForSuite, validateStacks } from "../support/terraform";
 
-// Every stack of every environment, whatever stacks/index.ts builds today, as the validated copies.
-const stacks = synthesizeApp({ environments: Object.keys(ENVIRONMENTS).join(",") }).stacks.map((stack) => ({
+// Every stack of every environment of every blueprint, whatever stacks/index.ts builds today, as the validated
+// copies. `environments: ""` is all of each blueprint's, whatever INFRA_ENVS says.
+const stacks = synthesizeApp({ blueprints: Object.keys(BLUEPRINTS).join(","), environments: "" }).stacks.map((stack) => ({
   id: stack.id,
+  project: stack.project,
   environment: stack.environment,
   json: withoutRandomProvider(stack.json),
 }));
@@ -28,9 +30,10 @@ describe.skipIf(!toolchain)(`terraform validate of every synthesized stack${skip
     workspace?.dispose();
   });
 
-  it("covers every environment", () => {
-    const environments = new Set(stacks.map((stack) => stack.environment));
-    expect([...environments].sort()).toEqual(Object.keys(ENVIRONMENTS).sort());
+  it("covers every environment of every blueprint", () => {
+    const environments = new Set(stacks.map((stack) => `${stack.project}/${stack.environment}`));
+    const shipped = Object.entries(BLUEPRINTS).flatMap(([blueprint, envs]) => Object.keys(envs).map((env) => `${blueprint}/${env}`));
+    expect([...environments].sort()).toEqual(shipped.sort());
   });
 
   it.each(stacks.map((stack) => stack.id))("%s is valid", (id) => {

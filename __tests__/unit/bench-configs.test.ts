@@ -1,25 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS, parseEnvironmentConfig } from "../../config";
-import { benchTenants } from "../../scripts/bench-configs";
+import { benchConfigs } from "../../scripts/bench-configs";
 
 describe("benchmark configs", () => {
   it("with the shipped service count, reproduce the shipped environments", () => {
-    const [tenant] = benchTenants(3, 2);
-    expect(tenant.configs).toEqual(Object.entries(ENVIRONMENTS).map(([name, raw]) => parseEnvironmentConfig(raw, name)));
+    expect(benchConfigs(3, 2)).toEqual(Object.entries(ENVIRONMENTS).map(([name, raw]) => parseEnvironmentConfig(raw, name)));
   });
 
-  it("put environments beyond the shipped three into further tenants with their own project", () => {
-    const tenants = benchTenants(6, 2);
-    expect(tenants.map((t) => t.configs.map((c) => c.environment))).toEqual([
-      ["dev", "staging", "prod"],
-      ["dev", "staging", "prod"],
+  it("repeat the shipped environments under another project beyond the third, with every name moved to it", () => {
+    const configs = benchConfigs(6, 2);
+    expect(configs.map((c) => `${c.project}/${c.environment}`)).toEqual([
+      "voice-ai/dev",
+      "voice-ai/staging",
+      "voice-ai/prod",
+      "voice-ai2/dev",
+      "voice-ai2/staging",
+      "voice-ai2/prod",
     ]);
-    expect(new Set(tenants.map((t) => t.project)).size).toBe(2);
-    for (const tenant of tenants) expect(tenant.configs.every((c) => c.project === tenant.project)).toBe(true);
+    const copy = JSON.stringify(configs.slice(3));
+    expect(copy).not.toMatch(/voice-ai-(dev|staging|prod)-/);
   });
 
   it("scale services with unique names, paths and priorities, keeping the catch-all rule last", () => {
-    for (const config of benchTenants(3, 30)[0].configs) {
+    for (const config of benchConfigs(3, 30)) {
       const services = config.services;
       expect(services).toHaveLength(30);
       expect(new Set(services.map((s) => s.name)).size).toBe(30);
@@ -30,7 +33,7 @@ describe("benchmark configs", () => {
   });
 
   it("rejects sizes that are not positive integers", () => {
-    expect(() => benchTenants(0, 2)).toThrow(/environmentCount/);
-    expect(() => benchTenants(1, 0)).toThrow(/servicesPerEnvironment/);
+    expect(() => benchConfigs(0, 2)).toThrow(/environmentCount/);
+    expect(() => benchConfigs(1, 0)).toThrow(/servicesPerEnvironment/);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENVIRONMENTS, parseEnvironmentConfig } from "../../config";
-import { synthesizeWithGuardrails } from "../../guardrails";
+import { GUARDRAIL_REPORT_FILE, synthesizeWithGuardrails } from "../../guardrails";
 import { buildPlatformApp } from "../../stacks/app";
 import { renderSummaryMarkdown, renderSummaryText, summarizeSynth, SynthSummary } from "../../scripts/synth-summary";
 
@@ -116,7 +116,7 @@ describe("synth output", () => {
 
     it("carries each stack's guardrail warnings and suppressions from the guardrail report", () => {
       const reports: { stack: string; findings: { level: string }[]; suppressed: unknown[] }[] = JSON.parse(
-        readFileSync(join(first, "guardrails.json"), "utf8"),
+        readFileSync(join(first, GUARDRAIL_REPORT_FILE), "utf8"),
       );
       for (const stack of summary.stacks) {
         const report = reports.find((r) => r.stack === stack.id);

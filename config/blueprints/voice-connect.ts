@@ -76,7 +76,6 @@ function environment(name: Environment) {
           TWILIO_AUTH_TOKEN: { secret: "twilio-auth-token" },
           OPENAI_API_KEY: { secret: "openai-api-key" },
           HUBSPOT_API_KEY: { secret: "hubspot-api-key" },
-          JWT_SECRET: { secret: "jwt-secret" },
         },
         autoscaling: { cpuPercent: 70, memoryPercent: 80, requestsPerTarget: 1000 },
       },

@@ -79,8 +79,12 @@ export async function seedUpstreamStates(
   return [...needs.keys()];
 }
 
-/** `terraform plan -refresh=false` of an initialized offline copy, parsed from terraform's JSON log. */
-export async function planInitializedStack(workspace: TerraformWorkspace, stack: SynthesizedStack, dir: string): Promise<OfflinePlan> {
+/**
+ * Writes, initializes and plans (`terraform plan -refresh=false`) the offline copy of one stack and reads the
+ * outcome from terraform's JSON log. Upstream states the stack reads must be seeded first.
+ */
+export async function planOffline(workspace: TerraformWorkspace, stack: SynthesizedStack): Promise<OfflinePlan> {
+  const dir = await initOfflineStack(workspace, stack);
   const result = await workspace.run(dir, ["plan", "-refresh=false", "-input=false", "-lock-timeout=60s", "-json", "-no-color"], {
     timeoutMs: 300_000,
   });
@@ -113,10 +117,4 @@ export async function planInitializedStack(workspace: TerraformWorkspace, stack:
     errors,
     result,
   };
-}
-
-/** Prepares, initializes and plans one stack offline (its upstream states must be seeded already). */
-export async function planOffline(workspace: TerraformWorkspace, stack: SynthesizedStack): Promise<OfflinePlan> {
-  const dir = await initOfflineStack(workspace, stack);
-  return planInitializedStack(workspace, stack, dir);
 }

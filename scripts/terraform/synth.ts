@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EnvironmentConfig, loadEnvironments, parseEnvironmentConfig } from "../../config";
+import { EnvironmentConfig, loadBlueprints, loadEnvironments, parseEnvironmentConfig } from "../../config";
 import type { StateBackendConfig } from "../../config/sections/state-backend";
 import { buildPlatformApp } from "../../stacks/app";
 import { PlatformStack } from "../../stacks/platform-stack";
@@ -9,8 +9,10 @@ import { TerraformJson } from "./stack-json";
 
 /** One synthesized stack: its Terraform JSON and the stacks cdktf says it depends on. */
 export interface SynthesizedStack {
-  /** Stack id, `<env>-<component>`. */
+  /** Stack id, `<env>-<component>` (`<blueprint>-<env>-<component>` when several blueprints are built). */
   readonly id: string;
+  /** The blueprint (config `project`). */
+  readonly project: string;
   readonly environment: string;
   readonly component: string;
   readonly json: TerraformJson;
@@ -26,7 +28,12 @@ export interface SynthesizedApp {
 
 export interface SynthesizeOptions {
   /**
-   * Environments to build (names from config/environments).
+   * Blueprints to build (names from config/blueprints, comma list); several give stack ids `<blueprint>-<env>-<component>`.
+   * @default - INFRA_BLUEPRINTS, or voice-ai
+   */
+  readonly blueprints?: string;
+  /**
+   * Environments to build within each blueprint (comma list; empty: all of them).
    * @default - INFRA_ENVS, or every environment
    */
   readonly environments?: string;
@@ -42,7 +49,7 @@ export interface SynthesizeOptions {
  * removed again, and returns each stack's JSON. Stacks added to `stacks/index.ts` show up here on their own.
  */
 export function synthesizeApp(options: SynthesizeOptions = {}): SynthesizedApp {
-  const configs = loadEnvironments(options.environments).map((config) => withEmulator(config, options.localEmulator));
+  const configs = loadBlueprints(options.blueprints, options.environments).map((config) => withEmulator(config, options.localEmulator));
   const outdir = mkdtempSync(join(tmpdir(), "voice-infra-synth-"));
   try {
     const { app } = buildPlatformApp({ configs, outdir });
@@ -56,6 +63,7 @@ export function synthesizeApp(options: SynthesizeOptions = {}): SynthesizedApp {
         const entry = manifest.stacks[stack.node.id];
         return {
           id: stack.node.id,
+          project: stack.config.project,
           environment: stack.config.environment,
           component: stack.component,
           json: JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), "utf8")) as TerraformJson,

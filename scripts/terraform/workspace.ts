@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { ProcessResult, RunningProcess, describeResult, runProcess, startProcess } from "./process";
-import { TerraformJson } from "./stack-json";
 import { ProviderRequirement, TerraformToolchain } from "./toolchain";
 
 /** Credentials s3rver accepts; the AWS provider and the S3 backend read them from the environment. */
@@ -43,18 +42,15 @@ export class TerraformWorkspace {
   readonly env: NodeJS.ProcessEnv;
   /** The directory of the one provider `init`; commands that only need providers (`providers schema`) run here. */
   readonly providersTemplateDir: string;
-  private readonly providersDir: string;
   private readonly lockFile: string;
 
   private constructor(
     readonly toolchain: TerraformToolchain,
     root: string,
-    lockFile: string,
   ) {
     this.root = root;
-    this.lockFile = lockFile;
     this.providersTemplateDir = join(root, "providers");
-    this.providersDir = join(this.providersTemplateDir, ".terraform", "providers");
+    this.lockFile = join(this.providersTemplateDir, ".terraform.lock.hcl");
     this.env = TerraformWorkspace.environment(join(root, "terraform.rc"), join(root, "plugin-cache"));
   }
 
@@ -85,7 +81,7 @@ export class TerraformWorkspace {
       rmSync(root, { recursive: true, force: true });
       throw new Error(`installing providers from ${toolchain.mirror} failed:\n${describeResult(init)}`);
     }
-    return new TerraformWorkspace(toolchain, root, join(template, ".terraform.lock.hcl"));
+    return new TerraformWorkspace(toolchain, root);
   }
 
   private static environment(cliConfigFile: string, pluginCache: string): NodeJS.ProcessEnv {
@@ -110,24 +106,19 @@ export class TerraformWorkspace {
   }
 
   /**
-   * Writes a fresh directory `name` holding `files` (`cdk.tf.json`, ...) and the shared lock file. With
-   * `linkProviders` the directory also reuses the installed providers, so `terraform validate` runs without an
-   * `init`; directories that need a backend or modules get their own (fast, cached) `init` instead.
+   * Writes a fresh directory `name` holding `files` (`cdk.tf.json`, ...) and the shared lock file, so that its
+   * `terraform init` only links the already installed providers from the plugin cache.
    */
-  writeDir(name: string, files: Record<string, TerraformJson | object | string>, options: { linkProviders?: boolean } = {}): string {
+  writeDir(name: string, files: Record<string, object | string>): string {
     const dir = join(this.root, "stacks", name);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     for (const [file, content] of Object.entries(files)) {
       const path = join(dir, file);
-      mkdirSync(join(path, ".."), { recursive: true });
+      mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content, null, 2));
     }
     writeFileSync(join(dir, ".terraform.lock.hcl"), readFileSync(this.lockFile));
-    if (options.linkProviders) {
-      mkdirSync(join(dir, ".terraform"));
-      symlinkSync(this.providersDir, join(dir, ".terraform", "providers"), "dir");
-    }
     return dir;
   }
 

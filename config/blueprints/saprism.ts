@@ -1,0 +1,208 @@
+/**
+ * Seed 003, Saprism: a Node web app (port 5000) moved off Replit onto ECS behind an ALB, with `/ws/*` WebSocket
+ * traffic on its own sticky target group, PostgreSQL with storage autoscaling, Redis, Cognito replacing Replit
+ * auth, app settings in SSM Parameter Store, WAF rate limit 2000, optional X-Ray, and 5XX/latency alarms.
+ * The seed names no region, so us-east-1; its NODE_ENV values development/staging/production are dev/staging/prod.
+ */
+type Environment = "dev" | "staging" | "prod";
+
+function environment(name: Environment) {
+  const by = <T>(values: Record<Environment, T>): T => values[name];
+  const prod = name === "prod";
+  const accountId = by({ dev: "511111111111", staging: "522222222222", prod: "533333333333" });
+  const cidr = by({ dev: "10.30", staging: "10.31", prod: "10.32" });
+  const domain = by({ dev: undefined, staging: "app.staging.saprism.example.com", prod: "app.saprism.example.com" });
+  const appUrl = domain ? `https://${domain}` : "http://localhost:5000";
+  const tasks = by({ dev: { desiredCount: 1, minCount: 1, maxCount: 2 }, staging: { desiredCount: 1, minCount: 1, maxCount: 4 }, prod: { desiredCount: 2, minCount: 2, maxCount: 10 } });
+  const size = by({ dev: { cpu: 256, memory: 512 }, staging: { cpu: 256, memory: 512 }, prod: { cpu: 512, memory: 1024 } });
+  const app = {
+    imageTag: "v1.0.0",
+    ...size,
+    containerPort: 5000,
+    healthCheckPath: "/api/health",
+    ...tasks,
+    environment: { NODE_ENV: by({ dev: "development", staging: "staging", prod: "production" }) },
+    secrets: {
+      DATABASE_USER: { secret: "rds-master", jsonKey: "username" },
+      DATABASE_PASSWORD: { secret: "rds-master", jsonKey: "password" },
+      REDIS_URL: { secret: "redis-url" },
+      SESSION_SECRET: { secret: "jwt-secret" },
+    },
+    documents: { prefix: "uploads/", access: "read-write" },
+    // Seed 003: "ECS Service: 1-10 tasks based on CPU/memory".
+    autoscaling: { cpuPercent: 70, memoryPercent: 80 },
+  };
+  return {
+    project: "saprism",
+    environment: name,
+    accountId,
+    region: "us-east-1",
+    dr: { enabled: false, region: "us-west-2" },
+    tags: { "cost-center": "saprism" },
+    stateBackend: {
+      bucket: `saprism-tfstate-${accountId}`,
+      region: "us-east-1",
+      lockTable: "saprism-tfstate-locks",
+      kmsKeyId: `alias/saprism-${name}-tfstate`,
+      useLockfile: false,
+    },
+    network: {
+      vpcCidr: `${cidr}.0.0/16`,
+      availabilityZones: ["us-east-1a", "us-east-1b"],
+      publicSubnetCidrs: [`${cidr}.1.0/24`, `${cidr}.2.0/24`],
+      privateSubnetCidrs: [`${cidr}.10.0/24`, `${cidr}.11.0/24`],
+      databaseSubnetCidrs: [`${cidr}.20.0/24`, `${cidr}.21.0/24`],
+      natGateways: by({ dev: "single", staging: "single", prod: "per-az" }),
+      gatewayEndpoints: ["s3"],
+      // Seed 003: interface endpoints are optional (enable_vpc_endpoints); on where their cost is worth it.
+      interfaceEndpoints: by({ dev: [], staging: [], prod: ["ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm", "kms"] }),
+      flowLogs: { enabled: true, retentionDays: by({ dev: 14, staging: 30, prod: 365 }), trafficType: prod ? "ALL" : "REJECT" },
+    },
+    kms: { deletionWindowDays: by({ dev: 7, staging: 14, prod: 30 }), rotationPeriodDays: 365 },
+    secrets: { recoveryWindowDays: by({ dev: 0, staging: 7, prod: 30 }), externalApiKeys: [], generatedLength: 64 },
+    // Seed 003: S3 for file uploads, versioned.
+    storage: {
+      documents: { noncurrentExpirationDays: by({ dev: 7, staging: 30, prod: 90 }), abortIncompleteMultipartUploadDays: 7 },
+      logs: { glacierTransitionDays: 30, expirationDays: by({ dev: 90, staging: 180, prod: 365 }), noncurrentExpirationDays: 30, abortIncompleteMultipartUploadDays: 7 },
+    },
+    // Seed 003: db.t3.micro-class PostgreSQL, storage autoscaling up to 100 GB, 7 days of backups, Performance Insights;
+    // its "production readiness" list (Multi-AZ, deletion protection) applies to prod.
+    database: {
+      identifier: `saprism-${name}-postgres`,
+      engineVersion: "15",
+      instanceClass: by({ dev: "db.t4g.micro", staging: "db.t4g.micro", prod: "db.t4g.small" }),
+      allocatedStorageGb: 20,
+      maxAllocatedStorageGb: 100,
+      multiAz: prod,
+      databaseName: "saprism",
+      masterUsername: "saprism_admin",
+      backupRetentionDays: by({ dev: 1, staging: 7, prod: 7 }),
+      backupWindow: "03:00-04:00",
+      maintenanceWindow: "mon:04:00-mon:05:00",
+      deletionProtection: prod,
+      finalSnapshot: prod,
+      performanceInsightsRetentionDays: 7,
+      monitoringIntervalSeconds: 60,
+      logRetentionDays: by({ dev: 7, staging: 30, prod: 90 }),
+      slowQueryThresholdMs: 1000,
+      logStatement: "ddl",
+      readReplica: { enabled: false },
+      drReplica: { enabled: false },
+    },
+    // Sessions and WebSocket fan-out.
+    cache: {
+      replicationGroupId: `saprism-${name}-redis`,
+      engineVersion: "7.1",
+      nodeType: "cache.t4g.micro",
+      numCacheClusters: by({ dev: 1, staging: 2, prod: 2 }),
+      automaticFailover: name !== "dev",
+      multiAz: prod,
+      snapshotRetentionDays: by({ dev: 0, staging: 1, prod: 5 }),
+      snapshotWindow: "03:00-04:00",
+      maintenanceWindow: "sun:05:00-sun:06:00",
+      maxmemoryPolicy: "volatile-lru",
+      logRetentionDays: by({ dev: 7, staging: 14, prod: 30 }),
+    },
+    services: [
+      { name: "app", ...app, pathPatterns: ["/*"], priority: 100 },
+      // Seed 003's websocket.tf: `/ws/*` on a separate sticky target group, drained slowly so sessions can move.
+      { name: "app-ws", ...app, pathPatterns: ["/ws/*"], priority: 10, sticky: true, deregistrationDelaySeconds: 300 },
+    ],
+    ecs: {
+      containerInsights: by({ dev: "disabled", staging: "enabled", prod: "enabled" }),
+      execEnabled: !prod,
+      logRetentionDays: by({ dev: 7, staging: 30, prod: 90 }),
+      ecr: { keepTaggedImages: by({ dev: 10, staging: 20, prod: 30 }), untaggedExpiryDays: by({ dev: 1, staging: 3, prod: 7 }) },
+    },
+    edge: {
+      domain: domain && { name: domain, hostedZoneId: by({ dev: "Z0511111111EXAMPLE", staging: "Z0522222222EXAMPLE", prod: "Z0533333333EXAMPLE" }) },
+      https: domain !== undefined,
+      tlsPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+      idleTimeoutSeconds: 3600,
+      deletionProtection: prod,
+      waf: {
+        // Seed 003: waf_rate_limit = 2000.
+        rateLimitPer5Min: 2000,
+        managedRules: { commonRuleSet: true, knownBadInputs: true, sqlInjection: true, ipReputation: true, anonymousIp: false },
+        botControl: "off",
+        geoBlockCountries: [],
+        logRetentionDays: by({ dev: 30, staging: 90, prod: 365 }),
+      },
+      cloudfront: { enabled: false, priceClass: "PriceClass_100" },
+    },
+    backup: {
+      schedule: "cron(0 5 ? * * *)",
+      startWindowMinutes: 60,
+      completionWindowMinutes: 180,
+      retention: { deleteAfterDays: by({ dev: 3, staging: 7, prod: 7 }) },
+      drCopy: { deleteAfterDays: 7 },
+      continuousBackup: prod,
+      vaultLock: prod ? { enabled: true, minRetentionDays: 7, maxRetentionDays: 365, changeableForDays: 3 } : { enabled: false },
+      selectionTag: { key: "backup", value: "true" },
+      bucketNoncurrentVersionDays: by({ dev: 7, staging: 30, prod: 90 }),
+    },
+    // Seed 003's alerts: more than 10 5XX in 5 minutes, average response time above 2 s, database connections and storage.
+    observability: {
+      alarmEmails: ["admin@example.com"],
+      alarmSmsNumbers: [],
+      thresholds: {
+        countPeriodSeconds: 300,
+        http5xxCount: 10,
+        targetResponseTimeSeconds: 2,
+        ecsCpuPercent: 80,
+        ecsMemoryPercent: 85,
+        rdsCpuPercent: 80,
+        rdsFreeStorageGb: 4,
+        rdsConnections: by({ dev: 60, staging: 60, prod: 150 }),
+        rdsReplicaLagSeconds: 60,
+        redisCpuPercent: 75,
+        redisEngineCpuPercent: 80,
+        redisMemoryPercent: 80,
+        redisEvictions: 0,
+        wafBlockedRequests: 500,
+      },
+      dashboard: true,
+      cloudTrail: prod
+        ? { multiRegion: true, objectLockMode: "COMPLIANCE", retentionYears: 7, logRetentionDays: 365 }
+        : { multiRegion: true, objectLockMode: "GOVERNANCE", retentionYears: 1, logRetentionDays: 30 },
+      budget: { monthlyLimitUsd: by({ dev: 150, staging: 250, prod: 500 }), forecastThresholdPercent: 80, actualThresholdPercent: 100 },
+      // Seed 003: enable_xray is optional; on where there is traffic worth tracing.
+      xray: prod || name === "staging" ? { enabled: true, fixedRate: 0.05, reservoirSize: 1 } : { enabled: false },
+    },
+    // Seed 003's auth.tf: Cognito replaces Replit's OpenID Connect.
+    identity: {
+      passwordPolicy: {
+        minimumLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireNumbers: true,
+        requireSymbols: true,
+        temporaryPasswordValidityDays: 3,
+      },
+      mfa: prod ? "ON" : "OPTIONAL",
+      advancedSecurityMode: by({ dev: "OFF", staging: "AUDIT", prod: "ENFORCED" }),
+      selfSignUp: false,
+      deletionProtection: prod,
+      domainPrefix: `saprism-${name}`,
+      appClient: {
+        callbackUrls: [`${appUrl}/api/callback`],
+        logoutUrls: [`${appUrl}/`],
+        scopes: ["openid", "email", "profile"],
+        generateSecret: true,
+        accessTokenValidityMinutes: 60,
+        idTokenValidityMinutes: 60,
+        refreshTokenValidityDays: 30,
+      },
+    },
+    // Seed 003's secrets.tf: third-party credentials as SecureStrings under /saprism/<env>/, values put by an operator.
+    parameters: {
+      openai_api_key: { description: "OpenAI API key; set with aws ssm put-parameter", type: "SecureString" },
+      salesforce_client_id: { description: "Salesforce connected app client id; set with aws ssm put-parameter", type: "SecureString" },
+      salesforce_client_secret: { description: "Salesforce connected app client secret; set with aws ssm put-parameter", type: "SecureString" },
+      livekit_api_key: { description: "LiveKit Cloud API key; set with aws ssm put-parameter", type: "SecureString" },
+      livekit_api_secret: { description: "LiveKit Cloud API secret; set with aws ssm put-parameter", type: "SecureString" },
+    },
+  };
+}
+
+export const saprism = { dev: environment("dev"), staging: environment("staging"), prod: environment("prod") };
