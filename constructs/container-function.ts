@@ -8,15 +8,10 @@ import { EncryptedLogGroup } from "./encrypted-log-group";
 import { PolicyStatement } from "./iam-policy";
 import { SecurityGroupWithRules } from "./security-group";
 import { ServiceRole } from "./service-role";
+import { type GrantedTable, tableAccessStatements } from "./table-access";
 
 /** A DynamoDB table the function may use, as the data-dynamodb stack exposes it. */
-export interface FunctionTable {
-  /** Physical table name, given to the function as `<NAME>_TABLE`. */
-  readonly name: string;
-  readonly arn: string;
-  /** ARNs of the table's global secondary indexes. */
-  readonly indexArns: readonly string[];
-}
+export type FunctionTable = GrantedTable;
 
 /** Private subnets and VPC for a VPC-attached function. */
 export interface FunctionNetwork {
@@ -51,8 +46,6 @@ export interface ContainerFunctionProps {
 }
 
 const HTTPS_PORT = 443;
-const READ_ACTIONS = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"];
-const WRITE_ACTIONS = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
 
 /**
  * A container-image Lambda with everything it owns: its ECR repository (readable by Lambda only for this function),
@@ -117,7 +110,7 @@ export class ContainerFunction extends Construct {
       sourceAccount: props.accountId,
       statements: [
         { sid: "WriteOwnLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${this.logGroup.arn}:log-stream:*`] },
-        ...this.tableStatements(props),
+        ...(props.tablesKeyArn ? tableAccessStatements({ grants: fn.tables, tables: props.tables, keyArn: props.tablesKeyArn, region: props.region }) : []),
         ...this.networkStatements(props),
         ...(fn.tracing
           ? [
@@ -173,25 +166,6 @@ export class ContainerFunction extends Construct {
 
   get name(): string {
     return this.lambda.functionName;
-  }
-
-  private tableStatements(props: ContainerFunctionProps): PolicyStatement[] {
-    const grants = props.function.tables;
-    if (grants.length === 0) return [];
-    const resourcesOf = (access: "read" | "read-write") =>
-      grants.filter((grant) => grant.access === access).flatMap((grant) => [props.tables[grant.name].arn, ...props.tables[grant.name].indexArns]);
-    const statements: PolicyStatement[] = [];
-    const readOnly = resourcesOf("read");
-    const readWrite = resourcesOf("read-write");
-    if (readOnly.length > 0) statements.push({ sid: "ReadGrantedTables", actions: READ_ACTIONS, resources: readOnly });
-    if (readWrite.length > 0) statements.push({ sid: "ReadWriteGrantedTables", actions: [...READ_ACTIONS, ...WRITE_ACTIONS], resources: readWrite });
-    statements.push({
-      sid: "UseTablesKeyThroughDynamodb",
-      actions: readWrite.length > 0 ? ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"] : ["kms:Decrypt", "kms:DescribeKey"],
-      resources: [props.tablesKeyArn!],
-      conditions: { StringEquals: { "kms:ViaService": `dynamodb.${props.region}.amazonaws.com` } },
-    });
-    return statements;
   }
 
   /** What AWSLambdaVPCAccessExecutionRole grants, narrowed to this account, region, subnets and security group. */

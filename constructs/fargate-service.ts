@@ -9,6 +9,7 @@ import type { ServiceConfig } from "../config/sections/services";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { PolicyStatement } from "./iam-policy";
 import { ServiceRole } from "./service-role";
+import { type GrantedTable, tableAccessStatements } from "./table-access";
 
 /** A storage bucket (recordings, documents) a service may use; its config picks the prefix and the access level. */
 export interface ServiceBucket {
@@ -65,6 +66,17 @@ export interface FargateServiceProps {
    * @default - no documents access
    */
   readonly documentsBucket?: ServiceBucket;
+  /**
+   * The environment's DynamoDB tables by config name and their CMK; required when the service config grants tables.
+   * @default - no table access
+   */
+  readonly tables?: { readonly byName: Readonly<Record<string, GrantedTable>>; readonly keyArn: string };
+  /**
+   * The environment's SSM parameters: their path (`/<project>/<env>/`) and CMK; required when the service config
+   * reads parameters.
+   * @default - no parameter access
+   */
+  readonly parameters?: { readonly path: string; readonly keyArn: string };
   /** CMK of the ECR repository. */
   readonly repositoryKmsKeyArn: string;
   /** Tagged images each repository keeps. */
@@ -114,6 +126,8 @@ export class FargateService extends Construct {
     if (service.documents && !props.documentsBucket) {
       throw new Error(`FargateService ${id}: the service config asks for documents access, so documentsBucket is required`);
     }
+    if (service.tables.length > 0 && !props.tables) throw new Error(`FargateService ${id}: the service config grants tables, so tables is required`);
+    if (service.parameters && !props.parameters) throw new Error(`FargateService ${id}: the service config reads parameters, so parameters is required`);
     const overridden = Object.keys(props.platformEnvironment).filter((name) => name in service.environment || name in service.secrets);
     if (overridden.length > 0) {
       throw new Error(`FargateService ${id}: ${overridden.join(", ")} in platformEnvironment would be overridden by the service config`);
@@ -194,6 +208,8 @@ export class FargateService extends Construct {
         ...readSecrets,
         ...bucketStatements("Recordings", service.recordings, props.recordingsBucket, props.region),
         ...bucketStatements("Documents", service.documents, props.documentsBucket, props.region),
+        ...(props.tables ? tableAccessStatements({ grants: service.tables, tables: props.tables.byName, keyArn: props.tables.keyArn, region: props.region }) : []),
+        ...(service.parameters && props.parameters ? parameterStatements(props.parameters, props.region, props.accountId) : []),
         ...this.execStatements(props),
       ],
     });
@@ -373,6 +389,20 @@ function bucketStatements(
       actions: write ? ["kms:Decrypt", "kms:GenerateDataKey"] : ["kms:Decrypt"],
       resources: [bucket.kmsKeyArn],
       conditions: { StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` } },
+    },
+  ];
+}
+
+/** Read the environment's parameters (one at a time, in batches or by path) and decrypt SecureStrings through SSM. */
+function parameterStatements(parameters: { path: string; keyArn: string }, region: string, accountId: string): PolicyStatement[] {
+  const pathArn = `arn:aws:ssm:${region}:${accountId}:parameter${parameters.path.replace(/\/$/, "")}`;
+  return [
+    { sid: "ReadEnvironmentParameters", actions: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"], resources: [pathArn, `${pathArn}/*`] },
+    {
+      sid: "DecryptParametersThroughSsm",
+      actions: ["kms:Decrypt"],
+      resources: [parameters.keyArn],
+      conditions: { StringEquals: { "kms:ViaService": `ssm.${region}.amazonaws.com` } },
     },
   ];
 }

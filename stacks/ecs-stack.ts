@@ -1,9 +1,11 @@
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import { TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
+import { tableEnvironmentName } from "../config/sections/functions";
 import { RDS_MASTER_SECRET, ServiceConfig } from "../config/sections/services";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
 import { FargateService, type ServiceBucket } from "../constructs/fargate-service";
+import type { GrantedTable } from "../constructs/table-access";
 import { PlatformStack, PlatformStackProps } from "./platform-stack";
 
 export interface EcsStackProps extends Omit<PlatformStackProps, "component"> {
@@ -41,6 +43,16 @@ export interface EcsStackProps extends Omit<PlatformStackProps, "component"> {
    * @default - no documents bucket; no service may ask for documents access
    */
   readonly documentsBucket?: ServiceBucket;
+  /**
+   * Tables of the data-dynamodb stack by config name, and their CMK (secrets-kms `dynamodb`).
+   * @default - no tables; no service may grant one
+   */
+  readonly tables?: { readonly byName: Readonly<Record<string, GrantedTable>>; readonly keyArn: string };
+  /**
+   * Where the parameters stack keeps the environment's SSM parameters (`/<project>/<env>/`), and their CMK.
+   * @default - no parameters; no service may read them
+   */
+  readonly parameters?: { readonly path: string; readonly keyArn: string };
 }
 
 /** The database as the services see it. */
@@ -118,6 +130,8 @@ export class EcsStack extends PlatformStack {
         platformEnvironment: this.platformEnvironment(service, props),
         recordingsBucket: props.recordingsBucket,
         documentsBucket: props.documentsBucket,
+        tables: props.tables,
+        parameters: props.parameters,
         repositoryKmsKeyArn: props.containersKeyArn,
         keepTaggedImages: config.ecs.ecr.keepTaggedImages,
         untaggedExpiryDays: config.ecs.ecr.untaggedExpiryDays,
@@ -139,7 +153,7 @@ export class EcsStack extends PlatformStack {
 
   /** Non-secret settings every container gets; the database credentials come from the RDS secret by JSON key. */
   private platformEnvironment(service: ServiceConfig, props: EcsStackProps): Record<string, string> {
-    const { database, recordingsBucket, documentsBucket } = props;
+    const { database, recordingsBucket, documentsBucket, tables, parameters } = props;
     return {
       APP_ENV: this.config.environment,
       AWS_REGION: this.config.region,
@@ -147,6 +161,8 @@ export class EcsStack extends PlatformStack {
       ...(database ? { DATABASE_HOST: database.host, DATABASE_PORT: Token.asString(database.port), DATABASE_NAME: database.name } : {}),
       ...(service.recordings && recordingsBucket ? { RECORDINGS_BUCKET: recordingsBucket.name, RECORDINGS_PREFIX: service.recordings.prefix } : {}),
       ...(service.documents && documentsBucket ? { DOCUMENTS_BUCKET: documentsBucket.name, DOCUMENTS_PREFIX: service.documents.prefix } : {}),
+      ...(tables ? Object.fromEntries(service.tables.map((grant) => [tableEnvironmentName(grant.name), tables.byName[grant.name].name])) : {}),
+      ...(service.parameters && parameters ? { PARAMETERS_PATH: parameters.path } : {}),
     };
   }
 }

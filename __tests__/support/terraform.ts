@@ -43,8 +43,8 @@ export interface ValidationReport {
  * root gets one `terraform init -backend=false` (local modules; providers from the shared lock file and plugin
  * cache) and one `terraform validate -json`; each diagnostic is traced back to its stack by file name. Loading
  * the AWS provider schema costs ~4-5 CPU-seconds per terraform process, so per-stack roots would cost minutes
- * for ~30 stacks on two cores; as child modules every resource, data source, output and provider block is
- * still validated against the provider schema.
+ * for ~30 stacks on two cores; as child modules every resource, data source and output is still validated
+ * against the provider schema, and provider blocks once per layout (`validationRoot`).
  */
 export async function validateStacks(
   workspace: TerraformWorkspace,
@@ -55,11 +55,7 @@ export async function validateStacks(
   const errors = new Map<string, Diagnostic[]>(stacks.map((stack) => [stack.id, []]));
   const unattributed: string[] = [];
   await mapLimit(groups, concurrency, async (group) => {
-    const files: Record<string, object> = {
-      "main.tf.json": { module: Object.fromEntries(group.map((stack) => [stack.id, { source: `./${stack.id}` }])) },
-    };
-    for (const stack of group) files[`${stack.id}/cdk.tf.json`] = stack.json;
-    const dir = workspace.writeDir(`validate-${group[0].id}`, files);
+    const dir = workspace.writeDir(`validate-${group[0].id}`, validationRoot(group));
     const init = await workspace.run(dir, ["init", "-backend=false", "-input=false", "-no-color"]);
     if (init.code !== 0) {
       unattributed.push(describeResult(init));
@@ -83,6 +79,50 @@ export async function validateStacks(
     if (result.code !== 0 && !(report.diagnostics ?? []).some((d) => d.severity === "error")) unattributed.push(describeResult(result));
   });
   return { errors, unattributed };
+}
+
+/**
+ * The files of one validation root: each stack a child module in its own directory. Terraform starts a provider
+ * process for every provider configuration of every module, and each AWS provider start costs ~1.5 CPU-seconds,
+ * which made ~100 stacks take minutes; so the provider blocks move up into the root, which passes them down by
+ * `providers` (aliases declared as `configuration_aliases`). The first stack of each provider layout (names,
+ * aliases, arguments) keeps its own blocks, so that every kind of provider block is still validated.
+ */
+function validationRoot(stacks: readonly { id: string; json: TerraformJson }[]): Record<string, object> {
+  const files: Record<string, object> = {};
+  const modules: Record<string, object> = {};
+  const rootProviders: Record<string, Record<string, unknown>[]> = {};
+  const rootRequirements: Record<string, object> = {};
+  const layouts = new Set<string>();
+  for (const stack of stacks) {
+    const providers = stack.json.provider ?? {};
+    const layout = JSON.stringify(Object.entries(providers).map(([name, blocks]) => [name, blocks.map((b) => [b.alias, Object.keys(b).sort()])]));
+    if (!layouts.has(layout)) {
+      layouts.add(layout);
+      files[`${stack.id}/cdk.tf.json`] = stack.json;
+      modules[stack.id] = { source: `./${stack.id}` };
+      continue;
+    }
+    const json = structuredClone(stack.json);
+    delete json.provider;
+    const passed: Record<string, string> = {};
+    for (const [name, blocks] of Object.entries(providers)) {
+      const requirement = json.terraform.required_providers?.[name] ?? {};
+      rootRequirements[name] = requirement;
+      const aliases = blocks.filter((block) => block.alias).map((block) => `${name}.${block.alias}`);
+      if (aliases.length > 0) json.terraform.required_providers = { ...json.terraform.required_providers, [name]: { ...requirement, configuration_aliases: aliases } as object };
+      for (const block of blocks) {
+        const reference = block.alias ? `${name}.${block.alias}` : name;
+        passed[reference] = reference;
+        const list = (rootProviders[name] ??= []);
+        if (!list.some((b) => b.alias === block.alias)) list.push({ alias: block.alias, region: block.region });
+      }
+    }
+    files[`${stack.id}/cdk.tf.json`] = json;
+    modules[stack.id] = { source: `./${stack.id}`, providers: passed };
+  }
+  files["main.tf.json"] = { terraform: { required_providers: rootRequirements }, provider: rootProviders, module: modules };
+  return files;
 }
 
 /** One diagnostic as terraform would print it: summary, place, offending code and detail. */

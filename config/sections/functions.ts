@@ -38,7 +38,7 @@ export function tableEnvironmentName(table: string): string {
 
 const ENV_VAR_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-const tableGrantSchema = z.strictObject({
+export const tableGrantSchema = z.strictObject({
   /** A table of the `dynamodb` section, by its name suffix. */
   name: resourceName,
   /** `read`: Get/Query/Scan/BatchGet; `read-write` adds Put/Update/Delete/BatchWrite. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ConfigIssue, CrossFieldRule } from "../schema";
 import { resourceName } from "./common";
+import { tableEnvironmentName, tableGrantSchema } from "./functions";
 
 /** CPU units Fargate accepts, each with the memory sizes (MiB) it may be paired with. */
 export const FARGATE_CPU_MEMORY: Readonly<Record<number, readonly number[]>> = {
@@ -35,6 +36,7 @@ export const PLATFORM_ENVIRONMENT = [
   "RECORDINGS_PREFIX",
   "DOCUMENTS_BUCKET",
   "DOCUMENTS_PREFIX",
+  "PARAMETERS_PATH",
 ] as const;
 
 // Names that say "credential": their values belong in Secrets Manager, never in a task definition.
@@ -137,6 +139,13 @@ export const serviceSchema = z.strictObject({
   recordings: bucketAccess.optional(),
   /** Access to a prefix of the documents bucket (seed 004); none when absent. */
   documents: bucketAccess.optional(),
+  /**
+   * DynamoDB tables of the `dynamodb` section the service may use (seed 001's gateway writes the handover tokens);
+   * each table's name arrives as `<NAME>_TABLE`.
+   */
+  tables: z.array(tableGrantSchema).default([]),
+  /** Read the environment's SSM parameters under `PARAMETERS_PATH` (`/<project>/<env>/`, seed 003), SecureStrings included. */
+  parameters: z.boolean().default(false),
   /** Numeric uid[:gid] the container runs as; never root. */
   user: z.string().regex(/^[1-9]\d*(:\d+)?$/, "must be a numeric non-root uid or uid:gid").default("1000:1000"),
   /** Read-only root filesystem (a writable /tmp volume is mounted); turn off only for images that write elsewhere. */
@@ -234,6 +243,25 @@ export const servicesRules: CrossFieldRule[] = [
       (["recordings", "documents"] as const).flatMap((bucket): ConfigIssue[] =>
         s[bucket] && !c.storage[bucket] ? [{ path: ["services", i, bucket], message: `needs storage.${bucket}: the environment has no ${bucket} bucket` }] : [],
       ),
+    ),
+  (c) => c.services.flatMap((s, i) => (s.parameters && !c.parameters ? [{ path: ["services", i, "parameters"], message: "needs the parameters section: there is nothing to read" }] : [])),
+  (c) =>
+    c.services.flatMap((s, i) => {
+      const known = (c.dynamodb?.tables ?? []).map((t) => t.name);
+      return s.tables.flatMap((grant, j): ConfigIssue[] => {
+        const path = ["services", i, "tables", j, "name"];
+        if (!known.includes(grant.name)) {
+          return [{ path, message: known.length === 0 ? `names table "${grant.name}" but the dynamodb section is absent` : `names no table "${grant.name}"; known: ${known.join(", ")}` }];
+        }
+        return s.tables.findIndex((other) => other.name === grant.name) !== j ? [{ path, message: `grants table "${grant.name}" twice` }] : [];
+      });
+    }),
+  (c) =>
+    c.services.flatMap((s, i) =>
+      s.tables
+        .map((grant) => tableEnvironmentName(grant.name))
+        .filter((name) => name in s.environment || name in s.secrets)
+        .map((name) => ({ path: ["services", i, "tables"], message: `sets ${name}, which the service also defines in environment or secrets; keep one` })),
     ),
 ];
 
