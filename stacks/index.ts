@@ -1,5 +1,6 @@
 import type { App } from "cdktf";
 import type { EnvironmentConfig } from "../config";
+import { parameterPathFor } from "../config/sections/parameters";
 import { BootstrapStack } from "./bootstrap-stack";
 import { SecretsKmsStack } from "./secrets-kms-stack";
 import { VpcStack } from "./vpc-stack";
@@ -71,6 +72,21 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
   const storage = new StorageStack(app, id("storage"), { config, storageKeyArn: secretsKms.optionalKeyArns.storage });
   // The recordings and documents buckets are encrypted with the storage key.
   const storageBucket = (arn?: string, name?: string) => (arn && name ? { arn, name, kmsKeyArn: secretsKms.optionalKeyArn("storage") } : undefined);
+  const dynamodb = config.dynamodb
+    ? new DynamodbStack(app, id("data-dynamodb"), { config, dynamodbKeyArn: secretsKms.optionalKeyArn("dynamodb") })
+    : undefined;
+  // The tables as services and functions are granted them, by config name.
+  const tables =
+    dynamodb &&
+    Object.fromEntries(
+      Object.keys(dynamodb.tableArns).map((name) => [
+        name,
+        { name: dynamodb.tableNames[name], arn: dynamodb.tableArns[name], indexArns: dynamodb.tableIndexArns[name] },
+      ]),
+    );
+  const parameters = config.parameters
+    ? new ParametersStack(app, id("parameters"), { config, parametersKeyArn: secretsKms.optionalKeyArn("parameters") })
+    : undefined;
   const rds =
     config.database && vpc.rdsSecurityGroupId
       ? new RdsStack(app, id("rds"), {
@@ -121,6 +137,9 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     database: rds && { host: rds.address, port: rds.port, name: rds.databaseName, masterSecretArn: rds.masterSecretArn },
     recordingsBucket: storageBucket(storage.recordingsBucketArn, storage.recordingsBucketName),
     documentsBucket: storageBucket(storage.documentsBucketArn, storage.documentsBucketName),
+    tables: tables && { byName: tables, keyArn: secretsKms.optionalKeyArn("dynamodb") },
+    // Services read parameters by path at runtime; the path is fixed by config, so it is no cross-stack reference.
+    parameters: parameters && { path: parameterPathFor(config, ""), keyArn: secretsKms.optionalKeyArn("parameters") },
   });
   // Tasks read REDIS_URL at start; the redis stack writes that secret's value.
   if (redis) ecs.addDependency(redis);
@@ -166,9 +185,6 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
       })
     : undefined;
 
-  const dynamodb = config.dynamodb
-    ? new DynamodbStack(app, id("data-dynamodb"), { config, dynamodbKeyArn: secretsKms.optionalKeyArn("dynamodb") })
-    : undefined;
   const functions = config.functions
     ? new FunctionsStack(app, id("functions"), {
         config,
@@ -176,21 +192,11 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
         privateSubnetIds: vpc.privateSubnetIds,
         containersKeyArn: secretsKms.keyArns.containers,
         logsKeyArn: secretsKms.keyArns.logs,
-        tables:
-          dynamodb &&
-          Object.fromEntries(
-            Object.keys(dynamodb.tableArns).map((name) => [
-              name,
-              { name: dynamodb.tableNames[name], arn: dynamodb.tableArns[name], indexArns: dynamodb.tableIndexArns[name] },
-            ]),
-          ),
+        tables,
         dynamodbKeyArn: secretsKms.optionalKeyArns.dynamodb,
       })
     : undefined;
   const identity = config.identity ? new IdentityStack(app, id("identity"), { config }) : undefined;
-  const parameters = config.parameters
-    ? new ParametersStack(app, id("parameters"), { config, parametersKeyArn: secretsKms.optionalKeyArn("parameters") })
-    : undefined;
 
   return { bootstrap, secretsKms, vpc, storage, rds, redis, edge, ecs, backup, observability, messaging, dynamodb, functions, identity, parameters };
 }

@@ -133,7 +133,8 @@ export class RdsStack extends PlatformStack {
       const replica = new DbInstance(this, "rds_read_replica", {
         ...common,
         identifier,
-        replicateSourceDb: primary.identifier,
+        // The provider only accepts a subnet group on a replica whose source is given by ARN.
+        replicateSourceDb: primary.arn,
         instanceClass: db.readReplica.instanceClass ?? db.instanceClass,
         performanceInsightsKmsKeyId: props.rdsKeyArn,
         dbSubnetGroupName: subnetGroup.name,

@@ -147,6 +147,19 @@ describe("voice-connect (seed 001)", () => {
     expect(asList(dynamodb[0].Action).filter((action) => /Put|Update|Delete|Write/.test(action))).toEqual([]);
   });
 
+  it("lets the gateway issue tokens into the table, and only into it", () => {
+    const ecs = prod.stack("ecs");
+    const statements = statementsOf(resourcesOf(ecs, "aws_iam_role_policy").gateway_task_role_policy.policy);
+    const write = statements.find((s) => s.Sid === "ReadWriteGrantedTables")!;
+    expect(asList(write.Action)).toContain("dynamodb:PutItem");
+    expect(asList(write.Resource).map((arn) => remoteOutputRef(prod, arn))).toEqual([
+      { stack: "data-dynamodb", value: "${aws_dynamodb_table.handover_tokens.arn}" },
+    ]);
+    const [container] = JSON.parse(resourcesOf(ecs, "aws_ecs_task_definition").gateway_task_definition.container_definitions);
+    const table = container.environment.find((variable: { name: string }) => variable.name === "HANDOVER_TOKENS_TABLE");
+    expect(remoteOutputRef(prod, table.value)).toEqual({ stack: "data-dynamodb", value: "${aws_dynamodb_table.handover_tokens.name}" });
+  });
+
   it("runs the gateway as one sticky (WebSocket) service and reaches AWS through the seed's endpoints", () => {
     const targetGroups = Object.values(resourcesOf(prod.stack("edge"), "aws_lb_target_group"));
     expect(targetGroups.map((tg) => [tg.name, tg.stickiness])).toEqual([
@@ -196,6 +209,15 @@ describe("saprism (seed 003)", () => {
       expect(parameter.value).toBeUndefined();
       expect(remoteOutputRef(prod, parameter.key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.parameters_key.arn}" });
     }
+  });
+
+  it("lets the app read exactly its environment's parameters and decrypt them only through SSM", () => {
+    const statements = statementsOf(resourcesOf(prod.stack("ecs"), "aws_iam_role_policy").app_task_role_policy.policy);
+    const read = statements.find((s) => s.Sid === "ReadEnvironmentParameters")!;
+    expect(asList(read.Resource)).toEqual(["arn:aws:ssm:us-east-1:533333333333:parameter/saprism/prod", "arn:aws:ssm:us-east-1:533333333333:parameter/saprism/prod/*"]);
+    const decrypt = statements.find((s) => s.Sid === "DecryptParametersThroughSsm")!;
+    expect(remoteOutputRef(prod, decrypt.Resource)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.parameters_key.arn}" });
+    expect(decrypt.Condition).toEqual({ StringEquals: { "kms:ViaService": "ssm.us-east-1.amazonaws.com" } });
   });
 
   it("routes /ws/* to its own sticky target group ahead of the app's catch-all", () => {

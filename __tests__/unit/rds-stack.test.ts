@@ -158,7 +158,7 @@ describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
     expect(replica).toEqual(
       expect.objectContaining({
         identifier: `${db.identifier}-replica`,
-        replicate_source_db: "${aws_db_instance.rds_instance.identifier}",
+        replicate_source_db: "${aws_db_instance.rds_instance.arn}",
         parameter_group_name: "${aws_db_parameter_group.db_parameter_group.name}",
         publicly_accessible: false,
         iam_database_authentication_enabled: true,

@@ -29,6 +29,8 @@ function environment(name: Environment) {
       SESSION_SECRET: { secret: "jwt-secret" },
     },
     documents: { prefix: "uploads/", access: "read-write" },
+    // OPENAI_API_KEY, SALESFORCE_CLIENT_ID, ... come from SSM at runtime (seed 003's secrets.tf).
+    parameters: true,
     // Seed 003: "ECS Service: 1-10 tasks based on CPU/memory".
     autoscaling: { cpuPercent: 70, memoryPercent: 80 },
   };

@@ -77,6 +77,8 @@ function environment(name: Environment) {
           OPENAI_API_KEY: { secret: "openai-api-key" },
           HUBSPOT_API_KEY: { secret: "hubspot-api-key" },
         },
+        // Issues the handover tokens that the Connect lookup reads.
+        tables: [{ name: "handover-tokens", access: "read-write" }],
         autoscaling: { cpuPercent: 70, memoryPercent: 80, requestsPerTarget: 1000 },
       },
     ],
