@@ -1,11 +1,11 @@
 import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
-import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { Construct } from "constructs";
 import type { ServiceConfig } from "../config/sections/services";
+import { ContainerRepository } from "./container-repository";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { PolicyStatement } from "./iam-policy";
 import { ServiceRole } from "./service-role";
@@ -134,33 +134,13 @@ export class FargateService extends Construct {
     }
     const physicalName = `${props.namePrefix}-${service.name}`;
 
-    this.repository = new EcrRepository(this, "Repository", {
+    this.repository = new ContainerRepository(this, "Repository", {
       name: `${props.namePrefix}/${service.name}`,
-      imageTagMutability: "IMMUTABLE",
-      imageScanningConfiguration: { scanOnPush: true },
-      encryptionConfiguration: [{ encryptionType: "KMS", kmsKey: props.repositoryKmsKeyArn }],
-      forceDelete: false,
-      tags: { Name: physicalName },
-    });
-    new EcrLifecyclePolicy(this, "RepositoryLifecycle", {
-      repository: this.repository.name,
-      policy: JSON.stringify({
-        rules: [
-          {
-            rulePriority: 1,
-            description: `Expire untagged images after ${props.untaggedExpiryDays} days`,
-            selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: props.untaggedExpiryDays },
-            action: { type: "expire" },
-          },
-          {
-            rulePriority: 2,
-            description: `Keep the last ${props.keepTaggedImages} tagged images`,
-            selection: { tagStatus: "tagged", tagPatternList: ["*"], countType: "imageCountMoreThan", countNumber: props.keepTaggedImages },
-            action: { type: "expire" },
-          },
-        ],
-      }),
-    });
+      kmsKeyArn: props.repositoryKmsKeyArn,
+      keepTaggedImages: props.keepTaggedImages,
+      untaggedExpiryDays: props.untaggedExpiryDays,
+      nameTag: physicalName,
+    }).repository;
 
     this.logGroup = new EncryptedLogGroup(this, "Logs", {
       name: `/ecs/${props.namePrefix}/${service.name}`,

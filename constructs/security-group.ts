@@ -35,42 +35,32 @@ export class SecurityGroupWithRules extends Construct {
   }
 
   allowIngressFromGroup(ruleId: string, sourceGroupId: string, port: number, description: string): void {
-    new VpcSecurityGroupIngressRule(this, `ingress_${ruleId}`, {
-      securityGroupId: this.group.id,
-      referencedSecurityGroupId: sourceGroupId,
-      ipProtocol: "tcp",
-      fromPort: port,
-      toPort: port,
-      description,
-    });
+    this.addRule("ingress", ruleId, { referencedSecurityGroupId: sourceGroupId }, port, description);
   }
 
   allowIngressFromCidr(ruleId: string, cidr: string, port: number, description: string): void {
-    new VpcSecurityGroupIngressRule(this, `ingress_${ruleId}`, {
-      securityGroupId: this.group.id,
-      cidrIpv4: cidr,
-      ipProtocol: "tcp",
-      fromPort: port,
-      toPort: port,
-      description,
-    });
+    this.addRule("ingress", ruleId, { cidrIpv4: cidr }, port, description);
   }
 
   allowEgressToGroup(ruleId: string, targetGroupId: string, port: number, description: string): void {
-    new VpcSecurityGroupEgressRule(this, `egress_${ruleId}`, {
-      securityGroupId: this.group.id,
-      referencedSecurityGroupId: targetGroupId,
-      ipProtocol: "tcp",
-      fromPort: port,
-      toPort: port,
-      description,
-    });
+    this.addRule("egress", ruleId, { referencedSecurityGroupId: targetGroupId }, port, description);
   }
 
   allowEgressToCidr(ruleId: string, cidr: string, port: number, description: string): void {
-    new VpcSecurityGroupEgressRule(this, `egress_${ruleId}`, {
+    this.addRule("egress", ruleId, { cidrIpv4: cidr }, port, description);
+  }
+
+  private addRule(
+    direction: "ingress" | "egress",
+    ruleId: string,
+    peer: { referencedSecurityGroupId: string } | { cidrIpv4: string },
+    port: number,
+    description: string,
+  ): void {
+    const RuleClass = direction === "ingress" ? VpcSecurityGroupIngressRule : VpcSecurityGroupEgressRule;
+    new RuleClass(this, `${direction}_${ruleId}`, {
       securityGroupId: this.group.id,
-      cidrIpv4: cidr,
+      ...peer,
       ipProtocol: "tcp",
       fromPort: port,
       toPort: port,

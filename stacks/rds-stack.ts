@@ -135,6 +135,7 @@ export class RdsStack extends PlatformStack {
         identifier,
         // The provider only accepts a subnet group on a replica whose source is given by ARN.
         replicateSourceDb: primary.arn,
+        kmsKeyId: props.rdsKeyArn,
         instanceClass: db.readReplica.instanceClass ?? db.instanceClass,
         performanceInsightsKmsKeyId: props.rdsKeyArn,
         dbSubnetGroupName: subnetGroup.name,

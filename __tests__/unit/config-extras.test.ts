@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, ENVIRONMENTS, parseEnvironmentConfig } from "../../config";
+import { ENVIRONMENTS, parseEnvironmentConfig } from "../../config";
 import { addOptionalSections } from "../support/optional-sections";
+import { problemsOf } from "../support/config";
 
 /** A shipped environment with the dynamodb, functions, identity and parameters sections added, then edited. */
 function withSections(env: string, edit: (raw: any) => void): unknown {
@@ -8,16 +9,6 @@ function withSections(env: string, edit: (raw: any) => void): unknown {
   addOptionalSections(raw);
   edit(raw);
   return raw;
-}
-
-function problemsOf(input: unknown): string {
-  try {
-    parseEnvironmentConfig(input, "test");
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a ConfigError");
 }
 
 describe("optional sections (dynamodb, functions, identity, parameters)", () => {

@@ -1,21 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, ENVIRONMENTS, loadEnvironments, parseEnvironmentConfig } from "../../config";
-
-function withEdit(env: string, edit: (raw: any) => void): unknown {
-  const raw = structuredClone(ENVIRONMENTS[env]) as any;
-  edit(raw);
-  return raw;
-}
-
-function problemsOf(input: unknown): string {
-  try {
-    parseEnvironmentConfig(input, "test");
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a ConfigError");
-}
+import { loadEnvironments, parseEnvironmentConfig } from "../../config";
+import { problemsOf, withEdit } from "../support/config";
 
 describe("backup and observability settings of the shipped environments", () => {
   const [dev, staging, prod] = loadEnvironments("dev,staging,prod");

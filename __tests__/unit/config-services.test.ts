@@ -1,22 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, ENVIRONMENTS, loadEnvironments, parseEnvironmentConfig } from "../../config";
+import { loadEnvironments, parseEnvironmentConfig } from "../../config";
 import { FARGATE_CPU_MEMORY } from "../../config/sections/services";
-
-function withEdit(env: string, edit: (raw: any) => void): unknown {
-  const raw = structuredClone(ENVIRONMENTS[env]) as any;
-  edit(raw);
-  return raw;
-}
-
-function problemsOf(input: unknown): string {
-  try {
-    parseEnvironmentConfig(input, "test");
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a ConfigError");
-}
+import { problemsOf, withEdit } from "../support/config";
 
 /** A second, valid service to add in edits. */
 function extraService(raw: any, overrides: Record<string, unknown> = {}): any {
