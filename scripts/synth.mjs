@@ -1,15 +1,16 @@
 // The fast path behind `npm run synth` (and the cdktf.json app): rebuild the bundles only when an input
-// changed since the last build, synthesize in this process instead of starting a second node, then print
-// the per-stack summary and write it to <outdir>/summary.md.
+// changed since the last build, run the bundle in this process (no second node start) with V8's code cache,
+// then print the per-stack summary and write it to <outdir>/summary.md.
 //
 //   node scripts/synth.mjs          Terraform JSON into cdktf.out/stacks/<stack>/cdk.tf.json
 //   node scripts/synth.mjs --hcl    the same, plus the HCL rendering of each stack as cdk.tf.hcl beside it
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import vm from "node:vm";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -26,7 +27,7 @@ const outdir = resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out");
 const hcl = process.argv.includes("--hcl") ? startHclSynth() : undefined;
 
 try {
-  require(bundle);
+  runWithCodeCache(bundle);
 } catch (error) {
   hcl?.child.kill();
   // Both list every problem in their message; their stack traces point into synth machinery.
@@ -74,6 +75,38 @@ function bundlesAreFresh() {
     const modified = mtime(file);
     return modified !== undefined && modified < recorded.startedAt;
   });
+}
+
+/**
+ * Runs a CommonJS bundle like `require` would, but with V8's code cache: the functions compiled by the last run
+ * are stored beside the bundle and reused, instead of parsing and compiling 5 MB of JavaScript again (10-20 %
+ * of a synth). V8 checks a cache only against the source's length, so the cache file is named after the
+ * bundle's size and mtime, and a new bundle never meets an old cache.
+ */
+function runWithCodeCache(file) {
+  const { size, mtimeMs } = statSync(file);
+  const cacheFile = `${file}.${size}-${Math.trunc(mtimeMs)}.v8cache`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, "utf8")}\n});`;
+  const script = new vm.Script(source, {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {}, filename: file, id: file };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  if (cachedData !== undefined && !script.cachedDataRejected) return;
+  // Written after the run, so the cache also holds the functions compiled while synthesizing.
+  const stale = readdirSync(dirname(file)).filter((name) => name.startsWith(`${basename(file)}.`) && name.endsWith(".v8cache"));
+  for (const name of stale) rmSync(join(dirname(file), name), { force: true });
+  const partial = `${cacheFile}.${process.pid}`;
+  writeFileSync(partial, script.createCachedData());
+  renameSync(partial, cacheFile);
 }
 
 function startHclSynth() {
