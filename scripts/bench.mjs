@@ -238,7 +238,7 @@ function renderMarkdown(report) {
   const lines = [
     `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${f(m.memoryGb, 1)} GB RAM, Node ${m.node}, cdktf ${m.cdktf}, ${m.platform}; ` +
       `load average ${f(m.loadAverage1m.before)} before, ${f(m.loadAverage1m.after)} after; ${report.generatedAt}.`,
-    `App: ${report.app.stacks} stacks, ${report.app.resources} resources (all shipped environments).`,
+    `App: ${report.app.stacks} stacks, ${report.app.resources} resources (what \`npm run synth\` builds: every environment of the default blueprint).`,
     "",
     "| measurement | runs | median s | min s | max s | CPU s (median) | peak RSS MB |",
     "|---|---:|---:|---:|---:|---:|---:|",
