@@ -101,12 +101,17 @@ function runWithCodeCache(file) {
   const module = { exports: {}, filename: file, id: file };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   if (cachedData !== undefined && !script.cachedDataRejected) return;
-  // Written after the run, so the cache also holds the functions compiled while synthesizing.
-  const stale = readdirSync(dirname(file)).filter((name) => name.startsWith(`${basename(file)}.`) && name.endsWith(".v8cache"));
-  for (const name of stale) rmSync(join(dirname(file), name), { force: true });
-  const partial = `${cacheFile}.${process.pid}`;
-  writeFileSync(partial, script.createCachedData());
-  renameSync(partial, cacheFile);
+  // Written after the run, so the cache also holds the functions compiled while synthesizing. The synth has
+  // succeeded by now; a cache that cannot be written only means the next run compiles again.
+  try {
+    const stale = readdirSync(dirname(file)).filter((name) => name.startsWith(`${basename(file)}.`) && name.endsWith(".v8cache"));
+    for (const name of stale) rmSync(join(dirname(file), name), { force: true });
+    const partial = `${cacheFile}.${process.pid}`;
+    writeFileSync(partial, script.createCachedData());
+    renameSync(partial, cacheFile);
+  } catch (error) {
+    console.error(`code cache not written: ${error.message}`);
+  }
 }
 
 function startHclSynth() {
