@@ -1,9 +1,9 @@
 import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault";
-import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS, parseEnvironmentConfig } from "../../config";
 import { BackupStack } from "../../stacks/backup-stack";
 import { resourcesOf, synthEnvironment } from "../support/synth";
+import { testApp } from "../support/test-app";
 
 const remote = (env: string, component: string, output: string) =>
   `\${data.terraform_remote_state.cross_stack_reference_input_${env}_${component}.outputs.${output}}`;
@@ -189,7 +189,7 @@ describe("BackupStack inputs", () => {
   it("refuses to build a DR copy without the DR key", () => {
     const config = parseEnvironmentConfig(ENVIRONMENTS.prod, "prod");
     expect(
-      () => new BackupStack(Testing.app(), "prod-backup", { config, backupKeyArn: "arn:aws:kms:us-east-1:333333333333:key/b", rdsInstanceArn: "arn:aws:rds:us-east-1:333333333333:db:x" }),
+      () => new BackupStack(testApp(), "prod-backup", { config, backupKeyArn: "arn:aws:kms:us-east-1:333333333333:key/b", rdsInstanceArn: "arn:aws:rds:us-east-1:333333333333:db:x" }),
     ).toThrow(/drKeyArn is required when dr\.enabled is true/);
   });
 });

@@ -28,7 +28,7 @@ import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { Password } from "@cdktf/provider-random/lib/password";
-import { App, TerraformOutput, TerraformStack, Testing } from "cdktf";
+import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "../../config";
@@ -52,13 +52,14 @@ import {
 } from "../../guardrails";
 import { synthWithOptionalSections } from "../support/optional-sections";
 import { synthEnvironment } from "../support/synth";
+import { testApp } from "../support/test-app";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/11111111-2222-3333-4444-555555555555";
 const ACCOUNT = "111111111111";
 
 /** A throwaway app with one guarded stack; `build` adds constructs to it. */
 function guarded(build: (stack: TerraformStack) => void, production = false): { app: App; reports: StackGuardrailReport[] } {
-  const app = Testing.app();
+  const app = testApp();
   const stack = new TerraformStack(app, "test");
   applyGuardrails(stack, { production });
   build(stack);
@@ -507,7 +508,7 @@ describe("rule details", () => {
 
   it("world-open 443 is an error when anything but an ALB uses the group, across stacks too", () => {
     const reportsWith = (tasksUseTheGroup: boolean) => {
-      const app = Testing.app();
+      const app = testApp();
       const network = new TerraformStack(app, "network");
       const compute = new TerraformStack(app, "compute");
       applyGuardrails(network, { production: false });
@@ -597,7 +598,7 @@ describe("suppressions", () => {
   });
 
   it("require a written reason, a known rule and a construct below the stack", () => {
-    const app = Testing.app();
+    const app = testApp();
     const stack = new TerraformStack(app, "test");
     const target = new S3Bucket(stack, "bucket", { bucket: "b" });
     expect(() => suppress(target, { id: "VP-S3-2", reason: "log bucket" })).toThrow(/at least 20 characters/);

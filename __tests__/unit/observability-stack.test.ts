@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS, parseEnvironmentConfig } from "../../config";
 import { ObservabilityStack, ObservabilityStackProps } from "../../stacks/observability-stack";
 import { resourcesOf, synthEnvironment } from "../support/synth";
+import { testApp } from "../support/test-app";
 
 const remote = (env: string, component: string, output: string) =>
   `\${data.terraform_remote_state.cross_stack_reference_input_${env}_${component}.outputs.${output}}`;
@@ -293,7 +294,7 @@ describe("ObservabilityStack from plain values", () => {
       redisMemberClusterIds: ["redis-001", "redis-002", "redis-003"],
     };
   };
-  const synthOf = (p: ObservabilityStackProps) => JSON.parse(Testing.synth(new ObservabilityStack(Testing.app(), "t", p)));
+  const synthOf = (p: ObservabilityStackProps) => JSON.parse(Testing.synth(new ObservabilityStack(testApp(), "t", p)));
 
   it("pages optional SMS numbers and alarms per given node and replica", () => {
     const json = synthOf(props((r) => (r.observability.alarmSmsNumbers = ["+14155550100"])));
