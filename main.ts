@@ -1,3 +1,4 @@
+import "./patches";
 import { loadBlueprints } from "./config";
 import { synthesizePlatformApp } from "./stacks/app";
 

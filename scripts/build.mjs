@@ -12,19 +12,6 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 /** What scripts/synth.mjs compares against to decide whether the bundles are stale. */
 export const BUILD_INPUTS_FILE = join(root, "dist", "build-inputs.json");
 
-// cdktf records a full stack trace (Error.stackTraceLimit = MAX_SAFE_INTEGER) for every token it creates, only
-// to quote it if that token later fails to resolve: a third of construct time and ~10 MB. The test setup drops
-// them the same way; CDKTF_TOKEN_STACK_TRACES=1 brings them back when such an error needs its creation stack.
-const noTokenStackTraces = {
-  name: "no-token-stack-traces",
-  setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /[\\/]cdktf[\\/]lib[\\/]tokens[\\/]private[\\/]stack-trace\.js$/ }, async ({ path }) => ({
-      contents: `${await readFile(path, "utf8")}\nif (!process.env.CDKTF_TOKEN_STACK_TRACES) exports.captureStackTrace = () => [];\n`,
-      loader: "js",
-    }));
-  },
-};
-
 // cdktf's HCL renderer leaves every quote unescaped in a string that contains an interpolation, so any JSON
 // document with a reference in it (IAM policies) comes out as invalid HCL
 // (https://github.com/hashicorp/terraform-cdk/issues/3911). Only `synth:hcl` renders HCL; this escapes quotes
@@ -80,7 +67,7 @@ export const bundleOptions = {
   format: "cjs",
   sourcemap: false,
   logLevel: "warning",
-  plugins: [noTokenStackTraces, hclEscaping],
+  plugins: [hclEscaping],
 };
 
 export async function buildBundles() {
