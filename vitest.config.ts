@@ -1,9 +1,15 @@
 import { defineConfig } from "vitest/config";
+import { TEST_MODULES, testModulesPlugin } from "./scripts/test-modules.mjs";
+
+const fromSources = process.env.VITEST_SOURCE_MODULES === "1";
 
 // Two projects: `unit` (in-process synth, seconds) and `terraform` (real terraform binaries, slower).
 // `npm test` runs both; `npm run test:unit` is the fast loop.
 export default defineConfig({
+  // Tests import the project's modules from one prebuilt bundle (scripts/test-modules.mjs), not module by module.
+  plugins: fromSources ? [] : [testModulesPlugin()],
   test: {
+    server: { deps: { external: [TEST_MODULES] } },
     globals: true,
     setupFiles: ["__tests__/support/setup.ts"],
     pool: "threads",

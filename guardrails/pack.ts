@@ -1,4 +1,4 @@
-/** The rule pack: every guardrail the aspect runs, in report order. */
+/** The rule pack: every guardrail `evaluateStack` runs, in report order. */
 import { vaultEncryptedWithCmk } from "./rules/backup";
 import { volumeEncryptedWithCmk } from "./rules/ebs";
 import { repositoryEncryptedWithCmk } from "./rules/ecr";

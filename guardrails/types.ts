@@ -1,4 +1,4 @@
-/** The vocabulary shared by the rule pack, the aspect and the report. Rules import only from here and `helpers`. */
+/** The vocabulary shared by the rule pack, its evaluation and the report. Rules import only from here and `helpers`. */
 
 export type Level = "error" | "warning";
 
@@ -28,6 +28,17 @@ export interface ElementView {
   /** Construct path, e.g. `prod-storage/recordings_bucket/Resource`. */
   readonly path: string;
   readonly attributes: Readonly<Record<string, unknown>>;
+}
+
+type Blocks = Readonly<Record<string, Readonly<Record<string, Record<string, unknown>>>>>;
+
+/** The parts of a stack's synthesized Terraform JSON (`cdk.tf.json`) that the guardrails read. */
+export interface StackJson {
+  readonly terraform?: { readonly backend?: Readonly<Record<string, Record<string, unknown>>> };
+  readonly provider?: Readonly<Record<string, readonly Record<string, unknown>[]>>;
+  readonly resource?: Blocks;
+  readonly data?: Blocks;
+  readonly output?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 /** Facts about the whole app that a single stack cannot see (cross-stack use of security groups). */

@@ -1,120 +1,133 @@
-/** Turns cdktf constructs into the plain `ElementView`s rules read, and gathers the app-wide facts. */
-import {
-  DefaultTokenResolver,
-  StringConcat,
-  TerraformDataSource,
-  type TerraformElement,
-  TerraformOutput,
-  TerraformProvider,
-  TerraformResource,
-  TerraformStack,
-  Token,
-  Tokenization,
-} from "cdktf";
+/**
+ * Turns a stack's synthesized Terraform JSON into the plain `ElementView`s rules read, and gathers the facts
+ * that span stacks. Rules see exactly what synth writes, without resolving a single token again.
+ */
+import { TerraformDataSource, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
-import type { AppFacts, ElementView } from "./types";
+import { referencedAddress } from "./helpers";
+import type { AppFacts, ElementView, StackJson } from "./types";
 
-const RESOLVER = new DefaultTokenResolver(new StringConcat());
-
-interface RawElement {
-  readonly kind: ElementView["kind"];
-  readonly type: string;
-  readonly name: string;
-  readonly body: Record<string, unknown>;
+/** An element of a stack with the construct that made it (which carries its suppressions). */
+export interface StackElement {
+  readonly view: ElementView;
+  readonly construct: IConstruct;
 }
 
-/** Synth reads every resource twice (app facts, then its stack's pass); `toTerraform()` is the costly part. */
-const rawCache = new WeakMap<IConstruct, RawElement | null>();
-
-/** `toTerraform()` of an element: its attributes with escape-hatch overrides, tokens still unresolved. */
-function rawBody(construct: IConstruct): RawElement | undefined {
-  let raw = rawCache.get(construct);
-  if (raw === undefined) {
-    raw = readRawBody(construct as TerraformElement) ?? null;
-    rawCache.set(construct, raw);
+/** The Terraform address of a construct that is a Terraform element, as it appears in the stack's JSON. */
+function addressOf(construct: IConstruct): { kind: ElementView["kind"]; type: string; name: string } | undefined {
+  if (TerraformResource.isTerraformResource(construct)) {
+    return { kind: "resource", type: construct.terraformResourceType, name: construct.friendlyUniqueId };
   }
-  return raw ?? undefined;
-}
-
-function readRawBody(element: TerraformElement): RawElement | undefined {
-  if (TerraformResource.isTerraformResource(element)) {
-    const type = element.terraformResourceType;
-    const [name, body] = Object.entries(element.toTerraform().resource[type])[0] as [string, Record<string, unknown>];
-    return { kind: "resource", type, name, body };
+  if (TerraformDataSource.isTerraformDataSource(construct)) {
+    return { kind: "data", type: construct.terraformResourceType, name: construct.friendlyUniqueId };
   }
-  if (TerraformDataSource.isTerraformDataSource(element)) {
-    const type = element.terraformResourceType;
-    const [name, body] = Object.entries(element.toTerraform().data[type])[0] as [string, Record<string, unknown>];
-    return { kind: "data", type, name, body };
+  if (TerraformProvider.isTerraformProvider(construct)) {
+    return { kind: "provider", type: construct.terraformResourceType, name: construct.alias ?? "default" };
   }
-  if (TerraformProvider.isTerraformProvider(element)) {
-    const type = element.terraformResourceType;
-    const body = (element.toTerraform().provider[type] as Record<string, unknown>[])[0];
-    return { kind: "provider", type, name: String(body.alias ?? "default"), body };
-  }
-  if (TerraformOutput.isTerraformOutput(element)) {
-    const [name, body] = Object.entries(element.toTerraform().output)[0] as [string, Record<string, unknown>];
-    return { kind: "output", type: "output", name, body };
-  }
+  if (TerraformOutput.isTerraformOutput(construct)) return { kind: "output", type: "output", name: construct.friendlyUniqueId };
   return undefined;
 }
 
-/**
- * The element as it will be synthesized, tokens resolved in its own stack (a cross-stack input reads
- * `${data.terraform_remote_state...}`); undefined for constructs that are not Terraform elements.
- */
-export function elementView(construct: IConstruct): ElementView | undefined {
-  const raw = rawBody(construct);
-  if (!raw) return undefined;
-  const { "//": _metadata, ...body } = raw.body;
-  const attributes = Tokenization.resolve(body, { scope: construct, resolver: RESOLVER, preparing: false }) as Record<string, unknown>;
-  const type = raw.kind === "data" ? `data.${raw.type}` : raw.kind === "provider" ? `provider.${raw.type}` : raw.type;
-  const address = raw.kind === "provider" ? `${type}.${raw.name}` : `${type === "output" ? "output" : type}.${raw.name}`;
-  return { kind: raw.kind, type, address, path: construct.node.path, attributes };
+function bodyOf(json: StackJson, kind: ElementView["kind"], type: string, name: string): Record<string, unknown> | undefined {
+  switch (kind) {
+    case "resource":
+      return json.resource?.[type]?.[name];
+    case "data":
+      return json.data?.[type]?.[name];
+    case "provider":
+      return json.provider?.[type]?.find((block) => (block.alias ?? "default") === name);
+    case "output":
+      return json.output?.[name];
+  }
 }
 
 /**
- * Which stack and Terraform expression a token string stands for (`dev-vpc`, `aws_security_group.alb.id`), read
- * from cdktf's reference token. This is how a consumer in another stack is traced back to the security group it
- * uses; cdktf keeps both fields private, so a change there shows up as the cross-stack guardrail test failing.
+ * Every resource, data source, provider and output of `stack`, in construct order, as synthesized in `json`
+ * (escape-hatch overrides merged in, tokens resolved: a reference reads `${aws_kms_key.rds_key.arn}`, a
+ * cross-stack input `${data.terraform_remote_state...}`).
  */
-function referenceTarget(value: unknown): { stack: string; expression: string } | undefined {
-  if (typeof value !== "string" || !Token.isUnresolved(value)) return undefined;
-  const token = Tokenization.reverseString(value).firstToken as { identifier?: unknown; originStack?: unknown } | undefined;
-  if (!token || typeof token.identifier !== "string" || !TerraformStack.isStack(token.originStack)) return undefined;
-  return { stack: token.originStack.node.path, expression: token.identifier };
+export function stackElements(stack: TerraformStack, json: StackJson): StackElement[] {
+  const elements: StackElement[] = [];
+  for (const construct of stack.node.findAll()) {
+    const at = addressOf(construct);
+    if (!at || TerraformStack.of(construct) !== stack) continue;
+    const body = bodyOf(json, at.kind, at.type, at.name);
+    if (!body) continue;
+    const { "//": _metadata, ...attributes } = body;
+    const type = at.kind === "data" ? `data.${at.type}` : at.kind === "provider" ? `provider.${at.type}` : at.type;
+    elements.push({ construct, view: { kind: at.kind, type, address: `${type}.${at.name}`, path: construct.node.path, attributes } });
+  }
+  return elements;
 }
 
-const SECURITY_GROUP_LIST_KEYS = ["security_groups", "vpc_security_group_ids", "security_group_ids"];
+const SECURITY_GROUP_LIST_KEYS = new Set(["security_groups", "vpc_security_group_ids", "security_group_ids"]);
+const REMOTE_OUTPUT = /^\$\{data\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)\}$/;
 
-function* securityGroupReferences(value: unknown): Generator<unknown> {
-  if (Array.isArray(value)) for (const item of value) yield* securityGroupReferences(item);
-  else if (typeof value === "object" && value !== null) {
+function collectSecurityGroupReferences(value: unknown, found: string[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectSecurityGroupReferences(item, found);
+  } else if (typeof value === "object" && value !== null) {
     for (const [key, child] of Object.entries(value)) {
-      if (SECURITY_GROUP_LIST_KEYS.includes(key) && Array.isArray(child)) yield* child;
-      else yield* securityGroupReferences(child);
+      if (SECURITY_GROUP_LIST_KEYS.has(key) && Array.isArray(child)) {
+        for (const item of child) if (typeof item === "string") found.push(item);
+      } else {
+        collectSecurityGroupReferences(child, found);
+      }
     }
   }
 }
 
-/** Security-group users across every stack of the app (a group is made in `vpc` and used in `rds`, `edge`, ...). */
-export function appFacts(root: IConstruct): AppFacts {
+/** Where a backend keeps a state, so a `terraform_remote_state` can be traced to the stack that writes it. */
+function stateLocation(backend: string, config: Record<string, unknown>): string {
+  return backend === "s3" ? `s3://${String(config.bucket)}/${String(config.key)}` : `${backend}:${JSON.stringify(config.path ?? config)}`;
+}
+
+/**
+ * Security-group users across every stack of the app (a group is made in `vpc` and used in `rds`, `edge`, ...),
+ * traced through `terraform_remote_state` to the output, and so the group, of the stack that writes that state.
+ */
+export function appFacts(stacks: ReadonlyMap<string, StackJson>): AppFacts {
+  const writers = new Map<string, string>();
+  for (const [id, json] of stacks) {
+    for (const [backend, config] of Object.entries(json.terraform?.backend ?? {})) writers.set(stateLocation(backend, config), id);
+  }
   const securityGroupUsers = new Map<string, Set<string>>();
-  for (const construct of root.node.findAll()) {
-    if (!TerraformResource.isTerraformResource(construct)) continue;
-    const type = construct.terraformResourceType;
-    // A group's own inline rules name other groups as sources, which is not using them.
-    if (type === "aws_security_group" || type === "aws_default_security_group") continue;
-    const body = rawBody(construct)!.body;
-    const user = type === "aws_lb" || type === "aws_alb" ? `aws_lb:${String(body.load_balancer_type ?? "application")}` : type;
-    for (const reference of securityGroupReferences(body)) {
-      const target = referenceTarget(reference);
-      if (!target) continue;
-      const address = target.expression.replace(/\.id$/, "");
-      const key = `${target.stack}/${address}`;
-      if (!securityGroupUsers.has(key)) securityGroupUsers.set(key, new Set());
-      securityGroupUsers.get(key)!.add(user);
+  for (const [id, json] of stacks) {
+    for (const [type, blocks] of Object.entries(json.resource ?? {})) {
+      // A group's own inline rules name other groups as sources, which is not using them.
+      if (type === "aws_security_group" || type === "aws_default_security_group") continue;
+      for (const body of Object.values(blocks)) {
+        const user = type === "aws_lb" || type === "aws_alb" ? `aws_lb:${String(body.load_balancer_type ?? "application")}` : type;
+        const references: string[] = [];
+        collectSecurityGroupReferences(body, references);
+        for (const reference of references) {
+          const group = securityGroupOf(id, json, reference, stacks, writers);
+          if (!group) continue;
+          if (!securityGroupUsers.has(group)) securityGroupUsers.set(group, new Set());
+          securityGroupUsers.get(group)!.add(user);
+        }
+      }
     }
   }
   return { securityGroupUsers };
+}
+
+/** `<stack id>/<security group address>` that a reference in stack `id` names, through remote state if need be. */
+function securityGroupOf(
+  id: string,
+  json: StackJson,
+  reference: string,
+  stacks: ReadonlyMap<string, StackJson>,
+  writers: ReadonlyMap<string, string>,
+): string | undefined {
+  const remote = REMOTE_OUTPUT.exec(reference);
+  if (!remote) {
+    const address = referencedAddress(reference);
+    return address === undefined ? undefined : `${id}/${address}`;
+  }
+  const state = json.data?.terraform_remote_state?.[remote[1]];
+  const writer = state && writers.get(stateLocation(String(state.backend), (state.config ?? {}) as Record<string, unknown>));
+  const output = writer === undefined ? undefined : stacks.get(writer)?.output?.[remote[2]];
+  const address = referencedAddress(output?.value);
+  return writer === undefined || address === undefined ? undefined : `${writer}/${address}`;
 }

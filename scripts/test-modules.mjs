@@ -1,0 +1,146 @@
+// The code the tests exercise as one prebuilt bundle, and the vitest plugin that hands it to them.
+//
+// Through vitest every project module is fetched from vite one import at a time and transformed on the way, and
+// cdktf and ~90 provider modules are compiled from scratch by every test worker: together ~2.5 s per worker before
+// the first test runs, more than half of the unit suite. Bundled once by esbuild, the same code loads as one file
+// with V8's code cache (scripts/code-cache.cjs) in a few hundred milliseconds.
+//
+// Tests keep importing `../../stacks/app`, `cdktf` or `@cdktf/provider-aws/lib/s3-bucket`; the plugin resolves each
+// such import to a one-line CommonJS shim (dist/test-modules/shims/...) that hands out that module's part of the
+// bundle, and vitest leaves shims and bundle to Node. Every module is in the bundle once, so a class is the same
+// class whichever test, support file or stack uses it. Type checking is unaffected (`npm run typecheck` reads the
+// sources). VITEST_SOURCE_MODULES=1 turns the plugin off, so that a failing test's stack trace points into the
+// TypeScript sources.
+import { build } from "esbuild";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { inputsUnchanged, recordInputs } from "./build-inputs.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const outdir = join(root, "dist", "test-modules");
+const bundleFile = join(outdir, "modules.cjs");
+const shimsDir = join(outdir, "shims");
+const indexFile = join(outdir, "index.json");
+const inputsFile = join(outdir, "build-inputs.json");
+
+/** Folders whose modules the tests import. */
+const SOURCE_DIRS = ["config", "constructs", "guardrails", "patches", "stacks", "scripts"];
+/** Programs rather than modules: importing them would run them. */
+const PROGRAMS = new Set(["scripts/bench-app.ts", "scripts/graph.ts", "scripts/plan-offline.ts"]);
+const TEST_DIR = "__tests__";
+
+const packageJson = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+/** The app's own dependencies go into the bundle; dev tools (vitest, fast-check, emulators) stay Node's. */
+const BUNDLED_PACKAGES = Object.keys(packageJson.dependencies);
+const EXTERNAL_PACKAGES = Object.keys(packageJson.devDependencies);
+
+function typescriptFiles(dir) {
+  return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts"))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split("\\").join("/"));
+}
+
+function isBundledPackage(specifier) {
+  return BUNDLED_PACKAGES.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+}
+
+/** Package modules the tests import themselves (`cdktf`, `@cdktf/provider-aws/lib/s3-bucket`, ...). */
+function packageImportsOfTests() {
+  const found = new Set();
+  for (const file of typescriptFiles(TEST_DIR)) {
+    for (const [, specifier] of readFileSync(join(root, file), "utf8").matchAll(/\bfrom\s+"([^".][^"]*)"/g)) {
+      if (isBundledPackage(specifier)) found.add(specifier);
+    }
+  }
+  return [...found].sort();
+}
+
+/**
+ * The bundle's entry exports each module as `m<n>` (a namespace for project modules, `module.exports` for
+ * packages); the index maps each import key (`<root>/stacks/app`, `cdktf`) to its `m<n>`.
+ */
+async function buildBundle() {
+  const startedAt = Date.now();
+  const sources = SOURCE_DIRS.flatMap(typescriptFiles).filter((file) => !PROGRAMS.has(file)).sort();
+  const packages = packageImportsOfTests();
+  const lines = [];
+  const index = {};
+  sources.forEach((file, i) => {
+    lines.push(`export * as m${i} from ${JSON.stringify(`./${file}`)};`);
+    const key = join(root, file.replace(/\.ts$/, ""));
+    index[key] = `m${i}`;
+    // An index module also answers to its folder (`../../config`).
+    if (key.endsWith("/index")) index[dirname(key)] = `m${i}`;
+  });
+  packages.forEach((specifier, i) => {
+    lines.push(`import * as p${i} from ${JSON.stringify(specifier)}; export { p${i} };`);
+    index[specifier] = `p${i}`;
+  });
+  const result = await build({
+    stdin: { contents: lines.join("\n"), resolveDir: root, loader: "ts", sourcefile: "test-modules.ts" },
+    absWorkingDir: root,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    outfile: bundleFile,
+    external: EXTERNAL_PACKAGES,
+    // Pure ASCII for scripts/code-cache.cjs (see scripts/build.mjs); names stay readable in stack traces.
+    minifyWhitespace: true,
+    legalComments: "none",
+    charset: "ascii",
+    metafile: true,
+    logLevel: "warning",
+  });
+  rmSync(shimsDir, { recursive: true, force: true });
+  for (const [key, name] of Object.entries(index)) writeShim(shimFile(key), name);
+  writeFileSync(indexFile, JSON.stringify(index, null, 2));
+  const testFiles = typescriptFiles(TEST_DIR);
+  // The generated entry (stdin) is no file; what it lists follows from the recorded source and test files.
+  const inputs = Object.keys(result.metafile.inputs).filter((file) => file !== "test-modules.ts");
+  recordInputs(inputsFile, startedAt, [...inputs, ...testFiles], ["scripts/test-modules.mjs", "package.json"]);
+}
+
+function shimFile(key) {
+  const path = key.startsWith(root) ? relative(root, key) : join("node_modules", key);
+  return join(shimsDir, `${path}.cjs`);
+}
+
+function writeShim(file, name) {
+  const loader = relative(dirname(file), join(root, "scripts", "code-cache.cjs")).split("\\").join("/");
+  const bundle = relative(dirname(file), bundleFile).split("\\").join("/");
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(
+    file,
+    `module.exports = require(${JSON.stringify(loader)}).loadWithCodeCache(require.resolve(${JSON.stringify(bundle)})).${name};\n`,
+  );
+}
+
+/** Builds the bundle unless it is fresh; returns the shim of each import key. */
+export async function buildTestModules() {
+  const fresh = inputsUnchanged(inputsFile, [relative(root, bundleFile), relative(root, indexFile)]);
+  if (!fresh) await buildBundle();
+  const index = JSON.parse(readFileSync(indexFile, "utf8"));
+  return new Map(Object.keys(index).map((key) => [key, shimFile(key)]));
+}
+
+/** Vitest plugin: the tests' imports of project modules and of the app's packages resolve to shims. */
+export function testModulesPlugin() {
+  let shims;
+  return {
+    name: "voice-infra-test-modules",
+    enforce: "pre",
+    async buildStart() {
+      shims = await buildTestModules();
+    },
+    resolveId(source, importer) {
+      if (!shims || !importer || importer.includes("/node_modules/") || importer.startsWith(outdir)) return null;
+      if (!source.startsWith(".")) return shims.get(source) ?? null;
+      return shims.get(resolve(dirname(importer), source.replace(/\.(ts|js)$/, ""))) ?? null;
+    },
+  };
+}
+
+/** What vitest must load with Node instead of transforming it: the shims and the bundle. */
+export const TEST_MODULES = /[\\/]dist[\\/]test-modules[\\/]/;
