@@ -3,8 +3,9 @@ import { TEST_MODULES, testModulesPlugin } from "./scripts/test-modules.mjs";
 
 const fromSources = process.env.VITEST_SOURCE_MODULES === "1";
 
-// Two projects: `unit` (in-process synth, seconds) and `terraform` (real terraform binaries, slower).
-// `npm test` runs both; `npm run test:unit` is the fast loop.
+// Three projects: `unit` (stacks, constructs, config and guardrails, each against one synthesized environment:
+// the fast loop, `npm run test:unit`), `integration` (whole apps: every blueprint, byte-identical output, generated
+// configurations, the resolver against cdktf's own) and `terraform` (real terraform binaries). `npm test` runs all.
 export default defineConfig({
   // Tests import the project's modules from one prebuilt bundle (scripts/test-modules.mjs), not module by module.
   plugins: fromSources ? [] : [testModulesPlugin()],
@@ -25,6 +26,15 @@ export default defineConfig({
           include: ["__tests__/unit/**/*.test.ts"],
           // Files share one module graph per worker, so each environment is synthesized once per worker.
           isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["__tests__/integration/**/*.test.ts"],
+          isolate: false,
+          testTimeout: 60_000,
         },
       },
       {

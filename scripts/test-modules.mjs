@@ -49,7 +49,8 @@ function isBundledPackage(specifier) {
 function packageImportsOfTests() {
   const found = new Set();
   for (const file of typescriptFiles(TEST_DIR)) {
-    for (const [, specifier] of readFileSync(join(root, file), "utf8").matchAll(/\bfrom\s+"([^".][^"]*)"/g)) {
+    // `from "x"`, `import "x"` and `import("x")`.
+    for (const [, specifier] of readFileSync(join(root, file), "utf8").matchAll(/\b(?:from|import)\s*\(?\s*"([^".][^"]*)"/g)) {
       if (isBundledPackage(specifier)) found.add(specifier);
     }
   }
@@ -57,28 +58,34 @@ function packageImportsOfTests() {
 }
 
 /**
- * The bundle's entry exports each module as `m<n>` (a namespace for project modules, `module.exports` for
- * packages); the index maps each import key (`<root>/stacks/app`, `cdktf`) to its `m<n>`.
+ * The bundle's entry exports the packages the tests import (`p<n>`, loaded with the bundle: the app needs them
+ * anyway) and a getter per project module (`m.m<n>`), evaluated on first use: a test of the config does not load
+ * the terraform harness and its S3 emulator. The index maps each import key (`<root>/stacks/app`, `cdktf`) to
+ * its export.
  */
 async function buildBundle() {
   const startedAt = Date.now();
   const sources = SOURCE_DIRS.flatMap(typescriptFiles).filter((file) => !PROGRAMS.has(file)).sort();
   const packages = packageImportsOfTests();
-  const lines = [];
   const index = {};
-  sources.forEach((file, i) => {
-    lines.push(`export * as m${i} from ${JSON.stringify(`./${file}`)};`);
+  const getters = sources.map((file, i) => {
     const key = join(root, file.replace(/\.ts$/, ""));
-    index[key] = `m${i}`;
+    index[key] = `m.m${i}`;
     // An index module also answers to its folder (`../../config`).
-    if (key.endsWith("/index")) index[dirname(key)] = `m${i}`;
+    if (key.endsWith("/index")) index[dirname(key)] = `m.m${i}`;
+    return `  get m${i}() { return require(${JSON.stringify(`./${file}`)}); },`;
   });
-  packages.forEach((specifier, i) => {
-    lines.push(`import * as p${i} from ${JSON.stringify(specifier)}; export { p${i} };`);
+  const imports = packages.map((specifier, i) => {
     index[specifier] = `p${i}`;
+    return `import * as p${i} from ${JSON.stringify(specifier)};`;
   });
+  const entry = [
+    ...imports,
+    `export { ${packages.map((_, i) => `p${i}`).join(", ")} };`,
+    `export const m = {\n${getters.join("\n")}\n};`,
+  ].join("\n");
   const result = await build({
-    stdin: { contents: lines.join("\n"), resolveDir: root, loader: "ts", sourcefile: "test-modules.ts" },
+    stdin: { contents: entry, resolveDir: root, loader: "ts", sourcefile: "test-modules.ts" },
     absWorkingDir: root,
     bundle: true,
     platform: "node",
@@ -136,7 +143,13 @@ export function testModulesPlugin() {
     },
     resolveId(source, importer) {
       if (!shims || !importer || importer.includes("/node_modules/") || importer.startsWith(outdir)) return null;
-      if (!source.startsWith(".")) return shims.get(source) ?? null;
+      if (!source.startsWith(".")) {
+        // Node's own copy of a bundled package would be a second cdktf whose classes the bundle's do not match.
+        if (isBundledPackage(source) && !shims.has(source)) {
+          throw new Error(`${importer} imports ${source}, which the test bundle lacks; scripts/test-modules.mjs finds imports with a pattern that missed this one`);
+        }
+        return shims.get(source) ?? null;
+      }
       return shims.get(resolve(dirname(importer), source.replace(/\.(ts|js)$/, ""))) ?? null;
     },
   };
