@@ -9,8 +9,9 @@
  * arrays and objects are copied in one walk that keeps the key path on a shared stack; anything that is or may
  * hold a token takes cdktf's own steps, with contexts built exactly as cdktf builds them.
  *
- * The equivalence is checked by synthesizing every blueprint with both resolvers and comparing the files byte
- * for byte (`__tests__/unit/fast-resolve.test.ts`).
+ * The equivalence is checked value by value on every kind of token (`__tests__/unit/fast-resolve.test.ts`) and
+ * by synthesizing every blueprint with both resolvers and comparing the files byte for byte
+ * (`__tests__/integration/fast-resolve.test.ts`).
  */
 import type { IPostProcessor, IResolvable, IResolveContext } from "cdktf";
 import type { IResolveOptions } from "cdktf/lib/tokens/private/resolve";
