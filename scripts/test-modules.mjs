@@ -11,7 +11,6 @@
 // class whichever test, support file or stack uses it. Type checking is unaffected (`npm run typecheck` reads the
 // sources). VITEST_SOURCE_MODULES=1 turns the plugin off, so that a failing test's stack trace points into the
 // TypeScript sources.
-import { build } from "esbuild";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -84,6 +83,8 @@ async function buildBundle() {
     `export { ${packages.map((_, i) => `p${i}`).join(", ")} };`,
     `export const m = {\n${getters.join("\n")}\n};`,
   ].join("\n");
+  // Loaded only to rebuild: every vitest run imports this file, most of them with a fresh bundle.
+  const { build } = await import("esbuild");
   const result = await build({
     stdin: { contents: entry, resolveDir: root, loader: "ts", sourcefile: "test-modules.ts" },
     absWorkingDir: root,
