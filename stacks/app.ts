@@ -1,3 +1,5 @@
+// Before anything creates a token: every app (main.ts, the bench app, the tests) synthesizes with cdktf patched.
+import "../patches";
 import { App } from "cdktf";
 import type { EnvironmentConfig } from "../config";
 import { type StackGuardrailReport, applyGuardrails, synthesizeWithGuardrails } from "../guardrails";
