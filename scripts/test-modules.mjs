@@ -62,10 +62,12 @@ function packageImportsOfTests() {
  * the terraform harness and its S3 emulator. The index maps each import key (`<root>/stacks/app`, `cdktf`) to
  * its export.
  */
-async function buildBundle() {
+function sourceModules() {
+  return SOURCE_DIRS.flatMap(typescriptFiles).filter((file) => !PROGRAMS.has(file)).sort();
+}
+
+async function buildBundle(sources, packages) {
   const startedAt = Date.now();
-  const sources = SOURCE_DIRS.flatMap(typescriptFiles).filter((file) => !PROGRAMS.has(file)).sort();
-  const packages = packageImportsOfTests();
   const index = {};
   const getters = sources.map((file, i) => {
     const key = join(root, file.replace(/\.ts$/, ""));
@@ -126,10 +128,19 @@ function writeShim(file, name) {
 }
 
 /** Builds the bundle unless it is fresh; returns the shim of each import key. */
+/**
+ * Builds the bundle unless it is fresh: no recorded input changed, and no module or package import appeared
+ * since (a new file is no recorded input). Returns the shim of each import key.
+ */
 export async function buildTestModules() {
-  const fresh = inputsUnchanged(inputsFile, [relative(root, bundleFile), relative(root, indexFile)]);
-  if (!fresh) await buildBundle();
-  const index = JSON.parse(readFileSync(indexFile, "utf8"));
+  const sources = sourceModules();
+  const packages = packageImportsOfTests();
+  let index = inputsUnchanged(inputsFile, [relative(root, bundleFile), relative(root, indexFile)]) ? JSON.parse(readFileSync(indexFile, "utf8")) : {};
+  const keys = [...sources.map((file) => join(root, file.replace(/\.ts$/, ""))), ...packages];
+  if (!keys.every((key) => key in index)) {
+    await buildBundle(sources, packages);
+    index = JSON.parse(readFileSync(indexFile, "utf8"));
+  }
   return new Map(Object.keys(index).map((key) => [key, shimFile(key)]));
 }
 
