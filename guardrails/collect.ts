@@ -1,18 +1,24 @@
 import { TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
 import { type GuardrailOptions, evaluateStack } from "./evaluate";
-import type { StackGuardrailReport, StackJson } from "./types";
+import type { AppFacts, StackGuardrailReport, StackJson } from "./types";
 import { appFacts, stackElements } from "./views";
 
 interface GuardedStack {
   readonly options: GuardrailOptions;
   /** The JSON the stack's last synth wrote; rules read it instead of resolving every element again. */
   synthesized?: StackJson;
-  /** The report of that JSON, so that asking twice evaluates once. */
-  report?: { readonly of: StackJson; readonly report: StackGuardrailReport };
+}
+
+/** One review of an app: valid while every stack's JSON is the same object, so that asking twice evaluates once. */
+interface Review {
+  readonly synthesized: readonly StackJson[];
+  readonly facts: AppFacts;
+  readonly reports: Map<TerraformStack, StackGuardrailReport>;
 }
 
 const guarded = new WeakMap<TerraformStack, GuardedStack>();
+const reviews = new WeakMap<IConstruct, Review>();
 
 /**
  * Puts `stack` under the guardrail pack. The rules run over the Terraform JSON the stack synthesizes, when
@@ -36,15 +42,22 @@ export function collectFindings(scope: IConstruct): StackGuardrailReport[] {
   const reviewed = scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c) && guarded.has(c));
   if (reviewed.length === 0) return [];
   const json = synthesizedJson(stacks);
-  const facts = appFacts(new Map(stacks.map((stack) => [stack.node.id, json.get(stack)!])));
+  const synthesized = stacks.map((stack) => json.get(stack)!);
+  let review = reviews.get(scope.node.root);
+  if (!review || review.synthesized.length !== synthesized.length || review.synthesized.some((of, i) => of !== synthesized[i])) {
+    const facts = appFacts(new Map(stacks.map((stack) => [stack.node.id, json.get(stack)!])));
+    review = { synthesized, facts, reports: new Map() };
+    reviews.set(scope.node.root, review);
+  }
+  const { facts, reports } = review;
   return reviewed.map((stack) => {
-    const entry = guarded.get(stack)!;
-    const of = json.get(stack)!;
-    if (entry.report?.of !== of) {
-      const report = evaluateStack({ id: stack.node.id, path: stack.node.path, options: entry.options, elements: stackElements(stack, of) }, facts);
-      entry.report = { of, report };
+    let report = reports.get(stack);
+    if (!report) {
+      const elements = stackElements(stack, json.get(stack)!);
+      report = evaluateStack({ id: stack.node.id, path: stack.node.path, options: guarded.get(stack)!.options, elements }, facts);
+      reports.set(stack, report);
     }
-    return entry.report.report;
+    return report;
   });
 }
 

@@ -506,11 +506,15 @@ describe("rule details", () => {
     expect(found).toEqual([]);
   });
 
-  it("world-open 443 is an error when anything but an ALB uses the group, across stacks too", () => {
+  it.each([
+    ["before synth (synthesized in memory)", false],
+    ["after app.synth() (read from what synth wrote)", true],
+  ])("world-open 443 is an error when anything but an ALB uses the group, across stacks too, %s", (_, synthFirst) => {
     const reportsWith = (tasksUseTheGroup: boolean) => {
       const app = testApp();
       const network = new TerraformStack(app, "network");
       const compute = new TerraformStack(app, "compute");
+      for (const stack of [network, compute]) new AwsProvider(stack, "aws", { region: "us-east-1" });
       applyGuardrails(network, { production: false });
       const group = new SecurityGroupWithRules(network, "shared", { name: "shared", description: "x", vpcId: "vpc-1" });
       group.allowIngressFromCidr("https", "0.0.0.0/0", 443, "HTTPS from anywhere");
@@ -518,6 +522,7 @@ describe("rule details", () => {
       if (tasksUseTheGroup) {
         new EcsService(compute, "tasks", { name: "tasks", networkConfiguration: { subnets: ["subnet-1"], securityGroups: [group.id] } });
       }
+      if (synthFirst) app.synth();
       return collectFindings(app).flatMap((r) => r.findings);
     };
     expect(reportsWith(false)).toEqual([]);
