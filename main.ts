@@ -1,4 +1,3 @@
-import "./patches";
 import { loadBlueprints } from "./config";
 import { synthesizePlatformApp } from "./stacks/app";
 

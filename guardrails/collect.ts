@@ -41,11 +41,10 @@ export function collectFindings(scope: IConstruct): StackGuardrailReport[] {
   const stacks = scope.node.root.node.findAll().filter(TerraformStack.isStack);
   const reviewed = scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c) && guarded.has(c));
   if (reviewed.length === 0) return [];
-  const json = synthesizedJson(stacks);
-  const synthesized = stacks.map((stack) => json.get(stack)!);
+  const synthesized = synthesizedJson(stacks);
   let review = reviews.get(scope.node.root);
-  if (!review || review.synthesized.length !== synthesized.length || review.synthesized.some((of, i) => of !== synthesized[i])) {
-    const facts = appFacts(new Map(stacks.map((stack) => [stack.node.id, json.get(stack)!])));
+  if (!review || review.synthesized.length !== synthesized.length || review.synthesized.some((json, i) => json !== synthesized[i])) {
+    const facts = appFacts(new Map(stacks.map((stack, i) => [stack.node.id, synthesized[i]])));
     review = { synthesized, facts, reports: new Map() };
     reviews.set(scope.node.root, review);
   }
@@ -53,7 +52,7 @@ export function collectFindings(scope: IConstruct): StackGuardrailReport[] {
   return reviewed.map((stack) => {
     let report = reports.get(stack);
     if (!report) {
-      const elements = stackElements(stack, json.get(stack)!);
+      const elements = stackElements(stack, synthesized[stacks.indexOf(stack)]);
       report = evaluateStack({ id: stack.node.id, path: stack.node.path, options: guarded.get(stack)!.options, elements }, facts);
       reports.set(stack, report);
     }
@@ -61,11 +60,11 @@ export function collectFindings(scope: IConstruct): StackGuardrailReport[] {
   });
 }
 
-/** Each stack's JSON: as its last synth wrote it, or synthesized now for stacks that have none yet. */
-function synthesizedJson(stacks: readonly TerraformStack[]): Map<TerraformStack, StackJson> {
+/** Each stack's JSON, in order: as its last synth wrote it, or synthesized now for stacks that have none yet. */
+function synthesizedJson(stacks: readonly TerraformStack[]): StackJson[] {
   const recorded = (stack: TerraformStack) => guarded.get(stack)?.synthesized;
   if (stacks.some((stack) => recorded(stack) === undefined)) {
     for (const stack of stacks) stack.prepareStack();
   }
-  return new Map(stacks.map((stack) => [stack, recorded(stack) ?? (stack.toTerraform() as StackJson)]));
+  return stacks.map((stack) => recorded(stack) ?? (stack.toTerraform() as StackJson));
 }

@@ -1,7 +1,7 @@
 /**
  * Runtime patches to cdktf internals that make synth several times faster without changing a byte of its
- * output. Imported first by `main.ts` and by the test setup, before any construct exists, so that the bundle,
- * `cdktf synth` and the tests run the same code.
+ * output. Imported first by `stacks/app.ts` (so every app: main.ts, `cdktf synth`, the bench app) and by the
+ * test setup, before any construct exists, so that synth and the tests run the same code.
  *
  * Both replace a function on a cdktf module's exports object; cdktf calls them through that object
  * (`(0, resolve_1.resolve)(...)`), so every caller picks the replacement up. They are written against cdktf

@@ -75,6 +75,13 @@ export const bundleOptions = {
   plugins: [hclEscaping],
 };
 
+/** scripts/code-cache.cjs reads bundles as latin1, which is only their text when they are pure ASCII. */
+export async function assertAscii(files) {
+  for (const file of files) {
+    if (!isAscii(await readFile(join(root, file)))) throw new Error(`${file} is not pure ASCII; scripts/code-cache.cjs reads it as latin1`);
+  }
+}
+
 export async function buildBundles() {
   const startedAt = Date.now();
   const result = await build({
@@ -83,10 +90,14 @@ export async function buildBundles() {
     outdir: "dist",
     metafile: true,
   });
-  for (const file of ["dist/main.js", "dist/synth-summary.js"]) {
-    if (!isAscii(await readFile(join(root, file)))) throw new Error(`${file} is not pure ASCII; scripts/code-cache.cjs reads it as latin1`);
-  }
+  await assertAscii(["dist/main.js", "dist/synth-summary.js"]);
   recordInputs(BUILD_INPUTS_FILE, startedAt, Object.keys(result.metafile.inputs), ["scripts/build.mjs"]);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await buildBundles();
+// No top-level await: vitest bundles this file into its config (through scripts/test-modules.mjs) as CommonJS.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  buildBundles().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

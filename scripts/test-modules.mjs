@@ -56,21 +56,26 @@ function packageImportsOfTests() {
   return [...found].sort();
 }
 
+function sourceModules() {
+  return SOURCE_DIRS.flatMap(typescriptFiles).filter((file) => !PROGRAMS.has(file)).sort();
+}
+
+/** The import key of a project module: its absolute path without `.ts` (`<root>/stacks/app`). */
+function moduleKey(file) {
+  return join(root, file.replace(/\.ts$/, ""));
+}
+
 /**
  * The bundle's entry exports the packages the tests import (`p<n>`, loaded with the bundle: the app needs them
  * anyway) and a getter per project module (`m.m<n>`), evaluated on first use: a test of the config does not load
  * the terraform harness and its S3 emulator. The index maps each import key (`<root>/stacks/app`, `cdktf`) to
  * its export.
  */
-function sourceModules() {
-  return SOURCE_DIRS.flatMap(typescriptFiles).filter((file) => !PROGRAMS.has(file)).sort();
-}
-
 async function buildBundle(sources, packages) {
   const startedAt = Date.now();
   const index = {};
   const getters = sources.map((file, i) => {
-    const key = join(root, file.replace(/\.ts$/, ""));
+    const key = moduleKey(file);
     index[key] = `m.m${i}`;
     // An index module also answers to its folder (`../../config`).
     if (key.endsWith("/index")) index[dirname(key)] = `m.m${i}`;
@@ -85,24 +90,17 @@ async function buildBundle(sources, packages) {
     `export { ${packages.map((_, i) => `p${i}`).join(", ")} };`,
     `export const m = {\n${getters.join("\n")}\n};`,
   ].join("\n");
-  // Loaded only to rebuild: every vitest run imports this file, most of them with a fresh bundle.
-  const { build } = await import("esbuild");
+  // Loaded only to rebuild (they import esbuild): every vitest run imports this file, most with a fresh bundle.
+  const [{ build }, { assertAscii, bundleOptions }] = await Promise.all([import("esbuild"), import("./build.mjs")]);
+  // The synth bundle's options (pure ASCII, names kept, the same cdktf plugins), so the tests run the same code.
   const result = await build({
+    ...bundleOptions,
     stdin: { contents: entry, resolveDir: root, loader: "ts", sourcefile: "test-modules.ts" },
-    absWorkingDir: root,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
     outfile: bundleFile,
     external: EXTERNAL_PACKAGES,
-    // Pure ASCII for scripts/code-cache.cjs (see scripts/build.mjs); names stay readable in stack traces.
-    minifyWhitespace: true,
-    legalComments: "none",
-    charset: "ascii",
     metafile: true,
-    logLevel: "warning",
   });
+  await assertAscii([relative(root, bundleFile)]);
   rmSync(shimsDir, { recursive: true, force: true });
   for (const [key, name] of Object.entries(index)) writeShim(shimFile(key), name);
   writeFileSync(indexFile, JSON.stringify(index, null, 2));
@@ -127,7 +125,6 @@ function writeShim(file, name) {
   );
 }
 
-/** Builds the bundle unless it is fresh; returns the shim of each import key. */
 /**
  * Builds the bundle unless it is fresh: no recorded input changed, and no module or package import appeared
  * since (a new file is no recorded input). Returns the shim of each import key.
@@ -136,7 +133,7 @@ export async function buildTestModules() {
   const sources = sourceModules();
   const packages = packageImportsOfTests();
   let index = inputsUnchanged(inputsFile, [relative(root, bundleFile), relative(root, indexFile)]) ? JSON.parse(readFileSync(indexFile, "utf8")) : {};
-  const keys = [...sources.map((file) => join(root, file.replace(/\.ts$/, ""))), ...packages];
+  const keys = [...sources.map(moduleKey), ...packages];
   if (!keys.every((key) => key in index)) {
     await buildBundle(sources, packages);
     index = JSON.parse(readFileSync(indexFile, "utf8"));
