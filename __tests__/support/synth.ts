@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { TerraformStack } from "cdktf";
 import { DEFAULT_BLUEPRINT, ENVIRONMENTS, EnvironmentConfig, loadBlueprints, parseEnvironmentConfig } from "../../config";
+import { type StackGuardrailReport, collectFindings } from "../../guardrails";
 import type { EnvironmentStacks } from "../../stacks";
 import { buildPlatformApp } from "../../stacks/app";
 
@@ -26,6 +28,8 @@ export interface SynthesizedEnvironment {
   stack(component: string): SynthesizedStack;
   /** All stack ids of the environment. */
   readonly stackIds: readonly string[];
+  /** The guardrail reports of every stack, over the JSON synth writes (all stacks are synthesized first). */
+  guardrailReports(): StackGuardrailReport[];
 }
 
 const cache = new Map<string, SynthesizedEnvironment>();
@@ -47,32 +51,47 @@ export function synthBlueprintEnvironment(blueprint: string, name: string): Synt
   return result;
 }
 
-/** Synthesizes a given (possibly modified) configuration; not cached. */
+// One scratch directory per worker: a stack is written there, read back at once and overwritten by the next synth
+// of a stack with the same id (tests of one worker run one at a time).
+const outdir = mkdtempSync(join(tmpdir(), "voice-infra-test-"));
+process.on("exit", () => rmSync(outdir, { recursive: true, force: true }));
+
+/**
+ * Synthesizes a given (possibly modified) configuration; not cached. Like `app.synth()`, every stack is prepared
+ * first (preparing one adds the outputs and remote state its cross-stack references need to others); each stack is
+ * then written by cdktf's own synthesizer (aspects, validations, annotations) when a test first asks for it, so a
+ * test of one stack pays for that stack only.
+ */
 export function synthConfig(config: EnvironmentConfig): SynthesizedEnvironment {
-  const outdir = mkdtempSync(join(tmpdir(), "voice-infra-test-"));
-  try {
-    const { app, environments } = buildPlatformApp({ configs: [config], outdir });
-    app.synth();
-    const stackIds = app.node.children.map((child) => child.node.id);
-    const stacks = new Map<string, SynthesizedStack>();
-    for (const id of stackIds) {
-      const text = readFileSync(join(outdir, "stacks", id, "cdk.tf.json"), "utf8");
-      stacks.set(id, { text, json: JSON.parse(text) });
-    }
-    const prefix = `${config.environment}-`;
-    return {
-      config,
-      stacks: environments[0],
-      stackIds,
-      stack(component: string) {
-        const stack = stacks.get(prefix + component) ?? stacks.get(component);
+  const { app, environments } = buildPlatformApp({ configs: [config], outdir });
+  const stacks = new Map(app.node.children.filter(TerraformStack.isStack).map((stack) => [stack.node.id, stack]));
+  for (const stack of stacks.values()) stack.prepareStack();
+  const session = { outdir, skipValidation: false, manifest: app.manifest };
+  const synthesized = new Map<string, SynthesizedStack>();
+  const stackIds = [...stacks.keys()];
+  const prefix = `${config.environment}-`;
+  return {
+    config,
+    stacks: environments[0],
+    stackIds,
+    guardrailReports() {
+      for (const id of stackIds) this.stack(id);
+      return collectFindings(app);
+    },
+    stack(component: string) {
+      const id = stacks.has(prefix + component) ? prefix + component : component;
+      let result = synthesized.get(id);
+      if (!result) {
+        const stack = stacks.get(id);
         if (!stack) throw new Error(`no stack ${prefix}${component}; have ${stackIds.join(", ")}`);
-        return stack;
-      },
-    };
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
+        stack.synthesizer.synthesize(session);
+        const text = readFileSync(join(outdir, app.manifest.forStack(stack).synthesizedStackPath), "utf8");
+        result = { text, json: JSON.parse(text) };
+        synthesized.set(id, result);
+      }
+      return result;
+    },
+  };
 }
 
 /** Resources of one type in a stack, by logical id. */

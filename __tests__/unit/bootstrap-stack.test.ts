@@ -3,7 +3,6 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "../../config";
-import { collectFindings } from "../../guardrails";
 import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
 
 describe.each(Object.keys(ENVIRONMENTS))("%s bootstrap stack", (env) => {
@@ -108,7 +107,7 @@ describe("bootstrap stack options", () => {
     expect(sseS3.stack("vpc").json.terraform.backend?.s3).not.toHaveProperty("kms_key_id");
     expect(resourcesOf(bootstrap, "aws_kms_alias").state_key_alias.name).toBe("alias/voice-ai-dev-tfstate");
     expect(resourcesOf(bootstrap, "aws_dynamodb_table").lock_table.server_side_encryption.kms_key_arn).toBe("${aws_kms_key.state_key.arn}");
-    const report = collectFindings(sseS3.stacks.bootstrap.node.root).find((r) => r.stack === "dev-bootstrap")!;
+    const report = sseS3.guardrailReports().find((r) => r.stack === "dev-bootstrap")!;
     expect(report.findings.filter((f) => f.level === "error")).toEqual([]);
     expect(report.suppressed.map((f) => f.ruleId)).toEqual(["VP-S3-2"]);
   });

@@ -618,7 +618,7 @@ describe.each(Object.keys(ENVIRONMENTS))("shipped environment %s", (env) => {
   const synth = synthEnvironment(env);
 
   it("passes the guardrails in every stack with zero errors", () => {
-    const reports = collectFindings(synth.stacks.secretsKms.node.root);
+    const reports = synth.guardrailReports();
     expect(reports.map((r) => r.stack).sort()).toEqual([...synth.stackIds].sort());
     const errors = reports.flatMap((r) => r.findings).filter((f) => f.level === "error");
     expect(errors.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);
@@ -630,7 +630,7 @@ describe("optional sections", () => {
   const synth = synthWithOptionalSections("prod");
 
   it("prod with dynamodb, functions, identity and parameters passes with zero errors", () => {
-    const errors = collectFindings(synth.stacks.secretsKms.node.root)
+    const errors = synth.guardrailReports()
       .flatMap((r) => r.findings)
       .filter((f) => f.level === "error");
     expect(errors.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);

@@ -1,0 +1,27 @@
+// /__tests__/support/config.ts
+__vite_ssr_exportName__("withEdit", () => { try { return withEdit } catch {} });
+__vite_ssr_exportName__("problemsOf", () => { try { return problemsOf } catch {} });
+const __vite_ssr_import_0__ = await __vite_ssr_import__("vitest", {"importedNames":["expect"]});
+const __vite_ssr_import_1__ = await __vite_ssr_import__("/dist/test-modules/shims/config.cjs", {"importedNames":["ConfigError","ENVIRONMENTS","parseEnvironmentConfig"]});
+const __vite_ssr_import_2__ = await __vite_ssr_import__("/__tests__/support/optional-sections.ts", {"importedNames":["addOptionalSections"]});
+
+
+
+function withEdit(env, edit, optionalSections = false) {
+  const raw = structuredClone(__vite_ssr_import_1__.ENVIRONMENTS[env]);
+  if (optionalSections) (0,__vite_ssr_import_2__.addOptionalSections)(raw);
+  edit(raw);
+  return raw;
+};
+function problemsOf(input) {
+  try {
+    (0,__vite_ssr_import_1__.parseEnvironmentConfig)(input, "test");
+  } catch (error) {
+    (0,__vite_ssr_import_0__.expect)(error).toBeInstanceOf((0,__vite_ssr_import_1__.ConfigError));
+    return error.message;
+  };
+  throw new Error("expected a ConfigError");
+}
+
+//# sourceMappingSource=vite-node
+//# sourceMappingURL=data:application/json;charset=utf-8;base64,eyJ2ZXJzaW9uIjozLCJtYXBwaW5ncyI6Ijs7QUFBQTtBQUNBO0FBQ0E7Ozs7QUFNTyxTQUFTLFNBQVMsS0FBYSxNQUEwQixtQkFBbUIsT0FBZ0I7QUFDakcsUUFBTSxNQUFNLGdCQUFnQixtQ0FBYSxHQUFHLENBQUM7QUFDN0MsTUFBSSxpQkFBa0IsK0NBQW9CLEdBQUc7QUFDN0MsT0FBSyxHQUFHO0FBQ1IsU0FBTztBQUNUO0FBR08sU0FBUyxXQUFXLE9BQXdCO0FBQ2pELE1BQUk7QUFDRixxREFBdUIsT0FBTyxNQUFNO0FBQUEsRUFDdEMsU0FBUyxPQUFPO0FBQ2QscUNBQU8sS0FBSyxFQUFFLGtCQUFlLGtDQUFXO0FBQ3hDLFdBQVEsTUFBZ0I7QUFBQSxFQUMxQjtBQUNBLFFBQU0sSUFBSSxNQUFNLHdCQUF3QjtBQUMxQyIsIm5hbWVzIjpbXSwiaWdub3JlTGlzdCI6W10sInNvdXJjZXMiOlsiY29uZmlnLnRzIl0sInNvdXJjZXNDb250ZW50IjpbImltcG9ydCB7IGV4cGVjdCB9IGZyb20gXCJ2aXRlc3RcIjtcbmltcG9ydCB7IENvbmZpZ0Vycm9yLCBFTlZJUk9OTUVOVFMsIHBhcnNlRW52aXJvbm1lbnRDb25maWcgfSBmcm9tIFwiLi4vLi4vY29uZmlnXCI7XG5pbXBvcnQgeyBhZGRPcHRpb25hbFNlY3Rpb25zIH0gZnJvbSBcIi4vb3B0aW9uYWwtc2VjdGlvbnNcIjtcblxuLyoqXG4gKiBBIGRlZXAgY29weSBvZiBhIHNoaXBwZWQgZW52aXJvbm1lbnQncyByYXcgY29uZmlnIGFmdGVyIGBlZGl0YCAod2l0aCB0aGUgb3B0aW9uYWwgc2VjdGlvbnMgYWRkZWQgZmlyc3Qgd2hlblxuICogYXNrZWQpLCBub3QgeWV0IHZhbGlkYXRlZC5cbiAqL1xuZXhwb3J0IGZ1bmN0aW9uIHdpdGhFZGl0KGVudjogc3RyaW5nLCBlZGl0OiAocmF3OiBhbnkpID0+IHZvaWQsIG9wdGlvbmFsU2VjdGlvbnMgPSBmYWxzZSk6IHVua25vd24ge1xuICBjb25zdCByYXcgPSBzdHJ1Y3R1cmVkQ2xvbmUoRU5WSVJPTk1FTlRTW2Vudl0pIGFzIGFueTtcbiAgaWYgKG9wdGlvbmFsU2VjdGlvbnMpIGFkZE9wdGlvbmFsU2VjdGlvbnMocmF3KTtcbiAgZWRpdChyYXcpO1xuICByZXR1cm4gcmF3O1xufVxuXG4vKiogVGhlIENvbmZpZ0Vycm9yIG1lc3NhZ2UgZm9yIGBpbnB1dGA7IGZhaWxzIHRoZSB0ZXN0IHdoZW4gdGhlIGlucHV0IGlzIGFjY2VwdGVkIG9yIGZhaWxzIG90aGVyd2lzZS4gKi9cbmV4cG9ydCBmdW5jdGlvbiBwcm9ibGVtc09mKGlucHV0OiB1bmtub3duKTogc3RyaW5nIHtcbiAgdHJ5IHtcbiAgICBwYXJzZUVudmlyb25tZW50Q29uZmlnKGlucHV0LCBcInRlc3RcIik7XG4gIH0gY2F0Y2ggKGVycm9yKSB7XG4gICAgZXhwZWN0KGVycm9yKS50b0JlSW5zdGFuY2VPZihDb25maWdFcnJvcik7XG4gICAgcmV0dXJuIChlcnJvciBhcyBFcnJvcikubWVzc2FnZTtcbiAgfVxuICB0aHJvdyBuZXcgRXJyb3IoXCJleHBlY3RlZCBhIENvbmZpZ0Vycm9yXCIpO1xufVxuIl0sImZpbGUiOiIvX190ZXN0c19fL3N1cHBvcnQvY29uZmlnLnRzIn0=

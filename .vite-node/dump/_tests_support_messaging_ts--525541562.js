@@ -1,0 +1,18 @@
+// /__tests__/support/messaging.ts
+__vite_ssr_exportName__("PROD_CLIENT_VPN", () => { try { return PROD_CLIENT_VPN } catch {} });
+__vite_ssr_exportName__("STANDBY", () => { try { return STANDBY } catch {} });
+const PROD_CLIENT_VPN = {
+  enabled: true,
+  serverCertificateArn: "arn:aws:acm:us-east-1:333333333333:certificate/0f0e0d0c-0b0a-4098-8765-43210fedcba9",
+  clientCidr: "172.16.0.0/22",
+  authentication: {
+    type: "certificate",
+    rootCertificateChainArn: "arn:aws:acm:us-east-1:333333333333:certificate/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+  },
+  splitTunnel: true,
+  connectionLogRetentionDays: 365
+};
+const STANDBY = { dnsName: "dualstack.voice-ai-dr-123456789.us-west-2.elb.amazonaws.com", hostedZoneId: "Z1H1FL5HABSF5" };
+
+//# sourceMappingSource=vite-node
+//# sourceMappingURL=data:application/json;charset=utf-8;base64,eyJ2ZXJzaW9uIjozLCJtYXBwaW5ncyI6Ijs7QUFHTyxNQUFNLGtCQUFrQjtBQUFBLEVBQzdCLFNBQVM7QUFBQSxFQUNULHNCQUFzQjtBQUFBLEVBQ3RCLFlBQVk7QUFBQSxFQUNaLGdCQUFnQjtBQUFBLElBQ2QsTUFBTTtBQUFBLElBQ04seUJBQXlCO0FBQUEsRUFDM0I7QUFBQSxFQUNBLGFBQWE7QUFBQSxFQUNiLDRCQUE0QjtBQUM5QjtBQUdPLE1BQU0sVUFBVSxFQUFFLFNBQVMsK0RBQStELGNBQWMsZ0JBQWdCIiwibmFtZXMiOltdLCJpZ25vcmVMaXN0IjpbXSwic291cmNlcyI6WyJtZXNzYWdpbmcudHMiXSwic291cmNlc0NvbnRlbnQiOlsiLyoqIE1lc3NhZ2luZyBmaXh0dXJlcyBzaGFyZWQgYnkgdGhlIGNvbmZpZyBhbmQgc3RhY2sgdGVzdHMuICovXG5cbi8qKiBBIHZhbGlkIENsaWVudCBWUE4gc2VjdGlvbiBmb3IgcHJvZCAodXMtZWFzdC0xLCBWUEMgMTAuMC4wLjAvMTYpLiAqL1xuZXhwb3J0IGNvbnN0IFBST0RfQ0xJRU5UX1ZQTiA9IHtcbiAgZW5hYmxlZDogdHJ1ZSxcbiAgc2VydmVyQ2VydGlmaWNhdGVBcm46IFwiYXJuOmF3czphY206dXMtZWFzdC0xOjMzMzMzMzMzMzMzMzpjZXJ0aWZpY2F0ZS8wZjBlMGQwYy0wYjBhLTQwOTgtODc2NS00MzIxMGZlZGNiYTlcIixcbiAgY2xpZW50Q2lkcjogXCIxNzIuMTYuMC4wLzIyXCIsXG4gIGF1dGhlbnRpY2F0aW9uOiB7XG4gICAgdHlwZTogXCJjZXJ0aWZpY2F0ZVwiLFxuICAgIHJvb3RDZXJ0aWZpY2F0ZUNoYWluQXJuOiBcImFybjphd3M6YWNtOnVzLWVhc3QtMTozMzMzMzMzMzMzMzM6Y2VydGlmaWNhdGUvMWEyYjNjNGQtNWU2Zi00YTdiLThjOWQtMGUxZjJhM2I0YzVkXCIsXG4gIH0sXG4gIHNwbGl0VHVubmVsOiB0cnVlLFxuICBjb25uZWN0aW9uTG9nUmV0ZW50aW9uRGF5czogMzY1LFxufTtcblxuLyoqIEEgRFItcmVnaW9uIEFMQiBhcyB0aGUgZmFpbG92ZXIgc3RhbmRieS4gKi9cbmV4cG9ydCBjb25zdCBTVEFOREJZID0geyBkbnNOYW1lOiBcImR1YWxzdGFjay52b2ljZS1haS1kci0xMjM0NTY3ODkudXMtd2VzdC0yLmVsYi5hbWF6b25hd3MuY29tXCIsIGhvc3RlZFpvbmVJZDogXCJaMUgxRkw1SEFCU0Y1XCIgfTtcbiJdLCJmaWxlIjoiL19fdGVzdHNfXy9zdXBwb3J0L21lc3NhZ2luZy50cyJ9

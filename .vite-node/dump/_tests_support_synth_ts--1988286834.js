@@ -1,0 +1,67 @@
+// /__tests__/support/synth.ts
+__vite_ssr_exportName__("synthEnvironment", () => { try { return synthEnvironment } catch {} });
+__vite_ssr_exportName__("synthBlueprintEnvironment", () => { try { return synthBlueprintEnvironment } catch {} });
+__vite_ssr_exportName__("synthConfig", () => { try { return synthConfig } catch {} });
+__vite_ssr_exportName__("resourcesOf", () => { try { return resourcesOf } catch {} });
+__vite_ssr_exportName__("editedConfig", () => { try { return editedConfig } catch {} });
+const __vite_ssr_import_0__ = await __vite_ssr_import__("node:fs", {"importedNames":["mkdtempSync","readFileSync","rmSync"]});
+const __vite_ssr_import_1__ = await __vite_ssr_import__("node:os", {"importedNames":["tmpdir"]});
+const __vite_ssr_import_2__ = await __vite_ssr_import__("node:path", {"importedNames":["join"]});
+const __vite_ssr_import_3__ = await __vite_ssr_import__("/dist/test-modules/shims/config.cjs", {"importedNames":["DEFAULT_BLUEPRINT","ENVIRONMENTS","loadBlueprints","parseEnvironmentConfig"]});
+const __vite_ssr_import_4__ = await __vite_ssr_import__("/dist/test-modules/shims/stacks/app.cjs", {"importedNames":["buildPlatformApp"]});
+
+
+
+
+
+const cache = /* @__PURE__ */ new Map();
+function synthEnvironment(name) {
+  return synthBlueprintEnvironment((0,__vite_ssr_import_3__.DEFAULT_BLUEPRINT), name);
+};
+function synthBlueprintEnvironment(blueprint, name) {
+  const key = `${blueprint}/${name}`;
+  let result = cache.get(key);
+  if (!result) {
+    const [config] = (0,__vite_ssr_import_3__.loadBlueprints)(blueprint, name);
+    result = synthConfig(config);
+    cache.set(key, result);
+  };
+  return result;
+};
+function synthConfig(config) {
+  const outdir = (0,__vite_ssr_import_0__.mkdtempSync)((0,__vite_ssr_import_2__.join)((0,__vite_ssr_import_1__.tmpdir)(), "voice-infra-test-"));
+  try {
+    const { app, environments } = (0,__vite_ssr_import_4__.buildPlatformApp)({ configs: [config], outdir });
+    app.synth();
+    const stackIds = app.node.children.map((child) => child.node.id);
+    const stacks = /* @__PURE__ */ new Map();
+    for (const id of stackIds) {
+      const text = (0,__vite_ssr_import_0__.readFileSync)((0,__vite_ssr_import_2__.join)(outdir, "stacks", id, "cdk.tf.json"), "utf8");
+      stacks.set(id, { text, json: JSON.parse(text) });
+    };
+    const prefix = `${config.environment}-`;
+    return {
+      config,
+      stacks: environments[0],
+      stackIds,
+      stack(component) {
+        const stack = stacks.get(prefix + component) ?? stacks.get(component);
+        if (!stack) throw new Error(`no stack ${prefix}${component}; have ${stackIds.join(", ")}`);
+        return stack;
+      }
+    };
+  } finally {
+    (0,__vite_ssr_import_0__.rmSync)(outdir, { recursive: true, force: true });
+  }
+};
+function resourcesOf(stack, type) {
+  return stack.json.resource?.[type] ?? {};
+};
+function editedConfig(name, edit) {
+  const raw = structuredClone(__vite_ssr_import_3__.ENVIRONMENTS[name]);
+  edit(raw);
+  return (0,__vite_ssr_import_3__.parseEnvironmentConfig)(raw, `${name} (edited)`);
+}
+
+//# sourceMappingSource=vite-node
+//# sourceMappingURL=data:application/json;charset=utf-8;base64,eyJ2ZXJzaW9uIjozLCJtYXBwaW5ncyI6Ijs7Ozs7QUFBQTtBQUNBO0FBQ0E7QUFDQTtBQUVBOzs7Ozs7QUF5QkEsTUFBTSxRQUFRLG9CQUFJLElBQW9DO0FBRy9DLFNBQVMsaUJBQWlCLE1BQXNDO0FBQ3JFLFNBQU8sNkJBQTBCLDBDQUFtQixJQUFJO0FBQzFEO0FBR08sU0FBUywwQkFBMEIsV0FBbUIsTUFBc0M7QUFDakcsUUFBTSxNQUFNLEdBQUcsU0FBUyxJQUFJLElBQUk7QUFDaEMsTUFBSSxTQUFTLE1BQU0sSUFBSSxHQUFHO0FBQzFCLE1BQUksQ0FBQyxRQUFRO0FBQ1gsVUFBTSxDQUFDLE1BQU0sT0FBSSxzQ0FBZSxXQUFXLElBQUk7QUFDL0MsYUFBUyxZQUFZLE1BQU07QUFDM0IsVUFBTSxJQUFJLEtBQUssTUFBTTtBQUFBLEVBQ3ZCO0FBQ0EsU0FBTztBQUNUO0FBR08sU0FBUyxZQUFZLFFBQW1EO0FBQzdFLFFBQU0sWUFBUyxzQ0FBWSwrQkFBSyw4QkFBTyxHQUFHLG1CQUFtQixDQUFDO0FBQzlELE1BQUk7QUFDRixVQUFNLEVBQUUsS0FBSyxhQUFhLE9BQUksd0NBQWlCLEVBQUUsU0FBUyxDQUFDLE1BQU0sR0FBRyxPQUFPLENBQUM7QUFDNUUsUUFBSSxNQUFNO0FBQ1YsVUFBTSxXQUFXLElBQUksS0FBSyxTQUFTLElBQUksQ0FBQyxVQUFVLE1BQU0sS0FBSyxFQUFFO0FBQy9ELFVBQU0sU0FBUyxvQkFBSSxJQUE4QjtBQUNqRCxlQUFXLE1BQU0sVUFBVTtBQUN6QixZQUFNLFVBQU8sdUNBQWEsNEJBQUssUUFBUSxVQUFVLElBQUksYUFBYSxHQUFHLE1BQU07QUFDM0UsYUFBTyxJQUFJLElBQUksRUFBRSxNQUFNLE1BQU0sS0FBSyxNQUFNLElBQUksRUFBRSxDQUFDO0FBQUEsSUFDakQ7QUFDQSxVQUFNLFNBQVMsR0FBRyxPQUFPLFdBQVc7QUFDcEMsV0FBTztBQUFBLE1BQ0w7QUFBQSxNQUNBLFFBQVEsYUFBYSxDQUFDO0FBQUEsTUFDdEI7QUFBQSxNQUNBLE1BQU0sV0FBbUI7QUFDdkIsY0FBTSxRQUFRLE9BQU8sSUFBSSxTQUFTLFNBQVMsS0FBSyxPQUFPLElBQUksU0FBUztBQUNwRSxZQUFJLENBQUMsTUFBTyxPQUFNLElBQUksTUFBTSxZQUFZLE1BQU0sR0FBRyxTQUFTLFVBQVUsU0FBUyxLQUFLLElBQUksQ0FBQyxFQUFFO0FBQ3pGLGVBQU87QUFBQSxNQUNUO0FBQUEsSUFDRjtBQUFBLEVBQ0YsVUFBRTtBQUNBLHFDQUFPLFFBQVEsRUFBRSxXQUFXLE1BQU0sT0FBTyxLQUFLLENBQUM7QUFBQSxFQUNqRDtBQUNGO0FBR08sU0FBUyxZQUFZLE9BQXlCLE1BQW1EO0FBQ3RHLFNBQU8sTUFBTSxLQUFLLFdBQVcsSUFBSSxLQUFLLENBQUM7QUFDekM7QUFHTyxTQUFTLGFBQWEsTUFBYyxNQUE2QztBQUN0RixRQUFNLE1BQU0sZ0JBQWdCLG1DQUFhLElBQUksQ0FBQztBQUM5QyxPQUFLLEdBQUc7QUFDUixZQUFPLDhDQUF1QixLQUFLLEdBQUcsSUFBSSxXQUFXO0FBQ3ZEIiwibmFtZXMiOltdLCJpZ25vcmVMaXN0IjpbXSwic291cmNlcyI6WyJzeW50aC50cyJdLCJzb3VyY2VzQ29udGVudCI6WyJpbXBvcnQgeyBta2R0ZW1wU3luYywgcmVhZEZpbGVTeW5jLCBybVN5bmMgfSBmcm9tIFwibm9kZTpmc1wiO1xuaW1wb3J0IHsgdG1wZGlyIH0gZnJvbSBcIm5vZGU6b3NcIjtcbmltcG9ydCB7IGpvaW4gfSBmcm9tIFwibm9kZTpwYXRoXCI7XG5pbXBvcnQgeyBERUZBVUxUX0JMVUVQUklOVCwgRU5WSVJPTk1FTlRTLCBFbnZpcm9ubWVudENvbmZpZywgbG9hZEJsdWVwcmludHMsIHBhcnNlRW52aXJvbm1lbnRDb25maWcgfSBmcm9tIFwiLi4vLi4vY29uZmlnXCI7XG5pbXBvcnQgdHlwZSB7IEVudmlyb25tZW50U3RhY2tzIH0gZnJvbSBcIi4uLy4uL3N0YWNrc1wiO1xuaW1wb3J0IHsgYnVpbGRQbGF0Zm9ybUFwcCB9IGZyb20gXCIuLi8uLi9zdGFja3MvYXBwXCI7XG5cbi8qKiBUZXJyYWZvcm0gSlNPTiBvZiBvbmUgc3ludGhlc2l6ZWQgc3RhY2ssIGFzIGEgc3RyaW5nIChmb3IgdGhlIGNka3RmIG1hdGNoZXJzKSBhbmQgcGFyc2VkLiAqL1xuZXhwb3J0IGludGVyZmFjZSBTeW50aGVzaXplZFN0YWNrIHtcbiAgcmVhZG9ubHkgdGV4dDogc3RyaW5nO1xuICByZWFkb25seSBqc29uOiBUZXJyYWZvcm1Kc29uO1xufVxuXG5leHBvcnQgaW50ZXJmYWNlIFRlcnJhZm9ybUpzb24ge1xuICB0ZXJyYWZvcm06IHsgYmFja2VuZD86IFJlY29yZDxzdHJpbmcsIFJlY29yZDxzdHJpbmcsIHVua25vd24+PjsgcmVxdWlyZWRfcHJvdmlkZXJzPzogUmVjb3JkPHN0cmluZywgdW5rbm93bj4gfTtcbiAgcHJvdmlkZXI/OiBSZWNvcmQ8c3RyaW5nLCBSZWNvcmQ8c3RyaW5nLCB1bmtub3duPltdPjtcbiAgcmVzb3VyY2U/OiBSZWNvcmQ8c3RyaW5nLCBSZWNvcmQ8c3RyaW5nLCBSZWNvcmQ8c3RyaW5nLCBhbnk+Pj47XG4gIGRhdGE/OiBSZWNvcmQ8c3RyaW5nLCBSZWNvcmQ8c3RyaW5nLCBSZWNvcmQ8c3RyaW5nLCBhbnk+Pj47XG4gIG91dHB1dD86IFJlY29yZDxzdHJpbmcsIHsgdmFsdWU6IHVua25vd247IHNlbnNpdGl2ZT86IGJvb2xlYW4gfT47XG59XG5cbmV4cG9ydCBpbnRlcmZhY2UgU3ludGhlc2l6ZWRFbnZpcm9ubWVudCB7XG4gIHJlYWRvbmx5IGNvbmZpZzogRW52aXJvbm1lbnRDb25maWc7XG4gIHJlYWRvbmx5IHN0YWNrczogRW52aXJvbm1lbnRTdGFja3M7XG4gIC8qKiBUaGUgc3RhY2sgb2Ygb25lIGNvbXBvbmVudCwgZS5nLiBgc3RhY2soXCJ2cGNcIilgOyB0aHJvd3MgaWYgdGhlIGVudmlyb25tZW50IGhhcyBubyBzdWNoIHN0YWNrLiAqL1xuICBzdGFjayhjb21wb25lbnQ6IHN0cmluZyk6IFN5bnRoZXNpemVkU3RhY2s7XG4gIC8qKiBBbGwgc3RhY2sgaWRzIG9mIHRoZSBlbnZpcm9ubWVudC4gKi9cbiAgcmVhZG9ubHkgc3RhY2tJZHM6IHJlYWRvbmx5IHN0cmluZ1tdO1xufVxuXG5jb25zdCBjYWNoZSA9IG5ldyBNYXA8c3RyaW5nLCBTeW50aGVzaXplZEVudmlyb25tZW50PigpO1xuXG4vKiogU3ludGhlc2l6ZXMgb25lIHNoaXBwZWQgdm9pY2UtYWkgZW52aXJvbm1lbnQgb25jZSBwZXIgdGVzdCB3b3JrZXIgYW5kIHNlcnZlcyBpdCB0byBldmVyeSB0ZXN0IHRoYXQgYXNrcy4gKi9cbmV4cG9ydCBmdW5jdGlvbiBzeW50aEVudmlyb25tZW50KG5hbWU6IHN0cmluZyk6IFN5bnRoZXNpemVkRW52aXJvbm1lbnQge1xuICByZXR1cm4gc3ludGhCbHVlcHJpbnRFbnZpcm9ubWVudChERUZBVUxUX0JMVUVQUklOVCwgbmFtZSk7XG59XG5cbi8qKiBTeW50aGVzaXplcyBvbmUgZW52aXJvbm1lbnQgb2YgYSBibHVlcHJpbnQgKGBjb25maWcvYmx1ZXByaW50cy9gKSBvbmNlIHBlciB0ZXN0IHdvcmtlciwgYWxvbmUgaW4gaXRzIGFwcC4gKi9cbmV4cG9ydCBmdW5jdGlvbiBzeW50aEJsdWVwcmludEVudmlyb25tZW50KGJsdWVwcmludDogc3RyaW5nLCBuYW1lOiBzdHJpbmcpOiBTeW50aGVzaXplZEVudmlyb25tZW50IHtcbiAgY29uc3Qga2V5ID0gYCR7Ymx1ZXByaW50fS8ke25hbWV9YDtcbiAgbGV0IHJlc3VsdCA9IGNhY2hlLmdldChrZXkpO1xuICBpZiAoIXJlc3VsdCkge1xuICAgIGNvbnN0IFtjb25maWddID0gbG9hZEJsdWVwcmludHMoYmx1ZXByaW50LCBuYW1lKTtcbiAgICByZXN1bHQgPSBzeW50aENvbmZpZyhjb25maWcpO1xuICAgIGNhY2hlLnNldChrZXksIHJlc3VsdCk7XG4gIH1cbiAgcmV0dXJuIHJlc3VsdDtcbn1cblxuLyoqIFN5bnRoZXNpemVzIGEgZ2l2ZW4gKHBvc3NpYmx5IG1vZGlmaWVkKSBjb25maWd1cmF0aW9uOyBub3QgY2FjaGVkLiAqL1xuZXhwb3J0IGZ1bmN0aW9uIHN5bnRoQ29uZmlnKGNvbmZpZzogRW52aXJvbm1lbnRDb25maWcpOiBTeW50aGVzaXplZEVudmlyb25tZW50IHtcbiAgY29uc3Qgb3V0ZGlyID0gbWtkdGVtcFN5bmMoam9pbih0bXBkaXIoKSwgXCJ2b2ljZS1pbmZyYS10ZXN0LVwiKSk7XG4gIHRyeSB7XG4gICAgY29uc3QgeyBhcHAsIGVudmlyb25tZW50cyB9ID0gYnVpbGRQbGF0Zm9ybUFwcCh7IGNvbmZpZ3M6IFtjb25maWddLCBvdXRkaXIgfSk7XG4gICAgYXBwLnN5bnRoKCk7XG4gICAgY29uc3Qgc3RhY2tJZHMgPSBhcHAubm9kZS5jaGlsZHJlbi5tYXAoKGNoaWxkKSA9PiBjaGlsZC5ub2RlLmlkKTtcbiAgICBjb25zdCBzdGFja3MgPSBuZXcgTWFwPHN0cmluZywgU3ludGhlc2l6ZWRTdGFjaz4oKTtcbiAgICBmb3IgKGNvbnN0IGlkIG9mIHN0YWNrSWRzKSB7XG4gICAgICBjb25zdCB0ZXh0ID0gcmVhZEZpbGVTeW5jKGpvaW4ob3V0ZGlyLCBcInN0YWNrc1wiLCBpZCwgXCJjZGsudGYuanNvblwiKSwgXCJ1dGY4XCIpO1xuICAgICAgc3RhY2tzLnNldChpZCwgeyB0ZXh0LCBqc29uOiBKU09OLnBhcnNlKHRleHQpIH0pO1xuICAgIH1cbiAgICBjb25zdCBwcmVmaXggPSBgJHtjb25maWcuZW52aXJvbm1lbnR9LWA7XG4gICAgcmV0dXJuIHtcbiAgICAgIGNvbmZpZyxcbiAgICAgIHN0YWNrczogZW52aXJvbm1lbnRzWzBdLFxuICAgICAgc3RhY2tJZHMsXG4gICAgICBzdGFjayhjb21wb25lbnQ6IHN0cmluZykge1xuICAgICAgICBjb25zdCBzdGFjayA9IHN0YWNrcy5nZXQocHJlZml4ICsgY29tcG9uZW50KSA/PyBzdGFja3MuZ2V0KGNvbXBvbmVudCk7XG4gICAgICAgIGlmICghc3RhY2spIHRocm93IG5ldyBFcnJvcihgbm8gc3RhY2sgJHtwcmVmaXh9JHtjb21wb25lbnR9OyBoYXZlICR7c3RhY2tJZHMuam9pbihcIiwgXCIpfWApO1xuICAgICAgICByZXR1cm4gc3RhY2s7XG4gICAgICB9LFxuICAgIH07XG4gIH0gZmluYWxseSB7XG4gICAgcm1TeW5jKG91dGRpciwgeyByZWN1cnNpdmU6IHRydWUsIGZvcmNlOiB0cnVlIH0pO1xuICB9XG59XG5cbi8qKiBSZXNvdXJjZXMgb2Ygb25lIHR5cGUgaW4gYSBzdGFjaywgYnkgbG9naWNhbCBpZC4gKi9cbmV4cG9ydCBmdW5jdGlvbiByZXNvdXJjZXNPZihzdGFjazogU3ludGhlc2l6ZWRTdGFjaywgdHlwZTogc3RyaW5nKTogUmVjb3JkPHN0cmluZywgUmVjb3JkPHN0cmluZywgYW55Pj4ge1xuICByZXR1cm4gc3RhY2suanNvbi5yZXNvdXJjZT8uW3R5cGVdID8/IHt9O1xufVxuXG4vKiogQSBtb2RpZmllZCBjb3B5IG9mIGEgc2hpcHBlZCBlbnZpcm9ubWVudCdzIHJhdyBjb25maWcgKGRlZXAgY2xvbmUsIHRoZW4gYGVkaXRgKS4gKi9cbmV4cG9ydCBmdW5jdGlvbiBlZGl0ZWRDb25maWcobmFtZTogc3RyaW5nLCBlZGl0OiAocmF3OiBhbnkpID0+IHZvaWQpOiBFbnZpcm9ubWVudENvbmZpZyB7XG4gIGNvbnN0IHJhdyA9IHN0cnVjdHVyZWRDbG9uZShFTlZJUk9OTUVOVFNbbmFtZV0pO1xuICBlZGl0KHJhdyk7XG4gIHJldHVybiBwYXJzZUVudmlyb25tZW50Q29uZmlnKHJhdywgYCR7bmFtZX0gKGVkaXRlZClgKTtcbn1cbiJdLCJmaWxlIjoiL19fdGVzdHNfXy9zdXBwb3J0L3N5bnRoLnRzIn0=

@@ -1,0 +1,208 @@
+// /work/main/__tests__/unit/rds-stack.test.ts
+const __vite_ssr_import_0__ = await __vite_ssr_import__("@cdktf/provider-aws/lib/db-instance", {"importedNames":["DbInstance"]});
+const __vite_ssr_import_1__ = await __vite_ssr_import__("@cdktf/provider-aws/lib/db-parameter-group", {"importedNames":["DbParameterGroup"]});
+const __vite_ssr_import_2__ = await __vite_ssr_import__("@cdktf/provider-aws/lib/db-subnet-group", {"importedNames":["DbSubnetGroup"]});
+const __vite_ssr_import_3__ = await __vite_ssr_import__("@cdktf/provider-aws/lib/iam-role", {"importedNames":["IamRole"]});
+const __vite_ssr_import_4__ = await __vite_ssr_import__("vitest", {"importedNames":["describe","expect","it"]});
+const __vite_ssr_import_5__ = await __vite_ssr_import__("/__tests__/support/synth.ts", {"importedNames":["editedConfig","resourcesOf","synthConfig","synthEnvironment"]});
+const __vite_ssr_import_6__ = await __vite_ssr_import__("/__tests__/support/remote-state.ts", {"importedNames":["remoteOutputRef","remoteStateSources"]});
+
+
+
+
+
+
+
+__vite_ssr_import_4__.describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
+  const synth = (0,__vite_ssr_import_5__.synthEnvironment)(env);
+  const rds = synth.stack("rds");
+  const db = synth.config.database;
+  const instances = (0,__vite_ssr_import_5__.resourcesOf)(rds, "aws_db_instance");
+  const primary = instances.rds_instance;
+  (0,__vite_ssr_import_4__.it)("reads vpc and secrets-kms through terraform_remote_state with their S3 backends' bucket, region and key", () => {
+    (0,__vite_ssr_import_4__.expect)((0,__vite_ssr_import_6__.remoteStateSources)(synth, rds).sort()).toEqual(["secrets-kms", "vpc"]);
+  });
+  (0,__vite_ssr_import_4__.it)("runs the configured PostgreSQL engine, version and class on autoscaling gp3", () => {
+    (0,__vite_ssr_import_4__.expect)(rds.text).toHaveResourceWithProperties((0,__vite_ssr_import_0__.DbInstance), {
+      identifier: db.identifier,
+      engine: "postgres",
+      engine_version: db.engineVersion,
+      instance_class: db.instanceClass,
+      storage_type: "gp3",
+      allocated_storage: db.allocatedStorageGb,
+      max_allocated_storage: db.maxAllocatedStorageGb,
+      db_name: db.databaseName,
+      port: 5432,
+      publicly_accessible: false
+    });
+  });
+  (0,__vite_ssr_import_4__.it)("encrypts storage and Performance Insights with the RDS CMK from secrets-kms", () => {
+    (0,__vite_ssr_import_4__.expect)(primary.storage_encrypted).toBe(true);
+    (0,__vite_ssr_import_4__.expect)((0,__vite_ssr_import_6__.remoteOutputRef)(synth, primary.kms_key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.rds_key.arn}" });
+    (0,__vite_ssr_import_4__.expect)(primary.performance_insights_enabled).toBe(true);
+    (0,__vite_ssr_import_4__.expect)((0,__vite_ssr_import_6__.remoteOutputRef)(synth, primary.performance_insights_kms_key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.rds_key.arn}" });
+    (0,__vite_ssr_import_4__.expect)(primary.performance_insights_retention_period).toBe(db.performanceInsightsRetentionDays);
+  });
+  (0,__vite_ssr_import_4__.it)("lets RDS manage the master password in Secrets Manager under the secrets CMK; no password anywhere", () => {
+    (0,__vite_ssr_import_4__.expect)(primary.manage_master_user_password).toBe(true);
+    (0,__vite_ssr_import_4__.expect)((0,__vite_ssr_import_6__.remoteOutputRef)(synth, primary.master_user_secret_kms_key_id)).toEqual({
+      stack: "secrets-kms",
+      value: "${aws_kms_key.secrets_key.arn}"
+    });
+    (0,__vite_ssr_import_4__.expect)(primary.username).toBe(db.masterUsername);
+    for (const instance of Object.values(instances)) (0,__vite_ssr_import_4__.expect)(instance).not.toHaveProperty("password");
+    (0,__vite_ssr_import_4__.expect)(rds.text).not.toMatch(/random_password/);
+    (0,__vite_ssr_import_4__.expect)(synth.stacks.rds.masterSecretArn).toMatch(/\$\{TfToken\[/);
+    (0,__vite_ssr_import_4__.expect)(Object.values(rds.json.output ?? {}).map((o) => o.value)).toContainEqual(
+      "${aws_db_instance.rds_instance.master_user_secret[0].secret_arn}"
+    );
+  });
+  (0,__vite_ssr_import_4__.it)("places the primary in the vpc stack's database subnets behind its RDS security group", () => {
+    const subnets = (0,__vite_ssr_import_5__.resourcesOf)(rds, "aws_db_subnet_group").db_subnet_group.subnet_ids;
+    (0,__vite_ssr_import_4__.expect)(subnets).toHaveLength(synth.config.network.availabilityZones.length);
+    subnets.forEach(
+      (ref, i) => (0,__vite_ssr_import_4__.expect)((0,__vite_ssr_import_6__.remoteOutputRef)(synth, ref)).toEqual({
+        stack: "vpc",
+        value: `\${aws_subnet.database_subnet_${synth.config.network.availabilityZones[i].replace(/-/g, "_")}.id}`
+      })
+    );
+    (0,__vite_ssr_import_4__.expect)(rds.text).toHaveResourceWithProperties((0,__vite_ssr_import_2__.DbSubnetGroup), { name: `${synth.config.project}-${env}-database` });
+    (0,__vite_ssr_import_4__.expect)(primary.db_subnet_group_name).toBe("${aws_db_subnet_group.db_subnet_group.name}");
+    (0,__vite_ssr_import_4__.expect)(primary.vpc_security_group_ids.map((ref) => (0,__vite_ssr_import_6__.remoteOutputRef)(synth, ref))).toEqual([
+      { stack: "vpc", value: "${aws_security_group.rds_security_group.id}" }
+    ]);
+  });
+  (0,__vite_ssr_import_4__.it)("forces TLS and logs statements; no shared_preload_libraries (pgvector is CREATE EXTENSION)", () => {
+    (0,__vite_ssr_import_4__.expect)(rds.text).toHaveResourceWithProperties((0,__vite_ssr_import_1__.DbParameterGroup), {
+      family: `postgres${db.engineVersion.split(".")[0]}`,
+      parameter: __vite_ssr_import_4__.expect.arrayContaining([
+        { name: "rds.force_ssl", value: "1" },
+        { name: "log_min_duration_statement", value: String(db.slowQueryThresholdMs) },
+        { name: "log_statement", value: db.logStatement }
+      ])
+    });
+    for (const group of Object.values((0,__vite_ssr_import_5__.resourcesOf)(rds, "aws_db_parameter_group"))) {
+      const names = group.parameter.map((p) => p.name);
+      (0,__vite_ssr_import_4__.expect)(names).toContain("rds.force_ssl");
+      (0,__vite_ssr_import_4__.expect)(names).not.toContain("shared_preload_libraries");
+      (0,__vite_ssr_import_4__.expect)(JSON.stringify(group)).not.toMatch(/vector/);
+    };
+    (0,__vite_ssr_import_4__.expect)(primary.parameter_group_name).toBe("${aws_db_parameter_group.db_parameter_group.name}");
+  });
+  (0,__vite_ssr_import_4__.it)("keeps backups in the configured windows and copies tags to snapshots", () => {
+    (0,__vite_ssr_import_4__.expect)(primary).toEqual(
+      __vite_ssr_import_4__.expect.objectContaining({
+        backup_retention_period: db.backupRetentionDays,
+        backup_window: db.backupWindow,
+        maintenance_window: db.maintenanceWindow,
+        copy_tags_to_snapshot: true,
+        auto_minor_version_upgrade: true
+      })
+    );
+  });
+  (0,__vite_ssr_import_4__.it)("turns on IAM auth, enhanced monitoring with its own role, and log exports into encrypted groups", () => {
+    (0,__vite_ssr_import_4__.expect)(primary.iam_database_authentication_enabled).toBe(true);
+    (0,__vite_ssr_import_4__.expect)(primary.monitoring_interval).toBe(db.monitoringIntervalSeconds);
+    (0,__vite_ssr_import_4__.expect)(primary.monitoring_role_arn).toBe("${aws_iam_role.rds_monitoring_role.arn}");
+    const trust = JSON.parse((0,__vite_ssr_import_5__.resourcesOf)(rds, "aws_iam_role").rds_monitoring_role.assume_role_policy);
+    (0,__vite_ssr_import_4__.expect)(trust.Statement[0].Principal).toEqual({ Service: "monitoring.rds.amazonaws.com" });
+    (0,__vite_ssr_import_4__.expect)(rds.text).toHaveResourceWithProperties((0,__vite_ssr_import_3__.IamRole), { name: `${synth.config.project}-${env}-rds-monitoring` });
+    (0,__vite_ssr_import_4__.expect)(Object.values((0,__vite_ssr_import_5__.resourcesOf)(rds, "aws_iam_role_policy_attachment")).map((a) => a.policy_arn)).toEqual([
+      "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
+    ]);
+    (0,__vite_ssr_import_4__.expect)(primary.enabled_cloudwatch_logs_exports).toEqual(["postgresql", "upgrade"]);
+    const groups = (0,__vite_ssr_import_5__.resourcesOf)(rds, "aws_cloudwatch_log_group");
+    for (const log of ["postgresql", "upgrade"]) {
+      const group = groups[`rds_${log}_log_group`];
+      (0,__vite_ssr_import_4__.expect)(group.name).toBe(`/aws/rds/instance/${db.identifier}/${log}`);
+      (0,__vite_ssr_import_4__.expect)(group.retention_in_days).toBe(db.logRetentionDays);
+      (0,__vite_ssr_import_4__.expect)((0,__vite_ssr_import_6__.remoteOutputRef)(synth, group.kms_key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.logs_key.arn}" });
+      (0,__vite_ssr_import_4__.expect)(primary.depends_on).toContain(`aws_cloudwatch_log_group.rds_${log}_log_group`);
+    }
+  });
+  (0,__vite_ssr_import_4__.it)(env === "prod" ? "is Multi-AZ, deletion-protected and keeps a final snapshot" : "follows the environment's cheaper safety settings", () => {
+    (0,__vite_ssr_import_4__.expect)(primary.multi_az).toBe(db.multiAz);
+    (0,__vite_ssr_import_4__.expect)(primary.deletion_protection).toBe(db.deletionProtection);
+    (0,__vite_ssr_import_4__.expect)(primary.skip_final_snapshot).toBe(!db.finalSnapshot);
+    if (env === "prod") {
+      (0,__vite_ssr_import_4__.expect)(primary).toEqual(
+        __vite_ssr_import_4__.expect.objectContaining({ multi_az: true, deletion_protection: true, skip_final_snapshot: false, backup_retention_period: 7 })
+      );
+      (0,__vite_ssr_import_4__.expect)(primary.final_snapshot_identifier).toBe(`${db.identifier}-final`);
+    };
+    if (env === "dev") {
+      (0,__vite_ssr_import_4__.expect)(primary).toEqual(__vite_ssr_import_4__.expect.objectContaining({ multi_az: false, deletion_protection: false, skip_final_snapshot: true }));
+      (0,__vite_ssr_import_4__.expect)(primary).not.toHaveProperty("final_snapshot_identifier");
+    }
+  });
+  (0,__vite_ssr_import_4__.it)(db.readReplica.enabled ? "adds a read replica of the primary" : "has no read replica", () => {
+    const replica = instances.rds_read_replica;
+    if (!db.readReplica.enabled) {
+      (0,__vite_ssr_import_4__.expect)(replica).toBeUndefined();
+      (0,__vite_ssr_import_4__.expect)(synth.stacks.rds.readReplicaIdentifier).toBeUndefined();
+      return;
+    };
+    (0,__vite_ssr_import_4__.expect)(replica).toEqual(
+      __vite_ssr_import_4__.expect.objectContaining({
+        identifier: `${db.identifier}-replica`,
+        replicate_source_db: "${aws_db_instance.rds_instance.arn}",
+        parameter_group_name: "${aws_db_parameter_group.db_parameter_group.name}",
+        publicly_accessible: false,
+        iam_database_authentication_enabled: true,
+        performance_insights_enabled: true
+      })
+    );
+    (0,__vite_ssr_import_4__.expect)(replica).not.toHaveProperty("manage_master_user_password");
+  });
+  (0,__vite_ssr_import_4__.it)(db.drReplica.enabled ? "replicates across regions with the DR key, the DR provider and the operator's subnet group" : "has no DR replica", () => {
+    const drReplica = instances.rds_dr_replica;
+    if (!db.drReplica.enabled) {
+      (0,__vite_ssr_import_4__.expect)(drReplica).toBeUndefined();
+      (0,__vite_ssr_import_4__.expect)(synth.stacks.rds.drReplicaArn).toBeUndefined();
+      (0,__vite_ssr_import_4__.expect)(rds.json.provider?.aws?.some((p) => p.alias === "dr")).toBeFalsy();
+      return;
+    };
+    (0,__vite_ssr_import_4__.expect)(drReplica).toEqual(
+      __vite_ssr_import_4__.expect.objectContaining({
+        provider: "aws.dr",
+        identifier: `${db.identifier}-dr`,
+        replicate_source_db: "${aws_db_instance.rds_instance.arn}",
+        storage_encrypted: true,
+        db_subnet_group_name: db.drReplica.subnetGroupName,
+        parameter_group_name: "${aws_db_parameter_group.dr_db_parameter_group.name}"
+      })
+    );
+    (0,__vite_ssr_import_4__.expect)((0,__vite_ssr_import_6__.remoteOutputRef)(synth, drReplica.kms_key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.dr_key.arn}" });
+    (0,__vite_ssr_import_4__.expect)((0,__vite_ssr_import_6__.remoteOutputRef)(synth, drReplica.performance_insights_kms_key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.dr_key.arn}" });
+    (0,__vite_ssr_import_4__.expect)((0,__vite_ssr_import_5__.resourcesOf)(rds, "aws_db_parameter_group").dr_db_parameter_group.provider).toBe("aws.dr");
+    (0,__vite_ssr_import_4__.expect)(rds.text).toHaveProviderWithProperties({ tfResourceType: "aws" }, { alias: "dr", region: synth.config.dr.region });
+  });
+});
+(0,__vite_ssr_import_4__.describe)("rds stack variants", () => {
+  const withReplica = (0,__vite_ssr_import_5__.synthConfig)(
+    (0,__vite_ssr_import_5__.editedConfig)("dev", (raw) => {
+      raw.database.readReplica = { enabled: true, instanceClass: "db.t4g.small" };
+    })
+  ).stack("rds");
+  const withDrGroups = (0,__vite_ssr_import_5__.synthConfig)(
+    (0,__vite_ssr_import_5__.editedConfig)("prod", (raw) => {
+      raw.database.drReplica.securityGroupIds = ["sg-0123456789abcdef0"];
+    })
+  ).stack("rds");
+  (0,__vite_ssr_import_4__.it)("puts a read replica and its log groups in dev when enabled", () => {
+    (0,__vite_ssr_import_4__.expect)(withReplica.text).toHaveResourceWithProperties((0,__vite_ssr_import_0__.DbInstance), {
+      identifier: "voice-ai-dev-postgres-replica",
+      instance_class: "db.t4g.small",
+      backup_retention_period: 0
+    });
+    (0,__vite_ssr_import_4__.expect)(Object.keys((0,__vite_ssr_import_5__.resourcesOf)(withReplica, "aws_cloudwatch_log_group"))).toEqual(
+      __vite_ssr_import_4__.expect.arrayContaining(["rds_read_replica_postgresql_log_group", "rds_read_replica_upgrade_log_group"])
+    );
+  });
+  (0,__vite_ssr_import_4__.it)("passes the DR replica's security groups through when configured", () => {
+    (0,__vite_ssr_import_4__.expect)((0,__vite_ssr_import_5__.resourcesOf)(withDrGroups, "aws_db_instance").rds_dr_replica.vpc_security_group_ids).toEqual(["sg-0123456789abcdef0"]);
+  });
+});
+
+//# sourceMappingSource=vite-node
+//# sourceMappingURL=data:application/json;charset=utf-8;base64,eyJ2ZXJzaW9uIjozLCJtYXBwaW5ncyI6IkFBQUE7QUFDQTtBQUNBO0FBQ0E7QUFDQTtBQUNBO0FBQ0E7Ozs7Ozs7O0FBRUEsK0JBQVMsS0FBSyxDQUFDLE9BQU8sV0FBVyxNQUFNLENBQUMsRUFBRSxnQkFBZ0IsQ0FBQyxRQUFRO0FBQ2pFLFFBQU0sV0FBUSx3Q0FBaUIsR0FBRztBQUNsQyxRQUFNLE1BQU0sTUFBTSxNQUFNLEtBQUs7QUFDN0IsUUFBTSxLQUFLLE1BQU0sT0FBTztBQUN4QixRQUFNLGVBQVksbUNBQVksS0FBSyxpQkFBaUI7QUFDcEQsUUFBTSxVQUFVLFVBQVU7QUFFMUIsK0JBQUcsMkdBQTJHLE1BQU07QUFFbEgsd0NBQU8sMENBQW1CLE9BQU8sR0FBRyxFQUFFLEtBQUssQ0FBQyxFQUFFLFFBQVEsQ0FBQyxlQUFlLEtBQUssQ0FBQztBQUFBLEVBQzlFLENBQUM7QUFFRCwrQkFBRywrRUFBK0UsTUFBTTtBQUN0RixxQ0FBTyxJQUFJLElBQUksRUFBRSxnQ0FBNkIsbUNBQVk7QUFBQSxNQUN4RCxZQUFZLEdBQUc7QUFBQSxNQUNmLFFBQVE7QUFBQSxNQUNSLGdCQUFnQixHQUFHO0FBQUEsTUFDbkIsZ0JBQWdCLEdBQUc7QUFBQSxNQUNuQixjQUFjO0FBQUEsTUFDZCxtQkFBbUIsR0FBRztBQUFBLE1BQ3RCLHVCQUF1QixHQUFHO0FBQUEsTUFDMUIsU0FBUyxHQUFHO0FBQUEsTUFDWixNQUFNO0FBQUEsTUFDTixxQkFBcUI7QUFBQSxJQUN2QixDQUFDO0FBQUEsRUFDSCxDQUFDO0FBRUQsK0JBQUcsK0VBQStFLE1BQU07QUFDdEYscUNBQU8sUUFBUSxpQkFBaUIsRUFBRSxLQUFLLElBQUk7QUFDM0Msd0NBQU8sdUNBQWdCLE9BQU8sUUFBUSxVQUFVLENBQUMsRUFBRSxRQUFRLEVBQUUsT0FBTyxlQUFlLE9BQU8sNkJBQTZCLENBQUM7QUFDeEgscUNBQU8sUUFBUSw0QkFBNEIsRUFBRSxLQUFLLElBQUk7QUFDdEQsd0NBQU8sdUNBQWdCLE9BQU8sUUFBUSwrQkFBK0IsQ0FBQyxFQUFFLFFBQVEsRUFBRSxPQUFPLGVBQWUsT0FBTyw2QkFBNkIsQ0FBQztBQUM3SSxxQ0FBTyxRQUFRLHFDQUFxQyxFQUFFLEtBQUssR0FBRyxnQ0FBZ0M7QUFBQSxFQUNoRyxDQUFDO0FBRUQsK0JBQUcsc0dBQXNHLE1BQU07QUFDN0cscUNBQU8sUUFBUSwyQkFBMkIsRUFBRSxLQUFLLElBQUk7QUFDckQsd0NBQU8sdUNBQWdCLE9BQU8sUUFBUSw2QkFBNkIsQ0FBQyxFQUFFLFFBQVE7QUFBQSxNQUM1RSxPQUFPO0FBQUEsTUFDUCxPQUFPO0FBQUEsSUFDVCxDQUFDO0FBQ0QscUNBQU8sUUFBUSxRQUFRLEVBQUUsS0FBSyxHQUFHLGNBQWM7QUFDL0MsZUFBVyxZQUFZLE9BQU8sT0FBTyxTQUFTLEVBQUcsa0NBQU8sUUFBUSxFQUFFLElBQUksZUFBZSxVQUFVO0FBQy9GLHFDQUFPLElBQUksSUFBSSxFQUFFLElBQUksUUFBUSxpQkFBaUI7QUFDOUMscUNBQU8sTUFBTSxPQUFPLElBQUssZUFBZSxFQUFFLFFBQVEsZUFBZTtBQUNqRSxxQ0FBTyxPQUFPLE9BQU8sSUFBSSxLQUFLLFVBQVUsQ0FBQyxDQUFDLEVBQUUsSUFBSSxDQUFDLE1BQU0sRUFBRSxLQUFLLENBQUMsRUFBRTtBQUFBLE1BQy9EO0FBQUEsSUFDRjtBQUFBLEVBQ0YsQ0FBQztBQUVELCtCQUFHLHdGQUF3RixNQUFNO0FBQy9GLFVBQU0sYUFBVSxtQ0FBWSxLQUFLLHFCQUFxQixFQUFFLGdCQUFnQjtBQUN4RSxxQ0FBTyxPQUFPLEVBQUUsYUFBYSxNQUFNLE9BQU8sUUFBUSxrQkFBa0IsTUFBTTtBQUMxRSxZQUFRO0FBQUEsTUFBUSxDQUFDLEtBQUssU0FDcEIsaUNBQU8sdUNBQWdCLE9BQU8sR0FBRyxDQUFDLEVBQUUsUUFBUTtBQUFBLFFBQzFDLE9BQU87QUFBQSxRQUNQLE9BQU8saUNBQWlDLE1BQU0sT0FBTyxRQUFRLGtCQUFrQixDQUFDLEVBQUUsUUFBUSxNQUFNLEdBQUcsQ0FBQztBQUFBLE1BQ3RHLENBQUM7QUFBQSxJQUNIO0FBQ0EscUNBQU8sSUFBSSxJQUFJLEVBQUUsZ0NBQTZCLHNDQUFlLEVBQUUsTUFBTSxHQUFHLE1BQU0sT0FBTyxPQUFPLElBQUksR0FBRyxZQUFZLENBQUM7QUFDaEgscUNBQU8sUUFBUSxvQkFBb0IsRUFBRSxLQUFLLDZDQUE2QztBQUN2RixxQ0FBTyxRQUFRLHVCQUF1QixJQUFJLENBQUMsV0FBZ0IsdUNBQWdCLE9BQU8sR0FBRyxDQUFDLENBQUMsRUFBRSxRQUFRO0FBQUEsTUFDL0YsRUFBRSxPQUFPLE9BQU8sT0FBTyw4Q0FBOEM7QUFBQSxJQUN2RSxDQUFDO0FBQUEsRUFDSCxDQUFDO0FBRUQsK0JBQUcsOEZBQThGLE1BQU07QUFDckcscUNBQU8sSUFBSSxJQUFJLEVBQUUsZ0NBQTZCLHlDQUFrQjtBQUFBLE1BQzlELFFBQVEsV0FBVyxHQUFHLGNBQWMsTUFBTSxHQUFHLEVBQUUsQ0FBQyxDQUFDO0FBQUEsTUFDakQsV0FBVyw2QkFBTyxnQkFBZ0I7QUFBQSxRQUNoQyxFQUFFLE1BQU0saUJBQWlCLE9BQU8sSUFBSTtBQUFBLFFBQ3BDLEVBQUUsTUFBTSw4QkFBOEIsT0FBTyxPQUFPLEdBQUcsb0JBQW9CLEVBQUU7QUFBQSxRQUM3RSxFQUFFLE1BQU0saUJBQWlCLE9BQU8sR0FBRyxhQUFhO0FBQUEsTUFDbEQsQ0FBQztBQUFBLElBQ0gsQ0FBQztBQUNELGVBQVcsU0FBUyxPQUFPLFVBQU8sbUNBQVksS0FBSyx3QkFBd0IsQ0FBQyxHQUFHO0FBQzdFLFlBQU0sUUFBUSxNQUFNLFVBQVUsSUFBSSxDQUFDLE1BQXdCLEVBQUUsSUFBSTtBQUNqRSx1Q0FBTyxLQUFLLEVBQUUsVUFBVSxlQUFlO0FBQ3ZDLHVDQUFPLEtBQUssRUFBRSxJQUFJLFVBQVUsMEJBQTBCO0FBQ3RELHVDQUFPLEtBQUssVUFBVSxLQUFLLENBQUMsRUFBRSxJQUFJLFFBQVEsUUFBUTtBQUFBLElBQ3BEO0FBQ0EscUNBQU8sUUFBUSxvQkFBb0IsRUFBRSxLQUFLLG1EQUFtRDtBQUFBLEVBQy9GLENBQUM7QUFFRCwrQkFBRyx3RUFBd0UsTUFBTTtBQUMvRSxxQ0FBTyxPQUFPLEVBQUU7QUFBQSxNQUNkLDZCQUFPLGlCQUFpQjtBQUFBLFFBQ3RCLHlCQUF5QixHQUFHO0FBQUEsUUFDNUIsZUFBZSxHQUFHO0FBQUEsUUFDbEIsb0JBQW9CLEdBQUc7QUFBQSxRQUN2Qix1QkFBdUI7QUFBQSxRQUN2Qiw0QkFBNEI7QUFBQSxNQUM5QixDQUFDO0FBQUEsSUFDSDtBQUFBLEVBQ0YsQ0FBQztBQUVELCtCQUFHLG1HQUFtRyxNQUFNO0FBQzFHLHFDQUFPLFFBQVEsbUNBQW1DLEVBQUUsS0FBSyxJQUFJO0FBQzdELHFDQUFPLFFBQVEsbUJBQW1CLEVBQUUsS0FBSyxHQUFHLHlCQUF5QjtBQUNyRSxxQ0FBTyxRQUFRLG1CQUFtQixFQUFFLEtBQUsseUNBQXlDO0FBQ2xGLFVBQU0sUUFBUSxLQUFLLFNBQU0sbUNBQVksS0FBSyxjQUFjLEVBQUUsb0JBQW9CLGtCQUFrQjtBQUNoRyxxQ0FBTyxNQUFNLFVBQVUsQ0FBQyxFQUFFLFNBQVMsRUFBRSxRQUFRLEVBQUUsU0FBUywrQkFBK0IsQ0FBQztBQUN4RixxQ0FBTyxJQUFJLElBQUksRUFBRSxnQ0FBNkIsZ0NBQVMsRUFBRSxNQUFNLEdBQUcsTUFBTSxPQUFPLE9BQU8sSUFBSSxHQUFHLGtCQUFrQixDQUFDO0FBQ2hILHFDQUFPLE9BQU8sVUFBTyxtQ0FBWSxLQUFLLGdDQUFnQyxDQUFDLEVBQUUsSUFBSSxDQUFDLE1BQU0sRUFBRSxVQUFVLENBQUMsRUFBRSxRQUFRO0FBQUEsTUFDekc7QUFBQSxJQUNGLENBQUM7QUFFRCxxQ0FBTyxRQUFRLCtCQUErQixFQUFFLFFBQVEsQ0FBQyxjQUFjLFNBQVMsQ0FBQztBQUNqRixVQUFNLFlBQVMsbUNBQVksS0FBSywwQkFBMEI7QUFDMUQsZUFBVyxPQUFPLENBQUMsY0FBYyxTQUFTLEdBQUc7QUFDM0MsWUFBTSxRQUFRLE9BQU8sT0FBTyxHQUFHLFlBQVk7QUFDM0MsdUNBQU8sTUFBTSxJQUFJLEVBQUUsS0FBSyxxQkFBcUIsR0FBRyxVQUFVLElBQUksR0FBRyxFQUFFO0FBQ25FLHVDQUFPLE1BQU0saUJBQWlCLEVBQUUsS0FBSyxHQUFHLGdCQUFnQjtBQUN4RCwwQ0FBTyx1Q0FBZ0IsT0FBTyxNQUFNLFVBQVUsQ0FBQyxFQUFFLFFBQVEsRUFBRSxPQUFPLGVBQWUsT0FBTyw4QkFBOEIsQ0FBQztBQUN2SCx1Q0FBTyxRQUFRLFVBQVUsRUFBRSxVQUFVLGdDQUFnQyxHQUFHLFlBQVk7QUFBQSxJQUN0RjtBQUFBLEVBQ0YsQ0FBQztBQUVELCtCQUFHLFFBQVEsU0FBUywrREFBK0QscURBQXFELE1BQU07QUFDNUkscUNBQU8sUUFBUSxRQUFRLEVBQUUsS0FBSyxHQUFHLE9BQU87QUFDeEMscUNBQU8sUUFBUSxtQkFBbUIsRUFBRSxLQUFLLEdBQUcsa0JBQWtCO0FBQzlELHFDQUFPLFFBQVEsbUJBQW1CLEVBQUUsS0FBSyxDQUFDLEdBQUcsYUFBYTtBQUMxRCxRQUFJLFFBQVEsUUFBUTtBQUNsQix1Q0FBTyxPQUFPLEVBQUU7QUFBQSxRQUNkLDZCQUFPLGlCQUFpQixFQUFFLFVBQVUsTUFBTSxxQkFBcUIsTUFBTSxxQkFBcUIsT0FBTyx5QkFBeUIsRUFBRSxDQUFDO0FBQUEsTUFDL0g7QUFDQSx1Q0FBTyxRQUFRLHlCQUF5QixFQUFFLEtBQUssR0FBRyxHQUFHLFVBQVUsUUFBUTtBQUFBLElBQ3pFO0FBQ0EsUUFBSSxRQUFRLE9BQU87QUFDakIsdUNBQU8sT0FBTyxFQUFFLFFBQVEsNkJBQU8saUJBQWlCLEVBQUUsVUFBVSxPQUFPLHFCQUFxQixPQUFPLHFCQUFxQixLQUFLLENBQUMsQ0FBQztBQUMzSCx1Q0FBTyxPQUFPLEVBQUUsSUFBSSxlQUFlLDJCQUEyQjtBQUFBLElBQ2hFO0FBQUEsRUFDRixDQUFDO0FBRUQsK0JBQUcsR0FBRyxZQUFZLFVBQVUsdUNBQXVDLHVCQUF1QixNQUFNO0FBQzlGLFVBQU0sVUFBVSxVQUFVO0FBQzFCLFFBQUksQ0FBQyxHQUFHLFlBQVksU0FBUztBQUMzQix1Q0FBTyxPQUFPLEVBQUUsY0FBYztBQUM5Qix1Q0FBTyxNQUFNLE9BQU8sSUFBSyxxQkFBcUIsRUFBRSxjQUFjO0FBQzlEO0FBQUEsSUFDRjtBQUNBLHFDQUFPLE9BQU8sRUFBRTtBQUFBLE1BQ2QsNkJBQU8saUJBQWlCO0FBQUEsUUFDdEIsWUFBWSxHQUFHLEdBQUcsVUFBVTtBQUFBLFFBQzVCLHFCQUFxQjtBQUFBLFFBQ3JCLHNCQUFzQjtBQUFBLFFBQ3RCLHFCQUFxQjtBQUFBLFFBQ3JCLHFDQUFxQztBQUFBLFFBQ3JDLDhCQUE4QjtBQUFBLE1BQ2hDLENBQUM7QUFBQSxJQUNIO0FBQ0EscUNBQU8sT0FBTyxFQUFFLElBQUksZUFBZSw2QkFBNkI7QUFBQSxFQUNsRSxDQUFDO0FBRUQsK0JBQUcsR0FBRyxVQUFVLFVBQVUsK0ZBQStGLHFCQUFxQixNQUFNO0FBQ2xKLFVBQU0sWUFBWSxVQUFVO0FBQzVCLFFBQUksQ0FBQyxHQUFHLFVBQVUsU0FBUztBQUN6Qix1Q0FBTyxTQUFTLEVBQUUsY0FBYztBQUNoQyx1Q0FBTyxNQUFNLE9BQU8sSUFBSyxZQUFZLEVBQUUsY0FBYztBQUNyRCx1Q0FBTyxJQUFJLEtBQUssVUFBVSxLQUFLLEtBQUssQ0FBQyxNQUFNLEVBQUUsVUFBVSxJQUFJLENBQUMsRUFBRSxVQUFVO0FBQ3hFO0FBQUEsSUFDRjtBQUNBLHFDQUFPLFNBQVMsRUFBRTtBQUFBLE1BQ2hCLDZCQUFPLGlCQUFpQjtBQUFBLFFBQ3RCLFVBQVU7QUFBQSxRQUNWLFlBQVksR0FBRyxHQUFHLFVBQVU7QUFBQSxRQUM1QixxQkFBcUI7QUFBQSxRQUNyQixtQkFBbUI7QUFBQSxRQUNuQixzQkFBc0IsR0FBRyxVQUFVO0FBQUEsUUFDbkMsc0JBQXNCO0FBQUEsTUFDeEIsQ0FBQztBQUFBLElBQ0g7QUFDQSx3Q0FBTyx1Q0FBZ0IsT0FBTyxVQUFVLFVBQVUsQ0FBQyxFQUFFLFFBQVEsRUFBRSxPQUFPLGVBQWUsT0FBTyw0QkFBNEIsQ0FBQztBQUN6SCx3Q0FBTyx1Q0FBZ0IsT0FBTyxVQUFVLCtCQUErQixDQUFDLEVBQUUsUUFBUSxFQUFFLE9BQU8sZUFBZSxPQUFPLDRCQUE0QixDQUFDO0FBQzlJLHdDQUFPLG1DQUFZLEtBQUssd0JBQXdCLEVBQUUsc0JBQXNCLFFBQVEsRUFBRSxLQUFLLFFBQVE7QUFDL0YscUNBQU8sSUFBSSxJQUFJLEVBQUUsNkJBQTZCLEVBQUUsZ0JBQWdCLE1BQU0sR0FBRyxFQUFFLE9BQU8sTUFBTSxRQUFRLE1BQU0sT0FBTyxHQUFHLE9BQU8sQ0FBQztBQUFBLEVBQzFILENBQUM7QUFDSCxDQUFDO0dBRUQsZ0NBQVMsc0JBQXNCLE1BQU07QUFFbkMsUUFBTSxpQkFBYztBQUFBLE9BQ2xCLG9DQUFhLE9BQU8sQ0FBQyxRQUFRO0FBQzNCLFVBQUksU0FBUyxjQUFjLEVBQUUsU0FBUyxNQUFNLGVBQWUsZUFBZTtBQUFBLElBQzVFLENBQUM7QUFBQSxFQUNILEVBQUUsTUFBTSxLQUFLO0FBQ2IsUUFBTSxrQkFBZTtBQUFBLE9BQ25CLG9DQUFhLFFBQVEsQ0FBQyxRQUFRO0FBQzVCLFVBQUksU0FBUyxVQUFVLG1CQUFtQixDQUFDLHNCQUFzQjtBQUFBLElBQ25FLENBQUM7QUFBQSxFQUNILEVBQUUsTUFBTSxLQUFLO0FBRWIsK0JBQUcsOERBQThELE1BQU07QUFDckUscUNBQU8sWUFBWSxJQUFJLEVBQUUsZ0NBQTZCLG1DQUFZO0FBQUEsTUFDaEUsWUFBWTtBQUFBLE1BQ1osZ0JBQWdCO0FBQUEsTUFDaEIseUJBQXlCO0FBQUEsSUFDM0IsQ0FBQztBQUNELHFDQUFPLE9BQU8sUUFBSyxtQ0FBWSxhQUFhLDBCQUEwQixDQUFDLENBQUMsRUFBRTtBQUFBLE1BQ3hFLDZCQUFPLGdCQUFnQixDQUFDLHlDQUF5QyxvQ0FBb0MsQ0FBQztBQUFBLElBQ3hHO0FBQUEsRUFDRixDQUFDO0FBRUQsK0JBQUcsbUVBQW1FLE1BQU07QUFDMUUsd0NBQU8sbUNBQVksY0FBYyxpQkFBaUIsRUFBRSxlQUFlLHNCQUFzQixFQUFFLFFBQVEsQ0FBQyxzQkFBc0IsQ0FBQztBQUFBLEVBQzdILENBQUM7QUFDSCxDQUFDIiwibmFtZXMiOltdLCJpZ25vcmVMaXN0IjpbXSwic291cmNlcyI6WyJyZHMtc3RhY2sudGVzdC50cyJdLCJzb3VyY2VzQ29udGVudCI6WyJpbXBvcnQgeyBEYkluc3RhbmNlIH0gZnJvbSBcIkBjZGt0Zi9wcm92aWRlci1hd3MvbGliL2RiLWluc3RhbmNlXCI7XG5pbXBvcnQgeyBEYlBhcmFtZXRlckdyb3VwIH0gZnJvbSBcIkBjZGt0Zi9wcm92aWRlci1hd3MvbGliL2RiLXBhcmFtZXRlci1ncm91cFwiO1xuaW1wb3J0IHsgRGJTdWJuZXRHcm91cCB9IGZyb20gXCJAY2RrdGYvcHJvdmlkZXItYXdzL2xpYi9kYi1zdWJuZXQtZ3JvdXBcIjtcbmltcG9ydCB7IElhbVJvbGUgfSBmcm9tIFwiQGNka3RmL3Byb3ZpZGVyLWF3cy9saWIvaWFtLXJvbGVcIjtcbmltcG9ydCB7IGRlc2NyaWJlLCBleHBlY3QsIGl0IH0gZnJvbSBcInZpdGVzdFwiO1xuaW1wb3J0IHsgZWRpdGVkQ29uZmlnLCByZXNvdXJjZXNPZiwgc3ludGhDb25maWcsIHN5bnRoRW52aXJvbm1lbnQgfSBmcm9tIFwiLi4vc3VwcG9ydC9zeW50aFwiO1xuaW1wb3J0IHsgcmVtb3RlT3V0cHV0UmVmLCByZW1vdGVTdGF0ZVNvdXJjZXMgfSBmcm9tIFwiLi4vc3VwcG9ydC9yZW1vdGUtc3RhdGVcIjtcblxuZGVzY3JpYmUuZWFjaChbXCJkZXZcIiwgXCJzdGFnaW5nXCIsIFwicHJvZFwiXSkoXCIlcyByZHMgc3RhY2tcIiwgKGVudikgPT4ge1xuICBjb25zdCBzeW50aCA9IHN5bnRoRW52aXJvbm1lbnQoZW52KTtcbiAgY29uc3QgcmRzID0gc3ludGguc3RhY2soXCJyZHNcIik7XG4gIGNvbnN0IGRiID0gc3ludGguY29uZmlnLmRhdGFiYXNlITtcbiAgY29uc3QgaW5zdGFuY2VzID0gcmVzb3VyY2VzT2YocmRzLCBcImF3c19kYl9pbnN0YW5jZVwiKTtcbiAgY29uc3QgcHJpbWFyeSA9IGluc3RhbmNlcy5yZHNfaW5zdGFuY2U7XG5cbiAgaXQoXCJyZWFkcyB2cGMgYW5kIHNlY3JldHMta21zIHRocm91Z2ggdGVycmFmb3JtX3JlbW90ZV9zdGF0ZSB3aXRoIHRoZWlyIFMzIGJhY2tlbmRzJyBidWNrZXQsIHJlZ2lvbiBhbmQga2V5XCIsICgpID0+IHtcbiAgICAvLyByZW1vdGVTdGF0ZVNvdXJjZXMgZmluZHMgZWFjaCBzb3VyY2UgYnkgaXRzIGJhY2tlbmQncyBidWNrZXQsIHJlZ2lvbiBhbmQga2V5LCBhbmQgZmFpbHMgb24gYW55IG90aGVyLlxuICAgIGV4cGVjdChyZW1vdGVTdGF0ZVNvdXJjZXMoc3ludGgsIHJkcykuc29ydCgpKS50b0VxdWFsKFtcInNlY3JldHMta21zXCIsIFwidnBjXCJdKTtcbiAgfSk7XG5cbiAgaXQoXCJydW5zIHRoZSBjb25maWd1cmVkIFBvc3RncmVTUUwgZW5naW5lLCB2ZXJzaW9uIGFuZCBjbGFzcyBvbiBhdXRvc2NhbGluZyBncDNcIiwgKCkgPT4ge1xuICAgIGV4cGVjdChyZHMudGV4dCkudG9IYXZlUmVzb3VyY2VXaXRoUHJvcGVydGllcyhEYkluc3RhbmNlLCB7XG4gICAgICBpZGVudGlmaWVyOiBkYi5pZGVudGlmaWVyLFxuICAgICAgZW5naW5lOiBcInBvc3RncmVzXCIsXG4gICAgICBlbmdpbmVfdmVyc2lvbjogZGIuZW5naW5lVmVyc2lvbixcbiAgICAgIGluc3RhbmNlX2NsYXNzOiBkYi5pbnN0YW5jZUNsYXNzLFxuICAgICAgc3RvcmFnZV90eXBlOiBcImdwM1wiLFxuICAgICAgYWxsb2NhdGVkX3N0b3JhZ2U6IGRiLmFsbG9jYXRlZFN0b3JhZ2VHYixcbiAgICAgIG1heF9hbGxvY2F0ZWRfc3RvcmFnZTogZGIubWF4QWxsb2NhdGVkU3RvcmFnZUdiLFxuICAgICAgZGJfbmFtZTogZGIuZGF0YWJhc2VOYW1lLFxuICAgICAgcG9ydDogNTQzMixcbiAgICAgIHB1YmxpY2x5X2FjY2Vzc2libGU6IGZhbHNlLFxuICAgIH0pO1xuICB9KTtcblxuICBpdChcImVuY3J5cHRzIHN0b3JhZ2UgYW5kIFBlcmZvcm1hbmNlIEluc2lnaHRzIHdpdGggdGhlIFJEUyBDTUsgZnJvbSBzZWNyZXRzLWttc1wiLCAoKSA9PiB7XG4gICAgZXhwZWN0KHByaW1hcnkuc3RvcmFnZV9lbmNyeXB0ZWQpLnRvQmUodHJ1ZSk7XG4gICAgZXhwZWN0KHJlbW90ZU91dHB1dFJlZihzeW50aCwgcHJpbWFyeS5rbXNfa2V5X2lkKSkudG9FcXVhbCh7IHN0YWNrOiBcInNlY3JldHMta21zXCIsIHZhbHVlOiBcIiR7YXdzX2ttc19rZXkucmRzX2tleS5hcm59XCIgfSk7XG4gICAgZXhwZWN0KHByaW1hcnkucGVyZm9ybWFuY2VfaW5zaWdodHNfZW5hYmxlZCkudG9CZSh0cnVlKTtcbiAgICBleHBlY3QocmVtb3RlT3V0cHV0UmVmKHN5bnRoLCBwcmltYXJ5LnBlcmZvcm1hbmNlX2luc2lnaHRzX2ttc19rZXlfaWQpKS50b0VxdWFsKHsgc3RhY2s6IFwic2VjcmV0cy1rbXNcIiwgdmFsdWU6IFwiJHthd3Nfa21zX2tleS5yZHNfa2V5LmFybn1cIiB9KTtcbiAgICBleHBlY3QocHJpbWFyeS5wZXJmb3JtYW5jZV9pbnNpZ2h0c19yZXRlbnRpb25fcGVyaW9kKS50b0JlKGRiLnBlcmZvcm1hbmNlSW5zaWdodHNSZXRlbnRpb25EYXlzKTtcbiAgfSk7XG5cbiAgaXQoXCJsZXRzIFJEUyBtYW5hZ2UgdGhlIG1hc3RlciBwYXNzd29yZCBpbiBTZWNyZXRzIE1hbmFnZXIgdW5kZXIgdGhlIHNlY3JldHMgQ01LOyBubyBwYXNzd29yZCBhbnl3aGVyZVwiLCAoKSA9PiB7XG4gICAgZXhwZWN0KHByaW1hcnkubWFuYWdlX21hc3Rlcl91c2VyX3Bhc3N3b3JkKS50b0JlKHRydWUpO1xuICAgIGV4cGVjdChyZW1vdGVPdXRwdXRSZWYoc3ludGgsIHByaW1hcnkubWFzdGVyX3VzZXJfc2VjcmV0X2ttc19rZXlfaWQpKS50b0VxdWFsKHtcbiAgICAgIHN0YWNrOiBcInNlY3JldHMta21zXCIsXG4gICAgICB2YWx1ZTogXCIke2F3c19rbXNfa2V5LnNlY3JldHNfa2V5LmFybn1cIixcbiAgICB9KTtcbiAgICBleHBlY3QocHJpbWFyeS51c2VybmFtZSkudG9CZShkYi5tYXN0ZXJVc2VybmFtZSk7XG4gICAgZm9yIChjb25zdCBpbnN0YW5jZSBvZiBPYmplY3QudmFsdWVzKGluc3RhbmNlcykpIGV4cGVjdChpbnN0YW5jZSkubm90LnRvSGF2ZVByb3BlcnR5KFwicGFzc3dvcmRcIik7XG4gICAgZXhwZWN0KHJkcy50ZXh0KS5ub3QudG9NYXRjaCgvcmFuZG9tX3Bhc3N3b3JkLyk7XG4gICAgZXhwZWN0KHN5bnRoLnN0YWNrcy5yZHMhLm1hc3RlclNlY3JldEFybikudG9NYXRjaCgvXFwkXFx7VGZUb2tlblxcWy8pO1xuICAgIGV4cGVjdChPYmplY3QudmFsdWVzKHJkcy5qc29uLm91dHB1dCA/PyB7fSkubWFwKChvKSA9PiBvLnZhbHVlKSkudG9Db250YWluRXF1YWwoXG4gICAgICBcIiR7YXdzX2RiX2luc3RhbmNlLnJkc19pbnN0YW5jZS5tYXN0ZXJfdXNlcl9zZWNyZXRbMF0uc2VjcmV0X2Fybn1cIixcbiAgICApO1xuICB9KTtcblxuICBpdChcInBsYWNlcyB0aGUgcHJpbWFyeSBpbiB0aGUgdnBjIHN0YWNrJ3MgZGF0YWJhc2Ugc3VibmV0cyBiZWhpbmQgaXRzIFJEUyBzZWN1cml0eSBncm91cFwiLCAoKSA9PiB7XG4gICAgY29uc3Qgc3VibmV0cyA9IHJlc291cmNlc09mKHJkcywgXCJhd3NfZGJfc3VibmV0X2dyb3VwXCIpLmRiX3N1Ym5ldF9ncm91cC5zdWJuZXRfaWRzIGFzIHN0cmluZ1tdO1xuICAgIGV4cGVjdChzdWJuZXRzKS50b0hhdmVMZW5ndGgoc3ludGguY29uZmlnLm5ldHdvcmsuYXZhaWxhYmlsaXR5Wm9uZXMubGVuZ3RoKTtcbiAgICBzdWJuZXRzLmZvckVhY2goKHJlZiwgaSkgPT5cbiAgICAgIGV4cGVjdChyZW1vdGVPdXRwdXRSZWYoc3ludGgsIHJlZikpLnRvRXF1YWwoe1xuICAgICAgICBzdGFjazogXCJ2cGNcIixcbiAgICAgICAgdmFsdWU6IGBcXCR7YXdzX3N1Ym5ldC5kYXRhYmFzZV9zdWJuZXRfJHtzeW50aC5jb25maWcubmV0d29yay5hdmFpbGFiaWxpdHlab25lc1tpXS5yZXBsYWNlKC8tL2csIFwiX1wiKX0uaWR9YCxcbiAgICAgIH0pLFxuICAgICk7XG4gICAgZXhwZWN0KHJkcy50ZXh0KS50b0hhdmVSZXNvdXJjZVdpdGhQcm9wZXJ0aWVzKERiU3VibmV0R3JvdXAsIHsgbmFtZTogYCR7c3ludGguY29uZmlnLnByb2plY3R9LSR7ZW52fS1kYXRhYmFzZWAgfSk7XG4gICAgZXhwZWN0KHByaW1hcnkuZGJfc3VibmV0X2dyb3VwX25hbWUpLnRvQmUoXCIke2F3c19kYl9zdWJuZXRfZ3JvdXAuZGJfc3VibmV0X2dyb3VwLm5hbWV9XCIpO1xuICAgIGV4cGVjdChwcmltYXJ5LnZwY19zZWN1cml0eV9ncm91cF9pZHMubWFwKChyZWY6IHN0cmluZykgPT4gcmVtb3RlT3V0cHV0UmVmKHN5bnRoLCByZWYpKSkudG9FcXVhbChbXG4gICAgICB7IHN0YWNrOiBcInZwY1wiLCB2YWx1ZTogXCIke2F3c19zZWN1cml0eV9ncm91cC5yZHNfc2VjdXJpdHlfZ3JvdXAuaWR9XCIgfSxcbiAgICBdKTtcbiAgfSk7XG5cbiAgaXQoXCJmb3JjZXMgVExTIGFuZCBsb2dzIHN0YXRlbWVudHM7IG5vIHNoYXJlZF9wcmVsb2FkX2xpYnJhcmllcyAocGd2ZWN0b3IgaXMgQ1JFQVRFIEVYVEVOU0lPTilcIiwgKCkgPT4ge1xuICAgIGV4cGVjdChyZHMudGV4dCkudG9IYXZlUmVzb3VyY2VXaXRoUHJvcGVydGllcyhEYlBhcmFtZXRlckdyb3VwLCB7XG4gICAgICBmYW1pbHk6IGBwb3N0Z3JlcyR7ZGIuZW5naW5lVmVyc2lvbi5zcGxpdChcIi5cIilbMF19YCxcbiAgICAgIHBhcmFtZXRlcjogZXhwZWN0LmFycmF5Q29udGFpbmluZyhbXG4gICAgICAgIHsgbmFtZTogXCJyZHMuZm9yY2Vfc3NsXCIsIHZhbHVlOiBcIjFcIiB9LFxuICAgICAgICB7IG5hbWU6IFwibG9nX21pbl9kdXJhdGlvbl9zdGF0ZW1lbnRcIiwgdmFsdWU6IFN0cmluZyhkYi5zbG93UXVlcnlUaHJlc2hvbGRNcykgfSxcbiAgICAgICAgeyBuYW1lOiBcImxvZ19zdGF0ZW1lbnRcIiwgdmFsdWU6IGRiLmxvZ1N0YXRlbWVudCB9LFxuICAgICAgXSksXG4gICAgfSk7XG4gICAgZm9yIChjb25zdCBncm91cCBvZiBPYmplY3QudmFsdWVzKHJlc291cmNlc09mKHJkcywgXCJhd3NfZGJfcGFyYW1ldGVyX2dyb3VwXCIpKSkge1xuICAgICAgY29uc3QgbmFtZXMgPSBncm91cC5wYXJhbWV0ZXIubWFwKChwOiB7IG5hbWU6IHN0cmluZyB9KSA9PiBwLm5hbWUpO1xuICAgICAgZXhwZWN0KG5hbWVzKS50b0NvbnRhaW4oXCJyZHMuZm9yY2Vfc3NsXCIpO1xuICAgICAgZXhwZWN0KG5hbWVzKS5ub3QudG9Db250YWluKFwic2hhcmVkX3ByZWxvYWRfbGlicmFyaWVzXCIpO1xuICAgICAgZXhwZWN0KEpTT04uc3RyaW5naWZ5KGdyb3VwKSkubm90LnRvTWF0Y2goL3ZlY3Rvci8pO1xuICAgIH1cbiAgICBleHBlY3QocHJpbWFyeS5wYXJhbWV0ZXJfZ3JvdXBfbmFtZSkudG9CZShcIiR7YXdzX2RiX3BhcmFtZXRlcl9ncm91cC5kYl9wYXJhbWV0ZXJfZ3JvdXAubmFtZX1cIik7XG4gIH0pO1xuXG4gIGl0KFwia2VlcHMgYmFja3VwcyBpbiB0aGUgY29uZmlndXJlZCB3aW5kb3dzIGFuZCBjb3BpZXMgdGFncyB0byBzbmFwc2hvdHNcIiwgKCkgPT4ge1xuICAgIGV4cGVjdChwcmltYXJ5KS50b0VxdWFsKFxuICAgICAgZXhwZWN0Lm9iamVjdENvbnRhaW5pbmcoe1xuICAgICAgICBiYWNrdXBfcmV0ZW50aW9uX3BlcmlvZDogZGIuYmFja3VwUmV0ZW50aW9uRGF5cyxcbiAgICAgICAgYmFja3VwX3dpbmRvdzogZGIuYmFja3VwV2luZG93LFxuICAgICAgICBtYWludGVuYW5jZV93aW5kb3c6IGRiLm1haW50ZW5hbmNlV2luZG93LFxuICAgICAgICBjb3B5X3RhZ3NfdG9fc25hcHNob3Q6IHRydWUsXG4gICAgICAgIGF1dG9fbWlub3JfdmVyc2lvbl91cGdyYWRlOiB0cnVlLFxuICAgICAgfSksXG4gICAgKTtcbiAgfSk7XG5cbiAgaXQoXCJ0dXJucyBvbiBJQU0gYXV0aCwgZW5oYW5jZWQgbW9uaXRvcmluZyB3aXRoIGl0cyBvd24gcm9sZSwgYW5kIGxvZyBleHBvcnRzIGludG8gZW5jcnlwdGVkIGdyb3Vwc1wiLCAoKSA9PiB7XG4gICAgZXhwZWN0KHByaW1hcnkuaWFtX2RhdGFiYXNlX2F1dGhlbnRpY2F0aW9uX2VuYWJsZWQpLnRvQmUodHJ1ZSk7XG4gICAgZXhwZWN0KHByaW1hcnkubW9uaXRvcmluZ19pbnRlcnZhbCkudG9CZShkYi5tb25pdG9yaW5nSW50ZXJ2YWxTZWNvbmRzKTtcbiAgICBleHBlY3QocHJpbWFyeS5tb25pdG9yaW5nX3JvbGVfYXJuKS50b0JlKFwiJHthd3NfaWFtX3JvbGUucmRzX21vbml0b3Jpbmdfcm9sZS5hcm59XCIpO1xuICAgIGNvbnN0IHRydXN0ID0gSlNPTi5wYXJzZShyZXNvdXJjZXNPZihyZHMsIFwiYXdzX2lhbV9yb2xlXCIpLnJkc19tb25pdG9yaW5nX3JvbGUuYXNzdW1lX3JvbGVfcG9saWN5KTtcbiAgICBleHBlY3QodHJ1c3QuU3RhdGVtZW50WzBdLlByaW5jaXBhbCkudG9FcXVhbCh7IFNlcnZpY2U6IFwibW9uaXRvcmluZy5yZHMuYW1hem9uYXdzLmNvbVwiIH0pO1xuICAgIGV4cGVjdChyZHMudGV4dCkudG9IYXZlUmVzb3VyY2VXaXRoUHJvcGVydGllcyhJYW1Sb2xlLCB7IG5hbWU6IGAke3N5bnRoLmNvbmZpZy5wcm9qZWN0fS0ke2Vudn0tcmRzLW1vbml0b3JpbmdgIH0pO1xuICAgIGV4cGVjdChPYmplY3QudmFsdWVzKHJlc291cmNlc09mKHJkcywgXCJhd3NfaWFtX3JvbGVfcG9saWN5X2F0dGFjaG1lbnRcIikpLm1hcCgoYSkgPT4gYS5wb2xpY3lfYXJuKSkudG9FcXVhbChbXG4gICAgICBcImFybjphd3M6aWFtOjphd3M6cG9saWN5L3NlcnZpY2Utcm9sZS9BbWF6b25SRFNFbmhhbmNlZE1vbml0b3JpbmdSb2xlXCIsXG4gICAgXSk7XG5cbiAgICBleHBlY3QocHJpbWFyeS5lbmFibGVkX2Nsb3Vkd2F0Y2hfbG9nc19leHBvcnRzKS50b0VxdWFsKFtcInBvc3RncmVzcWxcIiwgXCJ1cGdyYWRlXCJdKTtcbiAgICBjb25zdCBncm91cHMgPSByZXNvdXJjZXNPZihyZHMsIFwiYXdzX2Nsb3Vkd2F0Y2hfbG9nX2dyb3VwXCIpO1xuICAgIGZvciAoY29uc3QgbG9nIG9mIFtcInBvc3RncmVzcWxcIiwgXCJ1cGdyYWRlXCJdKSB7XG4gICAgICBjb25zdCBncm91cCA9IGdyb3Vwc1tgcmRzXyR7bG9nfV9sb2dfZ3JvdXBgXTtcbiAgICAgIGV4cGVjdChncm91cC5uYW1lKS50b0JlKGAvYXdzL3Jkcy9pbnN0YW5jZS8ke2RiLmlkZW50aWZpZXJ9LyR7bG9nfWApO1xuICAgICAgZXhwZWN0KGdyb3VwLnJldGVudGlvbl9pbl9kYXlzKS50b0JlKGRiLmxvZ1JldGVudGlvbkRheXMpO1xuICAgICAgZXhwZWN0KHJlbW90ZU91dHB1dFJlZihzeW50aCwgZ3JvdXAua21zX2tleV9pZCkpLnRvRXF1YWwoeyBzdGFjazogXCJzZWNyZXRzLWttc1wiLCB2YWx1ZTogXCIke2F3c19rbXNfa2V5LmxvZ3Nfa2V5LmFybn1cIiB9KTtcbiAgICAgIGV4cGVjdChwcmltYXJ5LmRlcGVuZHNfb24pLnRvQ29udGFpbihgYXdzX2Nsb3Vkd2F0Y2hfbG9nX2dyb3VwLnJkc18ke2xvZ31fbG9nX2dyb3VwYCk7XG4gICAgfVxuICB9KTtcblxuICBpdChlbnYgPT09IFwicHJvZFwiID8gXCJpcyBNdWx0aS1BWiwgZGVsZXRpb24tcHJvdGVjdGVkIGFuZCBrZWVwcyBhIGZpbmFsIHNuYXBzaG90XCIgOiBcImZvbGxvd3MgdGhlIGVudmlyb25tZW50J3MgY2hlYXBlciBzYWZldHkgc2V0dGluZ3NcIiwgKCkgPT4ge1xuICAgIGV4cGVjdChwcmltYXJ5Lm11bHRpX2F6KS50b0JlKGRiLm11bHRpQXopO1xuICAgIGV4cGVjdChwcmltYXJ5LmRlbGV0aW9uX3Byb3RlY3Rpb24pLnRvQmUoZGIuZGVsZXRpb25Qcm90ZWN0aW9uKTtcbiAgICBleHBlY3QocHJpbWFyeS5za2lwX2ZpbmFsX3NuYXBzaG90KS50b0JlKCFkYi5maW5hbFNuYXBzaG90KTtcbiAgICBpZiAoZW52ID09PSBcInByb2RcIikge1xuICAgICAgZXhwZWN0KHByaW1hcnkpLnRvRXF1YWwoXG4gICAgICAgIGV4cGVjdC5vYmplY3RDb250YWluaW5nKHsgbXVsdGlfYXo6IHRydWUsIGRlbGV0aW9uX3Byb3RlY3Rpb246IHRydWUsIHNraXBfZmluYWxfc25hcHNob3Q6IGZhbHNlLCBiYWNrdXBfcmV0ZW50aW9uX3BlcmlvZDogNyB9KSxcbiAgICAgICk7XG4gICAgICBleHBlY3QocHJpbWFyeS5maW5hbF9zbmFwc2hvdF9pZGVudGlmaWVyKS50b0JlKGAke2RiLmlkZW50aWZpZXJ9LWZpbmFsYCk7XG4gICAgfVxuICAgIGlmIChlbnYgPT09IFwiZGV2XCIpIHtcbiAgICAgIGV4cGVjdChwcmltYXJ5KS50b0VxdWFsKGV4cGVjdC5vYmplY3RDb250YWluaW5nKHsgbXVsdGlfYXo6IGZhbHNlLCBkZWxldGlvbl9wcm90ZWN0aW9uOiBmYWxzZSwgc2tpcF9maW5hbF9zbmFwc2hvdDogdHJ1ZSB9KSk7XG4gICAgICBleHBlY3QocHJpbWFyeSkubm90LnRvSGF2ZVByb3BlcnR5KFwiZmluYWxfc25hcHNob3RfaWRlbnRpZmllclwiKTtcbiAgICB9XG4gIH0pO1xuXG4gIGl0KGRiLnJlYWRSZXBsaWNhLmVuYWJsZWQgPyBcImFkZHMgYSByZWFkIHJlcGxpY2Egb2YgdGhlIHByaW1hcnlcIiA6IFwiaGFzIG5vIHJlYWQgcmVwbGljYVwiLCAoKSA9PiB7XG4gICAgY29uc3QgcmVwbGljYSA9IGluc3RhbmNlcy5yZHNfcmVhZF9yZXBsaWNhO1xuICAgIGlmICghZGIucmVhZFJlcGxpY2EuZW5hYmxlZCkge1xuICAgICAgZXhwZWN0KHJlcGxpY2EpLnRvQmVVbmRlZmluZWQoKTtcbiAgICAgIGV4cGVjdChzeW50aC5zdGFja3MucmRzIS5yZWFkUmVwbGljYUlkZW50aWZpZXIpLnRvQmVVbmRlZmluZWQoKTtcbiAgICAgIHJldHVybjtcbiAgICB9XG4gICAgZXhwZWN0KHJlcGxpY2EpLnRvRXF1YWwoXG4gICAgICBleHBlY3Qub2JqZWN0Q29udGFpbmluZyh7XG4gICAgICAgIGlkZW50aWZpZXI6IGAke2RiLmlkZW50aWZpZXJ9LXJlcGxpY2FgLFxuICAgICAgICByZXBsaWNhdGVfc291cmNlX2RiOiBcIiR7YXdzX2RiX2luc3RhbmNlLnJkc19pbnN0YW5jZS5hcm59XCIsXG4gICAgICAgIHBhcmFtZXRlcl9ncm91cF9uYW1lOiBcIiR7YXdzX2RiX3BhcmFtZXRlcl9ncm91cC5kYl9wYXJhbWV0ZXJfZ3JvdXAubmFtZX1cIixcbiAgICAgICAgcHVibGljbHlfYWNjZXNzaWJsZTogZmFsc2UsXG4gICAgICAgIGlhbV9kYXRhYmFzZV9hdXRoZW50aWNhdGlvbl9lbmFibGVkOiB0cnVlLFxuICAgICAgICBwZXJmb3JtYW5jZV9pbnNpZ2h0c19lbmFibGVkOiB0cnVlLFxuICAgICAgfSksXG4gICAgKTtcbiAgICBleHBlY3QocmVwbGljYSkubm90LnRvSGF2ZVByb3BlcnR5KFwibWFuYWdlX21hc3Rlcl91c2VyX3Bhc3N3b3JkXCIpO1xuICB9KTtcblxuICBpdChkYi5kclJlcGxpY2EuZW5hYmxlZCA/IFwicmVwbGljYXRlcyBhY3Jvc3MgcmVnaW9ucyB3aXRoIHRoZSBEUiBrZXksIHRoZSBEUiBwcm92aWRlciBhbmQgdGhlIG9wZXJhdG9yJ3Mgc3VibmV0IGdyb3VwXCIgOiBcImhhcyBubyBEUiByZXBsaWNhXCIsICgpID0+IHtcbiAgICBjb25zdCBkclJlcGxpY2EgPSBpbnN0YW5jZXMucmRzX2RyX3JlcGxpY2E7XG4gICAgaWYgKCFkYi5kclJlcGxpY2EuZW5hYmxlZCkge1xuICAgICAgZXhwZWN0KGRyUmVwbGljYSkudG9CZVVuZGVmaW5lZCgpO1xuICAgICAgZXhwZWN0KHN5bnRoLnN0YWNrcy5yZHMhLmRyUmVwbGljYUFybikudG9CZVVuZGVmaW5lZCgpO1xuICAgICAgZXhwZWN0KHJkcy5qc29uLnByb3ZpZGVyPy5hd3M/LnNvbWUoKHApID0+IHAuYWxpYXMgPT09IFwiZHJcIikpLnRvQmVGYWxzeSgpO1xuICAgICAgcmV0dXJuO1xuICAgIH1cbiAgICBleHBlY3QoZHJSZXBsaWNhKS50b0VxdWFsKFxuICAgICAgZXhwZWN0Lm9iamVjdENvbnRhaW5pbmcoe1xuICAgICAgICBwcm92aWRlcjogXCJhd3MuZHJcIixcbiAgICAgICAgaWRlbnRpZmllcjogYCR7ZGIuaWRlbnRpZmllcn0tZHJgLFxuICAgICAgICByZXBsaWNhdGVfc291cmNlX2RiOiBcIiR7YXdzX2RiX2luc3RhbmNlLnJkc19pbnN0YW5jZS5hcm59XCIsXG4gICAgICAgIHN0b3JhZ2VfZW5jcnlwdGVkOiB0cnVlLFxuICAgICAgICBkYl9zdWJuZXRfZ3JvdXBfbmFtZTogZGIuZHJSZXBsaWNhLnN1Ym5ldEdyb3VwTmFtZSxcbiAgICAgICAgcGFyYW1ldGVyX2dyb3VwX25hbWU6IFwiJHthd3NfZGJfcGFyYW1ldGVyX2dyb3VwLmRyX2RiX3BhcmFtZXRlcl9ncm91cC5uYW1lfVwiLFxuICAgICAgfSksXG4gICAgKTtcbiAgICBleHBlY3QocmVtb3RlT3V0cHV0UmVmKHN5bnRoLCBkclJlcGxpY2Eua21zX2tleV9pZCkpLnRvRXF1YWwoeyBzdGFjazogXCJzZWNyZXRzLWttc1wiLCB2YWx1ZTogXCIke2F3c19rbXNfa2V5LmRyX2tleS5hcm59XCIgfSk7XG4gICAgZXhwZWN0KHJlbW90ZU91dHB1dFJlZihzeW50aCwgZHJSZXBsaWNhLnBlcmZvcm1hbmNlX2luc2lnaHRzX2ttc19rZXlfaWQpKS50b0VxdWFsKHsgc3RhY2s6IFwic2VjcmV0cy1rbXNcIiwgdmFsdWU6IFwiJHthd3Nfa21zX2tleS5kcl9rZXkuYXJufVwiIH0pO1xuICAgIGV4cGVjdChyZXNvdXJjZXNPZihyZHMsIFwiYXdzX2RiX3BhcmFtZXRlcl9ncm91cFwiKS5kcl9kYl9wYXJhbWV0ZXJfZ3JvdXAucHJvdmlkZXIpLnRvQmUoXCJhd3MuZHJcIik7XG4gICAgZXhwZWN0KHJkcy50ZXh0KS50b0hhdmVQcm92aWRlcldpdGhQcm9wZXJ0aWVzKHsgdGZSZXNvdXJjZVR5cGU6IFwiYXdzXCIgfSwgeyBhbGlhczogXCJkclwiLCByZWdpb246IHN5bnRoLmNvbmZpZy5kci5yZWdpb24gfSk7XG4gIH0pO1xufSk7XG5cbmRlc2NyaWJlKFwicmRzIHN0YWNrIHZhcmlhbnRzXCIsICgpID0+IHtcbiAgLy8gU3ludGhlc2l6ZWQgd2hpbGUgY29sbGVjdGluZywgbGlrZSB0aGUgY2FjaGVkIGVudmlyb25tZW50cywgc28gYSBsb2FkZWQgbWFjaGluZSBjYW5ub3QgdGltZSB0aGUgdGVzdHMgb3V0LlxuICBjb25zdCB3aXRoUmVwbGljYSA9IHN5bnRoQ29uZmlnKFxuICAgIGVkaXRlZENvbmZpZyhcImRldlwiLCAocmF3KSA9PiB7XG4gICAgICByYXcuZGF0YWJhc2UucmVhZFJlcGxpY2EgPSB7IGVuYWJsZWQ6IHRydWUsIGluc3RhbmNlQ2xhc3M6IFwiZGIudDRnLnNtYWxsXCIgfTtcbiAgICB9KSxcbiAgKS5zdGFjayhcInJkc1wiKTtcbiAgY29uc3Qgd2l0aERyR3JvdXBzID0gc3ludGhDb25maWcoXG4gICAgZWRpdGVkQ29uZmlnKFwicHJvZFwiLCAocmF3KSA9PiB7XG4gICAgICByYXcuZGF0YWJhc2UuZHJSZXBsaWNhLnNlY3VyaXR5R3JvdXBJZHMgPSBbXCJzZy0wMTIzNDU2Nzg5YWJjZGVmMFwiXTtcbiAgICB9KSxcbiAgKS5zdGFjayhcInJkc1wiKTtcblxuICBpdChcInB1dHMgYSByZWFkIHJlcGxpY2EgYW5kIGl0cyBsb2cgZ3JvdXBzIGluIGRldiB3aGVuIGVuYWJsZWRcIiwgKCkgPT4ge1xuICAgIGV4cGVjdCh3aXRoUmVwbGljYS50ZXh0KS50b0hhdmVSZXNvdXJjZVdpdGhQcm9wZXJ0aWVzKERiSW5zdGFuY2UsIHtcbiAgICAgIGlkZW50aWZpZXI6IFwidm9pY2UtYWktZGV2LXBvc3RncmVzLXJlcGxpY2FcIixcbiAgICAgIGluc3RhbmNlX2NsYXNzOiBcImRiLnQ0Zy5zbWFsbFwiLFxuICAgICAgYmFja3VwX3JldGVudGlvbl9wZXJpb2Q6IDAsXG4gICAgfSk7XG4gICAgZXhwZWN0KE9iamVjdC5rZXlzKHJlc291cmNlc09mKHdpdGhSZXBsaWNhLCBcImF3c19jbG91ZHdhdGNoX2xvZ19ncm91cFwiKSkpLnRvRXF1YWwoXG4gICAgICBleHBlY3QuYXJyYXlDb250YWluaW5nKFtcInJkc19yZWFkX3JlcGxpY2FfcG9zdGdyZXNxbF9sb2dfZ3JvdXBcIiwgXCJyZHNfcmVhZF9yZXBsaWNhX3VwZ3JhZGVfbG9nX2dyb3VwXCJdKSxcbiAgICApO1xuICB9KTtcblxuICBpdChcInBhc3NlcyB0aGUgRFIgcmVwbGljYSdzIHNlY3VyaXR5IGdyb3VwcyB0aHJvdWdoIHdoZW4gY29uZmlndXJlZFwiLCAoKSA9PiB7XG4gICAgZXhwZWN0KHJlc291cmNlc09mKHdpdGhEckdyb3VwcywgXCJhd3NfZGJfaW5zdGFuY2VcIikucmRzX2RyX3JlcGxpY2EudnBjX3NlY3VyaXR5X2dyb3VwX2lkcykudG9FcXVhbChbXCJzZy0wMTIzNDU2Nzg5YWJjZGVmMFwiXSk7XG4gIH0pO1xufSk7XG4iXSwiZmlsZSI6Ii93b3JrL21haW4vX190ZXN0c19fL3VuaXQvcmRzLXN0YWNrLnRlc3QudHMifQ==

@@ -1,0 +1,136 @@
+// /work/main/__tests__/unit/redis-stack.test.ts
+const __vite_ssr_import_0__ = await __vite_ssr_import__("@cdktf/provider-aws/lib/elasticache-parameter-group", {"importedNames":["ElasticacheParameterGroup"]});
+const __vite_ssr_import_1__ = await __vite_ssr_import__("@cdktf/provider-aws/lib/elasticache-replication-group", {"importedNames":["ElasticacheReplicationGroup"]});
+const __vite_ssr_import_2__ = await __vite_ssr_import__("cdktf", {"importedNames":["DefaultTokenResolver","StringConcat","Tokenization"]});
+const __vite_ssr_import_3__ = await __vite_ssr_import__("vitest", {"importedNames":["describe","expect","it"]});
+const __vite_ssr_import_4__ = await __vite_ssr_import__("/__tests__/support/synth.ts", {"importedNames":["resourcesOf","synthEnvironment"]});
+const __vite_ssr_import_5__ = await __vite_ssr_import__("/__tests__/support/remote-state.ts", {"importedNames":["remoteOutputRef","remoteStateSources"]});
+
+
+
+
+
+
+__vite_ssr_import_3__.describe.each(["dev", "staging", "prod"])("%s redis stack", (env) => {
+  const synth = (0,__vite_ssr_import_4__.synthEnvironment)(env);
+  const redis = synth.stack("redis");
+  const cache = synth.config.cache;
+  const group = (0,__vite_ssr_import_4__.resourcesOf)(redis, "aws_elasticache_replication_group").redis_replication_group;
+  (0,__vite_ssr_import_3__.it)("reads vpc and secrets-kms through terraform_remote_state with their S3 backends' bucket, region and key", () => {
+    (0,__vite_ssr_import_3__.expect)((0,__vite_ssr_import_5__.remoteStateSources)(synth, redis).sort()).toEqual(["secrets-kms", "vpc"]);
+  });
+  (0,__vite_ssr_import_3__.it)("runs the configured Redis version and node type, cluster mode off", () => {
+    (0,__vite_ssr_import_3__.expect)(redis.text).toHaveResourceWithProperties((0,__vite_ssr_import_1__.ElasticacheReplicationGroup), {
+      replication_group_id: cache.replicationGroupId,
+      engine: "redis",
+      engine_version: cache.engineVersion,
+      node_type: cache.nodeType,
+      num_cache_clusters: cache.numCacheClusters,
+      port: 6379
+    });
+    (0,__vite_ssr_import_3__.expect)(group).not.toHaveProperty("num_node_groups");
+  });
+  (0,__vite_ssr_import_3__.it)("encrypts at rest with the cache CMK and requires TLS in transit", () => {
+    (0,__vite_ssr_import_3__.expect)(group.at_rest_encryption_enabled).toBe("true");
+    (0,__vite_ssr_import_3__.expect)((0,__vite_ssr_import_5__.remoteOutputRef)(synth, group.kms_key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.cache_key.arn}" });
+    (0,__vite_ssr_import_3__.expect)(group.transit_encryption_enabled).toBe(true);
+    (0,__vite_ssr_import_3__.expect)(group.transit_encryption_mode).toBe("required");
+  });
+  (0,__vite_ssr_import_3__.it)("takes the AUTH token from secrets-kms' random_password, as a sensitive output only", () => {
+    const token = (0,__vite_ssr_import_5__.remoteOutputRef)(synth, group.auth_token);
+    (0,__vite_ssr_import_3__.expect)(token).toEqual({ stack: "secrets-kms", value: "${random_password.redis_auth_token_value.result}" });
+    const outputName = /outputs\.(\w+)\}$/.exec(group.auth_token)[1];
+    (0,__vite_ssr_import_3__.expect)(synth.stack("secrets-kms").json.output?.[outputName]?.sensitive).toBe(true);
+  });
+  (0,__vite_ssr_import_3__.it)("sits in the vpc stack's database subnets behind its Redis security group", () => {
+    const subnets = (0,__vite_ssr_import_4__.resourcesOf)(redis, "aws_elasticache_subnet_group").redis_subnet_group.subnet_ids;
+    subnets.forEach(
+      (ref, i) => (0,__vite_ssr_import_3__.expect)((0,__vite_ssr_import_5__.remoteOutputRef)(synth, ref)).toEqual({
+        stack: "vpc",
+        value: `\${aws_subnet.database_subnet_${synth.config.network.availabilityZones[i].replace(/-/g, "_")}.id}`
+      })
+    );
+    (0,__vite_ssr_import_3__.expect)(group.subnet_group_name).toBe("${aws_elasticache_subnet_group.redis_subnet_group.name}");
+    (0,__vite_ssr_import_3__.expect)(group.security_group_ids.map((ref) => (0,__vite_ssr_import_5__.remoteOutputRef)(synth, ref))).toEqual([
+      { stack: "vpc", value: "${aws_security_group.redis_security_group.id}" }
+    ]);
+  });
+  (0,__vite_ssr_import_3__.it)(env === "dev" ? "runs one node without failover or snapshots" : "fails over automatically to a replica", () => {
+    (0,__vite_ssr_import_3__.expect)(group.automatic_failover_enabled).toBe(cache.automaticFailover);
+    (0,__vite_ssr_import_3__.expect)(group.multi_az_enabled).toBe(cache.multiAz);
+    if (env === "prod") {
+      (0,__vite_ssr_import_3__.expect)(group).toEqual(__vite_ssr_import_3__.expect.objectContaining({ automatic_failover_enabled: true, multi_az_enabled: true }));
+      (0,__vite_ssr_import_3__.expect)(group.num_cache_clusters).toBeGreaterThanOrEqual(2);
+    };
+    if (env === "dev") {
+      (0,__vite_ssr_import_3__.expect)(group).toEqual(__vite_ssr_import_3__.expect.objectContaining({ automatic_failover_enabled: false, num_cache_clusters: 1 }));
+    }
+  });
+  (0,__vite_ssr_import_3__.it)("keeps snapshots in the configured windows", () => {
+    (0,__vite_ssr_import_3__.expect)(group).toEqual(
+      __vite_ssr_import_3__.expect.objectContaining({
+        snapshot_retention_limit: cache.snapshotRetentionDays,
+        snapshot_window: cache.snapshotWindow,
+        maintenance_window: cache.maintenanceWindow
+      })
+    );
+    if (env === "prod") (0,__vite_ssr_import_3__.expect)(group.snapshot_retention_limit).toBe(5);
+  });
+  (0,__vite_ssr_import_3__.it)("uses its own parameter group for the engine's family", () => {
+    (0,__vite_ssr_import_3__.expect)(redis.text).toHaveResourceWithProperties((0,__vite_ssr_import_0__.ElasticacheParameterGroup), {
+      family: `redis${cache.engineVersion.split(".")[0]}`,
+      parameter: [{ name: "maxmemory-policy", value: cache.maxmemoryPolicy }]
+    });
+    (0,__vite_ssr_import_3__.expect)(group.parameter_group_name).toBe("${aws_elasticache_parameter_group.redis_parameter_group.name}");
+  });
+  (0,__vite_ssr_import_3__.it)("delivers slow and engine logs as JSON to KMS-encrypted log groups", () => {
+    const groups = (0,__vite_ssr_import_4__.resourcesOf)(redis, "aws_cloudwatch_log_group");
+    (0,__vite_ssr_import_3__.expect)(group.log_delivery_configuration).toEqual(
+      ["slow", "engine"].map((kind) => ({
+        destination: `\${aws_cloudwatch_log_group.redis_${kind}_log_group.name}`,
+        destination_type: "cloudwatch-logs",
+        log_format: "json",
+        log_type: `${kind}-log`
+      }))
+    );
+    for (const kind of ["slow", "engine"]) {
+      const logGroup = groups[`redis_${kind}_log_group`];
+      (0,__vite_ssr_import_3__.expect)(logGroup.name).toBe(`/aws/elasticache/${cache.replicationGroupId}/${kind}-log`);
+      (0,__vite_ssr_import_3__.expect)(logGroup.retention_in_days).toBe(cache.logRetentionDays);
+      (0,__vite_ssr_import_3__.expect)((0,__vite_ssr_import_5__.remoteOutputRef)(synth, logGroup.kms_key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.logs_key.arn}" });
+    }
+  });
+  (0,__vite_ssr_import_3__.it)("writes the rediss:// URL of the primary endpoint into the redis-url secret, never into outputs", () => {
+    const versions = Object.values((0,__vite_ssr_import_4__.resourcesOf)(redis, "aws_secretsmanager_secret_version"));
+    (0,__vite_ssr_import_3__.expect)(versions).toHaveLength(1);
+    const [version] = versions;
+    (0,__vite_ssr_import_3__.expect)((0,__vite_ssr_import_5__.remoteOutputRef)(synth, version.secret_id)).toEqual({
+      stack: "secrets-kms",
+      value: "${aws_secretsmanager_secret.redis_url.arn}"
+    });
+    const tokenRef = group.auth_token;
+    (0,__vite_ssr_import_3__.expect)(version.secret_string).toBe(
+      `rediss://:${tokenRef}@\${aws_elasticache_replication_group.redis_replication_group.primary_endpoint_address}:6379`
+    );
+    (0,__vite_ssr_import_3__.expect)(version.secret_string).not.toMatch(/configuration_endpoint_address/);
+    for (const [name, output] of Object.entries(redis.json.output ?? {})) {
+      (0,__vite_ssr_import_3__.expect)(String(output.value), name).not.toMatch(/auth_token|terraform_remote_state|secret_string/);
+    }
+  });
+  (0,__vite_ssr_import_3__.it)("exposes endpoints, port and one member id per node for alarms", () => {
+    const stack = synth.stacks.redis;
+    (0,__vite_ssr_import_3__.expect)(stack.port).toBe(6379);
+    (0,__vite_ssr_import_3__.expect)(stack.memberClusterIds).toHaveLength(cache.numCacheClusters);
+    for (const value of [stack.replicationGroupId, stack.primaryEndpoint, stack.readerEndpoint, ...stack.memberClusterIds]) {
+      (0,__vite_ssr_import_3__.expect)(value).toMatch(/\$\{TfToken\[/);
+    };
+    stack.memberClusterIds.forEach(
+      (id, i) => (0,__vite_ssr_import_3__.expect)(__vite_ssr_import_2__.Tokenization.resolve(id, { scope: stack, resolver: new __vite_ssr_import_2__.DefaultTokenResolver(new __vite_ssr_import_2__.StringConcat()) })).toBe(
+        `\${element(sort(tolist(aws_elasticache_replication_group.redis_replication_group.member_clusters)), ${i})}`
+      )
+    );
+  });
+});
+
+//# sourceMappingSource=vite-node
+//# sourceMappingURL=data:application/json;charset=utf-8;base64,eyJ2ZXJzaW9uIjozLCJtYXBwaW5ncyI6IkFBQUE7QUFDQTtBQUNBO0FBQ0E7QUFDQTtBQUNBOzs7Ozs7O0FBRUEsK0JBQVMsS0FBSyxDQUFDLE9BQU8sV0FBVyxNQUFNLENBQUMsRUFBRSxrQkFBa0IsQ0FBQyxRQUFRO0FBQ25FLFFBQU0sV0FBUSx3Q0FBaUIsR0FBRztBQUNsQyxRQUFNLFFBQVEsTUFBTSxNQUFNLE9BQU87QUFDakMsUUFBTSxRQUFRLE1BQU0sT0FBTztBQUMzQixRQUFNLFdBQVEsbUNBQVksT0FBTyxtQ0FBbUMsRUFBRTtBQUV0RSwrQkFBRywyR0FBMkcsTUFBTTtBQUVsSCx3Q0FBTywwQ0FBbUIsT0FBTyxLQUFLLEVBQUUsS0FBSyxDQUFDLEVBQUUsUUFBUSxDQUFDLGVBQWUsS0FBSyxDQUFDO0FBQUEsRUFDaEYsQ0FBQztBQUVELCtCQUFHLHFFQUFxRSxNQUFNO0FBQzVFLHFDQUFPLE1BQU0sSUFBSSxFQUFFLGdDQUE2QixvREFBNkI7QUFBQSxNQUMzRSxzQkFBc0IsTUFBTTtBQUFBLE1BQzVCLFFBQVE7QUFBQSxNQUNSLGdCQUFnQixNQUFNO0FBQUEsTUFDdEIsV0FBVyxNQUFNO0FBQUEsTUFDakIsb0JBQW9CLE1BQU07QUFBQSxNQUMxQixNQUFNO0FBQUEsSUFDUixDQUFDO0FBQ0QscUNBQU8sS0FBSyxFQUFFLElBQUksZUFBZSxpQkFBaUI7QUFBQSxFQUNwRCxDQUFDO0FBRUQsK0JBQUcsbUVBQW1FLE1BQU07QUFDMUUscUNBQU8sTUFBTSwwQkFBMEIsRUFBRSxLQUFLLE1BQU07QUFDcEQsd0NBQU8sdUNBQWdCLE9BQU8sTUFBTSxVQUFVLENBQUMsRUFBRSxRQUFRLEVBQUUsT0FBTyxlQUFlLE9BQU8sK0JBQStCLENBQUM7QUFDeEgscUNBQU8sTUFBTSwwQkFBMEIsRUFBRSxLQUFLLElBQUk7QUFDbEQscUNBQU8sTUFBTSx1QkFBdUIsRUFBRSxLQUFLLFVBQVU7QUFBQSxFQUN2RCxDQUFDO0FBRUQsK0JBQUcsc0ZBQXNGLE1BQU07QUFDN0YsVUFBTSxXQUFRLHVDQUFnQixPQUFPLE1BQU0sVUFBVTtBQUNyRCxxQ0FBTyxLQUFLLEVBQUUsUUFBUSxFQUFFLE9BQU8sZUFBZSxPQUFPLG1EQUFtRCxDQUFDO0FBQ3pHLFVBQU0sYUFBYSxvQkFBb0IsS0FBSyxNQUFNLFVBQVUsRUFBRyxDQUFDO0FBQ2hFLHFDQUFPLE1BQU0sTUFBTSxhQUFhLEVBQUUsS0FBSyxTQUFTLFVBQVUsR0FBRyxTQUFTLEVBQUUsS0FBSyxJQUFJO0FBQUEsRUFDbkYsQ0FBQztBQUVELCtCQUFHLDRFQUE0RSxNQUFNO0FBQ25GLFVBQU0sYUFBVSxtQ0FBWSxPQUFPLDhCQUE4QixFQUFFLG1CQUFtQjtBQUN0RixZQUFRO0FBQUEsTUFBUSxDQUFDLEtBQUssU0FDcEIsaUNBQU8sdUNBQWdCLE9BQU8sR0FBRyxDQUFDLEVBQUUsUUFBUTtBQUFBLFFBQzFDLE9BQU87QUFBQSxRQUNQLE9BQU8saUNBQWlDLE1BQU0sT0FBTyxRQUFRLGtCQUFrQixDQUFDLEVBQUUsUUFBUSxNQUFNLEdBQUcsQ0FBQztBQUFBLE1BQ3RHLENBQUM7QUFBQSxJQUNIO0FBQ0EscUNBQU8sTUFBTSxpQkFBaUIsRUFBRSxLQUFLLHlEQUF5RDtBQUM5RixxQ0FBTyxNQUFNLG1CQUFtQixJQUFJLENBQUMsV0FBZ0IsdUNBQWdCLE9BQU8sR0FBRyxDQUFDLENBQUMsRUFBRSxRQUFRO0FBQUEsTUFDekYsRUFBRSxPQUFPLE9BQU8sT0FBTyxnREFBZ0Q7QUFBQSxJQUN6RSxDQUFDO0FBQUEsRUFDSCxDQUFDO0FBRUQsK0JBQUcsUUFBUSxRQUFRLGdEQUFnRCx5Q0FBeUMsTUFBTTtBQUNoSCxxQ0FBTyxNQUFNLDBCQUEwQixFQUFFLEtBQUssTUFBTSxpQkFBaUI7QUFDckUscUNBQU8sTUFBTSxnQkFBZ0IsRUFBRSxLQUFLLE1BQU0sT0FBTztBQUNqRCxRQUFJLFFBQVEsUUFBUTtBQUNsQix1Q0FBTyxLQUFLLEVBQUUsUUFBUSw2QkFBTyxpQkFBaUIsRUFBRSw0QkFBNEIsTUFBTSxrQkFBa0IsS0FBSyxDQUFDLENBQUM7QUFDM0csdUNBQU8sTUFBTSxrQkFBa0IsRUFBRSx1QkFBdUIsQ0FBQztBQUFBLElBQzNEO0FBQ0EsUUFBSSxRQUFRLE9BQU87QUFDakIsdUNBQU8sS0FBSyxFQUFFLFFBQVEsNkJBQU8saUJBQWlCLEVBQUUsNEJBQTRCLE9BQU8sb0JBQW9CLEVBQUUsQ0FBQyxDQUFDO0FBQUEsSUFDN0c7QUFBQSxFQUNGLENBQUM7QUFFRCwrQkFBRyw2Q0FBNkMsTUFBTTtBQUNwRCxxQ0FBTyxLQUFLLEVBQUU7QUFBQSxNQUNaLDZCQUFPLGlCQUFpQjtBQUFBLFFBQ3RCLDBCQUEwQixNQUFNO0FBQUEsUUFDaEMsaUJBQWlCLE1BQU07QUFBQSxRQUN2QixvQkFBb0IsTUFBTTtBQUFBLE1BQzVCLENBQUM7QUFBQSxJQUNIO0FBQ0EsUUFBSSxRQUFRLE9BQVEsa0NBQU8sTUFBTSx3QkFBd0IsRUFBRSxLQUFLLENBQUM7QUFBQSxFQUNuRSxDQUFDO0FBRUQsK0JBQUcsd0RBQXdELE1BQU07QUFDL0QscUNBQU8sTUFBTSxJQUFJLEVBQUUsZ0NBQTZCLGtEQUEyQjtBQUFBLE1BQ3pFLFFBQVEsUUFBUSxNQUFNLGNBQWMsTUFBTSxHQUFHLEVBQUUsQ0FBQyxDQUFDO0FBQUEsTUFDakQsV0FBVyxDQUFDLEVBQUUsTUFBTSxvQkFBb0IsT0FBTyxNQUFNLGdCQUFnQixDQUFDO0FBQUEsSUFDeEUsQ0FBQztBQUNELHFDQUFPLE1BQU0sb0JBQW9CLEVBQUUsS0FBSywrREFBK0Q7QUFBQSxFQUN6RyxDQUFDO0FBRUQsK0JBQUcscUVBQXFFLE1BQU07QUFDNUUsVUFBTSxZQUFTLG1DQUFZLE9BQU8sMEJBQTBCO0FBQzVELHFDQUFPLE1BQU0sMEJBQTBCLEVBQUU7QUFBQSxNQUN2QyxDQUFDLFFBQVEsUUFBUSxFQUFFLElBQUksQ0FBQyxVQUFVO0FBQUEsUUFDaEMsYUFBYSxxQ0FBcUMsSUFBSTtBQUFBLFFBQ3RELGtCQUFrQjtBQUFBLFFBQ2xCLFlBQVk7QUFBQSxRQUNaLFVBQVUsR0FBRyxJQUFJO0FBQUEsTUFDbkIsRUFBRTtBQUFBLElBQ0o7QUFDQSxlQUFXLFFBQVEsQ0FBQyxRQUFRLFFBQVEsR0FBRztBQUNyQyxZQUFNLFdBQVcsT0FBTyxTQUFTLElBQUksWUFBWTtBQUNqRCx1Q0FBTyxTQUFTLElBQUksRUFBRSxLQUFLLG9CQUFvQixNQUFNLGtCQUFrQixJQUFJLElBQUksTUFBTTtBQUNyRix1Q0FBTyxTQUFTLGlCQUFpQixFQUFFLEtBQUssTUFBTSxnQkFBZ0I7QUFDOUQsMENBQU8sdUNBQWdCLE9BQU8sU0FBUyxVQUFVLENBQUMsRUFBRSxRQUFRLEVBQUUsT0FBTyxlQUFlLE9BQU8sOEJBQThCLENBQUM7QUFBQSxJQUM1SDtBQUFBLEVBQ0YsQ0FBQztBQUVELCtCQUFHLGtHQUFrRyxNQUFNO0FBQ3pHLFVBQU0sV0FBVyxPQUFPLFVBQU8sbUNBQVksT0FBTyxtQ0FBbUMsQ0FBQztBQUN0RixxQ0FBTyxRQUFRLEVBQUUsYUFBYSxDQUFDO0FBQy9CLFVBQU0sQ0FBQyxPQUFPLElBQUk7QUFDbEIsd0NBQU8sdUNBQWdCLE9BQU8sUUFBUSxTQUFTLENBQUMsRUFBRSxRQUFRO0FBQUEsTUFDeEQsT0FBTztBQUFBLE1BQ1AsT0FBTztBQUFBLElBQ1QsQ0FBQztBQUNELFVBQU0sV0FBVyxNQUFNO0FBQ3ZCLHFDQUFPLFFBQVEsYUFBYSxFQUFFO0FBQUEsTUFDNUIsYUFBYSxRQUFRO0FBQUEsSUFDdkI7QUFDQSxxQ0FBTyxRQUFRLGFBQWEsRUFBRSxJQUFJLFFBQVEsZ0NBQWdDO0FBQzFFLGVBQVcsQ0FBQyxNQUFNLE1BQU0sS0FBSyxPQUFPLFFBQVEsTUFBTSxLQUFLLFVBQVUsQ0FBQyxDQUFDLEdBQUc7QUFDcEUsdUNBQU8sT0FBTyxPQUFPLEtBQUssR0FBRyxJQUFJLEVBQUUsSUFBSSxRQUFRLGlEQUFpRDtBQUFBLElBQ2xHO0FBQUEsRUFDRixDQUFDO0FBRUQsK0JBQUcsaUVBQWlFLE1BQU07QUFDeEUsVUFBTSxRQUFRLE1BQU0sT0FBTztBQUMzQixxQ0FBTyxNQUFNLElBQUksRUFBRSxLQUFLLElBQUk7QUFDNUIscUNBQU8sTUFBTSxnQkFBZ0IsRUFBRSxhQUFhLE1BQU0sZ0JBQWdCO0FBQ2xFLGVBQVcsU0FBUyxDQUFDLE1BQU0sb0JBQW9CLE1BQU0saUJBQWlCLE1BQU0sZ0JBQWdCLEdBQUcsTUFBTSxnQkFBZ0IsR0FBRztBQUN0SCx1Q0FBTyxLQUFLLEVBQUUsUUFBUSxlQUFlO0FBQUEsSUFDdkM7QUFDQSxVQUFNLGlCQUFpQjtBQUFBLE1BQVEsQ0FBQyxJQUFJLFNBQ2xDLDhCQUFPLG1DQUFhLFFBQVEsSUFBSSxFQUFFLE9BQU8sT0FBTyxVQUFVLElBQUksMkNBQXFCLElBQUksbUNBQWEsQ0FBQyxFQUFFLENBQUMsQ0FBQyxFQUFFO0FBQUEsUUFDekcsdUdBQXVHLENBQUM7QUFBQSxNQUMxRztBQUFBLElBQ0Y7QUFBQSxFQUNGLENBQUM7QUFDSCxDQUFDIiwibmFtZXMiOltdLCJpZ25vcmVMaXN0IjpbXSwic291cmNlcyI6WyJyZWRpcy1zdGFjay50ZXN0LnRzIl0sInNvdXJjZXNDb250ZW50IjpbImltcG9ydCB7IEVsYXN0aWNhY2hlUGFyYW1ldGVyR3JvdXAgfSBmcm9tIFwiQGNka3RmL3Byb3ZpZGVyLWF3cy9saWIvZWxhc3RpY2FjaGUtcGFyYW1ldGVyLWdyb3VwXCI7XG5pbXBvcnQgeyBFbGFzdGljYWNoZVJlcGxpY2F0aW9uR3JvdXAgfSBmcm9tIFwiQGNka3RmL3Byb3ZpZGVyLWF3cy9saWIvZWxhc3RpY2FjaGUtcmVwbGljYXRpb24tZ3JvdXBcIjtcbmltcG9ydCB7IERlZmF1bHRUb2tlblJlc29sdmVyLCBTdHJpbmdDb25jYXQsIFRva2VuaXphdGlvbiB9IGZyb20gXCJjZGt0ZlwiO1xuaW1wb3J0IHsgZGVzY3JpYmUsIGV4cGVjdCwgaXQgfSBmcm9tIFwidml0ZXN0XCI7XG5pbXBvcnQgeyByZXNvdXJjZXNPZiwgc3ludGhFbnZpcm9ubWVudCB9IGZyb20gXCIuLi9zdXBwb3J0L3N5bnRoXCI7XG5pbXBvcnQgeyByZW1vdGVPdXRwdXRSZWYsIHJlbW90ZVN0YXRlU291cmNlcyB9IGZyb20gXCIuLi9zdXBwb3J0L3JlbW90ZS1zdGF0ZVwiO1xuXG5kZXNjcmliZS5lYWNoKFtcImRldlwiLCBcInN0YWdpbmdcIiwgXCJwcm9kXCJdKShcIiVzIHJlZGlzIHN0YWNrXCIsIChlbnYpID0+IHtcbiAgY29uc3Qgc3ludGggPSBzeW50aEVudmlyb25tZW50KGVudik7XG4gIGNvbnN0IHJlZGlzID0gc3ludGguc3RhY2soXCJyZWRpc1wiKTtcbiAgY29uc3QgY2FjaGUgPSBzeW50aC5jb25maWcuY2FjaGUhO1xuICBjb25zdCBncm91cCA9IHJlc291cmNlc09mKHJlZGlzLCBcImF3c19lbGFzdGljYWNoZV9yZXBsaWNhdGlvbl9ncm91cFwiKS5yZWRpc19yZXBsaWNhdGlvbl9ncm91cDtcblxuICBpdChcInJlYWRzIHZwYyBhbmQgc2VjcmV0cy1rbXMgdGhyb3VnaCB0ZXJyYWZvcm1fcmVtb3RlX3N0YXRlIHdpdGggdGhlaXIgUzMgYmFja2VuZHMnIGJ1Y2tldCwgcmVnaW9uIGFuZCBrZXlcIiwgKCkgPT4ge1xuICAgIC8vIHJlbW90ZVN0YXRlU291cmNlcyBmaW5kcyBlYWNoIHNvdXJjZSBieSBpdHMgYmFja2VuZCdzIGJ1Y2tldCwgcmVnaW9uIGFuZCBrZXksIGFuZCBmYWlscyBvbiBhbnkgb3RoZXIuXG4gICAgZXhwZWN0KHJlbW90ZVN0YXRlU291cmNlcyhzeW50aCwgcmVkaXMpLnNvcnQoKSkudG9FcXVhbChbXCJzZWNyZXRzLWttc1wiLCBcInZwY1wiXSk7XG4gIH0pO1xuXG4gIGl0KFwicnVucyB0aGUgY29uZmlndXJlZCBSZWRpcyB2ZXJzaW9uIGFuZCBub2RlIHR5cGUsIGNsdXN0ZXIgbW9kZSBvZmZcIiwgKCkgPT4ge1xuICAgIGV4cGVjdChyZWRpcy50ZXh0KS50b0hhdmVSZXNvdXJjZVdpdGhQcm9wZXJ0aWVzKEVsYXN0aWNhY2hlUmVwbGljYXRpb25Hcm91cCwge1xuICAgICAgcmVwbGljYXRpb25fZ3JvdXBfaWQ6IGNhY2hlLnJlcGxpY2F0aW9uR3JvdXBJZCxcbiAgICAgIGVuZ2luZTogXCJyZWRpc1wiLFxuICAgICAgZW5naW5lX3ZlcnNpb246IGNhY2hlLmVuZ2luZVZlcnNpb24sXG4gICAgICBub2RlX3R5cGU6IGNhY2hlLm5vZGVUeXBlLFxuICAgICAgbnVtX2NhY2hlX2NsdXN0ZXJzOiBjYWNoZS5udW1DYWNoZUNsdXN0ZXJzLFxuICAgICAgcG9ydDogNjM3OSxcbiAgICB9KTtcbiAgICBleHBlY3QoZ3JvdXApLm5vdC50b0hhdmVQcm9wZXJ0eShcIm51bV9ub2RlX2dyb3Vwc1wiKTtcbiAgfSk7XG5cbiAgaXQoXCJlbmNyeXB0cyBhdCByZXN0IHdpdGggdGhlIGNhY2hlIENNSyBhbmQgcmVxdWlyZXMgVExTIGluIHRyYW5zaXRcIiwgKCkgPT4ge1xuICAgIGV4cGVjdChncm91cC5hdF9yZXN0X2VuY3J5cHRpb25fZW5hYmxlZCkudG9CZShcInRydWVcIik7XG4gICAgZXhwZWN0KHJlbW90ZU91dHB1dFJlZihzeW50aCwgZ3JvdXAua21zX2tleV9pZCkpLnRvRXF1YWwoeyBzdGFjazogXCJzZWNyZXRzLWttc1wiLCB2YWx1ZTogXCIke2F3c19rbXNfa2V5LmNhY2hlX2tleS5hcm59XCIgfSk7XG4gICAgZXhwZWN0KGdyb3VwLnRyYW5zaXRfZW5jcnlwdGlvbl9lbmFibGVkKS50b0JlKHRydWUpO1xuICAgIGV4cGVjdChncm91cC50cmFuc2l0X2VuY3J5cHRpb25fbW9kZSkudG9CZShcInJlcXVpcmVkXCIpO1xuICB9KTtcblxuICBpdChcInRha2VzIHRoZSBBVVRIIHRva2VuIGZyb20gc2VjcmV0cy1rbXMnIHJhbmRvbV9wYXNzd29yZCwgYXMgYSBzZW5zaXRpdmUgb3V0cHV0IG9ubHlcIiwgKCkgPT4ge1xuICAgIGNvbnN0IHRva2VuID0gcmVtb3RlT3V0cHV0UmVmKHN5bnRoLCBncm91cC5hdXRoX3Rva2VuKTtcbiAgICBleHBlY3QodG9rZW4pLnRvRXF1YWwoeyBzdGFjazogXCJzZWNyZXRzLWttc1wiLCB2YWx1ZTogXCIke3JhbmRvbV9wYXNzd29yZC5yZWRpc19hdXRoX3Rva2VuX3ZhbHVlLnJlc3VsdH1cIiB9KTtcbiAgICBjb25zdCBvdXRwdXROYW1lID0gL291dHB1dHNcXC4oXFx3KylcXH0kLy5leGVjKGdyb3VwLmF1dGhfdG9rZW4pIVsxXTtcbiAgICBleHBlY3Qoc3ludGguc3RhY2soXCJzZWNyZXRzLWttc1wiKS5qc29uLm91dHB1dD8uW291dHB1dE5hbWVdPy5zZW5zaXRpdmUpLnRvQmUodHJ1ZSk7XG4gIH0pO1xuXG4gIGl0KFwic2l0cyBpbiB0aGUgdnBjIHN0YWNrJ3MgZGF0YWJhc2Ugc3VibmV0cyBiZWhpbmQgaXRzIFJlZGlzIHNlY3VyaXR5IGdyb3VwXCIsICgpID0+IHtcbiAgICBjb25zdCBzdWJuZXRzID0gcmVzb3VyY2VzT2YocmVkaXMsIFwiYXdzX2VsYXN0aWNhY2hlX3N1Ym5ldF9ncm91cFwiKS5yZWRpc19zdWJuZXRfZ3JvdXAuc3VibmV0X2lkcyBhcyBzdHJpbmdbXTtcbiAgICBzdWJuZXRzLmZvckVhY2goKHJlZiwgaSkgPT5cbiAgICAgIGV4cGVjdChyZW1vdGVPdXRwdXRSZWYoc3ludGgsIHJlZikpLnRvRXF1YWwoe1xuICAgICAgICBzdGFjazogXCJ2cGNcIixcbiAgICAgICAgdmFsdWU6IGBcXCR7YXdzX3N1Ym5ldC5kYXRhYmFzZV9zdWJuZXRfJHtzeW50aC5jb25maWcubmV0d29yay5hdmFpbGFiaWxpdHlab25lc1tpXS5yZXBsYWNlKC8tL2csIFwiX1wiKX0uaWR9YCxcbiAgICAgIH0pLFxuICAgICk7XG4gICAgZXhwZWN0KGdyb3VwLnN1Ym5ldF9ncm91cF9uYW1lKS50b0JlKFwiJHthd3NfZWxhc3RpY2FjaGVfc3VibmV0X2dyb3VwLnJlZGlzX3N1Ym5ldF9ncm91cC5uYW1lfVwiKTtcbiAgICBleHBlY3QoZ3JvdXAuc2VjdXJpdHlfZ3JvdXBfaWRzLm1hcCgocmVmOiBzdHJpbmcpID0+IHJlbW90ZU91dHB1dFJlZihzeW50aCwgcmVmKSkpLnRvRXF1YWwoW1xuICAgICAgeyBzdGFjazogXCJ2cGNcIiwgdmFsdWU6IFwiJHthd3Nfc2VjdXJpdHlfZ3JvdXAucmVkaXNfc2VjdXJpdHlfZ3JvdXAuaWR9XCIgfSxcbiAgICBdKTtcbiAgfSk7XG5cbiAgaXQoZW52ID09PSBcImRldlwiID8gXCJydW5zIG9uZSBub2RlIHdpdGhvdXQgZmFpbG92ZXIgb3Igc25hcHNob3RzXCIgOiBcImZhaWxzIG92ZXIgYXV0b21hdGljYWxseSB0byBhIHJlcGxpY2FcIiwgKCkgPT4ge1xuICAgIGV4cGVjdChncm91cC5hdXRvbWF0aWNfZmFpbG92ZXJfZW5hYmxlZCkudG9CZShjYWNoZS5hdXRvbWF0aWNGYWlsb3Zlcik7XG4gICAgZXhwZWN0KGdyb3VwLm11bHRpX2F6X2VuYWJsZWQpLnRvQmUoY2FjaGUubXVsdGlBeik7XG4gICAgaWYgKGVudiA9PT0gXCJwcm9kXCIpIHtcbiAgICAgIGV4cGVjdChncm91cCkudG9FcXVhbChleHBlY3Qub2JqZWN0Q29udGFpbmluZyh7IGF1dG9tYXRpY19mYWlsb3Zlcl9lbmFibGVkOiB0cnVlLCBtdWx0aV9hel9lbmFibGVkOiB0cnVlIH0pKTtcbiAgICAgIGV4cGVjdChncm91cC5udW1fY2FjaGVfY2x1c3RlcnMpLnRvQmVHcmVhdGVyVGhhbk9yRXF1YWwoMik7XG4gICAgfVxuICAgIGlmIChlbnYgPT09IFwiZGV2XCIpIHtcbiAgICAgIGV4cGVjdChncm91cCkudG9FcXVhbChleHBlY3Qub2JqZWN0Q29udGFpbmluZyh7IGF1dG9tYXRpY19mYWlsb3Zlcl9lbmFibGVkOiBmYWxzZSwgbnVtX2NhY2hlX2NsdXN0ZXJzOiAxIH0pKTtcbiAgICB9XG4gIH0pO1xuXG4gIGl0KFwia2VlcHMgc25hcHNob3RzIGluIHRoZSBjb25maWd1cmVkIHdpbmRvd3NcIiwgKCkgPT4ge1xuICAgIGV4cGVjdChncm91cCkudG9FcXVhbChcbiAgICAgIGV4cGVjdC5vYmplY3RDb250YWluaW5nKHtcbiAgICAgICAgc25hcHNob3RfcmV0ZW50aW9uX2xpbWl0OiBjYWNoZS5zbmFwc2hvdFJldGVudGlvbkRheXMsXG4gICAgICAgIHNuYXBzaG90X3dpbmRvdzogY2FjaGUuc25hcHNob3RXaW5kb3csXG4gICAgICAgIG1haW50ZW5hbmNlX3dpbmRvdzogY2FjaGUubWFpbnRlbmFuY2VXaW5kb3csXG4gICAgICB9KSxcbiAgICApO1xuICAgIGlmIChlbnYgPT09IFwicHJvZFwiKSBleHBlY3QoZ3JvdXAuc25hcHNob3RfcmV0ZW50aW9uX2xpbWl0KS50b0JlKDUpO1xuICB9KTtcblxuICBpdChcInVzZXMgaXRzIG93biBwYXJhbWV0ZXIgZ3JvdXAgZm9yIHRoZSBlbmdpbmUncyBmYW1pbHlcIiwgKCkgPT4ge1xuICAgIGV4cGVjdChyZWRpcy50ZXh0KS50b0hhdmVSZXNvdXJjZVdpdGhQcm9wZXJ0aWVzKEVsYXN0aWNhY2hlUGFyYW1ldGVyR3JvdXAsIHtcbiAgICAgIGZhbWlseTogYHJlZGlzJHtjYWNoZS5lbmdpbmVWZXJzaW9uLnNwbGl0KFwiLlwiKVswXX1gLFxuICAgICAgcGFyYW1ldGVyOiBbeyBuYW1lOiBcIm1heG1lbW9yeS1wb2xpY3lcIiwgdmFsdWU6IGNhY2hlLm1heG1lbW9yeVBvbGljeSB9XSxcbiAgICB9KTtcbiAgICBleHBlY3QoZ3JvdXAucGFyYW1ldGVyX2dyb3VwX25hbWUpLnRvQmUoXCIke2F3c19lbGFzdGljYWNoZV9wYXJhbWV0ZXJfZ3JvdXAucmVkaXNfcGFyYW1ldGVyX2dyb3VwLm5hbWV9XCIpO1xuICB9KTtcblxuICBpdChcImRlbGl2ZXJzIHNsb3cgYW5kIGVuZ2luZSBsb2dzIGFzIEpTT04gdG8gS01TLWVuY3J5cHRlZCBsb2cgZ3JvdXBzXCIsICgpID0+IHtcbiAgICBjb25zdCBncm91cHMgPSByZXNvdXJjZXNPZihyZWRpcywgXCJhd3NfY2xvdWR3YXRjaF9sb2dfZ3JvdXBcIik7XG4gICAgZXhwZWN0KGdyb3VwLmxvZ19kZWxpdmVyeV9jb25maWd1cmF0aW9uKS50b0VxdWFsKFxuICAgICAgW1wic2xvd1wiLCBcImVuZ2luZVwiXS5tYXAoKGtpbmQpID0+ICh7XG4gICAgICAgIGRlc3RpbmF0aW9uOiBgXFwke2F3c19jbG91ZHdhdGNoX2xvZ19ncm91cC5yZWRpc18ke2tpbmR9X2xvZ19ncm91cC5uYW1lfWAsXG4gICAgICAgIGRlc3RpbmF0aW9uX3R5cGU6IFwiY2xvdWR3YXRjaC1sb2dzXCIsXG4gICAgICAgIGxvZ19mb3JtYXQ6IFwianNvblwiLFxuICAgICAgICBsb2dfdHlwZTogYCR7a2luZH0tbG9nYCxcbiAgICAgIH0pKSxcbiAgICApO1xuICAgIGZvciAoY29uc3Qga2luZCBvZiBbXCJzbG93XCIsIFwiZW5naW5lXCJdKSB7XG4gICAgICBjb25zdCBsb2dHcm91cCA9IGdyb3Vwc1tgcmVkaXNfJHtraW5kfV9sb2dfZ3JvdXBgXTtcbiAgICAgIGV4cGVjdChsb2dHcm91cC5uYW1lKS50b0JlKGAvYXdzL2VsYXN0aWNhY2hlLyR7Y2FjaGUucmVwbGljYXRpb25Hcm91cElkfS8ke2tpbmR9LWxvZ2ApO1xuICAgICAgZXhwZWN0KGxvZ0dyb3VwLnJldGVudGlvbl9pbl9kYXlzKS50b0JlKGNhY2hlLmxvZ1JldGVudGlvbkRheXMpO1xuICAgICAgZXhwZWN0KHJlbW90ZU91dHB1dFJlZihzeW50aCwgbG9nR3JvdXAua21zX2tleV9pZCkpLnRvRXF1YWwoeyBzdGFjazogXCJzZWNyZXRzLWttc1wiLCB2YWx1ZTogXCIke2F3c19rbXNfa2V5LmxvZ3Nfa2V5LmFybn1cIiB9KTtcbiAgICB9XG4gIH0pO1xuXG4gIGl0KFwid3JpdGVzIHRoZSByZWRpc3M6Ly8gVVJMIG9mIHRoZSBwcmltYXJ5IGVuZHBvaW50IGludG8gdGhlIHJlZGlzLXVybCBzZWNyZXQsIG5ldmVyIGludG8gb3V0cHV0c1wiLCAoKSA9PiB7XG4gICAgY29uc3QgdmVyc2lvbnMgPSBPYmplY3QudmFsdWVzKHJlc291cmNlc09mKHJlZGlzLCBcImF3c19zZWNyZXRzbWFuYWdlcl9zZWNyZXRfdmVyc2lvblwiKSk7XG4gICAgZXhwZWN0KHZlcnNpb25zKS50b0hhdmVMZW5ndGgoMSk7XG4gICAgY29uc3QgW3ZlcnNpb25dID0gdmVyc2lvbnM7XG4gICAgZXhwZWN0KHJlbW90ZU91dHB1dFJlZihzeW50aCwgdmVyc2lvbi5zZWNyZXRfaWQpKS50b0VxdWFsKHtcbiAgICAgIHN0YWNrOiBcInNlY3JldHMta21zXCIsXG4gICAgICB2YWx1ZTogXCIke2F3c19zZWNyZXRzbWFuYWdlcl9zZWNyZXQucmVkaXNfdXJsLmFybn1cIixcbiAgICB9KTtcbiAgICBjb25zdCB0b2tlblJlZiA9IGdyb3VwLmF1dGhfdG9rZW47XG4gICAgZXhwZWN0KHZlcnNpb24uc2VjcmV0X3N0cmluZykudG9CZShcbiAgICAgIGByZWRpc3M6Ly86JHt0b2tlblJlZn1AXFwke2F3c19lbGFzdGljYWNoZV9yZXBsaWNhdGlvbl9ncm91cC5yZWRpc19yZXBsaWNhdGlvbl9ncm91cC5wcmltYXJ5X2VuZHBvaW50X2FkZHJlc3N9OjYzNzlgLFxuICAgICk7XG4gICAgZXhwZWN0KHZlcnNpb24uc2VjcmV0X3N0cmluZykubm90LnRvTWF0Y2goL2NvbmZpZ3VyYXRpb25fZW5kcG9pbnRfYWRkcmVzcy8pO1xuICAgIGZvciAoY29uc3QgW25hbWUsIG91dHB1dF0gb2YgT2JqZWN0LmVudHJpZXMocmVkaXMuanNvbi5vdXRwdXQgPz8ge30pKSB7XG4gICAgICBleHBlY3QoU3RyaW5nKG91dHB1dC52YWx1ZSksIG5hbWUpLm5vdC50b01hdGNoKC9hdXRoX3Rva2VufHRlcnJhZm9ybV9yZW1vdGVfc3RhdGV8c2VjcmV0X3N0cmluZy8pO1xuICAgIH1cbiAgfSk7XG5cbiAgaXQoXCJleHBvc2VzIGVuZHBvaW50cywgcG9ydCBhbmQgb25lIG1lbWJlciBpZCBwZXIgbm9kZSBmb3IgYWxhcm1zXCIsICgpID0+IHtcbiAgICBjb25zdCBzdGFjayA9IHN5bnRoLnN0YWNrcy5yZWRpcyE7XG4gICAgZXhwZWN0KHN0YWNrLnBvcnQpLnRvQmUoNjM3OSk7XG4gICAgZXhwZWN0KHN0YWNrLm1lbWJlckNsdXN0ZXJJZHMpLnRvSGF2ZUxlbmd0aChjYWNoZS5udW1DYWNoZUNsdXN0ZXJzKTtcbiAgICBmb3IgKGNvbnN0IHZhbHVlIG9mIFtzdGFjay5yZXBsaWNhdGlvbkdyb3VwSWQsIHN0YWNrLnByaW1hcnlFbmRwb2ludCwgc3RhY2sucmVhZGVyRW5kcG9pbnQsIC4uLnN0YWNrLm1lbWJlckNsdXN0ZXJJZHNdKSB7XG4gICAgICBleHBlY3QodmFsdWUpLnRvTWF0Y2goL1xcJFxce1RmVG9rZW5cXFsvKTtcbiAgICB9XG4gICAgc3RhY2subWVtYmVyQ2x1c3Rlcklkcy5mb3JFYWNoKChpZCwgaSkgPT5cbiAgICAgIGV4cGVjdChUb2tlbml6YXRpb24ucmVzb2x2ZShpZCwgeyBzY29wZTogc3RhY2ssIHJlc29sdmVyOiBuZXcgRGVmYXVsdFRva2VuUmVzb2x2ZXIobmV3IFN0cmluZ0NvbmNhdCgpKSB9KSkudG9CZShcbiAgICAgICAgYFxcJHtlbGVtZW50KHNvcnQodG9saXN0KGF3c19lbGFzdGljYWNoZV9yZXBsaWNhdGlvbl9ncm91cC5yZWRpc19yZXBsaWNhdGlvbl9ncm91cC5tZW1iZXJfY2x1c3RlcnMpKSwgJHtpfSl9YCxcbiAgICAgICksXG4gICAgKTtcbiAgfSk7XG59KTtcbiJdLCJmaWxlIjoiL3dvcmsvbWFpbi9fX3Rlc3RzX18vdW5pdC9yZWRpcy1zdGFjay50ZXN0LnRzIn0=
