@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { TEST_MODULES, testModulesPlugin } from "./scripts/test-modules.mjs";
 
@@ -17,7 +18,15 @@ export default defineConfig({
     // Whether a worker is recycled after each file is decided here for the whole run, not per project: with the
     // default (isolate: true) every unit file got a fresh thread that reloaded cdktf and synthesized every
     // environment again (~10x the CPU). Projects that need isolation ask for it below.
-    poolOptions: { threads: { maxThreads: 2, minThreads: 1, isolate: false } },
+    poolOptions: {
+      threads: {
+        maxThreads: 2,
+        minThreads: 1,
+        isolate: false,
+        // tinypool shells out twice to count physical cores in every worker; this answers it in process.
+        execArgv: ["--require", fileURLToPath(new URL("./scripts/physical-cores-preload.cjs", import.meta.url))],
+      },
+    },
     projects: [
       {
         extends: true,
