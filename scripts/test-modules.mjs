@@ -11,6 +11,7 @@
 // class whichever test, support file or stack uses it. Type checking is unaffected (`npm run typecheck` reads the
 // sources). VITEST_SOURCE_MODULES=1 turns the plugin off, so that a failing test's stack trace points into the
 // TypeScript sources.
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -144,11 +145,21 @@ export async function buildTestModules() {
 /** Vitest plugin: the tests' imports of project modules and of the app's packages resolve to shims. */
 export function testModulesPlugin() {
   let shims;
+  let shimsHash;
   return {
     name: "voice-infra-test-modules",
     enforce: "pre",
     async buildStart() {
       shims = await buildTestModules();
+      shimsHash = createHash("sha1").update(JSON.stringify([...shims])).digest("hex");
+    },
+    // A cached transform holds the shim paths its imports resolved to; vitest's key covers the file's content and
+    // the configuration, so the key here adds what the resolution depends on: the map from modules to shims.
+    configureVitest({ experimental_defineCacheKeyGenerator }) {
+      experimental_defineCacheKeyGenerator(() => {
+        if (!shimsHash) throw new Error("test-modules: a module was transformed before the bundle was built");
+        return shimsHash;
+      });
     },
     resolveId(source, importer) {
       if (!shims || !importer || importer.includes("/node_modules/") || importer.startsWith(outdir)) return null;
