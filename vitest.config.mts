@@ -13,6 +13,7 @@ export default defineConfig({
     server: { deps: { external: [TEST_MODULES] } },
     globals: true,
     setupFiles: ["__tests__/support/setup.ts"],
+    globalSetup: ["__tests__/support/global-setup.ts"],
     pool: "threads",
     maxWorkers: 2,
     // With the default (isolate: true) every file got a fresh thread that reloaded cdktf and synthesized every

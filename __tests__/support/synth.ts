@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { TerraformStack } from "cdktf";
 import { DEFAULT_BLUEPRINT, ENVIRONMENTS, EnvironmentConfig, loadBlueprints, parseEnvironmentConfig } from "../../config";
 import { type StackGuardrailReport, collectFindings } from "../../guardrails";
 import type { EnvironmentStacks } from "../../stacks";
 import { buildPlatformApp } from "../../stacks/app";
+import { workerScratchDir } from "./scratch";
 
 /** Terraform JSON of one synthesized stack, as a string (for the cdktf matchers) and parsed. */
 export interface SynthesizedStack {
@@ -53,8 +53,7 @@ export function synthBlueprintEnvironment(blueprint: string, name: string): Synt
 
 // One scratch directory per worker: a stack is written there, read back at once and overwritten by the next synth
 // of a stack with the same id (tests of one worker run one at a time).
-const outdir = mkdtempSync(join(tmpdir(), "voice-infra-test-"));
-process.on("exit", () => rmSync(outdir, { recursive: true, force: true }));
+const outdir = workerScratchDir("voice-infra-test-");
 
 /**
  * Synthesizes a given (possibly modified) configuration; not cached. Like `app.synth()`, every stack is prepared

@@ -1,14 +1,19 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { App, Testing } from "cdktf";
+import { App, TerraformStack, Testing } from "cdktf";
+import type { Construct } from "constructs";
+import { workerScratchDir } from "./scratch";
 
 // Testing.app() makes a new temp directory per call and never removes it; these apps are only
 // inspected in memory, so one directory per worker serves them all and goes away with the worker.
-const outdir = mkdtempSync(join(tmpdir(), "voice-infra-test-app-"));
-process.on("exit", () => rmSync(outdir, { recursive: true, force: true }));
+const outdir = workerScratchDir("voice-infra-test-app-");
 
 /** A cdktf testing app for stacks that are inspected in memory (Testing.synth), never written to disk. */
 export function testApp(): App {
   return Testing.app({ outdir });
+}
+
+/** `Testing.synthScope(build)` in a testApp(): cdktf's own makes a temporary directory per call and keeps it. */
+export function synthScope(build: (scope: Construct) => void): string {
+  const stack = new TerraformStack(testApp(), "stack");
+  build(stack);
+  return Testing.synth(stack);
 }

@@ -1,7 +1,7 @@
-import { Testing } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import { AlarmSet, AlarmSpec, MetricAlarm, MetricAlarmProps } from "../../constructs/metric-alarm";
+import { synthScope } from "../support/test-app";
 
 const base: MetricAlarmProps = {
   alarmName: "p-api-cpu-high",
@@ -17,7 +17,7 @@ const base: MetricAlarmProps = {
   actionArns: ["arn:aws:sns:us-east-1:111111111111:alarms"],
 };
 
-const inScope = (build: (scope: Construct) => void) => JSON.parse(Testing.synthScope(build));
+const inScope = (build: (scope: Construct) => void) => JSON.parse(synthScope(build));
 
 describe("MetricAlarm", () => {
   it("notifies its topics on ALARM and on OK and requires every breaching period by default", () => {

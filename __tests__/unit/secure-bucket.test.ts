@@ -3,14 +3,14 @@ import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketObjectLockConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { SecureBucket, SecureBucketProps } from "../../constructs/secure-bucket";
+import { synthScope } from "../support/test-app";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/00000000-0000-0000-0000-000000000000";
 
 function synthBucket(props: Partial<SecureBucketProps>): string {
-  return Testing.synthScope((scope) => {
+  return synthScope((scope) => {
     new SecureBucket(scope, "bucket", { bucketName: "voice-ai-dev-test-111111111111", kmsKeyArn: KEY, ...props } as SecureBucketProps);
   });
 }
@@ -53,7 +53,7 @@ describe("SecureBucket", () => {
   });
 
   it("puts every resource on the given provider (a DR-region bucket)", () => {
-    const text = Testing.synthScope((scope) => {
+    const text = synthScope((scope) => {
       const dr = new AwsProvider(scope, "dr", { region: "us-west-2", alias: "dr" });
       new SecureBucket(scope, "bucket", {
         bucketName: "voice-ai-prod-backups-dr-333333333333",
