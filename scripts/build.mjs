@@ -1,12 +1,14 @@
-// Bundles main.ts with esbuild into dist/main.js: one file for node to load instead of hundreds of
-// modules through a TypeScript loader. No type checking here; `npm run typecheck` (part of `npm test`) does that.
-// Also bundles the synth summary (dist/synth-summary.js) that scripts/synth.mjs prints after synthesis.
+// Bundles main.ts with esbuild into dist/main.js: one file of project code for node to load instead of hundreds
+// of modules through a TypeScript loader, with the packages it imports in dist/vendor.cjs (scripts/vendor.mjs).
+// No type checking here; `npm run typecheck` (part of `npm test`) does that. Also bundles the synth summary
+// (dist/synth-summary.js) that scripts/synth.mjs prints after synthesis.
 import { build } from "esbuild";
 import { isAscii } from "node:buffer";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { BUILD_INPUTS_FILE, recordInputs } from "./build-inputs.mjs";
+import { ensureVendor, fileInputs, vendorImports } from "./vendor.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -84,14 +86,17 @@ export async function assertAscii(files) {
 
 export async function buildBundles() {
   const startedAt = Date.now();
+  const used = new Set();
   const result = await build({
     ...bundleOptions,
     entryPoints: { main: "main.ts", "synth-summary": "scripts/synth-summary.ts" },
     outdir: "dist",
     metafile: true,
+    plugins: [...bundleOptions.plugins, vendorImports({ outdir: "dist", cacheTag: "synth", used })],
   });
+  await ensureVendor([...used]);
   await assertAscii(["dist/main.js", "dist/synth-summary.js"]);
-  recordInputs(BUILD_INPUTS_FILE, startedAt, Object.keys(result.metafile.inputs), ["scripts/build.mjs"]);
+  recordInputs(BUILD_INPUTS_FILE, startedAt, fileInputs(result.metafile), ["scripts/build.mjs", "scripts/vendor.mjs"]);
 }
 
 // No top-level await: vitest bundles this file into its config (through scripts/test-modules.mjs) as CommonJS.

@@ -1,27 +1,36 @@
 // Loads a CommonJS bundle like `require` would, but with V8's code cache: the functions compiled by the last run
 // are stored beside the bundle and reused instead of parsing and compiling megabytes of JavaScript again (10-20 %
-// of a synth, a third of a test worker's start). Used by scripts/synth.mjs for dist/main.js and by the test shims
-// for dist/test-modules/modules.cjs.
+// of a synth, a third of a test worker's start). scripts/synth.mjs loads dist/main.js with it; the bundles load
+// dist/vendor.cjs with it (scripts/vendor.mjs); the test shims load dist/test-modules/modules.cjs with it.
 "use strict";
 const { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
-const { basename, dirname, join } = require("node:path");
+const { basename, dirname, join, resolve } = require("node:path");
 const vm = require("node:vm");
+const { isMainThread } = require("node:worker_threads");
 
 const loaded = new Map();
+/** Caches to write once the process has done its work (see `loadWithCodeCache`). */
+const pending = [];
+process.on("exit", () => {
+  for (const write of pending.splice(0)) write();
+});
 
 /**
  * The bundle's `module.exports`, run once per process (or worker thread) and file. The bundle must be pure ASCII
  * (scripts/build.mjs makes it so): latin1 is then the same text and decodes ~100x faster than UTF-8.
  *
  * V8 checks a cache only against the source's length, so the cache file is named after the bundle's size and
- * mtime, and a new bundle never meets an old cache. A missing or rejected cache is written after the bundle's top
- * level ran, so that it holds every function that compiled (for dist/main.js, the top level is the whole synth).
+ * mtime, and a new bundle never meets an old cache; `tag` keeps apart the caches of uses that compile different
+ * parts of one bundle (synth and the test workers). A missing or rejected cache is written when it holds every
+ * function that compiled: at exit on the main thread (for synth, after the whole synth), right after the bundle's
+ * top level in a worker thread (vitest terminates its workers, so no exit handler of theirs runs).
  */
-function loadWithCodeCache(file) {
+function loadWithCodeCache(bundle, tag = "") {
+  const file = resolve(bundle);
   if (loaded.has(file)) return loaded.get(file).exports;
   const { size, mtimeMs } = statSync(file);
-  const cacheFile = `${file}.${size}-${Math.trunc(mtimeMs)}.v8cache`;
+  const cacheFile = `${file}.${size}-${Math.trunc(mtimeMs)}${tag ? `.${tag}` : ""}.v8cache`;
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
@@ -42,16 +51,20 @@ function loadWithCodeCache(file) {
     loaded.delete(file);
     throw error;
   }
-  if (cachedData === undefined || script.cachedDataRejected) writeCodeCache(file, cacheFile, script);
+  if (cachedData === undefined || script.cachedDataRejected) {
+    const write = () => writeCodeCache(file, `${size}-${Math.trunc(mtimeMs)}`, cacheFile, script);
+    if (isMainThread) pending.push(write);
+    else write();
+  }
   return module.exports;
 }
 
-/** Replaces the bundle's old caches; one that cannot be written only means the next run compiles again. */
-function writeCodeCache(file, cacheFile, script) {
+/** Replaces the bundle's caches for older versions of it; one that cannot be written only means the next run compiles again. */
+function writeCodeCache(file, version, cacheFile, script) {
   try {
     const prefix = `${basename(file)}.`;
     for (const name of readdirSync(dirname(file))) {
-      if (name.startsWith(prefix) && name.endsWith(".v8cache") && join(dirname(file), name) !== cacheFile) rmSync(join(dirname(file), name), { force: true });
+      if (name.startsWith(prefix) && name.endsWith(".v8cache") && !name.startsWith(`${prefix}${version}.`)) rmSync(join(dirname(file), name), { force: true });
     }
     // Written under a unique name and renamed, so that a reader (another test worker) never sees half a file.
     const partial = `${cacheFile}.${process.pid}-${Math.random().toString(36).slice(2)}`;

@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 const { loadWithCodeCache } = require("./code-cache.cjs");
 const bundle = join(root, "dist", "main.js");
 
-if (!inputsUnchanged(BUILD_INPUTS_FILE, ["dist/main.js", "dist/synth-summary.js"])) {
+if (!inputsUnchanged(BUILD_INPUTS_FILE, ["dist/main.js", "dist/synth-summary.js", "dist/vendor.cjs"])) {
   const { buildBundles } = await import("./build.mjs");
   await buildBundles();
 }

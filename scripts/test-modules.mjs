@@ -2,12 +2,13 @@
 //
 // Through vitest every project module is fetched from vite one import at a time and transformed on the way, and
 // cdktf and ~90 provider modules are compiled from scratch by every test worker: together ~2.5 s per worker before
-// the first test runs, more than half of the unit suite. Bundled once by esbuild, the same code loads as one file
+// the first test runs, more than half of the unit suite. Bundled once by esbuild (the project's modules here, the
+// packages in dist/vendor.cjs, which dist/main.js loads too: scripts/vendor.mjs), the same code loads as two files
 // with V8's code cache (scripts/code-cache.cjs) in a few hundred milliseconds.
 //
 // Tests keep importing `../../stacks/app`, `cdktf` or `@cdktf/provider-aws/lib/s3-bucket`; the plugin resolves each
-// such import to a one-line CommonJS shim (dist/test-modules/shims/...) that hands out that module's part of the
-// bundle, and vitest leaves shims and bundle to Node. Every module is in the bundle once, so a class is the same
+// such import to a one-line CommonJS shim (dist/test-modules/shims/...) that hands out that module's part of a
+// bundle, and vitest leaves shims and bundles to Node. Every module is in one bundle once, so a class is the same
 // class whichever test, support file or stack uses it. Type checking is unaffected (`npm run typecheck` reads the
 // sources). VITEST_SOURCE_MODULES=1 turns the plugin off, so that a failing test's stack trace points into the
 // TypeScript sources.
@@ -16,6 +17,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "nod
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inputsUnchanged, recordInputs } from "./build-inputs.mjs";
+import { VENDOR_FILE, ensureVendor, fileInputs, isBundledPackage, vendorImports } from "./vendor.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outdir = join(root, "dist", "test-modules");
@@ -31,18 +33,15 @@ const PROGRAMS = new Set(["scripts/bench-app.ts", "scripts/graph.ts", "scripts/p
 const TEST_DIR = "__tests__";
 
 const packageJson = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-/** The app's own dependencies go into the bundle; dev tools (vitest, fast-check, emulators) stay Node's. */
-const BUNDLED_PACKAGES = Object.keys(packageJson.dependencies);
+/** Dev tools (vitest, fast-check, emulators) stay Node's. */
 const EXTERNAL_PACKAGES = Object.keys(packageJson.devDependencies);
+/** The code cache of the bundles as test workers use them (synth compiles other parts of dist/vendor.cjs). */
+const CACHE_TAG = "tests";
 
 function typescriptFiles(dir) {
   return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts"))
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split("\\").join("/"));
-}
-
-function isBundledPackage(specifier) {
-  return BUNDLED_PACKAGES.some((name) => specifier === name || specifier.startsWith(`${name}/`));
 }
 
 /** Package modules the tests import themselves (`cdktf`, `@cdktf/provider-aws/lib/s3-bucket`, ...). */
@@ -67,32 +66,26 @@ function moduleKey(file) {
 }
 
 /**
- * The bundle's entry exports the packages the tests import (`p<n>`, loaded with the bundle: the app needs them
- * anyway) and a getter per project module (`m.m<n>`), evaluated on first use: a test of the config does not load
- * the terraform harness and its S3 emulator. The index maps each import key (`<root>/stacks/app`, `cdktf`) to
- * its export.
+ * The bundle's entry has a getter per project module (`m<n>`), evaluated on first use: a test of the config does
+ * not load the terraform harness and its S3 emulator. The packages the tests import come from dist/vendor.cjs,
+ * as the project modules' own imports of them do. The index maps each import key (`<root>/stacks/app`, `cdktf`)
+ * to the bundle and export its shim hands out.
  */
 async function buildBundle(sources, packages) {
   const startedAt = Date.now();
   const index = {};
   const getters = sources.map((file, i) => {
     const key = moduleKey(file);
-    index[key] = `m.m${i}`;
+    index[key] = { bundle: bundleFile, name: `m${i}` };
     // An index module also answers to its folder (`../../config`).
-    if (key.endsWith("/index")) index[dirname(key)] = `m.m${i}`;
+    if (key.endsWith("/index")) index[dirname(key)] = index[key];
     return `  get m${i}() { return require(${JSON.stringify(`./${file}`)}); },`;
   });
-  const imports = packages.map((specifier, i) => {
-    index[specifier] = `p${i}`;
-    return `import * as p${i} from ${JSON.stringify(specifier)};`;
-  });
-  const entry = [
-    ...imports,
-    `export { ${packages.map((_, i) => `p${i}`).join(", ")} };`,
-    `export const m = {\n${getters.join("\n")}\n};`,
-  ].join("\n");
+  for (const specifier of packages) index[specifier] = { bundle: VENDOR_FILE, name: specifier };
+  const entry = `module.exports = {\n${getters.join("\n")}\n};\n`;
   // Loaded only to rebuild (they import esbuild): every vitest run imports this file, most with a fresh bundle.
   const [{ build }, { assertAscii, bundleOptions }] = await Promise.all([import("esbuild"), import("./build.mjs")]);
+  const used = new Set();
   // The synth bundle's options (pure ASCII, names kept, the same cdktf plugins), so the tests run the same code.
   const result = await build({
     ...bundleOptions,
@@ -100,15 +93,17 @@ async function buildBundle(sources, packages) {
     outfile: bundleFile,
     external: EXTERNAL_PACKAGES,
     metafile: true,
+    plugins: [...bundleOptions.plugins, vendorImports({ outdir: relative(root, outdir), cacheTag: CACHE_TAG, used })],
   });
+  await ensureVendor([...new Set([...used, ...packages])]);
   await assertAscii([relative(root, bundleFile)]);
   rmSync(shimsDir, { recursive: true, force: true });
-  for (const [key, name] of Object.entries(index)) writeShim(shimFile(key), name);
+  for (const [key, target] of Object.entries(index)) writeShim(shimFile(key), target);
   writeFileSync(indexFile, JSON.stringify(index, null, 2));
   const testFiles = typescriptFiles(TEST_DIR);
   // The generated entry (stdin) is no file; what it lists follows from the recorded source and test files.
-  const inputs = Object.keys(result.metafile.inputs).filter((file) => file !== "test-modules.ts");
-  recordInputs(inputsFile, startedAt, [...inputs, ...testFiles], ["scripts/test-modules.mjs", "package.json"]);
+  const inputs = fileInputs(result.metafile).filter((file) => file !== "test-modules.ts");
+  recordInputs(inputsFile, startedAt, [...inputs, ...testFiles], ["scripts/test-modules.mjs", "scripts/vendor.mjs", "package.json"]);
 }
 
 function shimFile(key) {
@@ -116,13 +111,12 @@ function shimFile(key) {
   return join(shimsDir, `${path}.cjs`);
 }
 
-function writeShim(file, name) {
-  const loader = relative(dirname(file), join(root, "scripts", "code-cache.cjs")).split("\\").join("/");
-  const bundle = relative(dirname(file), bundleFile).split("\\").join("/");
+function writeShim(file, { bundle, name }) {
+  const fromShim = (target) => relative(dirname(file), target).split("\\").join("/");
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(
     file,
-    `module.exports = require(${JSON.stringify(loader)}).loadWithCodeCache(require.resolve(${JSON.stringify(bundle)})).${name};\n`,
+    `module.exports = require(${JSON.stringify(fromShim(join(root, "scripts", "code-cache.cjs")))}).loadWithCodeCache(require.resolve(${JSON.stringify(fromShim(bundle))}), ${JSON.stringify(CACHE_TAG)})[${JSON.stringify(name)}];\n`,
   );
 }
 
@@ -133,7 +127,7 @@ function writeShim(file, name) {
 export async function buildTestModules() {
   const sources = sourceModules();
   const packages = packageImportsOfTests();
-  let index = inputsUnchanged(inputsFile, [relative(root, bundleFile), relative(root, indexFile)]) ? JSON.parse(readFileSync(indexFile, "utf8")) : {};
+  let index = inputsUnchanged(inputsFile, [relative(root, bundleFile), relative(root, indexFile), relative(root, VENDOR_FILE)]) ? JSON.parse(readFileSync(indexFile, "utf8")) : {};
   const keys = [...sources.map(moduleKey), ...packages];
   if (!keys.every((key) => key in index)) {
     await buildBundle(sources, packages);
