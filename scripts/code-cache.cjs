@@ -6,6 +6,7 @@
 const { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
 const { basename, dirname, join, resolve } = require("node:path");
+const v8 = require("node:v8");
 const vm = require("node:vm");
 const { isMainThread } = require("node:worker_threads");
 
@@ -21,8 +22,10 @@ process.on("exit", () => {
  * (scripts/build.mjs makes it so): latin1 is then the same text and decodes ~100x faster than UTF-8.
  *
  * V8 checks a cache only against the source's length, so the cache file is named after the bundle's size and
- * mtime, and a new bundle never meets an old cache; `tag` keeps apart the caches of uses that compile different
- * parts of one bundle (synth and the test workers). A missing or rejected cache is written when it holds every
+ * mtime, and a new bundle never meets an old cache. It also rejects a cache made under other V8 flags, so the
+ * name carries V8's tag for version and flags: `npx cdktf synth` runs the app with --max-old-space-size=4096,
+ * and one shared cache was rejected and rewritten by every alternate run. `tag` keeps apart the caches of uses
+ * that compile different parts of one bundle (synth and the test workers). A missing or rejected cache is written when it holds every
  * function that compiled: at exit on the main thread (for synth, after the whole synth), right after the bundle's
  * top level in a worker thread (vitest terminates its workers, so no exit handler of theirs runs).
  */
@@ -30,7 +33,8 @@ function loadWithCodeCache(bundle, tag = "") {
   const file = resolve(bundle);
   if (loaded.has(file)) return loaded.get(file).exports;
   const { size, mtimeMs } = statSync(file);
-  const cacheFile = `${file}.${size}-${Math.trunc(mtimeMs)}${tag ? `.${tag}` : ""}.v8cache`;
+  const version = `${size}-${Math.trunc(mtimeMs)}`;
+  const cacheFile = `${file}.${version}.${v8.cachedDataVersionTag()}${tag ? `.${tag}` : ""}.v8cache`;
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
@@ -52,7 +56,7 @@ function loadWithCodeCache(bundle, tag = "") {
     throw error;
   }
   if (cachedData === undefined || script.cachedDataRejected) {
-    const write = () => writeCodeCache(file, `${size}-${Math.trunc(mtimeMs)}`, cacheFile, script);
+    const write = () => writeCodeCache(file, version, cacheFile, script);
     if (isMainThread) pending.push(write);
     else write();
   }

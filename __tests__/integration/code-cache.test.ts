@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+// scripts/code-cache.cjs is what keeps synth and the test workers from compiling megabytes of bundle on every run;
+// when it goes wrong nothing fails, everything only gets slower. These run it in fresh node processes and threads.
+const LOADER = resolve("scripts/code-cache.cjs");
+const dir = mkdtempSync(join(tmpdir(), "voice-infra-code-cache-"));
+const bundle = join(dir, "bundle.cjs");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function writeBundle(body: string): void {
+  writeFileSync(bundle, `module.exports = { answer() { ${body} } };\nmodule.exports.answer();\n`);
+}
+
+/** Loads the bundle in a new node process (`nodeArgs` before the script) and returns what `answer()` gave. */
+function loadInProcess(nodeArgs: string[] = []): unknown {
+  const script = `console.log(JSON.stringify(require(${JSON.stringify(LOADER)}).loadWithCodeCache(${JSON.stringify(bundle)}, "t").answer()))`;
+  const result = spawnSync(process.execPath, [...nodeArgs, "-e", script], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+/** Loads the bundle in a worker thread that is terminated, as vitest ends its workers, once it has loaded. */
+function loadInTerminatedWorker(): unknown {
+  const script = `
+    const { Worker } = require("node:worker_threads");
+    const worker = new Worker(${JSON.stringify(`require("node:worker_threads").parentPort.postMessage(require(${JSON.stringify(LOADER)}).loadWithCodeCache(${JSON.stringify(bundle)}, "t").answer())`)}, { eval: true });
+    worker.once("message", (answer) => { console.log(JSON.stringify(answer)); worker.terminate(); });`;
+  const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+const caches = () => readdirSync(dir).filter((name) => name.endsWith(".v8cache")).sort();
+const mtimes = () => caches().map((name) => statSync(join(dir, name)).mtimeMs);
+
+describe("the code cache loader", () => {
+  it("writes a cache after the first run, named after the bundle's size and mtime, V8's flags and the tag", () => {
+    writeBundle("return 42;");
+    expect(loadInProcess()).toBe(42);
+    const { size, mtimeMs } = statSync(bundle);
+    expect(caches()).toEqual([expect.stringMatching(new RegExp(`^bundle\\.cjs\\.${size}-${Math.trunc(mtimeMs)}\\.\\d+\\.t\\.v8cache$`))]);
+  });
+
+  it("reuses that cache without rewriting it", () => {
+    const before = mtimes();
+    expect(loadInProcess()).toBe(42);
+    expect(mtimes()).toEqual(before);
+  });
+
+  it("keeps a cache per set of V8 flags, so runs under other flags (the cdktf CLI's) do not evict each other's", () => {
+    expect(loadInProcess(["--max-old-space-size=4096"])).toBe(42);
+    expect(caches()).toHaveLength(2);
+    const both = mtimes();
+    expect(loadInProcess()).toBe(42);
+    expect(loadInProcess(["--max-old-space-size=4096"])).toBe(42);
+    expect(mtimes()).toEqual(both);
+  });
+
+  it("never serves an old bundle's cache: a new bundle replaces them", () => {
+    writeBundle("return 'a longer answer';");
+    expect(loadInProcess()).toBe("a longer answer");
+    const { size } = statSync(bundle);
+    expect(caches()).toEqual([expect.stringContaining(`bundle.cjs.${size}-`)]);
+  });
+
+  it("writes it from a worker thread before the thread is terminated", () => {
+    rmSync(join(dir, caches()[0]));
+    expect(loadInTerminatedWorker()).toBe("a longer answer");
+    expect(caches()).toHaveLength(1);
+  });
+});
