@@ -14,7 +14,12 @@ export default defineConfig({
     globals: true,
     setupFiles: ["__tests__/support/setup.ts"],
     globalSetup: ["__tests__/support/global-setup.ts"],
-    pool: "threads",
+    // Child processes rather than threads, to give them V8 flags of their own (a thread shares its process's):
+    // without the optimizing compiler (--no-opt) a suite's few seconds of varied code run on the interpreter and
+    // the baseline compiler, and TurboFan's background compiles, which never paid for themselves in so short a
+    // run, no longer take CPU from the other worker (~15 % less CPU for the unit and integration suites).
+    pool: "forks",
+    execArgv: ["--no-opt"],
     maxWorkers: 2,
     // With the default (isolate: true) every file got a fresh thread that reloaded cdktf and synthesized every
     // environment again (~10x the CPU). Files of one worker share one module graph, so each environment is

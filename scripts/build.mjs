@@ -92,7 +92,7 @@ export async function buildBundles() {
     entryPoints: { main: "main.ts", "synth-summary": "scripts/synth-summary.ts" },
     outdir: "dist",
     metafile: true,
-    plugins: [...bundleOptions.plugins, vendorImports({ outdir: "dist", cacheTag: "synth", used })],
+    plugins: [...bundleOptions.plugins, vendorImports({ outdir: "dist", cache: { tag: "synth", writeAtExit: true }, used })],
   });
   await ensureVendor([...used]);
   await assertAscii(["dist/main.js", "dist/synth-summary.js"]);

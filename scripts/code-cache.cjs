@@ -8,7 +8,6 @@ const { createRequire } = require("node:module");
 const { basename, dirname, join, resolve } = require("node:path");
 const v8 = require("node:v8");
 const vm = require("node:vm");
-const { isMainThread } = require("node:worker_threads");
 
 const loaded = new Map();
 /** Caches to write once the process has done its work (see `loadWithCodeCache`). */
@@ -25,11 +24,13 @@ process.on("exit", () => {
  * mtime, and a new bundle never meets an old cache. It also rejects a cache made under other V8 flags, so the
  * name carries V8's tag for version and flags: `npx cdktf synth` runs the app with --max-old-space-size=4096,
  * and one shared cache was rejected and rewritten by every alternate run. `tag` keeps apart the caches of uses
- * that compile different parts of one bundle (synth and the test workers). A missing or rejected cache is written when it holds every
- * function that compiled: at exit on the main thread (for synth, after the whole synth), right after the bundle's
- * top level in a worker thread (vitest terminates its workers, so no exit handler of theirs runs).
+ * that compile different parts of one bundle (synth and the test workers).
+ *
+ * A missing or rejected cache is written right after the bundle's top level ran, or with `writeAtExit` when the
+ * process exits: for synth, whose caches then hold every function the whole synth compiled. (Not for test
+ * workers: vitest kills them, and no exit handler of theirs runs.)
  */
-function loadWithCodeCache(bundle, tag = "") {
+function loadWithCodeCache(bundle, { tag = "", writeAtExit = false } = {}) {
   const file = resolve(bundle);
   if (loaded.has(file)) return loaded.get(file).exports;
   const { size, mtimeMs } = statSync(file);
@@ -57,7 +58,7 @@ function loadWithCodeCache(bundle, tag = "") {
   }
   if (cachedData === undefined || script.cachedDataRejected) {
     const write = () => writeCodeCache(file, version, cacheFile, script);
-    if (isMainThread) pending.push(write);
+    if (writeAtExit) pending.push(write);
     else write();
   }
   return module.exports;

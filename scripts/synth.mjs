@@ -29,7 +29,7 @@ const hcl = process.argv.includes("--hcl") ? startHclSynth() : undefined;
 
 try {
   // The bundle's top level is the whole synth, so the cache written after it holds every function synth compiled.
-  loadWithCodeCache(bundle);
+  loadWithCodeCache(bundle, { writeAtExit: true });
 } catch (error) {
   hcl?.child.kill();
   // Both list every problem in their message; their stack traces point into synth machinery.

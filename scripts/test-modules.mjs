@@ -35,8 +35,8 @@ const TEST_DIR = "__tests__";
 const packageJson = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 /** Dev tools (vitest, fast-check, emulators) stay Node's. */
 const EXTERNAL_PACKAGES = Object.keys(packageJson.devDependencies);
-/** The code cache of the bundles as test workers use them (synth compiles other parts of dist/vendor.cjs). */
-const CACHE_TAG = "tests";
+/** The code caches of the bundles as test workers use them (synth compiles other parts of dist/vendor.cjs). */
+const CACHE = { tag: "tests" };
 
 function typescriptFiles(dir) {
   return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
@@ -93,7 +93,7 @@ async function buildBundle(sources, packages) {
     outfile: bundleFile,
     external: EXTERNAL_PACKAGES,
     metafile: true,
-    plugins: [...bundleOptions.plugins, vendorImports({ outdir: relative(root, outdir), cacheTag: CACHE_TAG, used })],
+    plugins: [...bundleOptions.plugins, vendorImports({ outdir: relative(root, outdir), cache: CACHE, used })],
   });
   await ensureVendor([...new Set([...used, ...packages])]);
   await assertAscii([relative(root, bundleFile)]);
@@ -116,7 +116,7 @@ function writeShim(file, { bundle, name }) {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(
     file,
-    `module.exports = require(${JSON.stringify(fromShim(join(root, "scripts", "code-cache.cjs")))}).loadWithCodeCache(require.resolve(${JSON.stringify(fromShim(bundle))}), ${JSON.stringify(CACHE_TAG)})[${JSON.stringify(name)}];\n`,
+    `module.exports = require(${JSON.stringify(fromShim(join(root, "scripts", "code-cache.cjs")))}).loadWithCodeCache(require.resolve(${JSON.stringify(fromShim(bundle))}), ${JSON.stringify(CACHE)})[${JSON.stringify(name)}];\n`,
   );
 }
 

@@ -57,10 +57,10 @@ export async function ensureVendor(specifiers) {
 
 /**
  * esbuild plugin for the app's bundles: every import of a dependency becomes a lookup in dist/vendor.cjs, loaded
- * once per thread through scripts/code-cache.cjs under the code cache `cacheTag` (synth and test workers compile
- * different functions of it). Adds each specifier met to `used`, which `ensureVendor` must then be given.
+ * once per thread through scripts/code-cache.cjs with `cache` (`{ tag, writeAtExit }`: synth and test workers
+ * compile different functions of it). Adds each specifier met to `used`, which `ensureVendor` must then be given.
  */
-export function vendorImports({ outdir, cacheTag, used }) {
+export function vendorImports({ outdir, cache, used }) {
   const fromBundle = (file) => {
     const path = relative(join(root, outdir), file).split("\\").join("/");
     return path.startsWith(".") ? path : `./${path}`;
@@ -77,7 +77,7 @@ export function vendorImports({ outdir, cacheTag, used }) {
       });
       pluginBuild.onResolve({ filter: /^\./, namespace: "vendor" }, ({ path }) => ({ path, external: true }));
       pluginBuild.onLoad({ filter: /.*/, namespace: "vendor" }, ({ path }) => ({
-        contents: `module.exports = require(${JSON.stringify(loader)}).loadWithCodeCache(require("node:path").join(__dirname, ${JSON.stringify(vendor)}), ${JSON.stringify(cacheTag)})[${JSON.stringify(path)}];`,
+        contents: `module.exports = require(${JSON.stringify(loader)}).loadWithCodeCache(require("node:path").join(__dirname, ${JSON.stringify(vendor)}), ${JSON.stringify(cache)})[${JSON.stringify(path)}];`,
         loader: "js",
         resolveDir: dirname(VENDOR_FILE),
       }));

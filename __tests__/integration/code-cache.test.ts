@@ -15,23 +15,17 @@ function writeBundle(body: string): void {
   writeFileSync(bundle, `module.exports = { answer() { ${body} } };\nmodule.exports.answer();\n`);
 }
 
-/** Loads the bundle in a new node process (`nodeArgs` before the script) and returns what `answer()` gave. */
-function loadInProcess(nodeArgs: string[] = []): unknown {
-  const script = `console.log(JSON.stringify(require(${JSON.stringify(LOADER)}).loadWithCodeCache(${JSON.stringify(bundle)}, "t").answer()))`;
+/**
+ * Loads the bundle in a new node process (`nodeArgs` before the script) with `options`, prints what `answer()`
+ * gave and, with `then: "kill"`, kills itself (as vitest ends its workers: no exit handler runs).
+ */
+function loadInProcess({ nodeArgs = [] as string[], options = { tag: "t" } as object, then = "exit" } = {}): unknown {
+  const load = `require(${JSON.stringify(LOADER)}).loadWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(options)})`;
+  const end = then === "kill" ? `process.kill(process.pid, "SIGKILL")` : "";
+  const script = `require("node:fs").writeSync(1, JSON.stringify(${load}.answer())); ${end}`;
   const result = spawnSync(process.execPath, [...nodeArgs, "-e", script], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
   expect(result.stderr).toBe("");
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout);
-}
-
-/** Loads the bundle in a worker thread that is terminated, as vitest ends its workers, once it has loaded. */
-function loadInTerminatedWorker(): unknown {
-  const script = `
-    const { Worker } = require("node:worker_threads");
-    const worker = new Worker(${JSON.stringify(`require("node:worker_threads").parentPort.postMessage(require(${JSON.stringify(LOADER)}).loadWithCodeCache(${JSON.stringify(bundle)}, "t").answer())`)}, { eval: true });
-    worker.once("message", (answer) => { console.log(JSON.stringify(answer)); worker.terminate(); });`;
-  const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
-  expect(result.status).toBe(0);
+  expect(then === "kill" ? result.signal : result.status).toBe(then === "kill" ? "SIGKILL" : 0);
   return JSON.parse(result.stdout);
 }
 
@@ -53,11 +47,11 @@ describe("the code cache loader", () => {
   });
 
   it("keeps a cache per set of V8 flags, so runs under other flags (the cdktf CLI's) do not evict each other's", () => {
-    expect(loadInProcess(["--max-old-space-size=4096"])).toBe(42);
+    expect(loadInProcess({ nodeArgs: ["--max-old-space-size=4096"] })).toBe(42);
     expect(caches()).toHaveLength(2);
     const both = mtimes();
     expect(loadInProcess()).toBe(42);
-    expect(loadInProcess(["--max-old-space-size=4096"])).toBe(42);
+    expect(loadInProcess({ nodeArgs: ["--max-old-space-size=4096"] })).toBe(42);
     expect(mtimes()).toEqual(both);
   });
 
@@ -68,9 +62,18 @@ describe("the code cache loader", () => {
     expect(caches()).toEqual([expect.stringContaining(`bundle.cjs.${size}-`)]);
   });
 
-  it("writes it from a worker thread before the thread is terminated", () => {
+  it("writes it as soon as the bundle's top level ran, so a process that is killed (a test worker) leaves it", () => {
     rmSync(join(dir, caches()[0]));
-    expect(loadInTerminatedWorker()).toBe("a longer answer");
+    expect(loadInProcess({ then: "kill" })).toBe("a longer answer");
+    expect(caches()).toHaveLength(1);
+  });
+
+  it("with writeAtExit writes it when the process exits (synth: after everything the run compiled), not before", () => {
+    rmSync(join(dir, caches()[0]));
+    const options = { tag: "t", writeAtExit: true };
+    expect(loadInProcess({ options, then: "kill" })).toBe("a longer answer");
+    expect(caches()).toEqual([]);
+    expect(loadInProcess({ options })).toBe("a longer answer");
     expect(caches()).toHaveLength(1);
   });
 });
