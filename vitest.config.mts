@@ -21,7 +21,7 @@ export default defineConfig({
     pool: "forks",
     execArgv: ["--no-opt"],
     maxWorkers: 2,
-    // With the default (isolate: true) every file got a fresh thread that reloaded cdktf and synthesized every
+    // With the default (isolate: true) every file got a fresh worker that reloaded cdktf and synthesized every
     // environment again (~10x the CPU). Files of one worker share one module graph, so each environment is
     // synthesized once per worker; the terraform project asks for isolation below.
     isolate: false,

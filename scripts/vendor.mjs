@@ -57,7 +57,7 @@ export async function ensureVendor(specifiers) {
 
 /**
  * esbuild plugin for the app's bundles: every import of a dependency becomes a lookup in dist/vendor.cjs, loaded
- * once per thread through scripts/code-cache.cjs with `cache` (`{ tag, writeAtExit }`: synth and test workers
+ * once per process through scripts/code-cache.cjs with `cache` (`{ tag, writeAtExit }`: synth and test workers
  * compile different functions of it). Adds each specifier met to `used`, which `ensureVendor` must then be given.
  */
 export function vendorImports({ outdir, cache, used }) {

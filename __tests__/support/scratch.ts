@@ -13,8 +13,8 @@ export const SCRATCH_ROOT_ENV = "VOICE_INFRA_TEST_SCRATCH";
 export const SCRATCH_BASE = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
 
 /**
- * A directory of this test worker's own, inside the run's scratch directory. Workers are threads that vitest
- * terminates, so no exit handler of theirs would run; the global setup removes the whole run's directory instead.
+ * A directory of this test worker's own, inside the run's scratch directory. vitest kills its workers, so no
+ * exit handler of theirs would run; the global setup removes the whole run's directory instead.
  */
 export function workerScratchDir(prefix: string): string {
   const root = process.env[SCRATCH_ROOT_ENV];
