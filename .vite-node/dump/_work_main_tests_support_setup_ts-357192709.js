@@ -1,9 +1,0 @@
-// /work/main/__tests__/support/setup.ts
-const __vite_ssr_import_0__ = await __vite_ssr_import__("/dist/test-modules/shims/patches.cjs");
-const __vite_ssr_import_1__ = await __vite_ssr_import__("cdktf", {"importedNames":["Testing"]});
-
-
-__vite_ssr_import_1__.Testing.setupJest();
-
-//# sourceMappingSource=vite-node
-//# sourceMappingURL=data:application/json;charset=utf-8;base64,eyJ2ZXJzaW9uIjozLCJtYXBwaW5ncyI6IkFBQUE7QUFDQTs7O0FBR0EsOEJBQVEsVUFBVSIsIm5hbWVzIjpbXSwiaWdub3JlTGlzdCI6W10sInNvdXJjZXMiOlsic2V0dXAudHMiXSwic291cmNlc0NvbnRlbnQiOlsiaW1wb3J0IFwiLi4vLi4vcGF0Y2hlc1wiO1xuaW1wb3J0IHsgVGVzdGluZyB9IGZyb20gXCJjZGt0ZlwiO1xuXG4vLyBSZWdpc3RlcnMgdG9IYXZlUmVzb3VyY2UsIHRvSGF2ZVJlc291cmNlV2l0aFByb3BlcnRpZXMsIHRvSGF2ZURhdGFTb3VyY2UsIC4uLiBvbiB2aXRlc3QncyBnbG9iYWwgZXhwZWN0LlxuVGVzdGluZy5zZXR1cEplc3QoKTtcbiJdLCJmaWxlIjoiL3dvcmsvbWFpbi9fX3Rlc3RzX18vc3VwcG9ydC9zZXR1cC50cyJ9
