@@ -99,7 +99,7 @@ export async function buildBundles() {
   recordInputs(BUILD_INPUTS_FILE, startedAt, fileInputs(result.metafile), ["scripts/build.mjs", "scripts/vendor.mjs"]);
 }
 
-// No top-level await: vitest bundles this file into its config (through scripts/test-modules.mjs) as CommonJS.
+// No top-level await: vitest bundles this file into its config (through scripts/test-modules.mjs).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   buildBundles().catch((error) => {
     console.error(error);
