@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { BUILD_INPUTS_FILE, recordInputs } from "./build-inputs.mjs";
-import { ensureVendor, fileInputs, vendorImports } from "./vendor.mjs";
+import { ensureVendor, vendorImports, vendoredSpecifiers } from "./vendor.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -86,17 +86,16 @@ export async function assertAscii(files) {
 
 export async function buildBundles() {
   const startedAt = Date.now();
-  const used = new Set();
   const result = await build({
     ...bundleOptions,
+    ...vendorImports({ outdir: "dist", cache: { tag: "synth", writeAtExit: true } }),
     entryPoints: { main: "main.ts", "synth-summary": "scripts/synth-summary.ts" },
     outdir: "dist",
     metafile: true,
-    plugins: [...bundleOptions.plugins, vendorImports({ outdir: "dist", cache: { tag: "synth", writeAtExit: true }, used })],
   });
-  await ensureVendor([...used]);
+  await ensureVendor(vendoredSpecifiers(result.metafile));
   await assertAscii(["dist/main.js", "dist/synth-summary.js"]);
-  recordInputs(BUILD_INPUTS_FILE, startedAt, fileInputs(result.metafile), ["scripts/build.mjs", "scripts/vendor.mjs"]);
+  recordInputs(BUILD_INPUTS_FILE, startedAt, Object.keys(result.metafile.inputs), ["scripts/build.mjs", "scripts/vendor.mjs"]);
 }
 
 // No top-level await: vitest bundles this file into its config (through scripts/test-modules.mjs).

@@ -64,6 +64,22 @@ function loadWithCodeCache(bundle, { tag = "", writeAtExit = false } = {}) {
   return module.exports;
 }
 
+/**
+ * The `require` of a bundle whose dependencies are in a vendor bundle (scripts/vendor.mjs puts it in place at the
+ * bundle's top): a module of one of `packages` comes from `vendorFile`, loaded with `options`; anything else from
+ * Node (`nodeRequire`, the bundle's own).
+ */
+function vendorRequire(nodeRequire, vendorFile, packages, options) {
+  const vendored = (specifier) => packages.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+  const vendorRequire = (specifier) => {
+    if (!vendored(specifier)) return nodeRequire(specifier);
+    const exports = loadWithCodeCache(vendorFile, options);
+    if (!Object.hasOwn(exports, specifier)) throw new Error(`${vendorFile} lacks ${specifier}; \`npm run build\` rebuilds it`);
+    return exports[specifier];
+  };
+  return Object.assign(vendorRequire, { resolve: nodeRequire.resolve, cache: nodeRequire.cache, main: nodeRequire.main });
+}
+
 /** Replaces the bundle's caches for older versions of it; one that cannot be written only means the next run compiles again. */
 function writeCodeCache(file, version, cacheFile, script) {
   try {
@@ -80,4 +96,4 @@ function writeCodeCache(file, version, cacheFile, script) {
   }
 }
 
-module.exports = { loadWithCodeCache };
+module.exports = { loadWithCodeCache, vendorRequire };

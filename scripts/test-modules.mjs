@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "nod
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inputsUnchanged, recordInputs } from "./build-inputs.mjs";
-import { VENDOR_FILE, ensureVendor, fileInputs, isBundledPackage, vendorImports } from "./vendor.mjs";
+import { VENDOR_FILE, ensureVendor, isBundledPackage, vendorImports, vendoredSpecifiers } from "./vendor.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outdir = join(root, "dist", "test-modules");
@@ -85,24 +85,24 @@ async function buildBundle(sources, packages) {
   const entry = `module.exports = {\n${getters.join("\n")}\n};\n`;
   // Loaded only to rebuild (they import esbuild): every vitest run imports this file, most with a fresh bundle.
   const [{ build }, { assertAscii, bundleOptions }] = await Promise.all([import("esbuild"), import("./build.mjs")]);
-  const used = new Set();
   // The synth bundle's options (pure ASCII, names kept, the same cdktf plugins), so the tests run the same code.
+  const vendor = vendorImports({ outdir: relative(root, outdir), cache: CACHE });
   const result = await build({
     ...bundleOptions,
+    ...vendor,
     stdin: { contents: entry, resolveDir: root, loader: "ts", sourcefile: "test-modules.ts" },
     outfile: bundleFile,
-    external: EXTERNAL_PACKAGES,
+    external: [...vendor.external, ...EXTERNAL_PACKAGES],
     metafile: true,
-    plugins: [...bundleOptions.plugins, vendorImports({ outdir: relative(root, outdir), cache: CACHE, used })],
   });
-  await ensureVendor([...new Set([...used, ...packages])]);
+  await ensureVendor([...new Set([...vendoredSpecifiers(result.metafile), ...packages])]);
   await assertAscii([relative(root, bundleFile)]);
   rmSync(shimsDir, { recursive: true, force: true });
   for (const [key, target] of Object.entries(index)) writeShim(shimFile(key), target);
   writeFileSync(indexFile, JSON.stringify(index, null, 2));
   const testFiles = typescriptFiles(TEST_DIR);
   // The generated entry (stdin) is no file; what it lists follows from the recorded source and test files.
-  const inputs = fileInputs(result.metafile).filter((file) => file !== "test-modules.ts");
+  const inputs = Object.keys(result.metafile.inputs).filter((file) => file !== "test-modules.ts");
   recordInputs(inputsFile, startedAt, [...inputs, ...testFiles], ["scripts/test-modules.mjs", "scripts/vendor.mjs", "package.json"]);
 }
 
