@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { createRequire } from "node:module";
 import { afterAll, describe, expect, it } from "vitest";
 
 // scripts/code-cache.cjs is what keeps synth and the test workers from compiling megabytes of bundle on every run;
@@ -75,5 +76,31 @@ describe("the code cache loader", () => {
     expect(caches()).toEqual([]);
     expect(loadInProcess({ options })).toBe("a longer answer");
     expect(caches()).toHaveLength(1);
+  });
+});
+
+describe("vendorRequire", () => {
+  const { vendorRequire } = createRequire(LOADER)(LOADER);
+  // Apart from the bundle above: loading this writes a code cache too.
+  const vendorFile = join(mkdtempSync(join(dir, "vendor-")), "vendor.cjs");
+  writeFileSync(vendorFile, `module.exports = { "pkg": { name: "pkg" }, "pkg/lib/part": { name: "part" } };\n`);
+  const required: string[] = [];
+  const nodeRequire = Object.assign((specifier: string) => required.push(specifier) && { fromNode: specifier }, { resolve: () => "", cache: {} });
+  const bundleRequire = vendorRequire(nodeRequire, vendorFile, ["pkg"], { tag: "t" });
+
+  it("answers the vendored packages' modules from the vendor bundle, one instance each", () => {
+    expect(bundleRequire("pkg")).toEqual({ name: "pkg" });
+    expect(bundleRequire("pkg/lib/part")).toBe(bundleRequire("pkg/lib/part"));
+    expect(required).toEqual([]);
+  });
+
+  it("leaves everything else to the bundle's own require, a package whose name only starts alike included", () => {
+    expect(bundleRequire("node:path")).toEqual({ fromNode: "node:path" });
+    expect(bundleRequire("pkg-other")).toEqual({ fromNode: "pkg-other" });
+    expect(bundleRequire.resolve).toBe(nodeRequire.resolve);
+  });
+
+  it("fails naming the module when the vendor bundle lacks it, instead of loading a second copy from node_modules", () => {
+    expect(() => bundleRequire("pkg/lib/missing")).toThrow(/vendor\.cjs lacks pkg\/lib\/missing; `npm run build` rebuilds it/);
   });
 });
