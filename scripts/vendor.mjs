@@ -31,9 +31,7 @@ export function isBundledPackage(specifier) {
  * was built. A rebuild keeps what the bundle answered before (dist/main.js and the tests import different sets).
  */
 export async function ensureVendor(specifiers) {
-  const held = inputsUnchanged(VENDOR_INPUTS, [relative(root, VENDOR_FILE), relative(root, VENDOR_INDEX)])
-    ? JSON.parse(readFileSync(VENDOR_INDEX, "utf8"))
-    : [];
+  const held = inputsUnchanged(VENDOR_INPUTS, [relative(root, VENDOR_FILE), relative(root, VENDOR_INDEX)]) ? heldSpecifiers() : [];
   if (specifiers.every((specifier) => held.includes(specifier))) return;
   const all = [...new Set([...held, ...specifiers])].sort();
   const startedAt = Date.now();
@@ -54,8 +52,18 @@ export async function ensureVendor(specifiers) {
   const partial = `${VENDOR_FILE}.${process.pid}.partial`;
   writeFileSync(partial, contents);
   renameSync(partial, VENDOR_FILE);
-  writeFileSync(VENDOR_INDEX, `${JSON.stringify(all, null, 2)}\n`);
+  writeFileSync(`${VENDOR_INDEX}.${process.pid}.partial`, `${JSON.stringify(all, null, 2)}\n`);
+  renameSync(`${VENDOR_INDEX}.${process.pid}.partial`, VENDOR_INDEX);
   recordInputs(VENDOR_INPUTS, startedAt, [], ["scripts/vendor.mjs", "scripts/build.mjs", "package.json"]);
+}
+
+/** What dist/vendor.json says the bundle answers; nothing if it cannot be read (the bundle is then rebuilt). */
+function heldSpecifiers() {
+  try {
+    return JSON.parse(readFileSync(VENDOR_INDEX, "utf8"));
+  } catch {
+    return [];
+  }
 }
 
 /**
