@@ -3,7 +3,8 @@ import type { Construct } from "constructs";
 import { workerScratchDir } from "./scratch";
 
 // Testing.app() makes a new temp directory per call and never removes it; these apps are only
-// inspected in memory, so one directory per worker serves them all and goes away with the worker.
+// inspected in memory, so one directory per worker serves them all and goes away with the run's scratch
+// directory (__tests__/support/global-setup.ts).
 const outdir = workerScratchDir("voice-infra-test-app-");
 
 /** A cdktf testing app for stacks that are inspected in memory (Testing.synth), never written to disk. */
