@@ -6,7 +6,7 @@ import { containersRunLockedDown, noPublicIpOnTasks, noSecretsInContainerEnviron
 import { cacheEncryptedAtRest, cacheEncryptedInTransit } from "./rules/elasticache";
 import { httpRedirectsToHttps, listenerPrefersTls13, listenerTlsPolicy, loadBalancerDeletionProtection } from "./rules/elb";
 import { noPublicPrincipals, noWildcardActions, noWildcardResourcesOnData } from "./rules/iam";
-import { kmsKeyRotation } from "./rules/kms";
+import { encryptionContextGrantsReachable, kmsKeyRotation } from "./rules/kms";
 import { logGroupEncryptedWithCmk, logGroupRetention, serviceLogGroupsHaveRetention, trailEncryptedWithCmk } from "./rules/logs";
 import { noInternetIngress, noPublicIpAddresses, noUnrestrictedEgress } from "./rules/network";
 import { databaseDeletionProtection, databaseEncryptedWithCmk, databaseForcesTls, databaseNotPublic } from "./rules/rds";
@@ -20,6 +20,7 @@ export const RULES: readonly Rule[] = [
   bucketEncryptedWithCmk,
   bucketRequiresTls,
   kmsKeyRotation,
+  encryptionContextGrantsReachable,
   databaseEncryptedWithCmk,
   databaseNotPublic,
   databaseForcesTls,

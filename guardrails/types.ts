@@ -71,6 +71,17 @@ export interface RuleInfo {
   readonly description: string;
   /** How to make a non-compliant element compliant. */
   readonly fix: string;
+  /**
+   * `security`: a policy of ours (encryption, exposure). `apply`: a rule of the AWS API that `terraform validate`
+   * cannot see, so breaking it fails the apply or leaves the service broken.
+   * @default "security"
+   */
+  readonly category?: "security" | "apply";
+  /**
+   * The AWS documentation (or provider issue) the rule encodes; every `apply` rule has one.
+   * @default - none
+   */
+  readonly reference?: string;
 }
 
 /** A rule over one element at a time. */

@@ -117,7 +117,9 @@ export class SecretsKmsStack extends PlatformStack {
           {
             sid: "CloudWatchLogsEncryptsThisAccountsLogGroups",
             service: `logs.${region}.amazonaws.com`,
-            actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            // AWS's sample adds kms:Describe*, but DescribeKey carries no encryption context, so under this
+            // condition it could never be granted (VP-KMS-2).
+            actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
             conditions: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${region}:${accountId}:log-group:*` } },
           },
         ];
@@ -128,18 +130,28 @@ export class SecretsKmsStack extends PlatformStack {
           actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
           conditions: { StringEquals: { "aws:SourceAccount": accountId } },
         }));
-      case "audit":
+      case "audit": {
+        const trails = `arn:aws:cloudtrail:*:${accountId}:trail/*`;
         return [
           {
             sid: "CloudTrailEncryptsThisAccountsTrails",
             service: "cloudtrail.amazonaws.com",
-            actions: ["kms:GenerateDataKey*", "kms:DescribeKey"],
+            actions: ["kms:GenerateDataKey*"],
             conditions: {
               StringEquals: { "aws:SourceAccount": accountId },
-              StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${accountId}:trail/*` },
+              StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": trails, "aws:SourceArn": trails },
             },
           },
+          {
+            // DescribeKey carries no encryption context, so it cannot share the statement above: CloudTrail's
+            // documented key policy gives it a statement of its own, bound by source instead.
+            sid: "CloudTrailDescribesKey",
+            service: "cloudtrail.amazonaws.com",
+            actions: ["kms:DescribeKey"],
+            conditions: { StringEquals: { "aws:SourceAccount": accountId }, StringLike: { "aws:SourceArn": trails } },
+          },
         ];
+      }
       default:
         return [];
     }

@@ -37,6 +37,20 @@ describe.each(["dev", "staging", "prod"])("%s secrets-kms stack", (env) => {
     expect(rdsPolicy.Statement.map((s: any) => s.Principal)).toEqual([{ AWS: `arn:aws:iam::${config.accountId}:root` }]);
   });
 
+  it("lets CloudTrail describe the audit key in a statement without an encryption-context condition", () => {
+    // DescribeKey requests carry no encryption context: under such a condition the grant would never apply.
+    const auditPolicy = JSON.parse(resourcesOf(stack, "aws_kms_key").audit_key.policy);
+    const cloudTrail = auditPolicy.Statement.filter((s: any) => s.Principal?.Service === "cloudtrail.amazonaws.com");
+    const describe = cloudTrail.find((s: any) => [s.Action].flat().includes("kms:DescribeKey"));
+    expect(describe.Condition).toEqual({
+      StringEquals: { "aws:SourceAccount": config.accountId },
+      StringLike: { "aws:SourceArn": `arn:aws:cloudtrail:*:${config.accountId}:trail/*` },
+    });
+    const encrypt = cloudTrail.find((s: any) => s !== describe);
+    expect([encrypt.Action].flat()).toEqual(["kms:GenerateDataKey*"]);
+    expect(encrypt.Condition.StringLike["kms:EncryptionContext:aws:cloudtrail:arn"]).toBe(`arn:aws:cloudtrail:*:${config.accountId}:trail/*`);
+  });
+
   it("encrypts every secret with the secrets key and names it <env>/<project>/<name>", () => {
     const secrets = Object.values(resourcesOf(stack, "aws_secretsmanager_secret"));
     expect(secrets.map((s) => s.name).sort()).toEqual(

@@ -1,0 +1,85 @@
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { TerraformStack } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { policyDocument } from "../../constructs/iam-policy";
+import { type Finding, RULES, applyGuardrails, collectFindings } from "../../guardrails";
+import { testApp } from "../support/test-app";
+
+const ACCOUNT = "111111111111";
+
+/** Findings of one guarded stack that `build` fills. */
+function findings(build: (stack: TerraformStack) => void, production = false): Finding[] {
+  const app = testApp();
+  const stack = new TerraformStack(app, "test");
+  applyGuardrails(stack, { production });
+  build(stack);
+  return collectFindings(app).flatMap((report) => report.findings);
+}
+
+interface ApplyRuleCase {
+  /** Builds what AWS would reject or leave broken, under a construct whose path contains `unsafe`. */
+  readonly unsafe: (stack: TerraformStack) => void;
+  /** The compliant counterpart, which the rule must pass. */
+  readonly safe: (stack: TerraformStack) => void;
+  readonly production?: boolean;
+  /** Part of the expected message: the why. */
+  readonly message: RegExp;
+}
+
+const cloudTrailKey = (stack: TerraformStack, id: string, describeKeyConditions: Record<string, Record<string, string>>) =>
+  new KmsKey(stack, id, {
+    enableKeyRotation: true,
+    policy: policyDocument([
+      { sid: "Root", principals: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, actions: ["kms:*"], resources: ["*"] },
+      {
+        sid: "CloudTrailEncrypts",
+        principals: { Service: "cloudtrail.amazonaws.com" },
+        actions: ["kms:GenerateDataKey*"],
+        resources: ["*"],
+        conditions: { StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${ACCOUNT}:trail/*` } },
+      },
+      {
+        sid: "CloudTrailDescribesKey",
+        principals: { Service: "cloudtrail.amazonaws.com" },
+        actions: ["kms:DescribeKey"],
+        resources: ["*"],
+        conditions: describeKeyConditions,
+      },
+    ]),
+  });
+
+const CASES: Record<string, ApplyRuleCase> = {
+  "VP-KMS-2": {
+    unsafe: (s) =>
+      cloudTrailKey(s, "unsafe", { StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${ACCOUNT}:trail/*` } }),
+    safe: (s) => cloudTrailKey(s, "safe", { StringEquals: { "aws:SourceAccount": ACCOUNT } }),
+    message: /statement "CloudTrailDescribesKey" grants kms:DescribeKey only with a kms:EncryptionContext condition/,
+  },
+};
+
+const APPLY_RULES = RULES.filter((rule) => rule.category === "apply");
+
+describe("every apply rule", () => {
+  it("has an unsafe and a safe case", () => {
+    expect(APPLY_RULES.length).toBeGreaterThan(0);
+    expect(Object.keys(CASES).sort()).toEqual(APPLY_RULES.map((rule) => rule.id).sort());
+  });
+
+  it.each(APPLY_RULES.map((rule) => [rule.id, rule] as const))("%s cites the AWS documentation it encodes", (_id, rule) => {
+    expect(rule.reference).toMatch(/^https:\/\/(docs\.aws\.amazon\.com|github\.com\/hashicorp\/terraform-provider-aws)\//);
+  });
+
+  it.each(APPLY_RULES.map((rule) => [rule.id, rule] as const))("%s flags its unsafe construct with the why and the fix", (id, rule) => {
+    const { unsafe, production, message } = CASES[id];
+    const flagged = findings(unsafe, production).filter((finding) => finding.ruleId === id);
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged[0]).toMatchObject({ level: rule.level, stack: "test", path: expect.stringMatching(/^test\/unsafe/) });
+    expect(flagged[0].message).toMatch(message);
+    expect(flagged[0].message).toContain(`Fix: ${rule.fix}`);
+  });
+
+  it.each(APPLY_RULES.map((rule) => [rule.id] as const))("%s passes its compliant counterpart", (id) => {
+    const { safe, production } = CASES[id];
+    expect(findings(safe, production).filter((finding) => finding.ruleId === id)).toEqual([]);
+  });
+});
