@@ -95,7 +95,18 @@ export interface FargateServiceProps {
 }
 
 const ECR_PULL_ACTIONS = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"];
-const TMP_VOLUME = "tmp";
+
+/**
+ * Task-scoped writable volumes of a container with a read-only root filesystem: /tmp for the app, and with ECS Exec
+ * the directories the SSM agent that ECS injects writes to (without them it crashes at start and exec sessions
+ * fail; aws/containers-roadmap#1359, guardrail VP-ECS-4).
+ */
+const TMP_VOLUME = { name: "tmp", containerPath: "/tmp" };
+export const EXEC_AGENT_VOLUMES = [
+  { name: "ssm-managed-agents", containerPath: "/managed-agents" },
+  { name: "ssm-agent-state", containerPath: "/var/lib/amazon/ssm" },
+  { name: "ssm-agent-logs", containerPath: "/var/log/amazon/ssm" },
+] as const;
 
 /**
  * One containerized service on Fargate, everything it owns in one place: ECR repository with lifecycle, log group,
@@ -179,6 +190,8 @@ export class FargateService extends Construct {
       ],
     });
 
+    const writableVolumes = service.readonlyRootFilesystem ? [TMP_VOLUME, ...(props.exec ? EXEC_AGENT_VOLUMES : [])] : [];
+
     this.taskRole = new ServiceRole(this, "TaskRole", {
       name: `${physicalName}-task`,
       assumedBy: "ecs-tasks.amazonaws.com",
@@ -203,8 +216,8 @@ export class FargateService extends Construct {
       runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: service.cpuArchitecture },
       executionRoleArn: this.executionRole.arn,
       taskRoleArn: this.taskRole.arn,
-      volume: service.readonlyRootFilesystem ? [{ name: TMP_VOLUME }] : undefined,
-      containerDefinitions: JSON.stringify([this.containerDefinition(props)]),
+      volume: writableVolumes.length > 0 ? writableVolumes.map(({ name }) => ({ name })) : undefined,
+      containerDefinitions: JSON.stringify([this.containerDefinition(props, writableVolumes)]),
       tags: { Name: physicalName },
     });
 
@@ -245,7 +258,7 @@ export class FargateService extends Construct {
     return this.ecsService.name;
   }
 
-  private containerDefinition(props: FargateServiceProps): Record<string, unknown> {
+  private containerDefinition(props: FargateServiceProps, writableVolumes: readonly { name: string; containerPath: string }[]): Record<string, unknown> {
     const { service } = props;
     const environment = { ...props.platformEnvironment, ...service.environment };
     return {
@@ -286,7 +299,7 @@ export class FargateService extends Construct {
       },
       // Reaps zombie processes and is what ECS Exec's agent needs.
       linuxParameters: { initProcessEnabled: true },
-      mountPoints: service.readonlyRootFilesystem ? [{ sourceVolume: TMP_VOLUME, containerPath: "/tmp", readOnly: false }] : [],
+      mountPoints: writableVolumes.map(({ name, containerPath }) => ({ sourceVolume: name, containerPath, readOnly: false })),
     };
   }
 

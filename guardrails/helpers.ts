@@ -85,6 +85,7 @@ export interface ContainerDefinition {
   readonly name?: string;
   readonly user?: string;
   readonly readonlyRootFilesystem?: boolean;
+  readonly mountPoints?: readonly { readonly sourceVolume?: string; readonly containerPath?: string; readonly readOnly?: boolean }[];
   readonly environment?: readonly { readonly name?: string; readonly value?: unknown }[];
   readonly logConfiguration?: { readonly options?: Readonly<Record<string, unknown>> };
 }

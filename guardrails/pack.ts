@@ -2,7 +2,7 @@
 import { vaultEncryptedWithCmk } from "./rules/backup";
 import { volumeEncryptedWithCmk } from "./rules/ebs";
 import { repositoryEncryptedWithCmk } from "./rules/ecr";
-import { containersRunLockedDown, noPublicIpOnTasks, noSecretsInContainerEnvironment } from "./rules/ecs";
+import { containersRunLockedDown, execWorksOnReadOnlyRoot, noPublicIpOnTasks, noSecretsInContainerEnvironment } from "./rules/ecs";
 import { cacheEncryptedAtRest, cacheEncryptedInTransit } from "./rules/elasticache";
 import { httpRedirectsToHttps, listenerPrefersTls13, listenerTlsPolicy, loadBalancerDeletionProtection } from "./rules/elb";
 import { noPublicPrincipals, noWildcardActions, noWildcardResourcesOnData } from "./rules/iam";
@@ -43,6 +43,7 @@ export const RULES: readonly Rule[] = [
   noPublicIpOnTasks,
   noSecretsInContainerEnvironment,
   containersRunLockedDown,
+  execWorksOnReadOnlyRoot,
   repositoryEncryptedWithCmk,
   volumeEncryptedWithCmk,
   listenerTlsPolicy,

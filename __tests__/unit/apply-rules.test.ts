@@ -1,6 +1,9 @@
+import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
+import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { EXEC_AGENT_VOLUMES } from "../../constructs/fargate-service";
 import { policyDocument } from "../../constructs/iam-policy";
 import { type Finding, RULES, applyGuardrails, collectFindings } from "../../guardrails";
 import { testApp } from "../support/test-app";
@@ -48,7 +51,29 @@ const cloudTrailKey = (stack: TerraformStack, id: string, describeKeyConditions:
     ]),
   });
 
+/** A service with ECS Exec on, whose read-only-root container mounts `paths` writable. */
+const execService = (stack: TerraformStack, id: string, paths: readonly string[]) => {
+  const task = new EcsTaskDefinition(stack, `${id}_task`, {
+    family: id,
+    volume: paths.map((_, i) => ({ name: `v${i}` })),
+    containerDefinitions: JSON.stringify([
+      {
+        name: "api",
+        image: "api:1",
+        readonlyRootFilesystem: true,
+        mountPoints: paths.map((containerPath, i) => ({ sourceVolume: `v${i}`, containerPath, readOnly: false })),
+      },
+    ]),
+  });
+  new EcsService(stack, id, { name: id, taskDefinition: task.arn, enableExecuteCommand: true });
+};
+
 const CASES: Record<string, ApplyRuleCase> = {
+  "VP-ECS-4": {
+    unsafe: (s) => execService(s, "unsafe", ["/tmp"]),
+    safe: (s) => execService(s, "safe", ["/tmp", ...EXEC_AGENT_VOLUMES.map((volume) => volume.containerPath)]),
+    message: /api has a read-only root and no writable \/managed-agents, \/var\/lib\/amazon\/ssm, \/var\/log\/amazon\/ssm/,
+  },
   "VP-KMS-2": {
     unsafe: (s) =>
       cloudTrailKey(s, "unsafe", { StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${ACCOUNT}:trail/*` } }),

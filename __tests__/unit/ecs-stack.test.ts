@@ -105,6 +105,17 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
     expect(container.healthCheck.command.join(" ")).toContain(`localhost:${service.containerPort}${service.healthCheckPath}`);
   });
 
+  it.each(services)("%s mounts writable volumes for /tmp and, with ECS Exec, for the SSM agent", (name, _service, id) => {
+    const mounts = (containerOf(ecs, name).mountPoints as { sourceVolume: string; containerPath: string; readOnly: boolean }[]).map(
+      ({ containerPath, readOnly }) => ({ containerPath, readOnly }),
+    );
+    const agentPaths = ["/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm"];
+    const expected = ["/tmp", ...(config.ecs.execEnabled ? agentPaths : [])].map((containerPath) => ({ containerPath, readOnly: false }));
+    expect(mounts).toEqual(expected);
+    const volumes = resourcesOf(ecs, "aws_ecs_task_definition")[`${id}_task_definition`].volume.map((v: { name: string }) => v.name);
+    expect(volumes).toHaveLength(expected.length);
+  });
+
   it.each(services)("%s gets its secrets by ARN (and JSON key), never as values", (name, service) => {
     const container = containerOf(ecs, name);
     const injected = Object.fromEntries(container.secrets.map((s: { name: string; valueFrom: string }) => [s.name, s.valueFrom]));

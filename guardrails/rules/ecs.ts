@@ -1,5 +1,5 @@
 import { blocks, containerDefinitions, credentialKind, isLiteralString, isSecretName, isTrue, looksLikeKey } from "../helpers";
-import { type ElementRule, type ElementView, compliant, nonCompliant, notApplicable } from "../types";
+import { type ElementRule, type ElementView, type StackRule, compliant, nonCompliant, notApplicable } from "../types";
 
 export const noPublicIpOnTasks: ElementRule = {
   id: "VP-ECS-1",
@@ -75,4 +75,34 @@ export const containersRunLockedDown: ElementRule = {
     });
     return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
   },
+};
+
+/** Where the SSM agent that ECS Exec injects into a container writes; it cannot start without them. */
+const EXEC_AGENT_PATHS = ["/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm"];
+
+export const execWorksOnReadOnlyRoot: StackRule = {
+  id: "VP-ECS-4",
+  level: "error",
+  category: "apply",
+  scope: "stack",
+  description: "Services with ECS Exec give read-only-root containers writable volumes for the SSM agent",
+  fix: `Mount a task volume (readOnly false) at each of ${EXEC_AGENT_PATHS.join(", ")} in every container with readonlyRootFilesystem, or turn exec off (FargateService does the former)`,
+  reference: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html",
+  check: (context) =>
+    context.elements
+      .filter((element) => element.type === "aws_ecs_service" && isTrue(element.attributes.enable_execute_command))
+      .map((service) => {
+        const task = context.lookup(service.attributes.task_definition);
+        const containers = task && containerDefinitions(task);
+        if (!containers) return { subject: service, verdict: notApplicable };
+        const problems = containers
+          .filter((container) => container.readonlyRootFilesystem === true)
+          .map((container) => {
+            const writable = (container.mountPoints ?? []).filter((mount) => mount.readOnly !== true).map((mount) => mount.containerPath);
+            const missing = EXEC_AGENT_PATHS.filter((path) => !writable.includes(path));
+            return missing.length === 0 ? undefined : `${container.name ?? "container"} has a read-only root and no writable ${missing.join(", ")}, so the exec agent cannot start`;
+          })
+          .filter((problem): problem is string => problem !== undefined);
+        return { subject: service, verdict: problems.length === 0 ? compliant : nonCompliant(problems.join("; ")) };
+      }),
 };
