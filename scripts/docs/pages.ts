@@ -1,0 +1,37 @@
+// Every generated page (or generated region of a page), computed in memory: `npm run docs` writes them, its
+// `--check` mode and __tests__/integration/docs.test.ts compare them with the committed files.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CONFIGURATION_REFERENCE, renderConfigurationReference } from "./configuration-reference";
+import { GUARDRAIL_REFERENCE, renderGuardrailReference } from "./guardrail-reference";
+import { ARCHITECTURE_PAGE, renderStackGraphSection, withStackGraph } from "./stack-graph-section";
+
+export interface GeneratedPage {
+  /** Repository path. */
+  readonly path: string;
+  /** What the file must contain. */
+  readonly expected: string;
+  /** What it contains now; undefined when it does not exist. */
+  readonly actual: string | undefined;
+}
+
+export interface PageOptions {
+  /** Content of the stack graph region; computed by synthesizing the default blueprint when absent. */
+  readonly stackGraph?: string;
+}
+
+export function generatedPages(root: string, options: PageOptions = {}): GeneratedPage[] {
+  const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), "utf8") : undefined);
+  const architecture = read(ARCHITECTURE_PAGE);
+  if (architecture === undefined) throw new Error(`${ARCHITECTURE_PAGE} is missing: it holds the generated stack graph region`);
+  return [
+    { path: CONFIGURATION_REFERENCE, expected: renderConfigurationReference(root), actual: read(CONFIGURATION_REFERENCE) },
+    { path: GUARDRAIL_REFERENCE, expected: renderGuardrailReference(), actual: read(GUARDRAIL_REFERENCE) },
+    { path: ARCHITECTURE_PAGE, expected: withStackGraph(architecture, options.stackGraph ?? renderStackGraphSection()), actual: architecture },
+  ];
+}
+
+/** The pages whose committed content differs from what the generators produce now. */
+export function stalePages(pages: readonly GeneratedPage[]): GeneratedPage[] {
+  return pages.filter((page) => page.actual !== page.expected);
+}

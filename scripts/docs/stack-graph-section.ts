@@ -1,0 +1,53 @@
+// The stack graph section of docs/architecture.md: the graph `npm run graph` prints (scripts/stack-graph.ts), for
+// every environment of the default blueprint, between markers, so that the rest of the page stays hand-written.
+import { DEFAULT_BLUEPRINT } from "../../config";
+import { stackGraph, toMermaid, topologicalOrder } from "../stack-graph";
+import { type SynthesizedApp, synthesizeApp } from "../terraform/synth";
+
+export const ARCHITECTURE_PAGE = "docs/architecture.md";
+export const GRAPH_BEGIN = "<!-- BEGIN GENERATED: stack graph (`npm run docs` from scripts/stack-graph.ts; do not edit by hand) -->";
+export const GRAPH_END = "<!-- END GENERATED: stack graph -->";
+
+/** The generated region's content, without its markers. */
+export function renderStackGraphSection(app: SynthesizedApp = synthesizeApp({ blueprints: DEFAULT_BLUEPRINT, environments: "" })): string {
+  const environments = [...new Set(app.stacks.map((stack) => stack.environment))];
+  // Environments with the same graph share one picture.
+  const groups = new Map<string, { environments: string[]; order: string[] }>();
+  for (const environment of environments) {
+    const nodes = stackGraph(app.stacks.filter((stack) => stack.environment === environment));
+    const mermaid = toMermaid(nodes);
+    const order = topologicalOrder(nodes).map((id) => nodes.find((node) => node.id === id)!.component);
+    const key = `${mermaid}\n${order.join(",")}`;
+    const group = groups.get(key) ?? { environments: [], order };
+    group.environments.push(environment);
+    groups.set(key, group);
+  }
+  const lines = [
+    `The deploy-order graph of the \`${DEFAULT_BLUEPRINT}\` blueprint, computed from the synthesized stacks (which remote`,
+    "states each stack reads, cdktf's dependencies, and which stack creates the state bucket); an arrow points from",
+    "a stack to one that needs it, and arrows implied by a longer path are left out. `npm run graph` prints the same",
+    "for the selected environments, with the `cdktf deploy` commands in order.",
+  ];
+  for (const [key, group] of groups) {
+    const mermaid = key.slice(0, key.lastIndexOf("\n"));
+    lines.push(
+      "",
+      `**${group.environments.join(", ")}**`,
+      "",
+      "```mermaid",
+      mermaid,
+      "```",
+      "",
+      `Deploy order: ${group.order.map((component) => `\`${component}\``).join(", ")}.`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** `page` with its generated region replaced by `content`. */
+export function withStackGraph(page: string, content: string): string {
+  const begin = page.indexOf(GRAPH_BEGIN);
+  const end = page.indexOf(GRAPH_END);
+  if (begin < 0 || end < begin) throw new Error(`${ARCHITECTURE_PAGE} has no region between "${GRAPH_BEGIN}" and "${GRAPH_END}"`);
+  return `${page.slice(0, begin + GRAPH_BEGIN.length)}\n${content}\n${page.slice(end)}`;
+}
