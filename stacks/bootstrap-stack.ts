@@ -11,8 +11,9 @@ export type BootstrapStackProps = Omit<PlatformStackProps, "component" | "backen
 /**
  * What every other stack's backend needs before it can exist: the state bucket and the lock table of this
  * account. Their names are `config.stateBackend`'s, the same values every S3 backend is written from, so they
- * cannot drift. The stack keeps its own state locally until the bucket exists, then moves it there
- * (`stateBackend.bootstrapStateBackend`, README "State and locking").
+ * cannot drift. The stack keeps its own state locally until the bucket exists, in
+ * `terraform-state/<project>/<env>/bootstrap.tfstate` where no synth or deploy deletes it, then moves it there
+ * (`stateBackend.bootstrapStateBackend`, docs/bootstrap-state.md).
  */
 export class BootstrapStack extends PlatformStack {
   readonly stateBucketName: string;

@@ -23,6 +23,24 @@ export function stateKey(config: EnvironmentConfig, component: string): string {
 }
 
 /**
+ * Where a stack with a local backend keeps its state, as the backend's `path`. Terraform resolves it against its
+ * working directory, `<outdir>/stacks/<stack id>/` (cdktf's layout, where `cdktf deploy` runs it), so this names
+ * `terraform-state/<project>/<env>/<component>.tfstate` beside the output directory: the project root for the
+ * default `cdktf.out`. Outside the output directory because `cdktf synth` and `cdktf deploy` delete the directories
+ * of stacks they do not synthesize. Relative rather than absolute: an absolute path would put the checkout's location
+ * into the synthesized files (different on every machine and CI runner), and a moved checkout or a copied
+ * `cdktf.out` would point terraform at a missing file, which it reads as "nothing exists yet" and plans a second
+ * bootstrap. Relative, the file moves with the checkout (docs/bootstrap-state.md).
+ *
+ * With `stateBackend.localEmulator` (test only) the stacks are scratch copies that the harness plans in a directory
+ * of its own, so their state stays in that working directory instead of escaping it.
+ */
+export function localStatePath(config: EnvironmentConfig, component: string): string {
+  const file = stateKey(config, component);
+  return config.stateBackend.localEmulator ? file.replaceAll("/", "-") : `../../../terraform-state/${file}`;
+}
+
+/**
  * Base class of every stack: one AWS provider for the primary region (account guard and default tags),
  * lazily created aliases for the DR region and us-east-1, and the S3 backend with DynamoDB locking.
  */
@@ -45,7 +63,7 @@ export abstract class PlatformStack extends TerraformStack {
     this.provider = this.createProvider("aws", props.config.region);
 
     if ((props.backend ?? "s3") === "local") {
-      new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+      new LocalBackend(this, { path: localStatePath(props.config, props.component) });
     } else {
       const backend = props.config.stateBackend;
       new S3Backend(this, {

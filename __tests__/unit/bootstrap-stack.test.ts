@@ -1,8 +1,10 @@
 import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ENVIRONMENTS } from "../../config";
+import { BLUEPRINTS, ENVIRONMENTS, loadBlueprints } from "../../config";
+import { localStatePath } from "../../stacks/platform-stack";
 import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
 
 describe.each(Object.keys(ENVIRONMENTS))("%s bootstrap stack", (env) => {
@@ -14,7 +16,14 @@ describe.each(Object.keys(ENVIRONMENTS))("%s bootstrap stack", (env) => {
     .map((id) => synth.stack(id.slice(env.length + 1)).json.terraform.backend?.s3);
 
   it("keeps its own state locally, because the bucket it creates cannot hold state before it exists", () => {
-    expect(bootstrap.json.terraform.backend).toEqual({ local: { path: `terraform.${env}-bootstrap.tfstate` } });
+    expect(bootstrap.json.terraform.backend).toEqual({ local: { path: `../../../terraform-state/voice-ai/${env}/bootstrap.tfstate` } });
+  });
+
+  it("keeps that state outside the output directory, where cdktf synth and deploy never delete it", () => {
+    // Terraform resolves the path in the stack's working directory, <outdir>/stacks/<id>/ (`cdktf deploy` runs it there).
+    const project = resolve("/project");
+    const state = resolve(project, "cdktf.out", "stacks", `${env}-bootstrap`, String(bootstrap.json.terraform.backend?.local.path));
+    expect(relative(project, state)).toBe(join("terraform-state", "voice-ai", env, "bootstrap.tfstate"));
   });
 
   it("creates exactly the bucket and lock table every other stack's backend uses", () => {
@@ -90,6 +99,20 @@ describe("bootstrap stack options", () => {
         encrypt: true,
       }),
     });
+  });
+
+  it("keeps the local state of every blueprint and environment in a file of its own", () => {
+    // "": every environment, whatever INFRA_ENVS says.
+    const paths = loadBlueprints(Object.keys(BLUEPRINTS).join(","), "").map((config) => localStatePath(config, "bootstrap"));
+    expect(paths).toContain("../../../terraform-state/saprism/prod/bootstrap.tfstate");
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it("keeps it in the working directory of the test-only emulator runs, which plan scratch copies elsewhere", () => {
+    const emulated = synthConfig(
+      editedConfig("dev", (raw) => (raw.stateBackend.localEmulator = { s3: "http://127.0.0.1:4568", dynamodb: "http://127.0.0.1:4567" })),
+    );
+    expect(emulated.stack("bootstrap").json.terraform.backend).toEqual({ local: { path: "voice-ai-dev-bootstrap.tfstate" } });
   });
 
   it("uses a key managed elsewhere when kmsKeyId is an ARN, and creates none", () => {

@@ -40,14 +40,16 @@ export const stateBackendSchema = z.strictObject({
     .max(3650, "must be at most 3650 days")
     .default(90),
   /**
-   * Where the bootstrap stack keeps its own state: `local` until its bucket exists, `s3` once it has been
-   * moved there with `terraform init -migrate-state` (README, "State and locking").
+   * Where the bootstrap stack keeps its own state: `local` (`terraform-state/<project>/<env>/bootstrap.tfstate`
+   * beside the output directory) until its bucket exists, `s3` once it has been moved there with
+   * `terraform init -migrate-state` (docs/bootstrap-state.md).
    */
   bootstrapStateBackend: z.enum(["local", "s3"]).default("local"),
   /**
    * TEST ONLY: local S3 and DynamoDB emulators that the S3 backend and every `terraform_remote_state` talk to
    * (path-style requests, no account, region or credential checks), so the terraform suites plan and lock the
-   * project's own stacks offline. Credentials come from the environment, never from config. Loopback only;
+   * project's own stacks offline. A local backend's state then stays in the stack's working directory, a scratch
+   * copy in those runs. Credentials come from the environment, never from config. Loopback only;
    * never set in `config/environments`.
    * @default - real AWS endpoints
    */
