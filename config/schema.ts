@@ -35,24 +35,36 @@ export const environmentConfigSchema = z.strictObject({
   region: awsRegion,
   /** Disaster-recovery region: cross-region KMS key, replicas and backup copies live there. */
   dr: z.strictObject({
+    /** Builds the DR-region key, the cross-region database replica and backup copies; off: no second region at all. */
     enabled: z.boolean(),
+    /** The DR region; must differ from `region` when enabled. */
     region: awsRegion,
   }),
   /** Extra tags on every resource, merged under the standard ones. */
   tags: z.record(tagKey, z.string().max(256)).default({}),
+  /** Where every stack keeps its Terraform state and lock (the bucket and table the bootstrap stack creates). */
   stateBackend: stateBackendSchema,
+  /** The VPC: address ranges, subnets per tier and zone, NAT, endpoints, flow logs. */
   network: networkSchema,
+  /** Settings shared by every customer-managed KMS key (one per purpose, in the secrets-kms stack). */
   kms: kmsSchema,
+  /** Secrets Manager: recovery window, operator-filled API key secrets, generated secret length. */
   secrets: secretsSchema,
+  /** S3 buckets of the storage stack: recordings and documents (each optional) and the logs bucket. */
   storage: storageSchema,
   /** PostgreSQL on RDS; absent means no rds stack (seed 001 keeps its state in DynamoDB). */
   database: databaseSchema.optional(),
   /** Redis on ElastiCache; absent means no redis stack and no Redis secrets. */
   cache: cacheSchema.optional(),
+  /** The Fargate services behind the ALB, one entry per service (see docs/configuration.md, Adding a service). */
   services: servicesSchema,
+  /** Settings of the ECS cluster and of every service's repository and logs. */
   ecs: ecsSchema,
+  /** The internet-facing entry: domain and certificate, ALB, WAF, optional CloudFront. */
   edge: edgeSchema,
+  /** AWS Backup: schedule, retention, vault lock, what is selected, the DR copy. */
   backup: backupSchema,
+  /** Alarms and who they notify, their thresholds, the dashboard, CloudTrail, the budget, X-Ray. */
   observability: observabilitySchema,
   /** Queues, confirmations, SES, health check/failover, Client VPN; absent means no messaging stack. */
   messaging: messagingSchema.optional(),
