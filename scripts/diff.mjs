@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -32,6 +32,7 @@ const stackDir = join(outdir, stack.workingDirectory);
 const json = JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8"));
 const accounts = (json.provider?.aws ?? []).flatMap((p) => p.allowed_account_ids ?? []);
 const backend = json.terraform?.backend?.s3;
+checkLocalState(json.terraform?.backend);
 
 if (!skipCredentialCheck && !hasCredentialSource()) {
   fail(
@@ -58,6 +59,39 @@ function run(terraformArgs, exitOnFailure = true) {
   if (result.error) fail(`cannot run terraform (${result.error.message}); install terraform 1.11+`);
   if (exitOnFailure && result.status !== 0) process.exit(result.status ?? 1);
   return result;
+}
+
+/**
+ * A bootstrap stack's local state is the only record of its bucket, lock table and key until it is in S3
+ * (docs/bootstrap-state.md). Terraform does not notice when its backend points at the wrong file: it plans from
+ * empty state, as if nothing existed. So refuse while the state still sits where this project kept it before
+ * (inside the stack directory, which `cdktf synth` deletes) and not where the backend now reads it, and remind
+ * about a local copy that the S3 backend no longer reads.
+ */
+function checkLocalState(backends) {
+  if (backends?.local) {
+    const statePath = resolve(stackDir, backends.local.path);
+    const oldPath = join(stackDir, `terraform.${stackId}.tfstate`);
+    if (!existsSync(statePath) && existsSync(oldPath)) {
+      fail(
+        [
+          `${stackId} keeps its state in ${relative(process.cwd(), statePath)}, but it is still in ${relative(process.cwd(), oldPath)},`,
+          "where `cdktf synth` or `cdktf deploy` of another environment would delete it. Move it first:",
+          `  mkdir -p ${relative(process.cwd(), dirname(statePath))} && mv ${relative(process.cwd(), oldPath)} ${relative(process.cwd(), statePath)}`,
+          "then run this again (docs/bootstrap-state.md).",
+        ].join("\n"),
+      );
+    }
+  } else if (backends?.s3) {
+    // `terraform-state/<key>` beside the output directory: where the stack's local state was before its migration.
+    const localCopy = join(outdir, "..", "terraform-state", backends.s3.key);
+    if (existsSync(localCopy)) {
+      console.error(
+        `note: ${relative(process.cwd(), localCopy)} still exists. If \`terraform init -migrate-state\` has not copied it into ` +
+          `s3://${backends.s3.bucket}/${backends.s3.key} yet, do that first (docs/bootstrap-state.md); the plan below reads S3 only.`,
+      );
+    }
+  }
 }
 
 function hasCredentialSource() {

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -82,5 +82,22 @@ describe("the bootstrap stack's local state", () => {
     npmSynth("dev");
     expect(statePath("dev-bootstrap")).toBe(dev);
     expect(readFileSync(dev, "utf8")).toBe(STATE);
+  });
+
+  it("`npm run diff` refuses a state file still where this project kept it before, instead of planning from nothing", () => {
+    npmSynth("staging");
+    const oldPath = join(outdir, "stacks", "staging-bootstrap", "terraform.staging-bootstrap.tfstate");
+    writeFileSync(oldPath, STATE);
+    const diff = spawnSync(process.execPath, [join(root, "scripts", "diff.mjs"), "staging-bootstrap"], {
+      cwd: root,
+      env: environment({ CDKTF_OUTDIR: outdir, INFRA_ENVS: "staging" }),
+      encoding: "utf8",
+    });
+    expect(diff.status).toBe(1);
+    const newPath = join(scratch, "terraform-state", "voice-ai", "staging", "bootstrap.tfstate");
+    expect(diff.stderr).toContain(`mv ${relative(root, oldPath)} ${relative(root, newPath)}`);
+    expect(readFileSync(oldPath, "utf8")).toBe(STATE);
+    expect(statePath("staging-bootstrap")).toBe(newPath);
+    expect(existsSync(newPath)).toBe(false);
   });
 });
