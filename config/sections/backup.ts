@@ -58,7 +58,9 @@ export const backupSchema = z.strictObject({
   vaultLock: vaultLockSchema,
   /** Resources carrying this tag are backed up by the plan besides the RDS instance. */
   selectionTag: z.strictObject({
+    /** Tag key the backup selection matches. */
     key: z.string().min(1).max(128).regex(/^[\w .:/=+\-@]+$/, "must be a valid AWS tag key"),
+    /** Tag value the backup selection matches. */
     value: z.string().max(256),
   }),
   /** Days the backups bucket keeps superseded object versions (in both regions). */

@@ -44,7 +44,9 @@ export const edgeSchema = z.strictObject({
   /** Public name of the API and the Route53 public hosted zone that holds it; none means the ALB's own DNS name. */
   domain: z
     .strictObject({
+      /** Fully qualified name clients use (`api.voice-ai.example.com`). */
       name: domainName,
+      /** The public hosted zone that holds `name` (certificate validation and alias records go there). */
       hostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,31}$/, "must be a Route53 hosted zone id: Z followed by A-Z and 0-9"),
     })
     .optional(),
@@ -57,7 +59,9 @@ export const edgeSchema = z.strictObject({
   /** Seconds a connection may stay silent before the ALB closes it (1-4000); WebSocket calls need minutes. */
   idleTimeoutSeconds: z.number().int().min(1, "must be 1-4000 seconds").max(4000, "must be 1-4000 seconds"),
   /** ALB deletion protection. */
+  /** ALB deletion protection (the guardrails require it in prod). */
   deletionProtection: z.boolean(),
+  /** The regional WAFv2 web ACL on the ALB. */
   waf: z.strictObject({
     /** Requests per client IP per 5 minutes before WAF blocks it; seed 000's 100 req/s is 30000. */
     rateLimitPer5Min: z
@@ -94,7 +98,9 @@ export const edgeSchema = z.strictObject({
   /** CloudFront in front of the ALB (seed 000: optional CDN); its certificate lives in us-east-1. */
   cloudfront: z
     .strictObject({
+      /** Build the distribution; off in every shipped environment. */
       enabled: z.boolean(),
+      /** Edge locations served (`PriceClass_100`: North America and Europe, the cheapest). */
       priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]).default("PriceClass_100"),
     })
     .default({ enabled: false, priceClass: "PriceClass_100" }),

@@ -26,8 +26,11 @@ export const networkSchema = z.strictObject({
   interfaceEndpoints: z.array(z.enum(INTERFACE_ENDPOINT_SERVICES)).default([]),
   /** VPC flow logs to a KMS-encrypted CloudWatch log group. */
   flowLogs: z.strictObject({
+    /** Turns the flow log on. */
     enabled: z.boolean(),
+    /** Retention of the flow log group. */
     retentionDays: logRetentionDays,
+    /** Which traffic is recorded. */
     trafficType: z.enum(["ALL", "ACCEPT", "REJECT"]).default("ALL"),
   }),
 });

@@ -64,9 +64,11 @@ export const observabilitySchema = z.strictObject({
     .min(1, "must list at least one address; an alarm nobody receives is no alarm"),
   /** Phone numbers paged by SMS, in E.164 form. */
   alarmSmsNumbers: z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 phone number such as +14155550100")).default([]),
+  /** Alarm thresholds; the `rds*` ones exist exactly with a database, the `redis*` ones with a cache. */
   thresholds: alarmThresholdsSchema,
   /** One CloudWatch dashboard of every alarmed metric. */
   dashboard: z.boolean(),
+  /** The audit trail: CloudTrail into an Object Lock bucket and a CloudWatch Logs group. */
   cloudTrail: z.strictObject({
     /** Record API calls of every region, not only the primary one. */
     multiRegion: z.boolean(),
@@ -77,9 +79,10 @@ export const observabilitySchema = z.strictObject({
     /** Days the CloudWatch Logs copy of the trail is kept (for queries and metric filters). */
     logRetentionDays,
   }),
+  /** Monthly AWS Budgets cost budget, notifying the alarm topic and the alarm e-mails. */
   budget: z.strictObject({
     /**
-     * Monthly cost budget in USD. About 1.25 x the README's cost estimate, so the 80% forecast notification means
+     * Monthly cost budget in USD. About 1.25 x the cost estimate (docs/operations.md), so the 80% forecast notification means
      * "spending above the estimate" instead of arriving every month.
      */
     monthlyLimitUsd: z.number().gt(0, "must be above 0 USD"),

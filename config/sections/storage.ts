@@ -27,10 +27,13 @@ export const storageSchema = z.strictObject({
     .optional(),
   /** ALB and S3 server access logs (seed 000: to Glacier after 30 days). */
   logs: z.strictObject({
+    /** Days after which log objects move to Glacier. */
     glacierTransitionDays: days,
     /** Must come after the Glacier transition. */
     expirationDays: days,
+    /** Days a superseded log object version is kept. */
     noncurrentExpirationDays: days,
+    /** Days before an unfinished multipart upload is cleaned up. */
     abortIncompleteMultipartUploadDays: days,
   }),
 });
