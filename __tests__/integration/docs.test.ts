@@ -37,7 +37,7 @@ describe("generated documentation", () => {
       expect(configuration).toContain(`| \`${field}\` |`);
     }
     const guardrails = pages.find((page) => page.path === GUARDRAIL_REFERENCE)!.expected;
-    for (const rule of RULES) expect(guardrails).toContain(`| \`${rule.id}\` | ${rule.level} |`);
+    for (const rule of RULES) expect(guardrails).toContain(`| \`${rule.id}\` | ${rule.level} | ${rule.description} |`);
     expect(pages.find((page) => page.path === "docs/architecture.md")!.expected).toContain(`${GRAPH_BEGIN}\nThe deploy-order graph`);
   });
 });

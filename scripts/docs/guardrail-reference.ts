@@ -43,16 +43,16 @@ export function renderGuardrailReference(rules: readonly Rule[] = RULES): string
     const known = CATEGORIES[category];
     lines.push("", `## ${known?.title ?? category}`, "");
     if (known) lines.push(known.text, "");
-    const header = ["id", "level", "scope", "what", "how to fix", "reference", ...extraFields];
+    const header = ["id", "level", "what", "how to fix", "scope", "reference", ...extraFields];
     lines.push(`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`);
     for (const rule of rules.filter((r) => categoryOf(r) === category)) {
       const record = rule as unknown as Record<string, unknown>;
       const cells = [
         code(rule.id),
         rule.level,
-        rule.scope,
         cell(rule.description),
         cell(rule.fix),
+        rule.scope,
         rule.reference ? link(rule.reference) : "",
         ...extraFields.map((field) => (isText(record[field]) ? cell(textOf(record[field])) : "")),
       ];
