@@ -78,7 +78,8 @@ function checkLocalState(backends) {
           `${stackId} keeps its state in ${relative(process.cwd(), statePath)}, but it is still in ${relative(process.cwd(), oldPath)},`,
           "where `cdktf synth` or `cdktf deploy` of another environment would delete it. Move it first:",
           `  mkdir -p ${relative(process.cwd(), dirname(statePath))} && mv ${relative(process.cwd(), oldPath)} ${relative(process.cwd(), statePath)}`,
-          "then run this again (docs/bootstrap-state.md).",
+          `then \`terraform -chdir=${relative(process.cwd(), stackDir)} init -migrate-state\` (it still remembers the old path)`,
+          "and run this again (docs/bootstrap-state.md).",
         ].join("\n"),
       );
     }
