@@ -2,6 +2,7 @@ import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-sec
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { Construct } from "constructs";
+import { EphemeralResource } from "./ephemeral-resource";
 
 export interface GeneratedValueOptions {
   /** Number of characters. */
@@ -12,6 +13,18 @@ export interface GeneratedValueOptions {
    * @default false
    */
   readonly special?: boolean;
+}
+
+export interface WriteOnlyCredentialOptions {
+  /** Characters of the password (letters and digits: what RDS, URLs and shells take unescaped). */
+  readonly length: number;
+  /** Bump to write a new password; the same value the consumer's `*_wo_version` reads. */
+  readonly version: number;
+  /**
+   * Store `{"username": ..., "password": ...}` instead of the bare password.
+   * @default - the bare password
+   */
+  readonly username?: string;
 }
 
 export interface AppSecretProps {
@@ -28,6 +41,12 @@ export interface AppSecretProps {
    * @default - no value; an operator runs `aws secretsmanager put-secret-value`
    */
   readonly generate?: GeneratedValueOptions;
+  /**
+   * Generate a password with Secrets Manager's GetRandomPassword at apply time and store it write-only, so it is in
+   * no Terraform state or plan; consumers read it ephemerally. Mutually exclusive with `generate`.
+   * @default - see `generate`
+   */
+  readonly generateWriteOnly?: WriteOnlyCredentialOptions;
 }
 
 /** A Secrets Manager secret encrypted with a CMK; plaintext never passes through config. */
@@ -38,6 +57,7 @@ export class AppSecret extends Construct {
 
   constructor(scope: Construct, id: string, props: AppSecretProps) {
     super(scope, id);
+    if (props.generate && props.generateWriteOnly) throw new Error(`AppSecret ${id}: set generate or generateWriteOnly, not both`);
     this.secret = new SecretsmanagerSecret(this, "Resource", {
       name: props.name,
       description: props.description,
@@ -58,6 +78,20 @@ export class AppSecret extends Construct {
       });
       this.generatedValue = password.result;
     }
+    if (props.generateWriteOnly) this.writeOnlyValue(props.generateWriteOnly);
+  }
+
+  private writeOnlyValue({ length, version, username }: WriteOnlyCredentialOptions): void {
+    const password = new EphemeralResource(this, "Password", {
+      type: "aws_secretsmanager_random_password",
+      config: { password_length: length, exclude_punctuation: true, include_space: false, require_each_included_type: true },
+    });
+    const generated = password.expression("random_password");
+    new SecretsmanagerSecretVersion(this, "Version", {
+      secretId: this.secret.id,
+      secretStringWo: username === undefined ? `\${${generated}}` : `\${jsonencode({ username = ${JSON.stringify(username)}, password = ${generated} })}`,
+      secretStringWoVersion: version,
+    });
   }
 
   get arn(): string {

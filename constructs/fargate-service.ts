@@ -3,6 +3,7 @@ import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-tar
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
+import type { Precondition } from "cdktf";
 import { Construct } from "constructs";
 import type { ServiceConfig } from "../config/sections/services";
 import { ContainerRepository } from "./container-repository";
@@ -19,6 +20,14 @@ export interface ServiceBucket {
   readonly name: string;
   /** CMK that encrypts the bucket's objects (SSE-KMS). */
   readonly kmsKeyArn: string;
+}
+
+/** IAM database authentication: who the service may connect as, on which instances. */
+export interface DatabaseConnectGrant {
+  /** Database user (`database.appUser`). */
+  readonly user: string;
+  /** `DbiResourceId` of each instance (primary, read replica). */
+  readonly resourceIds: readonly string[];
 }
 
 /** ECS Exec wiring shared by every service of a cluster. */
@@ -54,6 +63,16 @@ export interface FargateServiceProps {
   readonly secretArns: Readonly<Record<string, string>>;
   /** CMKs that encrypt those secrets; the roles may decrypt with them only through Secrets Manager. */
   readonly secretsKeyArns: readonly string[];
+  /**
+   * Conditions checked at plan time before the service is created or changed (e.g. that its secrets have values).
+   * @default - none
+   */
+  readonly preconditions?: readonly Precondition[];
+  /**
+   * IAM database authentication for the task role.
+   * @default - no database access
+   */
+  readonly database?: DatabaseConnectGrant;
   /** Environment variables the platform sets on every container (database host, region, ...). */
   readonly platformEnvironment: Readonly<Record<string, string>>;
   /**
@@ -203,6 +222,7 @@ export class FargateService extends Construct {
         ...bucketStatements("Documents", service.documents, props.documentsBucket, props.region),
         ...(props.tables ? tableAccessStatements({ grants: service.tables, tables: props.tables.byName, keyArn: props.tables.keyArn, region: props.region }) : []),
         ...(service.parameters && props.parameters ? parameterStatements(props.parameters, props.region, props.accountId) : []),
+        ...(props.database ? [databaseConnectStatement(props.database, props.region, props.accountId)] : []),
         ...this.execStatements(props),
       ],
     });
@@ -243,7 +263,7 @@ export class FargateService extends Construct {
       enableEcsManagedTags: true,
       waitForSteadyState: false,
       // Autoscaling owns the running count after the first deploy.
-      lifecycle: { ignoreChanges: ["desired_count"] },
+      lifecycle: { ignoreChanges: ["desired_count"], ...(props.preconditions?.length ? { precondition: [...props.preconditions] } : {}) },
       tags: { Name: physicalName },
     });
 
@@ -398,4 +418,13 @@ function parameterStatements(parameters: { path: string; keyArn: string }, regio
       conditions: { StringEquals: { "kms:ViaService": `ssm.${region}.amazonaws.com` } },
     },
   ];
+}
+
+/** `rds-db:connect` as the app user on each instance: the token the app signs replaces a password. */
+function databaseConnectStatement(grant: DatabaseConnectGrant, region: string, accountId: string): PolicyStatement {
+  return {
+    sid: "ConnectToDatabaseAsAppUser",
+    actions: ["rds-db:connect"],
+    resources: grant.resourceIds.map((resourceId) => `arn:aws:rds-db:${region}:${accountId}:dbuser:${resourceId}/${grant.user}`),
+  };
 }

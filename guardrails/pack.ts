@@ -9,7 +9,7 @@ import { noPublicPrincipals, noWildcardActions, noWildcardResourcesOnData } from
 import { encryptionContextGrantsReachable, kmsKeyRotation } from "./rules/kms";
 import { logGroupEncryptedWithCmk, logGroupRetention, serviceLogGroupsHaveRetention, trailEncryptedWithCmk } from "./rules/logs";
 import { noInternetIngress, noPublicIpAddresses, noUnrestrictedEgress } from "./rules/network";
-import { databaseDeletionProtection, databaseEncryptedWithCmk, databaseForcesTls, databaseNotPublic } from "./rules/rds";
+import { databaseDeletionProtection, databaseEncryptedWithCmk, databaseForcesTls, databaseNotPublic, replicaSourceNotManagedPassword } from "./rules/rds";
 import { bucketEncryptedWithCmk, bucketPublicAccessBlock, bucketRequiresTls } from "./rules/s3";
 import { noPlaintextSecrets, secretEncryptedWithCmk, secretOutputsAreSensitive } from "./rules/secrets";
 import { queueEncryptedWithCmk, topicEncryptedWithCmk } from "./rules/sns-sqs";
@@ -25,6 +25,7 @@ export const RULES: readonly Rule[] = [
   databaseNotPublic,
   databaseForcesTls,
   databaseDeletionProtection,
+  replicaSourceNotManagedPassword,
   cacheEncryptedAtRest,
   cacheEncryptedInTransit,
   noInternetIngress,

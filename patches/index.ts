@@ -9,6 +9,7 @@
  * the deep `cdktf/lib/...` paths in it are what a move to another cdktf (or to the CDK Terrain fork) must revisit.
  */
 import { resolve as fastResolve } from "./fast-resolve";
+import "./ephemeral-hcl";
 
 /** Puts `replacement` in place of `exports[name]`; returns what was there. */
 function replaceExport(module: string, exports: Record<string, unknown>, name: string, replacement: unknown): unknown {

@@ -1,10 +1,11 @@
+import { DataAwsSecretsmanagerSecretVersions } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-versions";
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
-import { TerraformOutput, Token } from "cdktf";
+import { type Precondition, TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { tableEnvironmentName } from "../config/sections/functions";
-import { RDS_MASTER_SECRET, ServiceConfig } from "../config/sections/services";
+import type { ServiceConfig } from "../config/sections/services";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
-import { FargateService, type ServiceBucket } from "../constructs/fargate-service";
+import { type DatabaseConnectGrant, FargateService, type ServiceBucket } from "../constructs/fargate-service";
 import type { GrantedTable } from "../constructs/table-access";
 import { PlatformStack, PlatformStackProps } from "./platform-stack";
 
@@ -28,9 +29,8 @@ export interface EcsStackProps extends Omit<PlatformStackProps, "component"> {
   /** CMK of the log groups. */
   readonly logsKeyArn: string;
   /**
-   * The PostgreSQL database (rds stack): where DATABASE_HOST/PORT/NAME point, and its RDS-managed master user secret,
-   * referenced in config as `rds-master`.
-   * @default - no database: no DATABASE_* variables, and no service may reference `rds-master`
+   * The PostgreSQL database (rds stack) that services with `database: true` connect to with IAM authentication.
+   * @default - no database; no service may set `database: true`
    */
   readonly database?: EcsDatabase;
   /**
@@ -57,13 +57,20 @@ export interface EcsStackProps extends Omit<PlatformStackProps, "component"> {
 
 /** The database as the services see it. */
 export interface EcsDatabase {
-  /** Endpoint host. */
+  /** Endpoint host of the primary. */
   readonly host: string;
   readonly port: number;
   /** Database name. */
   readonly name: string;
-  /** RDS-managed master user secret; JSON keys `username` and `password`. */
-  readonly masterSecretArn: string;
+  /** User the services connect as with IAM authentication (`database.appUser`). */
+  readonly user: string;
+  /** `DbiResourceId` of the primary. */
+  readonly resourceId: string;
+  /**
+   * The same-region read replica: host and `DbiResourceId`.
+   * @default - no replica; no DATABASE_READ_HOST
+   */
+  readonly readReplica?: { readonly host: string; readonly resourceId: string };
 }
 
 /**
@@ -109,7 +116,7 @@ export class EcsStack extends PlatformStack {
     this.clusterName = cluster.name;
     this.clusterArn = cluster.arn;
 
-    const secretArns = props.database ? { ...props.secretArns, [RDS_MASTER_SECRET]: props.database.masterSecretArn } : props.secretArns;
+    const secretPreconditions = this.secretsHaveValues(props.secretArns);
     const serviceNames: Record<string, string> = {};
     const repositoryUrls: Record<string, string> = {};
     const taskRoleArns: Record<string, string> = {};
@@ -125,8 +132,10 @@ export class EcsStack extends PlatformStack {
         securityGroupIds: [props.ecsSecurityGroupId],
         targetGroupArn: props.targetGroupArns[service.name],
         requestCountResourceLabel: `${props.albArnSuffix}/${props.targetGroupArnSuffixes[service.name]}`,
-        secretArns,
+        secretArns: props.secretArns,
         secretsKeyArns: props.secretsKeyArns,
+        preconditions: [...new Set(Object.values(service.secrets).map((ref) => ref.secret))].sort().map((name) => secretPreconditions(name)),
+        database: service.database && props.database ? databaseGrant(props.database) : undefined,
         platformEnvironment: this.platformEnvironment(service, props),
         recordingsBucket: props.recordingsBucket,
         documentsBucket: props.documentsBucket,
@@ -151,18 +160,54 @@ export class EcsStack extends PlatformStack {
     new TerraformOutput(this, "repository_urls", { value: repositoryUrls, description: "ECR repository URL per service" });
   }
 
-  /** Non-secret settings every container gets; the database credentials come from the RDS secret by JSON key. */
+  /**
+   * A precondition per secret, on every service that injects it: ECS cannot start a task whose secret has no current
+   * value, and on a first deploy the circuit breaker has no earlier task definition to roll back to, so the plan
+   * stops before that with the command that fills the secret in.
+   */
+  private secretsHaveValues(secretArns: Readonly<Record<string, string>>): (name: string) => Precondition {
+    const checks = new Map<string, Precondition>();
+    return (name) => {
+      let check = checks.get(name);
+      if (!check) {
+        const versions = new DataAwsSecretsmanagerSecretVersions(this, `secret_${name}_versions`, { secretId: secretArns[name] });
+        const secretName = `${this.config.environment}/${this.config.project}/${name}`;
+        check = {
+          condition: `\${length([for version in data.aws_secretsmanager_secret_versions.${versions.friendlyUniqueId}.versions : version if contains(version.version_stages, "AWSCURRENT")]) > 0}`,
+          errorMessage: `Secret ${secretName} has no value yet, and ECS cannot start a task without it. Set it first: aws secretsmanager put-secret-value --secret-id ${secretName} --secret-string '<value>'`,
+        };
+        checks.set(name, check);
+      }
+      return check;
+    };
+  }
+
+  /** Non-secret settings every container gets; a service with `database: true` also gets where and as whom to connect. */
   private platformEnvironment(service: ServiceConfig, props: EcsStackProps): Record<string, string> {
     const { database, recordingsBucket, documentsBucket, tables, parameters } = props;
     return {
       APP_ENV: this.config.environment,
       AWS_REGION: this.config.region,
       PORT: String(service.containerPort),
-      ...(database ? { DATABASE_HOST: database.host, DATABASE_PORT: Token.asString(database.port), DATABASE_NAME: database.name } : {}),
+      ...(service.database && database
+        ? {
+            DATABASE_HOST: database.host,
+            DATABASE_PORT: Token.asString(database.port),
+            DATABASE_NAME: database.name,
+            DATABASE_USER: database.user,
+            DATABASE_IAM_AUTH: "true",
+            ...(database.readReplica ? { DATABASE_READ_HOST: database.readReplica.host } : {}),
+          }
+        : {}),
       ...(service.recordings && recordingsBucket ? { RECORDINGS_BUCKET: recordingsBucket.name, RECORDINGS_PREFIX: service.recordings.prefix } : {}),
       ...(service.documents && documentsBucket ? { DOCUMENTS_BUCKET: documentsBucket.name, DOCUMENTS_PREFIX: service.documents.prefix } : {}),
       ...(tables ? Object.fromEntries(service.tables.map((grant) => [tableEnvironmentName(grant.name), tables.byName[grant.name].name])) : {}),
       ...(service.parameters && parameters ? { PARAMETERS_PATH: parameters.path } : {}),
     };
   }
+}
+
+/** The instances a service may `rds-db:connect` to, as the app user. */
+function databaseGrant(database: EcsDatabase): DatabaseConnectGrant {
+  return { user: database.user, resourceIds: [database.resourceId, ...(database.readReplica ? [database.readReplica.resourceId] : [])] };
 }

@@ -1,6 +1,7 @@
 import type { App } from "cdktf";
 import type { EnvironmentConfig } from "../config";
 import { parameterPathFor } from "../config/sections/parameters";
+import { RDS_MASTER_SECRET } from "../config/sections/services";
 import { BootstrapStack } from "./bootstrap-stack";
 import { SecretsKmsStack } from "./secrets-kms-stack";
 import { VpcStack } from "./vpc-stack";
@@ -94,7 +95,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
           databaseSubnetIds: vpc.databaseSubnetIds,
           securityGroupId: vpc.rdsSecurityGroupId,
           rdsKeyArn: secretsKms.optionalKeyArn("rds"),
-          secretsKeyArn: secretsKms.keyArns.secrets,
+          masterSecretArn: secretsKms.secretArns[RDS_MASTER_SECRET],
           logsKeyArn: secretsKms.keyArns.logs,
           drKeyArn: secretsKms.drKeyArn,
         })
@@ -130,11 +131,17 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     targetGroupArnSuffixes: edge.targetGroupArnSuffixes,
     albArnSuffix: edge.albArnSuffix,
     secretArns: secretsKms.secretArns,
-    // The RDS-managed master secret is encrypted with the secrets key too (rds stack).
     secretsKeyArns: [secretsKms.keyArns.secrets],
     containersKeyArn: secretsKms.keyArns.containers,
     logsKeyArn: secretsKms.keyArns.logs,
-    database: rds && { host: rds.address, port: rds.port, name: rds.databaseName, masterSecretArn: rds.masterSecretArn },
+    database: rds && {
+      host: rds.address,
+      port: rds.port,
+      name: rds.databaseName,
+      user: config.database!.appUser,
+      resourceId: rds.resourceId,
+      readReplica: rds.readReplicaAddress && rds.readReplicaResourceId ? { host: rds.readReplicaAddress, resourceId: rds.readReplicaResourceId } : undefined,
+    },
     recordingsBucket: storageBucket(storage.recordingsBucketArn, storage.recordingsBucketName),
     documentsBucket: storageBucket(storage.documentsBucketArn, storage.documentsBucketName),
     tables: tables && { byName: tables, keyArn: secretsKms.optionalKeyArn("dynamodb") },

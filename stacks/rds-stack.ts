@@ -5,6 +5,7 @@ import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { DR_REPLICA_SUFFIX, type DatabaseConfig, READ_REPLICA_SUFFIX } from "../config/sections/database";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
+import { EphemeralResource } from "../constructs/ephemeral-resource";
 import { ServiceRole } from "../constructs/service-role";
 import { PlatformStack, PlatformStackProps } from "./platform-stack";
 
@@ -15,8 +16,8 @@ export interface RdsStackProps extends Omit<PlatformStackProps, "component"> {
   readonly securityGroupId: string;
   /** CMK for storage, snapshots and Performance Insights (from secrets-kms). */
   readonly rdsKeyArn: string;
-  /** CMK of the RDS-managed master user secret (from secrets-kms). */
-  readonly secretsKeyArn: string;
+  /** The `rds-master` secret (from secrets-kms): JSON `username` and `password`, written write-only there. */
+  readonly masterSecretArn: string;
   /** CMK of the exported PostgreSQL log groups (from secrets-kms). */
   readonly logsKeyArn: string;
   /**
@@ -32,8 +33,9 @@ const ENHANCED_MONITORING_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonR
 
 /**
  * PostgreSQL on RDS: a Multi-AZ-capable primary in the isolated subnets with every data path encrypted by CMKs
- * (storage, snapshots, Performance Insights, master secret, logs), TLS forced by the parameter group, an optional
- * same-region read replica and an optional cross-region replica in the DR region.
+ * (storage, snapshots, Performance Insights, logs), TLS forced by the parameter group, an optional same-region read
+ * replica and an optional cross-region replica in the DR region. The master password comes from the `rds-master`
+ * secret through an ephemeral read into `password_wo`, so it is in neither this stack's state nor its plan.
  */
 export class RdsStack extends PlatformStack {
   readonly instanceIdentifier: string;
@@ -42,12 +44,14 @@ export class RdsStack extends PlatformStack {
   readonly address: string;
   readonly port: number = POSTGRES_PORT;
   readonly databaseName: string;
-  /** RDS-managed secret of the master user; JSON keys `username` and `password`. */
-  readonly masterSecretArn: string;
+  /** `DbiResourceId` of the primary: the instance part of an IAM auth `rds-db:connect` resource. */
+  readonly resourceId: string;
   /** Identifier of the same-region read replica, when enabled. */
   readonly readReplicaIdentifier?: string;
   /** Host name of the same-region read replica, when enabled. */
   readonly readReplicaAddress?: string;
+  /** `DbiResourceId` of the same-region read replica, when enabled (IAM auth grants are per instance). */
+  readonly readReplicaResourceId?: string;
   /** ARN of the cross-region replica, when enabled. */
   readonly drReplicaArn?: string;
   private readonly settings: DatabaseConfig;
@@ -94,6 +98,11 @@ export class RdsStack extends PlatformStack {
     };
 
     const primaryLogs = this.logGroupsFor("rds", db.identifier, props.logsKeyArn);
+    // Read at each plan and apply, never stored: the value only feeds the write-only password_wo.
+    const masterSecret = new EphemeralResource(this, "master_secret", {
+      type: "aws_secretsmanager_secret_version",
+      config: { secret_id: props.masterSecretArn },
+    });
     const primary = new DbInstance(this, "rds_instance", {
       ...common,
       identifier: db.identifier,
@@ -105,9 +114,10 @@ export class RdsStack extends PlatformStack {
       multiAz: db.multiAz,
       dbName: db.databaseName,
       username: db.masterUsername,
-      // RDS generates, stores and rotates the password in Secrets Manager; it never passes through Terraform.
-      manageMasterUserPassword: true,
-      masterUserSecretKmsKeyId: props.secretsKeyArn,
+      // Not manage_master_user_password: RDS refuses read replicas of such a source (VP-RDS-5). RDS takes the
+      // password when password_wo_version changes, i.e. when database.masterPasswordVersion is bumped.
+      passwordWo: masterSecret.jsonMember("secret_string", "password"),
+      passwordWoVersion: db.masterPasswordVersion,
       dbSubnetGroupName: subnetGroup.name,
       vpcSecurityGroupIds: [props.securityGroupId],
       parameterGroupName: parameterGroup.name,
@@ -126,7 +136,7 @@ export class RdsStack extends PlatformStack {
     this.instanceArn = primary.arn;
     this.address = primary.address;
     this.databaseName = db.databaseName;
-    this.masterSecretArn = primary.masterUserSecret.get(0).secretArn;
+    this.resourceId = primary.resourceId;
 
     if (db.readReplica.enabled) {
       const identifier = `${db.identifier}${READ_REPLICA_SUFFIX}`;
@@ -152,6 +162,7 @@ export class RdsStack extends PlatformStack {
       });
       this.readReplicaIdentifier = replica.identifier;
       this.readReplicaAddress = replica.address;
+      this.readReplicaResourceId = replica.resourceId;
     }
 
     if (db.drReplica.enabled) {

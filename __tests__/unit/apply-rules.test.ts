@@ -1,3 +1,4 @@
+import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
@@ -68,7 +69,25 @@ const execService = (stack: TerraformStack, id: string, paths: readonly string[]
   new EcsService(stack, id, { name: id, taskDefinition: task.arn, enableExecuteCommand: true });
 };
 
+/** A PostgreSQL primary with a same-region read replica; `managedPassword` lets RDS own the master password. */
+const primaryWithReplica = (stack: TerraformStack, id: string, managedPassword: boolean) => {
+  const primary = new DbInstance(stack, `${id}_primary`, {
+    identifier: `${id}-primary`,
+    engine: "postgres",
+    instanceClass: "db.t4g.micro",
+    allocatedStorage: 20,
+    username: "admin_user",
+    ...(managedPassword ? { manageMasterUserPassword: true } : { passwordWo: "${ephemeral.aws_secretsmanager_secret_version.master.secret_string}", passwordWoVersion: 1 }),
+  });
+  new DbInstance(stack, id, { identifier: `${id}-replica`, instanceClass: "db.t4g.micro", replicateSourceDb: primary.arn });
+};
+
 const CASES: Record<string, ApplyRuleCase> = {
+  "VP-RDS-5": {
+    unsafe: (s) => primaryWithReplica(s, "unsafe", true),
+    safe: (s) => primaryWithReplica(s, "safe", false),
+    message: /its source aws_db_instance\.unsafe_primary sets manage_master_user_password, and RDS refuses to create a read replica/,
+  },
   "VP-ECS-4": {
     unsafe: (s) => execService(s, "unsafe", ["/tmp"]),
     safe: (s) => execService(s, "safe", ["/tmp", ...EXEC_AGENT_VOLUMES.map((volume) => volume.containerPath)]),

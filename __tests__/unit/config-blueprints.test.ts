@@ -11,11 +11,11 @@ function parseEdited(blueprint: string, env: string, edit: (raw: any) => void) {
 describe("rules for components a blueprint leaves out or adds", () => {
   const cases: [string, string, string, (raw: any) => void, RegExp][] = [
     [
-      "a service reading the RDS master secret without a database",
+      "a service connecting to a database the blueprint does not have",
       "voice-connect",
       "prod",
-      (r) => (r.services[0].secrets.DATABASE_PASSWORD = { secret: "rds-master", jsonKey: "password" }),
-      /services\.0\.secrets\.DATABASE_PASSWORD\.secret: needs the database section/,
+      (r) => (r.services[0].database = true),
+      /services\.0\.database: needs the database section/,
     ],
     [
       "a service reading the Redis URL without a cache",

@@ -1,8 +1,8 @@
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import { describe, expect, it } from "vitest";
-import { RDS_MASTER_SECRET } from "../../config/sections/services";
 import { SynthesizedEnvironment, SynthesizedStack, editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
+import { remoteOutputRef } from "../support/remote-state";
 
 /** `${data.terraform_remote_state.<producer>.outputs.…}`: a value read from another stack's state. */
 function fromStack(env: string, component: string): RegExp {
@@ -121,13 +121,8 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
     const injected = Object.fromEntries(container.secrets.map((s: { name: string; valueFrom: string }) => [s.name, s.valueFrom]));
     expect(Object.keys(injected).sort()).toEqual(Object.keys(service.secrets).sort());
     for (const [variable, ref] of Object.entries(service.secrets)) {
-      if (ref.secret === RDS_MASTER_SECRET) {
-        expect(injected[variable]).toMatch(fromStack(env, "rds"));
-        expect(injected[variable]).toMatch(new RegExp(`master_user_secret_0_secret_arn\\}:${ref.jsonKey}::$`));
-      } else {
-        expect(injected[variable]).toMatch(fromStack(env, "secrets-kms"));
-        expect(injected[variable]).toMatch(new RegExp(`secret_${ref.secret.replace(/-/g, "_")}_arn\\}$`));
-      }
+      expect(injected[variable]).toMatch(fromStack(env, "secrets-kms"));
+      expect(injected[variable]).toMatch(new RegExp(`secret_${ref.secret.replace(/-/g, "_")}_arn\\}$`));
     }
     for (const variable of container.environment as { name: string; value: string }[]) {
       expect(variable.name).not.toMatch(SECRET_NAME);
@@ -135,10 +130,44 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
     }
   });
 
-  it("injects the database, Redis and AI provider credentials the API needs (seed 000)", () => {
+  it("stops the plan before a service starts on a secret without a value, naming the command that sets it", () => {
+    const versions = synth.stack("ecs").json.data?.aws_secretsmanager_secret_versions ?? {};
+    for (const [name, service, id] of services) {
+      const referenced = [...new Set(Object.values(service.secrets).map((ref) => ref.secret))].sort();
+      const preconditions = resourcesOf(ecs, "aws_ecs_service")[id].lifecycle.precondition as { condition: string; error_message: string }[];
+      expect(preconditions.map((p) => /data\.aws_secretsmanager_secret_versions\.(\w+)\.versions/.exec(p.condition)?.[1]), name).toEqual(
+        referenced.map((secret) => `secret_${secret.replace(/-/g, "_")}_versions`),
+      );
+      preconditions.forEach((p, i) => {
+        expect(p.condition).toContain('contains(version.version_stages, "AWSCURRENT")');
+        expect(p.error_message).toContain(`aws secretsmanager put-secret-value --secret-id ${env}/${config.project}/${referenced[i]}`);
+      });
+      for (const secret of referenced) expect(remoteOutputRef(synth, versions[`secret_${secret.replace(/-/g, "_")}_versions`].secret_id).stack).toBe("secrets-kms");
+    }
+  });
+
+  it("connects the API to PostgreSQL as the app user with IAM authentication, never with the master secret (seed 000)", () => {
     const api = containerOf(ecs, "voice-api");
     const names = api.secrets.map((s: { name: string }) => s.name);
-    expect(names).toEqual(expect.arrayContaining(["DATABASE_PASSWORD", "REDIS_URL", "DEEPGRAM_API_KEY", "OPENAI_API_KEY"]));
+    expect(names).toEqual(expect.arrayContaining(["REDIS_URL", "DEEPGRAM_API_KEY", "OPENAI_API_KEY"]));
+    expect(names).not.toContain("DATABASE_PASSWORD");
+    const environment = Object.fromEntries((api.environment as { name: string; value: string }[]).map((v) => [v.name, v.value]));
+    expect(environment).toMatchObject({ DATABASE_USER: config.database!.appUser, DATABASE_IAM_AUTH: "true", DATABASE_NAME: config.database!.databaseName });
+    expect(remoteOutputRef(synth, environment.DATABASE_HOST)).toEqual({ stack: "rds", value: "${aws_db_instance.rds_instance.address}" });
+    const id = services.find(([name]) => name === "voice-api")![2];
+    const connect = statementsOf(ecs).find((s) => s.policy === `${id}_task_role_policy` && s.Sid === "ConnectToDatabaseAsAppUser")!;
+    const instances = config.database!.readReplica.enabled ? ["rds_instance", "rds_read_replica"] : ["rds_instance"];
+    expect(list(connect.Action)).toEqual(["rds-db:connect"]);
+    expect(list(connect.Resource)).toHaveLength(instances.length);
+    list(connect.Resource).forEach((arn, i) => {
+      const [prefix, resourceId] = arn.split(":dbuser:");
+      expect(prefix).toBe(`arn:aws:rds-db:${config.region}:${config.accountId}`);
+      expect(remoteOutputRef(synth, resourceId.replace(new RegExp(`/${config.database!.appUser}$`), ""))).toEqual({
+        stack: "rds",
+        value: `\${aws_db_instance.${instances[i]}.resource_id}`,
+      });
+    });
+    expect(environment.DATABASE_READ_HOST === undefined).toBe(!config.database!.readReplica.enabled);
     expect(api.environment).toEqual(expect.arrayContaining([{ name: "DATABASE_HOST", value: expect.stringMatching(fromStack(env, "rds")) }]));
   });
 
@@ -322,7 +351,8 @@ describe("a service added by configuration alone", () => {
         maxCount: 3,
         pathPatterns: ["/admin/*"],
         priority: 20,
-        secrets: { DATABASE_PASSWORD: { secret: "rds-master", jsonKey: "password" } },
+        database: true,
+        secrets: { DEEPGRAM_API_KEY: { secret: "deepgram-api-key" } },
         autoscaling: { cpuPercent: 60, requestsPerTarget: 500 },
       });
     }),
@@ -348,7 +378,7 @@ describe("a service added by configuration alone", () => {
     const reads = statementsOf(ecs).filter(
       (s) => s.policy === "voice_admin_execution_role_policy" && list(s.Action).includes("secretsmanager:GetSecretValue"),
     );
-    expect(reads.flatMap((s) => list(s.Resource))).toEqual([expect.stringMatching(/master_user_secret_0_secret_arn\}$/)]);
+    expect(reads.flatMap((s) => list(s.Resource))).toEqual([expect.stringMatching(/secret_deepgram_api_key_arn\}$/)]);
   });
 
   it("gets its own target group and path rule on the edge", () => {

@@ -41,19 +41,21 @@ describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
     expect(primary.performance_insights_retention_period).toBe(db.performanceInsightsRetentionDays);
   });
 
-  it("lets RDS manage the master password in Secrets Manager under the secrets CMK; no password anywhere", () => {
-    expect(primary.manage_master_user_password).toBe(true);
-    expect(remoteOutputRef(synth, primary.master_user_secret_kms_key_id)).toEqual({
-      stack: "secrets-kms",
-      value: "${aws_kms_key.secrets_key.arn}",
-    });
+  it("hands RDS the rds-master secret's password write-only, read ephemerally: no password in state, plan or outputs", () => {
+    // RDS refuses read replicas of a source with manage_master_user_password (VP-RDS-5).
+    expect(primary).not.toHaveProperty("manage_master_user_password");
+    expect(primary).not.toHaveProperty("password");
     expect(primary.username).toBe(db.masterUsername);
-    for (const instance of Object.values(instances)) expect(instance).not.toHaveProperty("password");
-    expect(rds.text).not.toMatch(/random_password/);
-    expect(synth.stacks.rds!.masterSecretArn).toMatch(/\$\{TfToken\[/);
-    expect(Object.values(rds.json.output ?? {}).map((o) => o.value)).toContainEqual(
-      "${aws_db_instance.rds_instance.master_user_secret[0].secret_arn}",
-    );
+    const reader = (rds.json as { ephemeral?: Record<string, Record<string, { secret_id: string }>> }).ephemeral?.aws_secretsmanager_secret_version?.master_secret;
+    expect(remoteOutputRef(synth, reader?.secret_id)).toEqual({ stack: "secrets-kms", value: "${aws_secretsmanager_secret.rds_master.arn}" });
+    expect(primary.password_wo).toBe('${jsondecode(ephemeral.aws_secretsmanager_secret_version.master_secret.secret_string)["password"]}');
+    expect(primary.password_wo_version).toBe(db.masterPasswordVersion);
+    for (const instance of Object.values(instances).filter((i) => i !== primary)) {
+      expect(instance).not.toHaveProperty("password_wo");
+      expect(instance).not.toHaveProperty("manage_master_user_password");
+    }
+    expect(rds.text).not.toMatch(/random_password|master_user_secret/);
+    expect(JSON.stringify(rds.json.output ?? {})).not.toMatch(/password|ephemeral/);
   });
 
   it("places the primary in the vpc stack's database subnets behind its RDS security group", () => {

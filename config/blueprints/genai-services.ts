@@ -108,9 +108,8 @@ const prod = {
     pathPatterns: [`/${service.seedName}/*`],
     priority: 10 * (i + 1),
     environment: { LOG_LEVEL: "info", SERVICE_NAME: service.seedName },
+    database: true,
     secrets: {
-      DATABASE_USER: { secret: "rds-master", jsonKey: "username" },
-      DATABASE_PASSWORD: { secret: "rds-master", jsonKey: "password" },
       REDIS_URL: { secret: "redis-url" },
       API_KEYS: { secret: "api-keys" },
     },

@@ -22,9 +22,8 @@ function environment(name: Environment) {
     healthCheckPath: "/api/health",
     ...tasks,
     environment: { NODE_ENV: by({ dev: "development", staging: "staging", prod: "production" }) },
+    database: true,
     secrets: {
-      DATABASE_USER: { secret: "rds-master", jsonKey: "username" },
-      DATABASE_PASSWORD: { secret: "rds-master", jsonKey: "password" },
       REDIS_URL: { secret: "redis-url" },
       SESSION_SECRET: { secret: "jwt-secret" },
     },

@@ -84,9 +84,8 @@ export const dev = {
         priority: 100,
         sticky: false,
         environment: { LOG_LEVEL: "debug" },
+        database: true,
         secrets: {
-          DATABASE_USER: { secret: "rds-master", jsonKey: "username" },
-          DATABASE_PASSWORD: { secret: "rds-master", jsonKey: "password" },
           REDIS_URL: { secret: "redis-url" },
           JWT_SECRET: { secret: "jwt-secret" },
           DEEPGRAM_API_KEY: { secret: "deepgram-api-key" },

@@ -18,7 +18,10 @@ function range(from: number, to: number, step: number): number[] {
   return Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
 }
 
-/** Short name of the RDS-managed master user secret (JSON keys `username`, `password`); the rds stack owns it. */
+/**
+ * Short name of the RDS master user secret (JSON keys `username`, `password`), which secrets-kms creates with the
+ * database. For migrations only: services connect as `database.appUser` with IAM authentication.
+ */
 export const RDS_MASTER_SECRET = "rds-master";
 /** Secrets created by the secrets-kms stack whose values are plain strings (no JSON keys). */
 export const PLAIN_SECRETS = ["jwt-secret", "redis-auth-token", "redis-url"] as const;
@@ -32,6 +35,9 @@ export const PLATFORM_ENVIRONMENT = [
   "DATABASE_HOST",
   "DATABASE_PORT",
   "DATABASE_NAME",
+  "DATABASE_USER",
+  "DATABASE_IAM_AUTH",
+  "DATABASE_READ_HOST",
   "RECORDINGS_BUCKET",
   "RECORDINGS_PREFIX",
   "DOCUMENTS_BUCKET",
@@ -146,6 +152,12 @@ export const serviceSchema = z.strictObject({
   tables: z.array(tableGrantSchema).default([]),
   /** Read the environment's SSM parameters under `PARAMETERS_PATH` (`/<project>/<env>/`, seed 003), SecureStrings included. */
   parameters: z.boolean().default(false),
+  /**
+   * Connect to PostgreSQL as `database.appUser` with IAM authentication: the task role may `rds-db:connect` as that
+   * user, and the container gets DATABASE_HOST, _PORT, _NAME, _USER, DATABASE_IAM_AUTH=true and, with a read
+   * replica, DATABASE_READ_HOST.
+   */
+  database: z.boolean().default(false),
   /** Numeric uid[:gid] the container runs as; never root. */
   user: z.string().regex(/^[1-9]\d*(:\d+)?$/, "must be a numeric non-root uid or uid:gid").default("1000:1000"),
   /** Read-only root filesystem (a writable /tmp volume is mounted); turn off only for images that write elsewhere. */
@@ -233,7 +245,9 @@ export const servicesRules: CrossFieldRule[] = [
     c.services.flatMap((s, i) =>
       Object.entries(s.secrets).flatMap(([name, ref]): ConfigIssue[] => {
         const path = ["services", i, "secrets", name, "secret"];
-        if (ref.secret === RDS_MASTER_SECRET && !c.database) return [{ path, message: `needs the database section: ${RDS_MASTER_SECRET} is the RDS master secret` }];
+        if (ref.secret === RDS_MASTER_SECRET) {
+          return [{ path, message: `must not be ${RDS_MASTER_SECRET}: the master user is for migrations only; set database: true to connect as database.appUser with IAM authentication` }];
+        }
         if ((REDIS_SECRETS as readonly string[]).includes(ref.secret) && !c.cache) return [{ path, message: `needs the cache section: ${ref.secret} exists only with Redis` }];
         return [];
       }),
@@ -244,6 +258,7 @@ export const servicesRules: CrossFieldRule[] = [
         s[bucket] && !c.storage[bucket] ? [{ path: ["services", i, bucket], message: `needs storage.${bucket}: the environment has no ${bucket} bucket` }] : [],
       ),
     ),
+  (c) => c.services.flatMap((s, i) => (s.database && !c.database ? [{ path: ["services", i, "database"], message: "needs the database section: there is no database to connect to" }] : [])),
   (c) => c.services.flatMap((s, i) => (s.parameters && !c.parameters ? [{ path: ["services", i, "parameters"], message: "needs the parameters section: there is nothing to read" }] : [])),
   (c) =>
     c.services.flatMap((s, i) => {
@@ -266,16 +281,13 @@ export const servicesRules: CrossFieldRule[] = [
 ];
 
 function secretReferenceIssues(externalApiKeys: readonly string[], ref: { secret: string; jsonKey?: string }, path: ConfigIssue["path"]): ConfigIssue[] {
-  if (ref.secret === RDS_MASTER_SECRET) {
-    return ref.jsonKey === "username" || ref.jsonKey === "password"
-      ? []
-      : [{ path: [...path, "jsonKey"], message: `must be "username" or "password" for ${RDS_MASTER_SECRET}, whose value is JSON` }];
-  }
+  // Refused with its reason by the optional-components rule.
+  if (ref.secret === RDS_MASTER_SECRET) return [];
   if ((PLAIN_SECRETS as readonly string[]).includes(ref.secret)) {
     return ref.jsonKey === undefined ? [] : [{ path: [...path, "jsonKey"], message: `must be absent: ${ref.secret} holds a plain string, not JSON` }];
   }
   if (externalApiKeys.includes(ref.secret)) return [];
-  const known = [...externalApiKeys, ...PLAIN_SECRETS, RDS_MASTER_SECRET].join(", ");
+  const known = [...externalApiKeys, ...PLAIN_SECRETS].join(", ");
   return [{ path: [...path, "secret"], message: `names no known secret "${ref.secret}"; known: ${known}` }];
 }
 

@@ -114,3 +114,28 @@ export const databaseDeletionProtection: ElementRule = {
     return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
   },
 };
+
+export const replicaSourceNotManagedPassword: StackRule = {
+  id: "VP-RDS-5",
+  level: "error",
+  category: "apply",
+  scope: "stack",
+  description: "Read replicas do not replicate a source whose master password RDS manages in Secrets Manager",
+  fix: "Drop manage_master_user_password on the source: generate the password into a Secrets Manager secret and hand it to RDS write-only (password_wo + password_wo_version), as the rds stack does",
+  reference: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html#rds-secrets-manager-limitations",
+  check: (context) =>
+    context.elements
+      .filter((db) => db.type === "aws_db_instance" && isSet(db.attributes.replicate_source_db))
+      .map((replica) => {
+        const source = context.lookup(replica.attributes.replicate_source_db);
+        if (source?.type !== "aws_db_instance") return { subject: replica, verdict: notApplicable };
+        // SQL Server is the one engine whose managed-password sources take replicas.
+        if (String(source.attributes.engine ?? "").startsWith("sqlserver") || !isTrue(source.attributes.manage_master_user_password)) {
+          return { subject: replica, verdict: compliant };
+        }
+        return {
+          subject: replica,
+          verdict: nonCompliant(`its source ${source.address} sets manage_master_user_password, and RDS refuses to create a read replica of such a source`),
+        };
+      }),
+};
