@@ -11,7 +11,7 @@ import { logGroupEncryptedWithCmk, logGroupRetention, serviceLogGroupsHaveRetent
 import { noInternetIngress, noPublicIpAddresses, noUnrestrictedEgress } from "./rules/network";
 import { databaseDeletionProtection, databaseEncryptedWithCmk, databaseForcesTls, databaseNotPublic, replicaSourceNotManagedPassword } from "./rules/rds";
 import { bucketEncryptedWithCmk, bucketPublicAccessBlock, bucketRequiresTls } from "./rules/s3";
-import { noPlaintextSecrets, secretEncryptedWithCmk, secretOutputsAreSensitive } from "./rules/secrets";
+import { noPlaintextSecrets, secretEncryptedWithCmk, secretNameNotArnSuffixed, secretOutputsAreSensitive } from "./rules/secrets";
 import { queueEncryptedWithCmk, topicEncryptedWithCmk } from "./rules/sns-sqs";
 import type { Rule } from "./types";
 
@@ -41,6 +41,7 @@ export const RULES: readonly Rule[] = [
   secretEncryptedWithCmk,
   noPlaintextSecrets,
   secretOutputsAreSensitive,
+  secretNameNotArnSuffixed,
   noPublicIpOnTasks,
   noSecretsInContainerEnvironment,
   containersRunLockedDown,

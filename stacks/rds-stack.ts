@@ -16,7 +16,7 @@ export interface RdsStackProps extends Omit<PlatformStackProps, "component"> {
   readonly securityGroupId: string;
   /** CMK for storage, snapshots and Performance Insights (from secrets-kms). */
   readonly rdsKeyArn: string;
-  /** The `rds-master` secret (from secrets-kms): JSON `username` and `password`, written write-only there. */
+  /** The `rds-master-user` secret (from secrets-kms): JSON `username` and `password`, written write-only there. */
   readonly masterSecretArn: string;
   /** CMK of the exported PostgreSQL log groups (from secrets-kms). */
   readonly logsKeyArn: string;
@@ -34,7 +34,7 @@ const ENHANCED_MONITORING_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonR
 /**
  * PostgreSQL on RDS: a Multi-AZ-capable primary in the isolated subnets with every data path encrypted by CMKs
  * (storage, snapshots, Performance Insights, logs), TLS forced by the parameter group, an optional same-region read
- * replica and an optional cross-region replica in the DR region. The master password comes from the `rds-master`
+ * replica and an optional cross-region replica in the DR region. The master password comes from the `rds-master-user`
  * secret through an ephemeral read into `password_wo`, so it is in neither this stack's state nor its plan.
  */
 export class RdsStack extends PlatformStack {

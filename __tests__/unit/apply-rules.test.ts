@@ -2,6 +2,7 @@ import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { EXEC_AGENT_VOLUMES } from "../../constructs/fargate-service";
@@ -83,6 +84,11 @@ const primaryWithReplica = (stack: TerraformStack, id: string, managedPassword: 
 };
 
 const CASES: Record<string, ApplyRuleCase> = {
+  "VP-SEC-4": {
+    unsafe: (s) => new SecretsmanagerSecret(s, "unsafe", { name: "prod/voice-ai/jwt-secret" }),
+    safe: (s) => new SecretsmanagerSecret(s, "safe", { name: "prod/voice-ai/jwt-signing-key" }),
+    message: /name "prod\/voice-ai\/jwt-secret" ends like an ARN suffix/,
+  },
   "VP-RDS-5": {
     unsafe: (s) => primaryWithReplica(s, "unsafe", true),
     safe: (s) => primaryWithReplica(s, "safe", false),

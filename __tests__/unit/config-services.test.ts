@@ -74,7 +74,7 @@ describe("bad services, ecs and edge input is rejected with the field path", () 
     ["credential-shaped value", "prod", (r) => (r.services[0].environment.UPSTREAM = "https://app:hunter2hunter2@example.com"), /services\.0\.environment\.UPSTREAM: looks like a credential/],
     ["overriding a platform variable", "prod", (r) => (r.services[0].environment.DATABASE_HOST = "db.internal"), /services\.0\.environment\.DATABASE_HOST: is set by the ecs stack/],
     ["unknown secret", "prod", (r) => (r.services[0].secrets.STRIPE_KEY = { secret: "stripe-key" }), /services\.0\.secrets\.STRIPE_KEY\.secret: names no known secret "stripe-key"/],
-    ["a service reading the RDS master secret", "prod", (r) => (r.services[0].secrets.DATABASE_PASSWORD = { secret: "rds-master", jsonKey: "password" }), /services\.0\.secrets\.DATABASE_PASSWORD\.secret: must not be rds-master: the master user is for migrations only/],
+    ["a service reading the RDS master secret", "prod", (r) => (r.services[0].secrets.DATABASE_PASSWORD = { secret: "rds-master-user", jsonKey: "password" }), /services\.0\.secrets\.DATABASE_PASSWORD\.secret: must not be rds-master-user: the master user is for migrations only/],
     ["an app user that is the master user", "prod", (r) => (r.database.appUser = r.database.masterUsername), /database\.appUser: must differ from masterUsername/],
     ["JSON key on a plain-string secret", "prod", (r) => (r.services[0].secrets.REDIS_URL.jsonKey = "url"), /services\.0\.secrets\.REDIS_URL\.jsonKey: must be absent: redis-url holds a plain string/],
     ["HTTP only in prod", "prod", (r) => (r.edge.https = false), /edge\.https: must be true in prod/],

@@ -41,13 +41,13 @@ describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
     expect(primary.performance_insights_retention_period).toBe(db.performanceInsightsRetentionDays);
   });
 
-  it("hands RDS the rds-master secret's password write-only, read ephemerally: no password in state, plan or outputs", () => {
+  it("hands RDS the rds-master-user secret's password write-only, read ephemerally: no password in state, plan or outputs", () => {
     // RDS refuses read replicas of a source with manage_master_user_password (VP-RDS-5).
     expect(primary).not.toHaveProperty("manage_master_user_password");
     expect(primary).not.toHaveProperty("password");
     expect(primary.username).toBe(db.masterUsername);
     const reader = (rds.json as { ephemeral?: Record<string, Record<string, { secret_id: string }>> }).ephemeral?.aws_secretsmanager_secret_version?.master_secret;
-    expect(remoteOutputRef(synth, reader?.secret_id)).toEqual({ stack: "secrets-kms", value: "${aws_secretsmanager_secret.rds_master.arn}" });
+    expect(remoteOutputRef(synth, reader?.secret_id)).toEqual({ stack: "secrets-kms", value: "${aws_secretsmanager_secret.rds_master_user.arn}" });
     expect(primary.password_wo).toBe('${jsondecode(ephemeral.aws_secretsmanager_secret_version.master_secret.secret_string)["password"]}');
     expect(primary.password_wo_version).toBe(db.masterPasswordVersion);
     for (const instance of Object.values(instances).filter((i) => i !== primary)) {

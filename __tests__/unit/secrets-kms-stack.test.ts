@@ -54,7 +54,7 @@ describe.each(["dev", "staging", "prod"])("%s secrets-kms stack", (env) => {
   it("encrypts every secret with the secrets key and names it <env>/<project>/<name>", () => {
     const secrets = Object.values(resourcesOf(stack, "aws_secretsmanager_secret"));
     expect(secrets.map((s) => s.name).sort()).toEqual(
-      [...config.secrets.externalApiKeys, "jwt-secret", "redis-auth-token", "redis-url", "rds-master"]
+      [...config.secrets.externalApiKeys, "jwt-signing-key", "redis-auth-token", "redis-url", "rds-master-user"]
         .map((name) => `${env}/${config.project}/${name}`)
         .sort(),
     );
@@ -66,24 +66,24 @@ describe.each(["dev", "staging", "prod"])("%s secrets-kms stack", (env) => {
 
   it("generates the Redis AUTH token and JWT key without characters ElastiCache rejects", () => {
     const passwords = resourcesOf(stack, "random_password");
-    expect(Object.keys(passwords).sort()).toEqual(["jwt_secret_value", "redis_auth_token_value"]);
+    expect(Object.keys(passwords).sort()).toEqual(["jwt_signing_key_value", "redis_auth_token_value"]);
     for (const password of Object.values(passwords)) {
       expect(password).toEqual(expect.objectContaining({ special: false, length: config.secrets.generatedLength }));
     }
     const versions = Object.values(resourcesOf(stack, "aws_secretsmanager_secret_version")).filter((v) => v.secret_string !== undefined);
     expect(versions.map((v) => v.secret_string).sort()).toEqual([
-      "${random_password.jwt_secret_value.result}",
+      "${random_password.jwt_signing_key_value.result}",
       "${random_password.redis_auth_token_value.result}",
     ]);
   });
 
   it("generates the RDS master password write-only with Secrets Manager, so it is in no state or plan", () => {
-    const generator = (stack.json as { ephemeral?: Record<string, Record<string, Record<string, unknown>>> }).ephemeral?.aws_secretsmanager_random_password?.rds_master_password;
+    const generator = (stack.json as { ephemeral?: Record<string, Record<string, Record<string, unknown>>> }).ephemeral?.aws_secretsmanager_random_password?.rds_master_user_password;
     expect(generator).toEqual({ password_length: config.secrets.generatedLength, exclude_punctuation: true, include_space: false, require_each_included_type: true });
-    const version = resourcesOf(stack, "aws_secretsmanager_secret_version").rds_master_version;
+    const version = resourcesOf(stack, "aws_secretsmanager_secret_version").rds_master_user_version;
     expect(version).toMatchObject({
-      secret_id: "${aws_secretsmanager_secret.rds_master.id}",
-      secret_string_wo: `\${jsonencode({ username = "${config.database!.masterUsername}", password = ephemeral.aws_secretsmanager_random_password.rds_master_password.random_password })}`,
+      secret_id: "${aws_secretsmanager_secret.rds_master_user.id}",
+      secret_string_wo: `\${jsonencode({ username = "${config.database!.masterUsername}", password = ephemeral.aws_secretsmanager_random_password.rds_master_user_password.random_password })}`,
       secret_string_wo_version: config.database!.masterPasswordVersion,
     });
     expect(stack.text).not.toMatch(/"secret_string": "\$\{ephemeral/);

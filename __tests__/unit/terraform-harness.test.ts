@@ -19,7 +19,7 @@ describe("terraform harness: stack copies", () => {
     const randomNames = Object.keys(secretsKms.resource?.random_password ?? {});
     expect(randomNames.length).toBeGreaterThan(0);
     expect(Object.keys(swapped.resource?.terraform_data ?? {}).sort()).toEqual(randomNames.sort());
-    expect(swapped.resource!.aws_secretsmanager_secret_version.jwt_secret_version.secret_string).toBe("${terraform_data.jwt_secret_value.output}");
+    expect(swapped.resource!.aws_secretsmanager_secret_version.jwt_signing_key_version.secret_string).toBe("${terraform_data.jwt_signing_key_value.output}");
     // The original synthesized stack is untouched.
     expect(secretsKms.resource?.random_password).toBeDefined();
   });

@@ -25,7 +25,7 @@ function environment(name: Environment) {
     database: true,
     secrets: {
       REDIS_URL: { secret: "redis-url" },
-      SESSION_SECRET: { secret: "jwt-secret" },
+      SESSION_SECRET: { secret: "jwt-signing-key" },
     },
     documents: { prefix: "uploads/", access: "read-write" },
     // OPENAI_API_KEY, SALESFORCE_CLIENT_ID, ... come from SSM at runtime (seed 003's secrets.tf).

@@ -87,7 +87,7 @@ export const dev = {
         database: true,
         secrets: {
           REDIS_URL: { secret: "redis-url" },
-          JWT_SECRET: { secret: "jwt-secret" },
+          JWT_SECRET: { secret: "jwt-signing-key" },
           DEEPGRAM_API_KEY: { secret: "deepgram-api-key" },
           OPENAI_API_KEY: { secret: "openai-api-key" },
           TWILIO_AUTH_TOKEN: { secret: "twilio-auth-token" },
@@ -113,7 +113,7 @@ export const dev = {
         environment: { LOG_LEVEL: "debug" },
         secrets: {
           REDIS_URL: { secret: "redis-url" },
-          JWT_SECRET: { secret: "jwt-secret" },
+          JWT_SECRET: { secret: "jwt-signing-key" },
           DEEPGRAM_API_KEY: { secret: "deepgram-api-key" },
           OPENAI_API_KEY: { secret: "openai-api-key" },
         },

@@ -90,7 +90,7 @@ export const prod = {
         database: true,
         secrets: {
           REDIS_URL: { secret: "redis-url" },
-          JWT_SECRET: { secret: "jwt-secret" },
+          JWT_SECRET: { secret: "jwt-signing-key" },
           DEEPGRAM_API_KEY: { secret: "deepgram-api-key" },
           OPENAI_API_KEY: { secret: "openai-api-key" },
           TWILIO_AUTH_TOKEN: { secret: "twilio-auth-token" },
@@ -116,7 +116,7 @@ export const prod = {
         environment: { LOG_LEVEL: "info" },
         secrets: {
           REDIS_URL: { secret: "redis-url" },
-          JWT_SECRET: { secret: "jwt-secret" },
+          JWT_SECRET: { secret: "jwt-signing-key" },
           DEEPGRAM_API_KEY: { secret: "deepgram-api-key" },
           OPENAI_API_KEY: { secret: "openai-api-key" },
         },

@@ -22,9 +22,9 @@ function range(from: number, to: number, step: number): number[] {
  * Short name of the RDS master user secret (JSON keys `username`, `password`), which secrets-kms creates with the
  * database. For migrations only: services connect as `database.appUser` with IAM authentication.
  */
-export const RDS_MASTER_SECRET = "rds-master";
+export const RDS_MASTER_SECRET = "rds-master-user";
 /** Secrets created by the secrets-kms stack whose values are plain strings (no JSON keys). */
-export const PLAIN_SECRETS = ["jwt-secret", "redis-auth-token", "redis-url"] as const;
+export const PLAIN_SECRETS = ["jwt-signing-key", "redis-auth-token", "redis-url"] as const;
 /** Secrets the secrets-kms stack creates only when the environment has a cache. */
 export const REDIS_SECRETS = ["redis-auth-token", "redis-url"] as const;
 /** Environment variables the ecs stack sets itself on every container; config may not override them. */
@@ -55,7 +55,7 @@ const envVarName = z
   .regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name of A-Z, 0-9 and '_', not starting with a digit");
 
 const secretReference = z.strictObject({
-  /** Short secret name: a secrets-kms secret (`deepgram-api-key`, `redis-url`, ...) or `rds-master`. */
+  /** Short secret name: a secrets-kms secret (`deepgram-api-key`, `redis-url`, ...) or `rds-master-user`. */
   secret: z.string().regex(/^[a-z][a-z0-9-]*$/, "must be a secret's short name in kebab-case"),
   /** Key inside the secret's JSON value (`password`); the whole value when absent. */
   jsonKey: z

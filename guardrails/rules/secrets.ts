@@ -80,3 +80,18 @@ export const secretOutputsAreSensitive: ElementRule = {
     return match ? nonCompliant(`the value reads ${match[0].replace(/^[._]/, "")} but the output is not sensitive`) : compliant;
   },
 };
+
+export const secretNameNotArnSuffixed: ElementRule = {
+  id: "VP-SEC-4",
+  level: "error",
+  category: "apply",
+  scope: "element",
+  types: ["aws_secretsmanager_secret"],
+  description: "Secret names do not end with a hyphen and six characters, the suffix Secrets Manager appends to ARNs",
+  fix: "Rename the secret so its last hyphen is not followed by exactly six characters (jwt-signing-key, not jwt-secret)",
+  reference: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html",
+  check: ({ attributes }) =>
+    isLiteralString(attributes.name) && /-[A-Za-z0-9]{6}$/.test(attributes.name)
+      ? nonCompliant(`name "${attributes.name}" ends like an ARN suffix, so a partial ARN or a name lookup can resolve to the wrong secret`)
+      : compliant,
+};
