@@ -10,6 +10,7 @@ import { ContainerRepository } from "./container-repository";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { PolicyStatement } from "./iam-policy";
 import { ServiceRole } from "./service-role";
+import { TaskExecutionRole, readSecretsStatements } from "./task-execution-role";
 import { type GrantedTable, tableAccessStatements } from "./table-access";
 
 /** A storage bucket (recordings, documents) a service may use; its config picks the prefix and the access level. */
@@ -113,8 +114,6 @@ export interface FargateServiceProps {
   readonly exec?: ExecSettings;
 }
 
-const ECR_PULL_ACTIONS = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"];
-
 /**
  * Task-scoped writable volumes of a container with a read-only root filesystem: /tmp for the app, and with ECS Exec
  * the directories the SSM agent that ECS injects writes to (without them it crashes at start and exec sessions
@@ -135,7 +134,7 @@ export const EXEC_AGENT_VOLUMES = [
 export class FargateService extends Construct {
   readonly repository: EcrRepository;
   readonly logGroup: EncryptedLogGroup;
-  readonly executionRole: ServiceRole;
+  readonly executionRole: TaskExecutionRole;
   readonly taskRole: ServiceRole;
   readonly taskDefinition: EcsTaskDefinition;
   readonly ecsService: EcsService;
@@ -179,34 +178,14 @@ export class FargateService extends Construct {
     });
 
     const secretArns = [...new Set(referenced.map(([, ref]) => props.secretArns[ref.secret]))];
-    const readSecrets: PolicyStatement[] =
-      secretArns.length === 0
-        ? []
-        : [
-            { sid: "ReadReferencedSecrets", actions: ["secretsmanager:GetSecretValue"], resources: secretArns },
-            {
-              sid: "DecryptSecretsThroughSecretsManager",
-              actions: ["kms:Decrypt"],
-              resources: [...props.secretsKeyArns],
-              conditions: { StringEquals: { "kms:ViaService": `secretsmanager.${props.region}.amazonaws.com` } },
-            },
-          ];
-
-    this.executionRole = new ServiceRole(this, "ExecutionRole", {
+    this.executionRole = new TaskExecutionRole(this, "ExecutionRole", {
       name: `${physicalName}-execution`,
-      assumedBy: "ecs-tasks.amazonaws.com",
-      sourceAccount: props.accountId,
-      statements: [
-        // GetAuthorizationToken is account-wide; AWS offers no resource to scope it to.
-        { sid: "EcrLogin", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] },
-        { sid: "PullOwnImages", actions: ECR_PULL_ACTIONS, resources: [this.repository.arn] },
-        {
-          sid: "WriteOwnLogs",
-          actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
-          resources: [`${this.logGroup.arn}:log-stream:*`],
-        },
-        ...readSecrets,
-      ],
+      accountId: props.accountId,
+      region: props.region,
+      repositoryArn: this.repository.arn,
+      logGroupArn: this.logGroup.arn,
+      secretArns,
+      secretsKeyArns: props.secretsKeyArns,
     });
 
     const writableVolumes = service.readonlyRootFilesystem ? [TMP_VOLUME, ...(props.exec ? EXEC_AGENT_VOLUMES : [])] : [];
@@ -217,7 +196,7 @@ export class FargateService extends Construct {
       sourceAccount: props.accountId,
       // The app re-reads its secrets at runtime (seed 000's secrets client) to pick up rotations without a restart.
       statements: [
-        ...readSecrets,
+        ...readSecretsStatements(secretArns, props.secretsKeyArns, props.region),
         ...bucketStatements("Recordings", service.recordings, props.recordingsBucket, props.region),
         ...bucketStatements("Documents", service.documents, props.documentsBucket, props.region),
         ...(props.tables ? tableAccessStatements({ grants: service.tables, tables: props.tables.byName, keyArn: props.tables.keyArn, region: props.region }) : []),

@@ -3,7 +3,8 @@ import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import { type Precondition, TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { tableEnvironmentName } from "../config/sections/functions";
-import type { ServiceConfig } from "../config/sections/services";
+import { RDS_MASTER_SECRET, type ServiceConfig } from "../config/sections/services";
+import { DatabaseMigrationTask } from "../constructs/database-migration-task";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
 import { type DatabaseConnectGrant, FargateService, type ServiceBucket } from "../constructs/fargate-service";
 import type { GrantedTable } from "../constructs/table-access";
@@ -120,6 +121,7 @@ export class EcsStack extends PlatformStack {
     const serviceNames: Record<string, string> = {};
     const repositoryUrls: Record<string, string> = {};
     const taskRoleArns: Record<string, string> = {};
+    const fargateServices = new Map<string, FargateService>();
     for (const service of config.services) {
       const fargate = new FargateService(this, service.name, {
         service,
@@ -151,10 +153,34 @@ export class EcsStack extends PlatformStack {
       serviceNames[service.name] = fargate.name;
       repositoryUrls[service.name] = fargate.repositoryUrl;
       taskRoleArns[service.name] = fargate.taskRole.arn;
+      fargateServices.set(service.name, fargate);
     }
     this.serviceNames = serviceNames;
     this.repositoryUrls = repositoryUrls;
     this.taskRoleArns = taskRoleArns;
+
+    const migration = config.database?.migration;
+    if (migration && props.database) {
+      const source = fargateServices.get(migration.service)!;
+      const settings = config.services.find((service) => service.name === migration.service)!;
+      const task = new DatabaseMigrationTask(this, "db_migrate", {
+        namePrefix: this.namePrefix,
+        region: config.region,
+        accountId: config.accountId,
+        image: { repositoryUrl: source.repositoryUrl, repositoryArn: source.repository.arn, tag: settings.imageTag, cpuArchitecture: settings.cpuArchitecture, user: settings.user },
+        command: migration.command,
+        database: { host: props.database.host, port: Token.asString(props.database.port), name: props.database.name, appUser: props.database.user },
+        masterSecretArn: props.secretArns[RDS_MASTER_SECRET],
+        secretsKeyArns: props.secretsKeyArns,
+        logKmsKeyArn: props.logsKeyArn,
+        logRetentionDays: config.ecs.logRetentionDays,
+      });
+      const network = `awsvpcConfiguration={subnets=[${props.privateSubnetIds.join(",")}],securityGroups=[${props.ecsSecurityGroupId}],assignPublicIp=DISABLED}`;
+      new TerraformOutput(this, "db_migrate_command", {
+        value: `aws ecs run-task --cluster ${cluster.name} --launch-type FARGATE --task-definition ${task.taskDefinition.family} --network-configuration '${network}'`,
+        description: "Runs the schema migrations once, as the RDS master user (docs/first-deploy.md)",
+      });
+    }
 
     new TerraformOutput(this, "cluster_name", { value: cluster.name, description: "ECS cluster name" });
     new TerraformOutput(this, "repository_urls", { value: repositoryUrls, description: "ECR repository URL per service" });

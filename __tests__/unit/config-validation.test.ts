@@ -65,6 +65,7 @@ const BAD_INPUTS: readonly BadInput[] = [
   { env: "dev", what: "KMS deletion window below 7 days", edit: (r) => (r.kms.deletionWindowDays = 6), path: "kms.deletionWindowDays", rule: /at least 7 days/ },
   { env: "dev", what: "KMS rotation under 90 days", edit: (r) => (r.kms.rotationPeriodDays = 30), path: "kms.rotationPeriodDays", rule: /at least 90 days/ },
   { env: "dev", what: "secret recovery window of 5 days", edit: (r) => (r.secrets.recoveryWindowDays = 5), path: "secrets.recoveryWindowDays", rule: /0 or between 7 and 30 days/ },
+  { env: "prod", what: "migrations from a service that does not exist", edit: (r) => (r.database.migration = { service: "nope", command: ["migrate"] }), path: "database.migration.service", rule: /names no configured service "nope"/ },
   { env: "dev", what: "a secret name ending like an ARN suffix", edit: (r) => (r.secrets.externalApiKeys = ["stripe-secret"]), path: "secrets.externalApiKeys.0", rule: /must not end with a hyphen followed by six characters/ },
   { env: "dev", what: "generated secrets too short", edit: (r) => (r.secrets.generatedLength = 16), path: "secrets.generatedLength", rule: /at least 32 characters/ },
   // storage

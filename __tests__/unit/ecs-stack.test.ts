@@ -398,3 +398,45 @@ describe("a service added by configuration alone", () => {
     expectAppPorts(synth, [8000, 9000]);
   });
 });
+
+describe("the migration task, the one user of the RDS master secret", () => {
+  const synth = synthConfig(
+    editedConfig("prod", (raw) => {
+      raw.database.migration = { service: "voice-api", command: ["node", "dist/migrate.js"] };
+    }),
+  );
+  const ecs = synth.stack("ecs");
+  const { config } = synth;
+  const definition = resourcesOf(ecs, "aws_ecs_task_definition").db_migrate_task_definition;
+  const container = JSON.parse(definition.container_definitions)[0];
+
+  it("is a task definition of the API's image and command, run once and never as a service", () => {
+    expect(definition).toMatchObject({ family: "voice-ai-prod-db-migrate", requires_compatibilities: ["FARGATE"], network_mode: "awsvpc" });
+    expect(definition).not.toHaveProperty("task_role_arn");
+    expect(container.image).toBe(`\${aws_ecr_repository.voice_api_repository.repository_url}:${config.services[0].imageTag}`);
+    expect(container.command).toEqual(["node", "dist/migrate.js"]);
+    expect(container).toMatchObject({ readonlyRootFilesystem: true, user: config.services[0].user });
+    expect(Object.values(resourcesOf(ecs, "aws_ecs_service")).map((s) => s.name)).not.toContain("db-migrate");
+    expect(String(ecs.json.output?.db_migrate_command?.value)).toMatch(/^aws ecs run-task --cluster .* --task-definition \$\{aws_ecs_task_definition\.db_migrate_task_definition\.family\}/);
+  });
+
+  it("gets the master credentials from the rds-master-user secret by JSON key, and creates the app user", () => {
+    const secrets = Object.fromEntries(container.secrets.map((s: { name: string; valueFrom: string }) => [s.name, s.valueFrom]));
+    expect(Object.keys(secrets)).toEqual(["DATABASE_MASTER_PASSWORD", "DATABASE_MASTER_USER"]);
+    expect(remoteOutputRef(synth, secrets.DATABASE_MASTER_PASSWORD.replace(/:password::$/, ""))).toEqual({
+      stack: "secrets-kms",
+      value: "${aws_secretsmanager_secret.rds_master_user.arn}",
+    });
+    expect(secrets.DATABASE_MASTER_USER).toMatch(/:username::$/);
+    const environment = Object.fromEntries(container.environment.map((v: { name: string; value: string }) => [v.name, v.value]));
+    expect(environment.DATABASE_APP_USER).toBe(config.database!.appUser);
+  });
+
+  it("is the only task whose roles may read the master secret", () => {
+    const readers = statementsOf(ecs)
+      .filter((s) => list(s.Action).includes("secretsmanager:GetSecretValue"))
+      .filter((s) => list(s.Resource).some((arn) => /rds_master_user_arn\}$/.test(arn)));
+    expect(readers.map((s) => s.policy)).toEqual(["db_migrate_execution_role_policy"]);
+    expect(list(readers[0].Resource)).toHaveLength(1);
+  });
+});

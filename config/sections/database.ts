@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ConfigIssue, CrossFieldRule } from "../schema";
 import { dailyOverlapsWeekly, dailyWindow, parseDailyWindow, parseWeeklyWindow, weeklyWindow } from "../windows";
-import { logRetentionDays } from "./common";
+import { logRetentionDays, resourceName } from "./common";
 
 /** Suffixes the rds stack appends to `database.identifier` for its replicas. */
 export const READ_REPLICA_SUFFIX = "-replica";
@@ -72,6 +72,19 @@ export const databaseSchema = z.strictObject({
    * it (`CREATE USER ...; GRANT rds_iam TO ...`, docs/first-deploy.md).
    */
   appUser: postgresIdentifier("user name").refine((n) => !RESERVED_NAMES.includes(n), "is reserved by PostgreSQL or RDS").default("app"),
+  /**
+   * Schema migrations as a one-off ECS task (`<project>-<env>-db-migrate`) that connects as the master user: the
+   * image of `service` with `command`. The migrations also create `appUser` (docs/first-deploy.md).
+   * @default - none: migrations run from outside the platform with the `rds-master-user` secret
+   */
+  migration: z
+    .strictObject({
+      /** Configured service whose image (ECR repository and imageTag) holds the migrations. */
+      service: resourceName,
+      /** Command that runs them, e.g. `["node", "dist/migrate.js"]`. */
+      command: z.array(z.string().min(1, "must not be empty")).min(1, "must name the command to run"),
+    })
+    .optional(),
   /** Days of automated backups (point-in-time recovery); 0 turns backups off. */
   backupRetentionDays: z.number().int().min(0, "must be between 0 and 35 days").max(35, "must be between 0 and 35 days"),
   /** Daily UTC backup window, at least 30 minutes. */
@@ -142,6 +155,10 @@ const rules: ((config: Config) => ConfigIssue[])[] = [
   ({ database: db }) =>
     db.appUser === db.masterUsername
       ? [{ path: at("appUser"), message: `must differ from masterUsername (${db.masterUsername}): services never connect as the master user` }]
+      : [],
+  ({ database: db, services }) =>
+    db.migration && !services.some((service) => service.name === db.migration!.service)
+      ? [{ path: at("migration", "service"), message: `names no configured service "${db.migration.service}"; known: ${services.map((s) => s.name).join(", ")}` }]
       : [],
   ({ database: db }) =>
     (db.readReplica.enabled || db.drReplica.enabled) && db.backupRetentionDays < 1
