@@ -223,6 +223,13 @@ export class VpcStack extends PlatformStack {
             actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
             resources: [logGroup.arn, `${logGroup.arn}:*`],
           },
+          {
+            // AWS lists DescribeLogGroups among the role's minimum permissions; it is a list call that only takes a
+            // log-group:* resource, so it cannot be narrowed to the one group.
+            sid: "FlowLogsFindTheirGroup",
+            actions: ["logs:DescribeLogGroups"],
+            resources: [`arn:aws:logs:${this.config.region}:${this.config.accountId}:log-group:*`],
+          },
         ],
       });
       new FlowLog(this, "flow_log", {

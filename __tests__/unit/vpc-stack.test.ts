@@ -79,4 +79,17 @@ describe.each(["dev", "staging", "prod"])("%s vpc stack", (env) => {
     expect(group.kms_key_id).toMatch(/^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_secrets_kms\.outputs\./);
     expect(vpc.text).toHaveResource(CloudwatchLogGroup);
   });
+
+  it("lets the flow-log role do what AWS lists as its minimum, DescribeLogGroups on log-group:* included", () => {
+    // https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html
+    const statements: { Action: string | string[]; Resource: string | string[] }[] = JSON.parse(
+      String(resourcesOf(vpc, "aws_iam_role_policy").flow_log_role_policy.policy),
+    ).Statement;
+    const allowed = (action: string) =>
+      statements.filter((s) => [s.Action].flat().includes(action)).flatMap((s) => [s.Resource].flat());
+    for (const action of ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]) {
+      expect(allowed(action).length, action).toBeGreaterThan(0);
+    }
+    expect(allowed("logs:DescribeLogGroups")).toEqual([`arn:aws:logs:${synth.config.region}:${synth.config.accountId}:log-group:*`]);
+  });
 });
