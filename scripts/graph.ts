@@ -1,9 +1,12 @@
 // `npm run graph`: the stack dependency graph of every environment (INFRA_ENVS limits them), computed from the
 // synthesized stacks, as mermaid, a deploy order and the cdktf commands that follow it. Exits 1 on a cycle.
+import { loadBlueprints } from "../config";
+import { deployCommands } from "./deploy-steps";
 import { DependencyCycleError, stackGraph, toMermaid, topologicalOrder } from "./stack-graph";
 import { synthesizeApp } from "./terraform/synth";
 
 const app = synthesizeApp();
+const configs = loadBlueprints();
 const environments = [...new Set(app.stacks.map((stack) => stack.environment))];
 let failed = false;
 
@@ -27,10 +30,9 @@ for (const environment of environments) {
     console.log(`  ${i + 1}. ${id}${upstreams.length ? `  (needs ${upstreams.join(", ")})` : ""}`);
   });
   console.log("\nCommands:");
-  for (const id of order) {
-    const local = app.stack(id).json.terraform.backend?.local !== undefined;
-    console.log(`  npx cdktf deploy ${id}${local ? "   # local state: migrate it into S3 next (README, State and locking)" : ""}`);
-  }
+  const config = configs.find((candidate) => candidate.environment === environment)!;
+  const stacks = order.map((id) => ({ id, component: byId.get(id)!.component, localBackend: app.stack(id).json.terraform.backend?.local !== undefined }));
+  for (const line of deployCommands(stacks, config)) console.log(`  ${line}`);
   console.log("");
 }
 

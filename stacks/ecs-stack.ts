@@ -3,6 +3,7 @@ import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import { type Precondition, TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { tableEnvironmentName } from "../config/sections/functions";
+import { secretNameFor } from "../config/sections/security";
 import { RDS_MASTER_SECRET, type ServiceConfig } from "../config/sections/services";
 import { DatabaseMigrationTask } from "../constructs/database-migration-task";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
@@ -197,7 +198,7 @@ export class EcsStack extends PlatformStack {
       let check = checks.get(name);
       if (!check) {
         const versions = new DataAwsSecretsmanagerSecretVersions(this, `secret_${name}_versions`, { secretId: secretArns[name] });
-        const secretName = `${this.config.environment}/${this.config.project}/${name}`;
+        const secretName = secretNameFor(this.config, name);
         check = {
           condition: `\${length([for version in data.aws_secretsmanager_secret_versions.${versions.friendlyUniqueId}.versions : version if contains(version.version_stages, "AWSCURRENT")]) > 0}`,
           errorMessage: `Secret ${secretName} has no value yet, and ECS cannot start a task without it. Set it first: aws secretsmanager put-secret-value --secret-id ${secretName} --secret-string '<value>'`,

@@ -1,6 +1,7 @@
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { Construct } from "constructs";
 import type { EnvironmentConfig } from "../config";
+import { secretNameFor } from "../config/sections/security";
 import { RDS_MASTER_SECRET } from "../config/sections/services";
 import { AppSecret, type WriteOnlyCredentialOptions } from "../constructs/app-secret";
 import { EncryptionKey, KeyServiceGrant } from "../constructs/encryption-key";
@@ -78,11 +79,10 @@ export class SecretsKmsStack extends PlatformStack {
       }).arn;
     }
 
-    const secretName = (name: string) => `${config.environment}/${config.project}/${name}`;
     const secretArns: Record<string, string> = {};
     const addSecret = (name: string, description: string, generate?: { length: number }, generateWriteOnly?: WriteOnlyCredentialOptions) => {
       const secret = new AppSecret(this, name, {
-        name: secretName(name),
+        name: secretNameFor(config, name),
         description,
         kmsKeyArn: keys.secrets,
         recoveryWindowDays: config.secrets.recoveryWindowDays,

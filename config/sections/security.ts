@@ -32,3 +32,8 @@ export const secretsSchema = z.strictObject({
 
 export type KmsConfig = z.infer<typeof kmsSchema>;
 export type SecretsConfig = z.infer<typeof secretsSchema>;
+
+/** Full Secrets Manager name of one of the environment's secrets: `<env>/<project>/<short name>`. */
+export function secretNameFor(config: { environment: string; project: string }, shortName: string): string {
+  return `${config.environment}/${config.project}/${shortName}`;
+}
