@@ -1,47 +1,49 @@
-// `npm run plan:offline -- <stack id>...` (e.g. prod-rds): `terraform plan -refresh=false` of the project's own
-// stacks with no AWS account and no network. The S3 backend and remote state point at in-process S3 and
-// DynamoDB emulators, upstream stacks' outputs are seeded there, and the AWS provider runs with fake keys and
-// its skip flags. Needs terraform and a provider mirror (TF_PROVIDER_MIRROR). Exits 1 if a plan fails or does
-// not create exactly the synthesized resources.
-import { ENVIRONMENTS } from "../config";
+// `npm run plan:offline -- --all | <stack id>...` (e.g. prod-rds): `terraform plan -refresh=false` of the project's
+// own stacks with no AWS account and no network, in deploy order. INFRA_BLUEPRINTS and INFRA_ENVS select what is
+// synthesized (several blueprints: ids `<project>-<env>-<component>`). Remote state is read from in-process S3 and
+// DynamoDB emulators seeded with the upstream stacks' outputs, and the AWS provider runs with fake keys and its skip
+// flags. Needs terraform and a provider mirror (TF_PROVIDER_MIRROR). Exits 1 if any stack fails to plan or does not
+// create exactly the synthesized resources; the last line is `planned N stacks, F failed`. See docs/plan-offline.md.
 import { startStateEmulators } from "./terraform/emulators";
-import { OfflinePlan, loadAttributeTypes, offlineCopy, planOffline, seedUpstreamStates } from "./terraform/offline-plan";
-import { mapLimit, stopAllProcesses } from "./terraform/process";
-import { providerRequirements, remoteStateReads, resourceAddresses } from "./terraform/stack-json";
+import { OfflinePlan, planStacksOffline, prepareOffline } from "./terraform/offline-plan";
+import { PLAN_USAGE, deployOrder, planFailures, selectStacks, summaryLine } from "./terraform/plan-run";
+import { stopAllProcesses } from "./terraform/process";
+import { providerRequirements } from "./terraform/stack-json";
 import { stateBackends, synthesizeApp } from "./terraform/synth";
 import { detectToolchain } from "./terraform/toolchain";
 import { TerraformWorkspace } from "./terraform/workspace";
 
 const CONCURRENCY = 2;
 
-async function main(ids: string[]): Promise<number> {
-  const environmentOf = (id: string) => Object.keys(ENVIRONMENTS).find((env) => id.startsWith(`${env}-`));
-  const unknown = ids.filter((id) => !environmentOf(id));
-  if (ids.length === 0 || unknown.length > 0) {
-    console.error(`usage: npm run plan:offline -- <env>-<component> [...]   e.g. prod-rds${unknown.length ? `\nunknown: ${unknown.join(", ")}` : ""}`);
-    return 2;
-  }
-
-  const environments = [...new Set(ids.map(environmentOf))].join(",");
-  const emulators = await startStateEmulators(stateBackends(environments));
+async function main(args: string[]): Promise<number> {
+  const started = Date.now();
+  const emulators = await startStateEmulators(stateBackends());
   let workspace: TerraformWorkspace | undefined;
   try {
-    const app = synthesizeApp({ environments, localEmulator: { s3: emulators.s3Endpoint, dynamodb: emulators.dynamodbEndpoint } });
-    const stacks = ids.map((id) => app.stack(id));
-    const requirements = providerRequirements(stacks.map((stack) => offlineCopy(stack.json)));
+    const app = synthesizeApp({ localEmulator: { s3: emulators.s3Endpoint, dynamodb: emulators.dynamodbEndpoint } });
+    const selection = selectStacks(app.stacks, args);
+    if ("problem" in selection) {
+      console.error(`${selection.problem}\n${PLAN_USAGE}`);
+      return 2;
+    }
+    // The graph needs every stack of an environment, the ones not selected included.
+    const stacks = deployOrder(app.stacks).filter((stack) => selection.stacks.includes(stack));
+    const requirements = providerRequirements(stacks.map((stack) => prepareOffline(stack).json));
     const probe = detectToolchain(requirements);
     if (!("toolchain" in probe)) {
       console.error(`cannot plan offline: ${probe.missing}`);
       return 2;
     }
+    console.log(`planning ${stacks.length} stacks offline, ${CONCURRENCY} terraform processes at a time`);
     workspace = await TerraformWorkspace.create(probe.toolchain, requirements);
-    const readsState = stacks.some((stack) => remoteStateReads(stack.json).length > 0);
-    const types = readsState ? await loadAttributeTypes(workspace) : undefined;
-    const seeded = await seedUpstreamStates(workspace, app, stacks, CONCURRENCY, types);
+    const { plans, seeded } = await planStacksOffline(workspace, app, stacks, CONCURRENCY);
     if (seeded.length > 0) console.log(`seeded upstream outputs of ${seeded.join(", ")}`);
-
-    const plans = await mapLimit(stacks, CONCURRENCY, (stack) => planOffline(workspace!, stack));
-    return plans.map((plan) => report(plan, resourceAddresses(app.stack(plan.stackId).json).length)).every(Boolean) ? 0 : 1;
+    plans.forEach(report);
+    const failed = plans.filter((plan) => planFailures(plan).length > 0).map((plan) => plan.stackId);
+    if (failed.length > 0) console.log(`\nfailed: ${failed.join(", ")}`);
+    console.log(`took ${Math.round((Date.now() - started) / 1000)} s`);
+    console.log(summaryLine(plans));
+    return failed.length > 0 ? 1 : 0;
   } finally {
     await stopAllProcesses();
     await emulators.stop();
@@ -49,20 +51,12 @@ async function main(ids: string[]): Promise<number> {
   }
 }
 
-function report(plan: OfflinePlan, synthesizedCount: number): boolean {
-  console.log(`\n## ${plan.stackId}`);
-  plan.planned.forEach((address) => console.log(`  + ${address}`));
-  if (plan.errors.length > 0) {
-    console.log(`FAILED:\n${plan.errors.join("\n")}`);
-    return false;
-  }
-  const missing = plan.synthesized.filter((address) => !plan.planned.includes(address));
-  console.log(`${plan.summary} Synthesized: ${synthesizedCount} resources.`);
-  if (missing.length > 0 || plan.planned.length !== synthesizedCount) {
-    console.log(`MISMATCH: not planned: ${missing.join(", ") || "-"}`);
-    return false;
-  }
-  return true;
+function report(plan: OfflinePlan): void {
+  const failures = planFailures(plan);
+  console.log(`\n## ${plan.stackId}: ${failures.length > 0 ? "FAILED" : `${plan.planned.length} to add`}`);
+  plan.standIns.forEach((standIn) => console.log(`  stand-in ${standIn}`));
+  if (failures.length > 0) failures.forEach((failure) => console.log(`  ${failure.replace(/\n/g, "\n    ")}`));
+  else plan.planned.forEach((address) => console.log(`  + ${address}`));
 }
 
 process.on("SIGINT", () => void stopAllProcesses().then(() => process.exit(130)));

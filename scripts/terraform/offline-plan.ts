@@ -1,32 +1,62 @@
 import { AttributeTypes, attributeTypesFromSchema, fixtureOutputs, fixtureState } from "./fixtures";
-import { ProcessResult, describeResult, mapLimit } from "./process";
+import { describeResult, mapLimit } from "./process";
 import { TerraformJson, remoteStateReads, resourceAddresses, withOfflineAwsProvider, withoutRandomProvider } from "./stack-json";
+import { withStandIns } from "./stand-ins";
 import { SynthesizedApp, SynthesizedStack } from "./synth";
 import { TerraformWorkspace } from "./workspace";
+
+/** The account fixtures and stand-ins use for a stack whose provider is not pinned to one. */
+const FIXTURE_ACCOUNT_ID = "123456789012";
+
+/**
+ * Provider processes one plan root may start (one per provider configuration of each stack, each ~140 MB): keeps a
+ * root of many stacks within a few GB, while every root still pays its terraform start and schema load only once.
+ */
+export const MAX_PROVIDERS_PER_ROOT = 20;
+
+const PLAN_TIMEOUT_MS = 600_000;
+
+/** A stack as the offline plan sees it: its offline copy and what that copy takes for granted. */
+export interface OfflineStack {
+  readonly id: string;
+  /** The offline copy: random swap, stand-ins for AWS reads, AWS provider without account checks. */
+  readonly json: TerraformJson;
+  /** `<address>: <assumption>` per AWS read replaced by a fixed value. */
+  readonly standIns: readonly string[];
+  /** `<address>: <reason>` per AWS read without a stand-in: the stack cannot be planned offline. */
+  readonly blockers: readonly string[];
+  /** Managed resource addresses the plan must create (those of the offline copy, one per synthesized resource). */
+  readonly synthesized: readonly string[];
+}
 
 /** What an offline `terraform plan -refresh=false` of one stack would create, next to what was synthesized. */
 export interface OfflinePlan {
   readonly stackId: string;
   /** Managed resource addresses terraform plans to create (instance keys stripped). */
   readonly planned: readonly string[];
-  /** Managed resource addresses in the synthesized stack (after the random swap). */
   readonly synthesized: readonly string[];
-  /** Terraform's own count line, e.g. "Plan: 45 to add, 0 to change, 0 to destroy." */
-  readonly summary?: string;
-  /** Error diagnostics, formatted; empty when the plan succeeded. */
+  readonly standIns: readonly string[];
+  /** Terraform's error diagnostics for this stack, or why it could not be planned; empty when the plan succeeded. */
   readonly errors: readonly string[];
-  readonly result: ProcessResult;
+}
+
+/** The offline copy of a stack with its stand-ins and blockers (see `withStandIns`). */
+export function prepareOffline(stack: { id: string; json: TerraformJson }): OfflineStack {
+  const accountId = stack.json.provider?.aws?.[0]?.allowed_account_ids?.[0] ?? FIXTURE_ACCOUNT_ID;
+  const withoutRandom = withoutRandomProvider(stack.json);
+  const { json, standIns, blockers } = withStandIns(withoutRandom, accountId);
+  return { id: stack.id, json: withOfflineAwsProvider(json), standIns, blockers, synthesized: resourceAddresses(withoutRandom).sort() };
+}
+
+/** The stack as it is planned offline: random swap, stand-ins for AWS reads, AWS provider without account checks. */
+export function offlineCopy(json: TerraformJson): TerraformJson {
+  return prepareOffline({ id: "", json }).json;
 }
 
 /** Attribute types of every provider the workspace installed, for typed upstream fixtures (one schema load). */
 export async function loadAttributeTypes(workspace: TerraformWorkspace): Promise<AttributeTypes> {
   const result = await workspace.check(workspace.providersTemplateDir, ["providers", "schema", "-json"]);
   return attributeTypesFromSchema(result.stdout);
-}
-
-/** The stack as it is planned offline: random swap, AWS provider without account checks. */
-export function offlineCopy(json: TerraformJson): TerraformJson {
-  return withOfflineAwsProvider(withoutRandomProvider(json));
 }
 
 /** Writes the offline copy of a stack into the workspace and runs `terraform init` against its backend. */
@@ -36,21 +66,22 @@ export async function initOfflineStack(workspace: TerraformWorkspace, stack: Syn
   return dir;
 }
 
+/** The state one upstream stack must hold for its downstream stacks to plan, and where its backend keeps it. */
+interface UpstreamFixture {
+  readonly upstream: SynthesizedStack;
+  readonly backendType: string;
+  readonly backend: Record<string, any>;
+  /** A state file (format 4) holding exactly the outputs the downstream stacks read. */
+  readonly state: string;
+}
+
 /**
- * Seeds the state of every stack that `downstream` stacks read through `terraform_remote_state`: per upstream
- * stack, a state file whose outputs are exactly the ones the downstream stacks reference (names from the
- * synthesized references, values typed by `types`, e.g. from `loadAttributeTypes`; without it every value is an
- * ARN-shaped or plain string), written with `terraform state push` through the upstream's own backend settings,
- * as a real apply would leave it. Returns the seeded stack ids.
+ * Per upstream stack that `downstream` stacks read through `terraform_remote_state`, a state file whose outputs are
+ * exactly the ones read (names from the synthesized references, values typed by `types`; without it every value is
+ * an ARN-shaped or plain string).
  */
-export async function seedUpstreamStates(
-  workspace: TerraformWorkspace,
-  app: SynthesizedApp,
-  downstream: readonly SynthesizedStack[],
-  concurrency: number,
-  types: AttributeTypes = () => undefined,
-): Promise<string[]> {
-  const needs = new Map<string, { upstream: SynthesizedStack; backendType: string; backend: Record<string, unknown>; outputs: Set<string> }>();
+function upstreamFixtures(app: SynthesizedApp, downstream: readonly SynthesizedStack[], types: AttributeTypes, terraformVersion: string): UpstreamFixture[] {
+  const needs = new Map<string, { upstream: SynthesizedStack; backendType: string; backend: Record<string, any>; outputs: Set<string> }>();
   for (const stack of downstream) {
     for (const read of remoteStateReads(stack.json)) {
       const upstream = app.stacks.find((candidate) => {
@@ -63,58 +94,218 @@ export async function seedUpstreamStates(
       needs.set(upstream.id, need);
     }
   }
-  await mapLimit([...needs.values()], concurrency, async ({ upstream, backendType, backend, outputs }) => {
+  return [...needs.values()].map(({ upstream, backendType, backend, outputs }) => {
     const provider = upstream.json.provider?.aws?.[0] ?? {};
     const fixture = fixtureOutputs(upstream, [...outputs].sort(), types, {
       region: provider.region ?? "us-east-1",
-      accountId: provider.allowed_account_ids?.[0] ?? "123456789012",
+      accountId: provider.allowed_account_ids?.[0] ?? FIXTURE_ACCOUNT_ID,
     });
+    return { upstream, backendType, backend, state: fixtureState(fixture, terraformVersion) };
+  });
+}
+
+/**
+ * Seeds the state of every stack that `downstream` stacks read, with `terraform state push` through the upstream's
+ * own backend settings, as a real apply would leave it (digest in the lock table included). Each upstream gets an
+ * initialized directory `seed-<id>` in the workspace. Returns the seeded stack ids.
+ */
+export async function seedUpstreamStates(
+  workspace: TerraformWorkspace,
+  app: SynthesizedApp,
+  downstream: readonly SynthesizedStack[],
+  concurrency: number,
+  types: AttributeTypes = () => undefined,
+): Promise<string[]> {
+  const fixtures = upstreamFixtures(app, downstream, types, workspace.toolchain.version);
+  await mapLimit(fixtures, concurrency, async ({ upstream, backendType, backend, state }) => {
     const dir = workspace.writeDir(`seed-${upstream.id}`, {
       "main.tf.json": { terraform: { backend: { [backendType]: backend } } },
-      "fixture.tfstate": fixtureState(fixture, workspace.toolchain.version),
+      "fixture.tfstate": state,
     });
     await workspace.check(dir, ["init", "-input=false", "-no-color"]);
     await workspace.check(dir, ["state", "push", "-lock-timeout=60s", "-no-color", "fixture.tfstate"]);
   });
-  return [...needs.keys()];
+  return fixtures.map((fixture) => fixture.upstream.id);
 }
 
 /**
- * Writes, initializes and plans (`terraform plan -refresh=false`) the offline copy of one stack and reads the
- * outcome from terraform's JSON log. Upstream states the stack reads must be seeded first.
+ * Seeds the same states as `seedUpstreamStates`, but writes each one straight into the S3 emulator its remote
+ * state reads (`config.endpoints.s3`, path style): two terraform processes less per upstream stack. No digest is
+ * written to the lock table, and the S3 backend reads a state without one. Returns the seeded stack ids.
  */
-export async function planOffline(workspace: TerraformWorkspace, stack: SynthesizedStack): Promise<OfflinePlan> {
-  const dir = await initOfflineStack(workspace, stack);
-  const result = await workspace.run(dir, ["plan", "-refresh=false", "-input=false", "-lock-timeout=60s", "-json", "-no-color"], {
-    timeoutMs: 300_000,
-  });
-  const planned = new Set<string>();
-  const errors: string[] = [];
-  let summary: string | undefined;
-  for (const line of result.stdout.split("\n")) {
-    if (!line.startsWith("{")) continue;
-    const message = JSON.parse(line) as {
-      type: string;
-      "@message": string;
-      change?: { action: string; resource: { addr: string; resource_type: string; resource_name: string } };
-      diagnostic?: { severity: string; summary: string; detail?: string; range?: { filename: string; start: { line: number } } };
-    };
-    if (message.type === "planned_change" && message.change && !message.change.resource.addr.startsWith("data.")) {
-      if (message.change.action === "create") planned.add(`${message.change.resource.resource_type}.${message.change.resource.resource_name}`);
-    } else if (message.type === "change_summary") {
-      summary = message["@message"];
-    } else if (message.type === "diagnostic" && message.diagnostic?.severity === "error") {
-      const { summary: what, detail, range } = message.diagnostic;
-      errors.push(`${what}${range ? ` (${range.filename}:${range.start.line})` : ""}: ${detail ?? ""}`);
+export async function putUpstreamStates(
+  app: SynthesizedApp,
+  downstream: readonly SynthesizedStack[],
+  types: AttributeTypes,
+  terraformVersion: string,
+): Promise<string[]> {
+  const fixtures = upstreamFixtures(app, downstream, types, terraformVersion);
+  await Promise.all(
+    fixtures.map(async ({ upstream, backendType, backend, state }) => {
+      const endpoint = backend.endpoints?.s3;
+      if (backendType !== "s3" || typeof endpoint !== "string") {
+        throw new Error(`${upstream.id}: only remote state in the S3 emulator can be seeded (backend ${backendType}, endpoint ${endpoint ?? "none"})`);
+      }
+      const response = await fetch(`${endpoint}/${backend.bucket}/${backend.key}`, { method: "PUT", body: state });
+      if (!response.ok) throw new Error(`seeding ${upstream.id}'s state failed (${response.status}): ${await response.text()}`);
+    }),
+  );
+  return fixtures.map((fixture) => fixture.upstream.id);
+}
+
+/**
+ * Splits stacks into plan roots: at least `concurrency` of them (one per terraform process that may run), more when
+ * a root would start more than `MAX_PROVIDERS_PER_ROOT` providers; each stack goes to the root with the fewest
+ * providers so far, so that the roots take about the same time. Stacks keep their order within a root.
+ */
+export function planRoots<T extends { json: TerraformJson }>(stacks: readonly T[], concurrency: number): T[][] {
+  const providers = (stack: T) => Math.max(1, Object.values(stack.json.provider ?? {}).flat().length);
+  const total = stacks.reduce((sum, stack) => sum + providers(stack), 0);
+  const count = Math.min(stacks.length, concurrency * Math.max(1, Math.ceil(total / (concurrency * MAX_PROVIDERS_PER_ROOT))));
+  const roots = Array.from({ length: count }, () => ({ stacks: [] as T[], providers: 0 }));
+  for (const stack of stacks) {
+    const root = roots.reduce((least, candidate) => (candidate.providers < least.providers ? candidate : least));
+    root.stacks.push(stack);
+    root.providers += providers(stack);
+  }
+  return roots.map((root) => root.stacks);
+}
+
+/**
+ * The files of a root module that plans `stacks` in one terraform process: each offline copy a child module named
+ * by its stack id, in a directory of that name, without its backend (the root plans with local state). The root
+ * re-exports every stack output with the stack's own `sensitive` flag, so that the checks terraform makes only on
+ * root outputs (a sensitive value in an output not marked sensitive) still apply to each stack.
+ */
+export function planRootFiles(stacks: readonly OfflineStack[]): Record<string, object> {
+  const files: Record<string, object> = {};
+  const module: Record<string, object> = {};
+  const output: Record<string, object> = {};
+  for (const stack of stacks) {
+    const json = structuredClone(stack.json);
+    delete json.terraform.backend;
+    files[`${stack.id}/cdk.tf.json`] = json;
+    module[stack.id] = { source: `./${stack.id}` };
+    for (const [name, spec] of Object.entries(json.output ?? {})) {
+      output[`${stack.id}__${name}`] = { value: `\${module.${stack.id}.${name}}`, ...(spec.sensitive ? { sensitive: true } : {}) };
     }
   }
-  if (result.code !== 0 && errors.length === 0) errors.push(describeResult(result));
-  return {
-    stackId: stack.id,
-    planned: [...planned].sort(),
-    synthesized: resourceAddresses(withoutRandomProvider(stack.json)).sort(),
-    summary,
-    errors,
-    result,
+  files["main.tf.json"] = Object.keys(output).length > 0 ? { module, output } : { module };
+  return files;
+}
+
+/** One terraform JSON log message, the parts read here. */
+interface LogMessage {
+  readonly type: string;
+  readonly change?: { action: string; resource: { module?: string; resource_type: string; resource_name: string } };
+  readonly diagnostic?: {
+    severity: string;
+    summary: string;
+    detail?: string;
+    address?: string;
+    range?: { filename: string; start: { line: number } };
+    snippet?: { context?: string | null };
   };
+}
+
+/** A plan root's outcome read from terraform's JSON log, per stack id (the root's child module names). */
+export interface RootPlanLog {
+  /** Resource addresses planned for creation, per stack. */
+  readonly planned: ReadonlyMap<string, readonly string[]>;
+  /** Error diagnostics, formatted, per stack. */
+  readonly errors: ReadonlyMap<string, readonly string[]>;
+  /** Error diagnostics no stack could be named for. */
+  readonly unattributed: readonly string[];
+}
+
+/**
+ * Reads a root's `terraform plan -json` log. An error belongs to the stack its address (`module.<id>.…`), file
+ * (`<id>/cdk.tf.json`) or re-exported root output (`output "<id>__…"`) names.
+ */
+export function readPlanLog(stdout: string, stackIds: readonly string[]): RootPlanLog {
+  const ids = new Set(stackIds);
+  const planned = new Map<string, string[]>();
+  const errors = new Map<string, string[]>();
+  const unattributed: string[] = [];
+  const stackOf = (diagnostic: NonNullable<LogMessage["diagnostic"]>) =>
+    [
+      /^module\.([^.[]+)/.exec(diagnostic.address ?? "")?.[1],
+      diagnostic.range?.filename.split("/")[0],
+      /^output "(.+?)__/.exec(diagnostic.snippet?.context ?? "")?.[1],
+    ].find((id): id is string => id !== undefined && ids.has(id));
+  for (const line of stdout.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const message = JSON.parse(line) as LogMessage;
+    if (message.type === "planned_change" && message.change?.action === "create") {
+      const { module, resource_type, resource_name } = message.change.resource;
+      const id = module?.replace(/^module\./, "");
+      if (id && ids.has(id)) planned.set(id, [...(planned.get(id) ?? []), `${resource_type}.${resource_name}`]);
+    } else if (message.type === "diagnostic" && message.diagnostic?.severity === "error") {
+      const { summary, detail, range, address } = message.diagnostic;
+      const where = address ?? (range ? `${range.filename}:${range.start.line}` : undefined);
+      const text = `${summary}${where ? ` (${where})` : ""}${detail ? `: ${detail}` : ""}`;
+      const id = stackOf(message.diagnostic);
+      if (id) errors.set(id, [...(errors.get(id) ?? []), text]);
+      else unattributed.push(text);
+    }
+  }
+  const unique = (map: Map<string, string[]>) => new Map([...map].map(([id, list]) => [id, [...new Set(list)].sort()]));
+  return { planned: unique(planned), errors: unique(errors), unattributed };
+}
+
+/**
+ * Plans `stacks` as one root (`terraform plan -refresh=false`). A failed plan renders no changes at all, so the
+ * stacks terraform named in errors fail with them and the others are planned again without them; errors no stack
+ * can be named for split the root in halves until each half plans or a single stack is left to carry them.
+ */
+async function planRoot(workspace: TerraformWorkspace, stacks: readonly OfflineStack[]): Promise<OfflinePlan[]> {
+  const result = (stack: OfflineStack, planned: readonly string[], errors: readonly string[]): OfflinePlan => ({
+    stackId: stack.id,
+    planned,
+    synthesized: stack.synthesized,
+    standIns: stack.standIns,
+    errors,
+  });
+  const dir = workspace.writeDir(`plan-${stacks[0].id}`, planRootFiles(stacks));
+  const init = await workspace.run(dir, ["init", "-backend=false", "-input=false", "-no-color"]);
+  const run = init.code === 0 ? await workspace.run(dir, ["plan", "-refresh=false", "-lock=false", "-input=false", "-json", "-no-color"], { timeoutMs: PLAN_TIMEOUT_MS }) : init;
+  const log = readPlanLog(run.stdout, stacks.map((stack) => stack.id));
+  if (run.code === 0) return stacks.map((stack) => result(stack, log.planned.get(stack.id) ?? [], []));
+
+  const unattributed = log.errors.size === 0 && log.unattributed.length === 0 ? [describeResult(run)] : log.unattributed;
+  if (stacks.length === 1) return [result(stacks[0], [], [...(log.errors.get(stacks[0].id) ?? []), ...unattributed])];
+  const rest = stacks.filter((stack) => !log.errors.has(stack.id));
+  // With nobody left to blame, the errors no stack was named in go with each that was.
+  const failed = stacks
+    .filter((stack) => log.errors.has(stack.id))
+    .map((stack) => result(stack, [], [...log.errors.get(stack.id)!, ...(rest.length === 0 ? unattributed : [])]));
+  if (rest.length === 0) return failed;
+  if (unattributed.length === 0) return [...failed, ...(await planRoot(workspace, rest))];
+  const halves = [rest.slice(0, Math.ceil(rest.length / 2)), rest.slice(Math.ceil(rest.length / 2))].filter((half) => half.length > 0);
+  return [...failed, ...(await mapLimit(halves, 1, (half) => planRoot(workspace, half))).flat()];
+}
+
+/**
+ * Plans every stack offline against seeded upstream outputs: seeds the remote state the stacks read (typed from one
+ * provider schema load), then plans them in `planRoots`, `concurrency` terraform processes at a time. A stack
+ * whose AWS reads have no stand-in is not planned and fails with the reason. Results keep the order of `stacks`.
+ */
+export async function planStacksOffline(
+  workspace: TerraformWorkspace,
+  app: SynthesizedApp,
+  stacks: readonly SynthesizedStack[],
+  concurrency: number,
+): Promise<{ plans: OfflinePlan[]; seeded: string[] }> {
+  const offline = stacks.map(prepareOffline);
+  const readsState = stacks.some((stack) => remoteStateReads(stack.json).length > 0);
+  const types = readsState ? await loadAttributeTypes(workspace) : () => undefined;
+  const seeded = await putUpstreamStates(app, stacks, types, workspace.toolchain.version);
+
+  const blocked: OfflinePlan[] = offline
+    .filter((stack) => stack.blockers.length > 0)
+    .map((stack) => ({ stackId: stack.id, planned: [], synthesized: stack.synthesized, standIns: stack.standIns, errors: stack.blockers.map((b) => `cannot be planned offline: ${b}`) }));
+  const plannable = offline.filter((stack) => stack.blockers.length === 0);
+  const planned = plannable.length > 0 ? (await mapLimit(planRoots(plannable, concurrency), concurrency, (root) => planRoot(workspace, root))).flat() : [];
+  const byId = new Map([...blocked, ...planned].map((plan) => [plan.stackId, plan]));
+  return { plans: stacks.map((stack) => byId.get(stack.id)!), seeded };
 }

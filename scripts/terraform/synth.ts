@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EnvironmentConfig, loadBlueprints, loadEnvironments, parseEnvironmentConfig } from "../../config";
+import { EnvironmentConfig, loadBlueprints, parseEnvironmentConfig } from "../../config";
 import type { StateBackendConfig } from "../../config/sections/state-backend";
 import { buildPlatformApp } from "../../stacks/app";
 import { PlatformStack } from "../../stacks/platform-stack";
@@ -84,9 +84,12 @@ export function synthesizeApp(options: SynthesizeOptions = {}): SynthesizedApp {
   }
 }
 
-/** State buckets and lock tables of the selected environments: what the emulators must provide. */
-export function stateBackends(environments?: string): { buckets: string[]; lockTables: string[] } {
-  const backends = loadEnvironments(environments).map((config) => config.stateBackend);
+/**
+ * State buckets and lock tables of the selected environments of the selected blueprints (defaults as in
+ * `synthesizeApp`): what the emulators must provide.
+ */
+export function stateBackends(environments?: string, blueprints?: string): { buckets: string[]; lockTables: string[] } {
+  const backends = loadBlueprints(blueprints, environments).map((config) => config.stateBackend);
   return { buckets: backends.map((b) => b.bucket), lockTables: backends.map((b) => b.lockTable) };
 }
 
