@@ -164,7 +164,10 @@ export class EdgeStack extends PlatformStack {
       geoBlockCountries: edge.waf.geoBlockCountries,
       logKmsKeyArn: props.logsKeyArn,
       logRetentionDays: edge.waf.logRetentionDays,
-      redactedHeaders: ["authorization"],
+      commonRuleSetExceptions: [
+        { rule: "SizeRestrictions_BODY" as const, pathPrefixes: edge.waf.largeBodyPaths },
+        { rule: "CrossSiteScripting_BODY" as const, pathPrefixes: edge.waf.scriptBodyPaths },
+      ].filter((exception) => exception.pathPrefixes.length > 0),
     });
     this.webAclArn = waf.arn;
     this.webAclName = waf.name;

@@ -3,7 +3,7 @@ import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distr
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { describe, expect, it } from "vitest";
-import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
+import { editedConfig, resourcesOf, synthBlueprintEnvironment, synthConfig, synthEnvironment } from "../support/synth";
 
 /** `${data.terraform_remote_state.<producer>.outputs.…}`: a value read from another stack's state. */
 function fromStack(env: string, component: string): RegExp {
@@ -140,7 +140,7 @@ describe.each(["dev", "staging", "prod"])("%s edge stack", (env) => {
     expect(new Set(rules.map((r) => r.priority)).size).toBe(rules.length);
   });
 
-  it("logs WAF traffic to a KMS-encrypted aws-waf-logs- group with the authorization header redacted", () => {
+  it("logs WAF traffic to a KMS-encrypted aws-waf-logs- group with credentials, cookies and query strings redacted", () => {
     expect(resourcesOf(edge, "aws_cloudwatch_log_group").waf_logs).toMatchObject({
       name: `aws-waf-logs-${prefix}`,
       kms_key_id: expect.stringMatching(fromStack(env, "secrets-kms")),
@@ -149,8 +149,15 @@ describe.each(["dev", "staging", "prod"])("%s edge stack", (env) => {
     expect(resourcesOf(edge, "aws_wafv2_web_acl_logging_configuration").waf_logging).toMatchObject({
       resource_arn: "${aws_wafv2_web_acl.waf.arn}",
       log_destination_configs: ["${aws_cloudwatch_log_group.waf_logs.arn}"],
-      redacted_fields: [{ single_header: { name: "authorization" } }],
+      redacted_fields: [{ single_header: { name: "authorization" } }, { single_header: { name: "cookie" } }, { query_string: {} }],
     });
+  });
+
+  it("keeps the Core Rule Set's 8 KB body cap on every path, as no voice-ai route takes large bodies", () => {
+    const rules: any[] = resourcesOf(edge, "aws_wafv2_web_acl").waf.rule;
+    const crs = rules.find((r) => r.name === MANAGED_GROUPS.commonRuleSet);
+    expect(config.edge.waf.largeBodyPaths).toEqual([]);
+    expect(crs?.statement.managed_rule_group_statement.rule_action_override).toBeUndefined();
   });
 
   it("exposes typed outputs per service", () => {
@@ -225,5 +232,42 @@ describe("edge when the messaging stack's failover records own the domain", () =
       Object.values(resourcesOf(synth.stack(id.slice("prod-".length)), "aws_route53_record")).filter((r) => r.name === domain && r.type === "A"),
     );
     expect(owners.map((r) => r.failover_routing_policy?.type).sort()).toEqual(["PRIMARY", "SECONDARY"]);
+  });
+});
+
+describe("genai-services prod edge: large documents, code and chat histories pass the Core Rule Set (R-B1)", () => {
+  const synth = synthBlueprintEnvironment("genai-services", "prod");
+  const rules: any[] = resourcesOf(synth.stack("edge"), "aws_wafv2_web_acl").waf.rule;
+  const crs = rules.find((r) => r.name === MANAGED_GROUPS.commonRuleSet);
+  const allowedPrefixes = (name: string): string[] =>
+    rules
+      .find((r) => r.name === name)
+      .statement.and_statement.statement.slice(1)
+      .map((s: any) => s.not_statement.statement[0].byte_match_statement.search_string);
+
+  it("counts SizeRestrictions_BODY and CrossSiteScripting_BODY instead of blocking them everywhere", () => {
+    expect(crs.statement.managed_rule_group_statement.rule_action_override).toEqual([
+      { name: "SizeRestrictions_BODY", action_to_use: { count: {} } },
+      { name: "CrossSiteScripting_BODY", action_to_use: { count: {} } },
+    ]);
+  });
+
+  it("still blocks bodies over 8 KB outside the document, conversion, chat and code routes", () => {
+    const size = rules.find((r) => r.name === "SizeRestrictions_BODY-outside-allowed-paths");
+    expect(size.priority).toBe(crs.priority + 1);
+    expect(size.action).toEqual({ block: {} });
+    expect(size.statement.and_statement.statement[0].label_match_statement.key).toBe(
+      "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body",
+    );
+    expect(allowedPrefixes("SizeRestrictions_BODY-outside-allowed-paths").sort()).toEqual(
+      ["/code/", "/conversational/", "/document-extraction/", "/format-conversion/"],
+    );
+    // Every allowed prefix is a route of the ALB.
+    const patterns = synth.config.services.flatMap((s) => s.pathPatterns);
+    for (const prefix of allowedPrefixes("SizeRestrictions_BODY-outside-allowed-paths")) expect(patterns).toContain(`${prefix}*`);
+  });
+
+  it("lets script-like bodies through on /code/ only", () => {
+    expect(allowedPrefixes("CrossSiteScripting_BODY-outside-allowed-paths")).toEqual(["/code/"]);
   });
 });

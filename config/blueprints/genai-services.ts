@@ -134,6 +134,11 @@ const prod = {
       managedRules: { commonRuleSet: true, knownBadInputs: true, sqlInjection: true, ipReputation: true, anonymousIp: false },
       botControl: "off",
       geoBlockCountries: [],
+      // Seed 004's services take documents (document-extraction, format-conversion), source files (code) and chat
+      // histories (conversational) in the request body, which outgrow the Core Rule Set's 8 KB body cap; the other
+      // routes keep it. Source code also reads as cross-site scripting, so /code/ alone relaxes that rule too.
+      largeBodyPaths: ["/document-extraction/", "/format-conversion/", "/conversational/", "/code/"],
+      scriptBodyPaths: ["/code/"],
       logRetentionDays: 365,
     },
     cloudfront: { enabled: false, priceClass: "PriceClass_100" },

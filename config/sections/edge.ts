@@ -40,6 +40,12 @@ const domainName = z
     "must be a lower-case fully qualified domain name such as api.example.com",
   );
 
+/** A URI path prefix WAF compares with STARTS_WITH (at most 200 bytes, no wildcards). */
+const wafPathPrefix = z
+  .string()
+  .max(200, "must be at most 200 characters (WAF search string limit)")
+  .regex(/^\/[^*?\s]*$/, "must be a URI path prefix such as /uploads/: starting with /, without * ? or spaces");
+
 export const edgeSchema = z.strictObject({
   /** Public name of the API and the Route53 public hosted zone that holds it; none means the ALB's own DNS name. */
   domain: z
@@ -92,6 +98,17 @@ export const edgeSchema = z.strictObject({
       .array(z.string().refine((code) => ISO_COUNTRY_CODES.has(code), "must be an ISO 3166-1 alpha-2 country code such as RU"))
       .max(50, "must list at most 50 countries")
       .default([]),
+    /**
+     * URI path prefixes (`/document-extraction/`) whose requests may carry bodies over 8 KB (uploads, documents, long
+     * prompts). The Core Rule Set's SizeRestrictions_BODY then only counts, and a rule of ours right after it blocks
+     * what it labels on every other path. Empty keeps the 8 KB cap on every path.
+     */
+    largeBodyPaths: z.array(wafPathPrefix).max(10, "must list at most 10 prefixes (each costs web ACL capacity)").default([]),
+    /**
+     * URI path prefixes whose request bodies legitimately hold source code or markup, where the Core Rule Set's
+     * CrossSiteScripting_BODY only counts (blocked on every other path as above). Empty keeps it blocking everywhere.
+     */
+    scriptBodyPaths: z.array(wafPathPrefix).max(10, "must list at most 10 prefixes (each costs web ACL capacity)").default([]),
     /** Retention of the `aws-waf-logs-*` log group. */
     logRetentionDays,
   }),
@@ -142,6 +159,19 @@ export const edgeRules: CrossFieldRule[] = [
           },
         ]
       : [],
+  (c) =>
+    (["largeBodyPaths", "scriptBodyPaths"] as const)
+      .filter((field) => c.edge.waf[field].length > 0 && !c.edge.waf.managedRules.commonRuleSet)
+      .map((field) => ({
+        path: ["edge", "waf", field],
+        message: "requires edge.waf.managedRules.commonRuleSet: these paths relax Core Rule Set rules, which are off",
+      })),
+  (c) =>
+    (["largeBodyPaths", "scriptBodyPaths"] as const).flatMap((field) =>
+      c.edge.waf[field].flatMap((prefix, i, all) =>
+        all.indexOf(prefix) !== i ? [{ path: ["edge", "waf", field, i], message: `lists ${prefix} twice` }] : [],
+      ),
+    ),
   (c) => {
     const countries = c.edge.waf.geoBlockCountries;
     return countries.flatMap((code, i) =>
