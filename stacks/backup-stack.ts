@@ -23,6 +23,12 @@ export interface BackupStackProps extends Omit<PlatformStackProps, "component"> 
    * @default - no database; the plan selects tagged resources only
    */
   readonly rdsInstanceArn?: string;
+  /**
+   * ARNs of the DynamoDB tables (data-dynamodb stack), selected by ARN like the RDS instance: nothing tags them, so
+   * the tag selection alone would back up nothing.
+   * @default - no tables
+   */
+  readonly dynamodbTableArns?: readonly string[];
 }
 
 /** AWS-maintained policies of the AWS Backup service role: backup and restore, including S3 buckets picked by tag. */
@@ -105,6 +111,15 @@ export class BackupStack extends PlatformStack {
         resources: [props.rdsInstanceArn],
       });
     }
+    if (props.dynamodbTableArns !== undefined && props.dynamodbTableArns.length > 0) {
+      new BackupSelection(this, "dynamodb_selection", {
+        name: `${this.namePrefix}-dynamodb`,
+        planId: plan.id,
+        iamRoleArn: role.arn,
+        resources: [...props.dynamodbTableArns],
+      });
+    }
+    // Operators' opt-in for resources made outside this code; what the stacks here make is selected by ARN above.
     new BackupSelection(this, "tagged_selection", {
       name: `${this.namePrefix}-tagged`,
       planId: plan.id,

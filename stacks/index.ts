@@ -155,6 +155,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     backupKeyArn: secretsKms.keyArns.backup,
     drKeyArn: secretsKms.drKeyArn,
     rdsInstanceArn: rds?.instanceArn,
+    dynamodbTableArns: dynamodb && Object.values(dynamodb.tableArns),
   });
   const observability = new ObservabilityStack(app, id("observability"), {
     config,

@@ -106,7 +106,8 @@ function environment(name: Environment) {
       },
       cloudfront: { enabled: false, priceClass: "PriceClass_100" },
     },
-    // No database to back up; the plan takes whatever is tagged backup=true. The token table relies on PITR.
+    // No database: the plan backs up the handover-token table (selected by ARN) besides its PITR, and whatever else
+    // operators tag backup=true.
     backup: {
       schedule: "cron(0 16 ? * * *)",
       startWindowMinutes: 60,
