@@ -3,7 +3,8 @@ import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { type FunctionConfig, tableEnvironmentName } from "../config/sections/functions";
-import { ContainerRepository } from "./container-repository";
+import type { ImageRepository } from "./container-repository";
+import { PushedImage } from "./pushed-image";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { PolicyStatement } from "./iam-policy";
 import { SecurityGroupWithRules } from "./security-group";
@@ -35,26 +36,26 @@ export interface ContainerFunctionProps {
    * @default - not in a VPC
    */
   readonly network?: FunctionNetwork;
-  /** CMK of the ECR repository. */
-  readonly repositoryKmsKeyArn: string;
-  /** Tagged images the repository keeps. */
-  readonly keepTaggedImages: number;
-  /** Days before untagged images expire. */
-  readonly untaggedExpiryDays: number;
+  /** The function's ECR repository (registry stack), whose policy lets Lambda pull for this function; the tag must be pushed. */
+  readonly repository: ImageRepository;
   /** CMK of the log group. */
   readonly logKmsKeyArn: string;
 }
 
 const HTTPS_PORT = 443;
 
+/** Physical name of a configured function; its repository's pull grant (registry stack) names it before it exists. */
+export function functionNameFor(namePrefix: string, name: string): string {
+  return `${namePrefix}-${name}`;
+}
+
 /**
- * A container-image Lambda with everything it owns: its ECR repository (readable by Lambda only for this function),
- * a KMS-encrypted log group, a role scoped to its log group, its tables (and their indexes) and its network
+ * A container-image Lambda with everything it owns: the check that its image was pushed, a KMS-encrypted log group, a role scoped to its log group, its tables (and their indexes) and its network
  * interfaces, an own security group with HTTPS egress only when it runs in the VPC, and optionally the Amazon
  * Connect instance that invokes it.
  */
 export class ContainerFunction extends Construct {
-  readonly repository: ContainerRepository;
+  readonly image: PushedImage;
   readonly logGroup: EncryptedLogGroup;
   readonly role: ServiceRole;
   readonly securityGroup?: SecurityGroupWithRules;
@@ -68,26 +69,8 @@ export class ContainerFunction extends Construct {
     if (fn.tables.length > 0 && !props.tablesKeyArn) throw new Error(`ContainerFunction ${id}: tablesKeyArn is required to grant tables`);
     if (fn.vpc && !props.network) throw new Error(`ContainerFunction ${id}: the config asks for VPC access, so network is required`);
 
-    const functionName = `${props.namePrefix}-${fn.name}`;
-    const functionArn = `arn:aws:lambda:${props.region}:${props.accountId}:function:${functionName}`;
-
-    this.repository = new ContainerRepository(this, "Repository", {
-      name: `${props.namePrefix}/${fn.name}`,
-      kmsKeyArn: props.repositoryKmsKeyArn,
-      keepTaggedImages: props.keepTaggedImages,
-      untaggedExpiryDays: props.untaggedExpiryDays,
-      nameTag: functionName,
-      // Lambda pulls with its service principal; the function's name is fixed, so the grant can name it before it exists.
-      policyStatements: [
-        {
-          sid: "LambdaPullsForThisFunctionOnly",
-          principals: { Service: "lambda.amazonaws.com" },
-          actions: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
-          resources: [],
-          conditions: { StringLike: { "aws:sourceArn": [functionArn, `${functionArn}:*`] } },
-        },
-      ],
-    });
+    const functionName = functionNameFor(props.namePrefix, fn.name);
+    this.image = new PushedImage(this, "Image", { repository: props.repository, tag: fn.imageTag });
 
     this.logGroup = new EncryptedLogGroup(this, "Logs", {
       name: `/aws/lambda/${functionName}`,
@@ -127,14 +110,15 @@ export class ContainerFunction extends Construct {
 
     const generatedEnvironment = Object.fromEntries(fn.tables.map((grant) => [tableEnvironmentName(grant.name), props.tables[grant.name].name]));
     const environment = { ...fn.environment, ...generatedEnvironment };
-    // Lambda checks at create time that the role may create network interfaces and that the image is pullable.
-    const prerequisites: ITerraformDependable[] = [this.role.policy!, ...(this.repository.policy ? [this.repository.policy] : [])];
+    // Lambda checks at create time that the role may create network interfaces (and that the image is pullable: the
+    // registry stack's repository policy, deployed before this stack).
+    const prerequisites: ITerraformDependable[] = [this.role.policy!];
 
     this.lambda = new LambdaFunction(this, "Resource", {
       functionName,
       role: this.role.arn,
       packageType: "Image",
-      imageUri: `${this.repository.url}:${fn.imageTag}`,
+      imageUri: this.image.uri,
       architectures: [fn.architecture],
       memorySize: fn.memoryMb,
       timeout: fn.timeoutSeconds,

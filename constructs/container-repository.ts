@@ -89,3 +89,12 @@ export class ContainerRepository extends Construct {
     return this.repository.repositoryUrl;
   }
 }
+
+/** A repository as the stacks that run its images see it. */
+export interface ImageRepository {
+  /** Repository name, for lookups by the ECR API. */
+  readonly name: string;
+  /** Repository URL, `<account>.dkr.ecr.<region>.amazonaws.com/<name>`. */
+  readonly url: string;
+  readonly arn: string;
+}

@@ -3,14 +3,12 @@ import { Construct } from "constructs";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { TaskExecutionRole } from "./task-execution-role";
 
-/** The container image the migrations ship in: a service's repository and tag. */
+/** The container image the migrations ship in: a service's image. */
 export interface MigrationImage {
-  /** ECR repository URL. */
-  readonly repositoryUrl: string;
+  /** `<repository url>:<tag>`. */
+  readonly uri: string;
   /** ECR repository ARN, the only one the task may pull from. */
   readonly repositoryArn: string;
-  /** Image tag. */
-  readonly tag: string;
   /** CPU architecture the image is built for. */
   readonly cpuArchitecture: string;
   /** Numeric uid[:gid] the container runs as. */
@@ -66,7 +64,7 @@ export class DatabaseMigrationTask extends Construct {
     });
     const container = {
       name: "db-migrate",
-      image: `${props.image.repositoryUrl}:${props.image.tag}`,
+      image: props.image.uri,
       essential: true,
       command: [...props.command],
       user: props.image.user,

@@ -1,13 +1,13 @@
 import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
-import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import type { Precondition } from "cdktf";
 import { Construct } from "constructs";
 import type { ServiceConfig } from "../config/sections/services";
-import { ContainerRepository } from "./container-repository";
+import type { ImageRepository } from "./container-repository";
 import { EncryptedLogGroup } from "./encrypted-log-group";
+import { PushedImage } from "./pushed-image";
 import { PolicyStatement } from "./iam-policy";
 import { ServiceRole } from "./service-role";
 import { TaskExecutionRole, readSecretsStatements } from "./task-execution-role";
@@ -42,7 +42,7 @@ export interface ExecSettings {
 export interface FargateServiceProps {
   /** The service as configured: sizing, image tag, port, health check, counts, env, secret references, scaling. */
   readonly service: ServiceConfig;
-  /** `<project>-<env>`: prefix of the repository, log group, role and task family names. */
+  /** `<project>-<env>`: prefix of the log group, role and task family names. */
   readonly namePrefix: string;
   /** Region, for the awslogs driver and KMS service conditions. */
   readonly region: string;
@@ -97,12 +97,8 @@ export interface FargateServiceProps {
    * @default - no parameter access
    */
   readonly parameters?: { readonly path: string; readonly keyArn: string };
-  /** CMK of the ECR repository. */
-  readonly repositoryKmsKeyArn: string;
-  /** Tagged images each repository keeps. */
-  readonly keepTaggedImages: number;
-  /** Days before untagged images expire. */
-  readonly untaggedExpiryDays: number;
+  /** The service's ECR repository (registry stack); the configured tag must have been pushed to it. */
+  readonly repository: ImageRepository;
   /** CMK of the container log group. */
   readonly logKmsKeyArn: string;
   /** Days container logs are kept (a CloudWatch retention value). */
@@ -127,12 +123,12 @@ export const EXEC_AGENT_VOLUMES = [
 ] as const;
 
 /**
- * One containerized service on Fargate, everything it owns in one place: ECR repository with lifecycle, log group,
- * execution and task roles scoped to its own repository, log group, secrets and bucket prefix, task definition,
+ * One containerized service on Fargate, everything it owns in one place: the check that its image was pushed, log
+ * group, execution and task roles scoped to its own repository, log group, secrets and bucket prefix, task definition,
  * ECS service behind its target group, and target-tracking autoscaling. A new service is a new config entry.
  */
 export class FargateService extends Construct {
-  readonly repository: EcrRepository;
+  readonly image: PushedImage;
   readonly logGroup: EncryptedLogGroup;
   readonly executionRole: TaskExecutionRole;
   readonly taskRole: ServiceRole;
@@ -163,13 +159,7 @@ export class FargateService extends Construct {
     }
     const physicalName = `${props.namePrefix}-${service.name}`;
 
-    this.repository = new ContainerRepository(this, "Repository", {
-      name: `${props.namePrefix}/${service.name}`,
-      kmsKeyArn: props.repositoryKmsKeyArn,
-      keepTaggedImages: props.keepTaggedImages,
-      untaggedExpiryDays: props.untaggedExpiryDays,
-      nameTag: physicalName,
-    }).repository;
+    this.image = new PushedImage(this, "Image", { repository: props.repository, tag: service.imageTag });
 
     this.logGroup = new EncryptedLogGroup(this, "Logs", {
       name: `/ecs/${props.namePrefix}/${service.name}`,
@@ -182,7 +172,7 @@ export class FargateService extends Construct {
       name: `${physicalName}-execution`,
       accountId: props.accountId,
       region: props.region,
-      repositoryArn: this.repository.arn,
+      repositoryArn: props.repository.arn,
       logGroupArn: this.logGroup.arn,
       secretArns,
       secretsKeyArns: props.secretsKeyArns,
@@ -249,10 +239,6 @@ export class FargateService extends Construct {
     this.addAutoscaling(props, physicalName);
   }
 
-  get repositoryUrl(): string {
-    return this.repository.repositoryUrl;
-  }
-
   get name(): string {
     return this.ecsService.name;
   }
@@ -262,7 +248,7 @@ export class FargateService extends Construct {
     const environment = { ...props.platformEnvironment, ...service.environment };
     return {
       name: service.name,
-      image: `${this.repository.repositoryUrl}:${service.imageTag}`,
+      image: this.image.uri,
       essential: true,
       user: service.user,
       readonlyRootFilesystem: service.readonlyRootFilesystem,

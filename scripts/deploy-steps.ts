@@ -11,13 +11,14 @@ export interface DeployedStack {
 
 /**
  * The commands that deploy one environment, in deploy order, with the manual steps a stack needs before the next
- * one: filling in the third-party secrets after secrets-kms (the ecs plan stops on an empty one) and creating the
- * database's app user after ecs (docs/first-deploy.md).
+ * one: filling in the third-party secrets after secrets-kms and pushing the images after registry (the ecs and
+ * functions plans stop on a missing one), and creating the database's app user after ecs (docs/first-deploy.md).
  */
 export function deployCommands(order: readonly DeployedStack[], config: EnvironmentConfig): string[] {
   return order.flatMap((stack) => [
     `npx cdktf deploy ${stack.id}${stack.localBackend ? "   # local state: migrate it into S3 next (docs/bootstrap-state.md)" : ""}`,
     ...(stack.component === "secrets-kms" ? secretValueSteps(config) : []),
+    ...(stack.component === "registry" ? imagePushSteps(stack.id, config) : []),
     ...(stack.component === "ecs" ? appUserSteps(stack.id, config) : []),
   ]);
 }
@@ -27,6 +28,13 @@ function secretValueSteps(config: EnvironmentConfig): string[] {
   return [
     "# before ecs: give each third-party secret its value; the ecs plan stops on one without (docs/first-deploy.md)",
     ...config.secrets.externalApiKeys.map((name) => `aws secretsmanager put-secret-value --secret-id ${secretNameFor(config, name)} --secret-string '<value>'`),
+  ];
+}
+
+function imagePushSteps(registryStackId: string, config: EnvironmentConfig): string[] {
+  const images = [...config.services, ...(config.functions ?? [])].map(({ name, imageTag }) => `${name}:${imageTag}`);
+  return [
+    `# before ecs and functions: push ${images.join(", ")} to the repositories in \`terraform -chdir=cdktf.out/stacks/${registryStackId} output -json repository_urls\` (docs/operations.md#rolling-out-an-image)`,
   ];
 }
 

@@ -5,6 +5,7 @@ import { Construct } from "constructs";
 import { tableEnvironmentName } from "../config/sections/functions";
 import { secretNameFor } from "../config/sections/security";
 import { RDS_MASTER_SECRET, type ServiceConfig } from "../config/sections/services";
+import type { ImageRepository } from "../constructs/container-repository";
 import { DatabaseMigrationTask } from "../constructs/database-migration-task";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
 import { type DatabaseConnectGrant, FargateService, type ServiceBucket } from "../constructs/fargate-service";
@@ -26,8 +27,10 @@ export interface EcsStackProps extends Omit<PlatformStackProps, "component"> {
   readonly secretArns: Readonly<Record<string, string>>;
   /** CMKs that encrypt the referenced secrets. */
   readonly secretsKeyArns: readonly string[];
-  /** CMK of the ECR repositories and ECS Exec sessions. */
+  /** CMK of ECS Exec sessions. */
   readonly containersKeyArn: string;
+  /** ECR repository of each configured service (registry stack), by service name. */
+  readonly repositories: Readonly<Record<string, ImageRepository>>;
   /** CMK of the log groups. */
   readonly logsKeyArn: string;
   /**
@@ -84,8 +87,6 @@ export class EcsStack extends PlatformStack {
   readonly clusterArn: string;
   /** ECS service name of each configured service. */
   readonly serviceNames: Readonly<Record<string, string>>;
-  /** ECR repository URL of each configured service: where CI pushes images. */
-  readonly repositoryUrls: Readonly<Record<string, string>>;
   /** Task role ARN of each configured service (for resource policies elsewhere). */
   readonly taskRoleArns: Readonly<Record<string, string>>;
 
@@ -120,7 +121,6 @@ export class EcsStack extends PlatformStack {
 
     const secretPreconditions = this.secretsHaveValues(props.secretArns);
     const serviceNames: Record<string, string> = {};
-    const repositoryUrls: Record<string, string> = {};
     const taskRoleArns: Record<string, string> = {};
     const fargateServices = new Map<string, FargateService>();
     for (const service of config.services) {
@@ -144,20 +144,16 @@ export class EcsStack extends PlatformStack {
         documentsBucket: props.documentsBucket,
         tables: props.tables,
         parameters: props.parameters,
-        repositoryKmsKeyArn: props.containersKeyArn,
-        keepTaggedImages: config.ecs.ecr.keepTaggedImages,
-        untaggedExpiryDays: config.ecs.ecr.untaggedExpiryDays,
+        repository: props.repositories[service.name],
         logKmsKeyArn: props.logsKeyArn,
         logRetentionDays: config.ecs.logRetentionDays,
         exec: config.ecs.execEnabled ? { logGroupArn: execLogs.arn, kmsKeyArn: props.containersKeyArn } : undefined,
       });
       serviceNames[service.name] = fargate.name;
-      repositoryUrls[service.name] = fargate.repositoryUrl;
       taskRoleArns[service.name] = fargate.taskRole.arn;
       fargateServices.set(service.name, fargate);
     }
     this.serviceNames = serviceNames;
-    this.repositoryUrls = repositoryUrls;
     this.taskRoleArns = taskRoleArns;
 
     const migration = config.database?.migration;
@@ -168,7 +164,7 @@ export class EcsStack extends PlatformStack {
         namePrefix: this.namePrefix,
         region: config.region,
         accountId: config.accountId,
-        image: { repositoryUrl: source.repositoryUrl, repositoryArn: source.repository.arn, tag: settings.imageTag, cpuArchitecture: settings.cpuArchitecture, user: settings.user },
+        image: { uri: source.image.uri, repositoryArn: props.repositories[migration.service].arn, cpuArchitecture: settings.cpuArchitecture, user: settings.user },
         command: migration.command,
         database: { host: props.database.host, port: Token.asString(props.database.port), name: props.database.name, appUser: props.database.user },
         masterSecretArn: props.secretArns[RDS_MASTER_SECRET],
@@ -184,7 +180,6 @@ export class EcsStack extends PlatformStack {
     }
 
     new TerraformOutput(this, "cluster_name", { value: cluster.name, description: "ECS cluster name" });
-    new TerraformOutput(this, "repository_urls", { value: repositoryUrls, description: "ECR repository URL per service" });
   }
 
   /**

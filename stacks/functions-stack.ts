@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { ContainerFunction, FunctionTable } from "../constructs/container-function";
+import type { ImageRepository } from "../constructs/container-repository";
 import { PlatformStack, PlatformStackProps } from "./platform-stack";
 
 export interface FunctionsStackProps extends Omit<PlatformStackProps, "component"> {
@@ -7,8 +8,8 @@ export interface FunctionsStackProps extends Omit<PlatformStackProps, "component
   readonly vpcId: string;
   /** Private subnets with NAT egress, for functions with `vpc: true`. */
   readonly privateSubnetIds: readonly string[];
-  /** CMK of the functions' ECR repositories (secrets-kms `containers` key). */
-  readonly containersKeyArn: string;
+  /** ECR repository of each configured function (registry stack), by function name. */
+  readonly repositories: Readonly<Record<string, ImageRepository>>;
   /** CMK of the functions' log groups (secrets-kms `logs` key). */
   readonly logsKeyArn: string;
   /**
@@ -25,16 +26,14 @@ export interface FunctionsStackProps extends Omit<PlatformStackProps, "component
 
 /**
  * Container-image Lambda functions (seed 001's Amazon Connect token lookup), one `ContainerFunction` each.
- * Only synthesized when `functions` is configured. Images are pushed to each function's repository before the
- * function is created (see the README's deploy steps).
+ * Only synthesized when `functions` is configured. Each image is pushed to its repository (registry stack) before
+ * this stack is deployed; the plan stops on a tag that is not there.
  */
 export class FunctionsStack extends PlatformStack {
   /** ARN of each function, by config name. */
   readonly functionArns: Readonly<Record<string, string>>;
   /** Physical name of each function, by config name. */
   readonly functionNames: Readonly<Record<string, string>>;
-  /** ECR repository URL of each function, by config name (where CI pushes its image). */
-  readonly repositoryUrls: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: FunctionsStackProps) {
     super(scope, id, { ...props, component: "functions" });
@@ -43,7 +42,6 @@ export class FunctionsStack extends PlatformStack {
 
     const arns: Record<string, string> = {};
     const names: Record<string, string> = {};
-    const urls: Record<string, string> = {};
     for (const fn of functions) {
       const created = new ContainerFunction(this, fn.name, {
         function: fn,
@@ -53,17 +51,13 @@ export class FunctionsStack extends PlatformStack {
         tables: props.tables ?? {},
         tablesKeyArn: props.dynamodbKeyArn,
         network: { vpcId: props.vpcId, subnetIds: props.privateSubnetIds },
-        repositoryKmsKeyArn: props.containersKeyArn,
-        keepTaggedImages: this.config.ecs.ecr.keepTaggedImages,
-        untaggedExpiryDays: this.config.ecs.ecr.untaggedExpiryDays,
+        repository: props.repositories[fn.name],
         logKmsKeyArn: props.logsKeyArn,
       });
       arns[fn.name] = created.arn;
       names[fn.name] = created.name;
-      urls[fn.name] = created.repository.url;
     }
     this.functionArns = arns;
     this.functionNames = names;
-    this.repositoryUrls = urls;
   }
 }

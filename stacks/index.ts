@@ -10,6 +10,7 @@ import { RdsStack } from "./rds-stack";
 import { RedisStack } from "./redis-stack";
 import { EdgeStack } from "./edge-stack";
 import { EcsStack } from "./ecs-stack";
+import { RegistryStack } from "./registry-stack";
 import { BackupStack } from "./backup-stack";
 import { ObservabilityStack } from "./observability-stack";
 import { MessagingStack } from "./messaging-stack";
@@ -25,6 +26,8 @@ export interface EnvironmentStacks {
   readonly secretsKms: SecretsKmsStack;
   readonly vpc: VpcStack;
   readonly storage: StorageStack;
+  /** ECR repositories of the services and functions: deployed, then pushed to, before ecs and functions. */
+  readonly registry: RegistryStack;
   /** Only when config.database is present. */
   readonly rds?: RdsStack;
   /** Only when config.cache is present. */
@@ -70,6 +73,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     logsKeyArn: secretsKms.keyArns.logs,
     appPorts: config.services.map((service) => service.containerPort),
   });
+  const registry = new RegistryStack(app, id("registry"), { config, containersKeyArn: secretsKms.keyArns.containers });
   const storage = new StorageStack(app, id("storage"), { config, storageKeyArn: secretsKms.optionalKeyArns.storage });
   // The recordings and documents buckets are encrypted with the storage key.
   const storageBucket = (arn?: string, name?: string) => (arn && name ? { arn, name, kmsKeyArn: secretsKms.optionalKeyArn("storage") } : undefined);
@@ -132,6 +136,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     albArnSuffix: edge.albArnSuffix,
     secretArns: secretsKms.secretArns,
     secretsKeyArns: [secretsKms.keyArns.secrets],
+    repositories: registry.serviceRepositories,
     containersKeyArn: secretsKms.keyArns.containers,
     logsKeyArn: secretsKms.keyArns.logs,
     database: rds && {
@@ -198,7 +203,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
         config,
         vpcId: vpc.vpcId,
         privateSubnetIds: vpc.privateSubnetIds,
-        containersKeyArn: secretsKms.keyArns.containers,
+        repositories: registry.functionRepositories,
         logsKeyArn: secretsKms.keyArns.logs,
         tables,
         dynamodbKeyArn: secretsKms.optionalKeyArns.dynamodb,
@@ -206,5 +211,5 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     : undefined;
   const identity = config.identity ? new IdentityStack(app, id("identity"), { config }) : undefined;
 
-  return { bootstrap, secretsKms, vpc, storage, rds, redis, edge, ecs, backup, observability, messaging, dynamodb, functions, identity, parameters };
+  return { bootstrap, secretsKms, vpc, registry, storage, rds, redis, edge, ecs, backup, observability, messaging, dynamodb, functions, identity, parameters };
 }

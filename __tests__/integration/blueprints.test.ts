@@ -14,7 +14,7 @@ const BLUEPRINT_ENVIRONMENTS = Object.entries(BLUEPRINTS).flatMap(([blueprint, e
 );
 
 /** Components every blueprint builds; the rest come from optional config sections. */
-const PLATFORM = ["bootstrap", "secrets-kms", "vpc", "storage", "edge", "ecs", "backup", "observability"];
+const PLATFORM = ["bootstrap", "secrets-kms", "vpc", "registry", "storage", "edge", "ecs", "backup", "observability"];
 const COMPONENTS: Record<string, string[]> = {
   "voice-ai": [...PLATFORM, "rds", "redis", "messaging"],
   "voice-connect": [...PLATFORM, "data-dynamodb", "functions"],
@@ -137,7 +137,7 @@ describe("voice-connect (seed 001)", () => {
     expect(lookup.vpc_config.subnet_ids.map((id: string) => remoteOutputRef(prod, id))).toEqual(
       ["2a", "2b"].map((zone) => ({ stack: "vpc", value: `\${aws_subnet.private_subnet_ap_southeast_${zone}.id}` })),
     );
-    expect(lookup.image_uri).toBe("${aws_ecr_repository.connect_lookup_repository.repository_url}:v1.0.0");
+    expect(remoteOutputRef(prod, lookup.image_uri.replace(/:v1\.0\.0$/, ""))).toEqual({ stack: "registry", value: "${aws_ecr_repository.connect_lookup_repository.repository_url}" });
     const statements = statementsOf(resourcesOf(functions, "aws_iam_role_policy").connect_lookup_role_policy.policy);
     const dynamodb = statements.filter((s) => asList(s.Action).some((action) => action.startsWith("dynamodb:")));
     expect(dynamodb).toHaveLength(1);
@@ -269,7 +269,7 @@ describe("genai-services (seed 004)", () => {
     const services = prod.config.services;
     expect(services.map((s) => s.pathPatterns)).toEqual(SEED_SERVICES.map((name) => [`/${name}/*`]));
     const ecs = prod.stack("ecs");
-    const repositories = resourcesOf(ecs, "aws_ecr_repository");
+    const repositories = resourcesOf(prod.stack("registry"), "aws_ecr_repository");
     const logGroups = resourcesOf(ecs, "aws_cloudwatch_log_group");
     const targetGroups = resourcesOf(prod.stack("edge"), "aws_lb_target_group");
     const rules = resourcesOf(prod.stack("edge"), "aws_lb_listener_rule");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deployCommands } from "../../scripts/deploy-steps";
 import { editedConfig, synthEnvironment } from "../support/synth";
 
-const order = ["bootstrap", "secrets-kms", "vpc", "rds", "ecs", "observability"].map((component) => ({
+const order = ["bootstrap", "secrets-kms", "vpc", "registry", "rds", "ecs", "observability"].map((component) => ({
   id: `prod-${component}`,
   component,
   localBackend: component === "bootstrap",
@@ -24,6 +24,14 @@ describe("deploy commands", () => {
     const first = lines.indexOf(puts[0]);
     expect(first).toBeGreaterThan(lines.indexOf("npx cdktf deploy prod-secrets-kms"));
     expect(lines.indexOf("npx cdktf deploy prod-ecs")).toBeGreaterThan(first);
+  });
+
+  it("pushes every service's configured image after the registry and before ecs", () => {
+    const lines = deployCommands(order, config);
+    const push = lines[lines.indexOf("npx cdktf deploy prod-registry") + 1];
+    for (const service of config.services) expect(push).toContain(`${service.name}:${service.imageTag}`);
+    expect(push).toContain("terraform -chdir=cdktf.out/stacks/prod-registry output -json repository_urls");
+    expect(lines.indexOf("npx cdktf deploy prod-ecs")).toBeGreaterThan(lines.indexOf(push));
   });
 
   it("creates the app user right after ecs: with the migration task when configured", () => {

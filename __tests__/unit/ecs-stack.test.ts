@@ -1,4 +1,3 @@
-import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import { describe, expect, it } from "vitest";
 import { SynthesizedEnvironment, SynthesizedStack, editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
@@ -58,20 +57,12 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
     expect(resourcesOf(ecs, "aws_cloudwatch_log_group").exec_logs.kms_key_id).toMatch(/logs_key_arn\}$/);
   });
 
-  it.each(services)("%s has its own scanned, immutable, KMS-encrypted repository with a lifecycle", (name, _service, id) => {
-    expect(ecs.text).toHaveResourceWithProperties(EcrRepository, {
-      name: `${prefix}/${name}`,
-      image_tag_mutability: "IMMUTABLE",
-      image_scanning_configuration: { scan_on_push: true },
-      encryption_configuration: [{ encryption_type: "KMS", kms_key: expect.stringMatching(/containers_key_arn\}$/) }],
-    });
-    const lifecycle = resourcesOf(ecs, "aws_ecr_lifecycle_policy")[`${id}_repository_lifecycle`];
-    expect(lifecycle.repository).toBe(`\${aws_ecr_repository.${id}_repository.name}`);
-    const rules = JSON.parse(lifecycle.policy).rules;
-    expect(rules).toEqual([
-      expect.objectContaining({ selection: expect.objectContaining({ tagStatus: "untagged", countType: "sinceImagePushed", countNumber: config.ecs.ecr.untaggedExpiryDays }) }),
-      expect.objectContaining({ selection: expect.objectContaining({ tagStatus: "tagged", countType: "imageCountMoreThan", countNumber: config.ecs.ecr.keepTaggedImages }) }),
-    ]);
+  it.each(services)("%s runs the image of its registry repository at the configured tag, checked to exist at plan time", (name, service, id) => {
+    const image = ecs.json.data?.aws_ecr_image?.[`${id}_image`] as Record<string, string>;
+    expect(remoteOutputRef(synth, image.repository_name)).toEqual({ stack: "registry", value: `\${aws_ecr_repository.${id}_repository.name}` });
+    expect(image.image_tag).toBe(service.imageTag);
+    expect(containerOf(ecs, name).image).toMatch(new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross_stack_reference_input_${env}_registry\\.outputs\\.[a-z0-9_]+\\}:${service.imageTag}$`));
+    expect(ecs.json.resource?.aws_ecr_repository).toBeUndefined();
   });
 
   it.each(services)("%s logs to its own encrypted log group", (name, _service, id) => {
@@ -96,7 +87,6 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
     const container = containerOf(ecs, name);
     expect(container).toMatchObject({
       name,
-      image: `\${aws_ecr_repository.${id}_repository.repository_url}:${service.imageTag}`,
       readonlyRootFilesystem: true,
       portMappings: [expect.objectContaining({ containerPort: service.containerPort })],
       logConfiguration: { logDriver: "awslogs", options: expect.objectContaining({ "awslogs-group": `\${aws_cloudwatch_log_group.${id}_logs.name}` }) },
@@ -206,7 +196,7 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
       if (expected.size > 0) expect(decrypt?.Condition?.StringEquals?.["kms:ViaService"]).toBe(`secretsmanager.${config.region}.amazonaws.com`);
     }
     const pull = statementsOf(ecs).find((s) => s.policy === `${id}_execution_role_policy` && s.Sid === "PullOwnImages")!;
-    expect(pull.Resource).toBe(`\${aws_ecr_repository.${id}_repository.arn}`);
+    expect(remoteOutputRef(synth, pull.Resource)).toEqual({ stack: "registry", value: `\${aws_ecr_repository.${id}_repository.arn}` });
     const logs = statementsOf(ecs).find((s) => s.policy === `${id}_execution_role_policy` && s.Sid === "WriteOwnLogs")!;
     expect(logs.Resource).toBe(`\${aws_cloudwatch_log_group.${id}_logs.arn}:log-stream:*`);
   });
@@ -277,7 +267,7 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
 
   it("exposes typed outputs per service", () => {
     const stack = synth.stacks.ecs;
-    for (const record of [stack.serviceNames, stack.repositoryUrls, stack.taskRoleArns]) {
+    for (const record of [stack.serviceNames, stack.taskRoleArns]) {
       expect(Object.keys(record)).toEqual(config.services.map((s) => s.name));
     }
   });
@@ -304,7 +294,7 @@ describe.each(["dev", "staging", "prod"])("%s cross-stack wiring of edge and ecs
   const synth = synthEnvironment(env);
 
   it.each([
-    ["ecs", ["vpc", "edge", "rds", "secrets-kms", "storage"]],
+    ["ecs", ["vpc", "edge", "rds", "registry", "secrets-kms", "storage"]],
     ["edge", ["vpc", "storage", "secrets-kms"]],
   ] as const)("%s reads its inputs through remote state on the producers' own backends", (consumer, producers) => {
     const remote = synth.stack(consumer).json.data?.terraform_remote_state ?? {};
@@ -361,8 +351,8 @@ describe("a service added by configuration alone", () => {
   const edge = synth.stack("edge");
 
   it("gets its own repository, log group, roles, task definition, service and scaling", () => {
-    expect(resourcesOf(ecs, "aws_ecr_repository").voice_admin_repository.name).toBe("voice-ai-dev/voice-admin");
-    expect(resourcesOf(ecs, "aws_ecr_lifecycle_policy").voice_admin_repository_lifecycle).toBeDefined();
+    expect(resourcesOf(synth.stack("registry"), "aws_ecr_repository").voice_admin_repository.name).toBe("voice-ai-dev/voice-admin");
+    expect(resourcesOf(synth.stack("registry"), "aws_ecr_lifecycle_policy").voice_admin_repository_lifecycle).toBeDefined();
     expect(resourcesOf(ecs, "aws_cloudwatch_log_group").voice_admin_logs.name).toBe("/ecs/voice-ai-dev/voice-admin");
     expect(resourcesOf(ecs, "aws_iam_role").voice_admin_execution_role.name).toBe("voice-ai-dev-voice-admin-execution");
     expect(resourcesOf(ecs, "aws_ecs_task_definition").voice_admin_task_definition).toMatchObject({ cpu: "512", memory: "1024" });
@@ -413,7 +403,7 @@ describe("the migration task, the one user of the RDS master secret", () => {
   it("is a task definition of the API's image and command, run once and never as a service", () => {
     expect(definition).toMatchObject({ family: "voice-ai-prod-db-migrate", requires_compatibilities: ["FARGATE"], network_mode: "awsvpc" });
     expect(definition).not.toHaveProperty("task_role_arn");
-    expect(container.image).toBe(`\${aws_ecr_repository.voice_api_repository.repository_url}:${config.services[0].imageTag}`);
+    expect(container.image).toBe(containerOf(ecs, "voice-api").image);
     expect(container.command).toEqual(["node", "dist/migrate.js"]);
     expect(container).toMatchObject({ readonlyRootFilesystem: true, user: config.services[0].user });
     expect(Object.values(resourcesOf(ecs, "aws_ecs_service")).map((s) => s.name)).not.toContain("db-migrate");

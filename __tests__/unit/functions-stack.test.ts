@@ -24,11 +24,15 @@ describe.each(["dev", "prod"])("%s functions stack (sections added)", (env) => {
   const fn = resourcesOf(stack, "aws_lambda_function").connect_lookup;
   const statements = roleStatements(stack, "connect_lookup");
 
-  it("runs the image of its own repository at the configured tag", () => {
+  it("runs the image of its registry repository at the configured tag, checked to exist at plan time", () => {
+    const image = stack.json.data?.aws_ecr_image?.connect_lookup_image as Record<string, string>;
+    expect(remoteOutputRef(synth, image.repository_name)).toEqual({ stack: "registry", value: "${aws_ecr_repository.connect_lookup_repository.name}" });
+    expect(image.image_tag).toBe("v1.0.0");
+    expect(fn.image_uri).toMatch(/^\$\{data\.terraform_remote_state\.cross_stack_reference_input_[a-z]+_registry\.outputs\.[a-z0-9_]+\}:v1\.0\.0$/);
+    expect(stack.json.resource?.aws_ecr_repository).toBeUndefined();
     expect(stack.text).toHaveResourceWithProperties(LambdaFunction, {
       function_name: `voice-ai-${env}-connect-lookup`,
       package_type: "Image",
-      image_uri: "${aws_ecr_repository.connect_lookup_repository.repository_url}:v1.0.0",
       memory_size: 512,
       timeout: 8,
       reserved_concurrent_executions: 50,
@@ -94,23 +98,18 @@ describe.each(["dev", "prod"])("%s functions stack (sections added)", (env) => {
     expect(logs.Resource).toBe("${aws_cloudwatch_log_group.connect_lookup_logs.arn}:log-stream:*");
   });
 
-  it("keeps its repository immutable, scanned and KMS-encrypted, pullable by Lambda for this function only", () => {
-    const repo = resourcesOf(stack, "aws_ecr_repository").connect_lookup_repository;
-    expect(repo).toEqual(
-      expect.objectContaining({ name: `voice-ai-${env}/connect-lookup`, image_tag_mutability: "IMMUTABLE", image_scanning_configuration: { scan_on_push: true } }),
-    );
-    expect(remoteOutputRef(synth, repo.encryption_configuration[0].kms_key)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.containers_key.arn}" });
-    const [pull] = JSON.parse(resourcesOf(stack, "aws_ecr_repository_policy").connect_lookup_repository_policy.policy).Statement;
-    expect(pull.Principal).toEqual({ Service: "lambda.amazonaws.com" });
+  it("leaves its repository, and Lambda's pull grant on it, to the registry stack", () => {
+    const registry = synth.stack("registry");
+    const repo = resourcesOf(registry, "aws_ecr_repository").connect_lookup_repository;
+    expect(repo).toEqual(expect.objectContaining({ name: `voice-ai-${env}/connect-lookup`, image_tag_mutability: "IMMUTABLE" }));
+    const [pull] = JSON.parse(resourcesOf(registry, "aws_ecr_repository_policy").connect_lookup_repository_policy.policy).Statement;
     expect(pull.Resource).toBeUndefined();
     const arn = `arn:aws:lambda:${synth.config.region}:${synth.config.accountId}:function:voice-ai-${env}-connect-lookup`;
     expect(pull.Condition).toEqual({ StringLike: { "aws:sourceArn": [arn, `${arn}:*`] } });
-    const lifecycle = JSON.parse(resourcesOf(stack, "aws_ecr_lifecycle_policy").connect_lookup_repository_lifecycle.policy);
-    expect(lifecycle.rules[1].selection.countNumber).toBe(synth.config.ecs.ecr.keepTaggedImages);
   });
 
-  it("is created only after its permissions and repository policy exist", () => {
-    expect(fn.depends_on).toEqual(["aws_iam_role_policy.connect_lookup_role_policy", "aws_ecr_repository_policy.connect_lookup_repository_policy"]);
+  it("is created only after its permissions exist (the repository policy is the registry stack's, deployed first)", () => {
+    expect(fn.depends_on).toEqual(["aws_iam_role_policy.connect_lookup_role_policy"]);
   });
 
   it("gets the granted table's name by variable and is associated with the Amazon Connect instance", () => {
@@ -122,7 +121,7 @@ describe.each(["dev", "prod"])("%s functions stack (sections added)", (env) => {
     expect(resourcesOf(stack, "aws_connect_lambda_function_association").connect_lookup_connect_association).toEqual(
       expect.objectContaining({ instance_id: CONNECT_INSTANCE_ID, function_arn: "${aws_lambda_function.connect_lookup.arn}" }),
     );
-    expect(remoteStateSources(synth, stack).sort()).toEqual(["data-dynamodb", "secrets-kms", "vpc"]);
+    expect(remoteStateSources(synth, stack).sort()).toEqual(["data-dynamodb", "registry", "secrets-kms", "vpc"]);
   });
 
   it("passes the guardrails with zero errors", () => {

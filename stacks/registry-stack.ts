@@ -1,0 +1,62 @@
+import { TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import { functionNameFor } from "../constructs/container-function";
+import { ContainerRepository, type ImageRepository } from "../constructs/container-repository";
+import { PlatformStack, PlatformStackProps } from "./platform-stack";
+
+export interface RegistryStackProps extends Omit<PlatformStackProps, "component"> {
+  /** CMK of the repositories (secrets-kms `containers`). */
+  readonly containersKeyArn: string;
+}
+
+/**
+ * The ECR repositories of every configured service and function. They live apart from the ecs and functions stacks
+ * because their images must be pushed after the repositories exist and before anything runs them: deployed first,
+ * then `docker push`, then ecs and functions, whose plans stop on a tag that is not there (PushedImage).
+ */
+export class RegistryStack extends PlatformStack {
+  /** Repository of each configured service, by service name. */
+  readonly serviceRepositories: Readonly<Record<string, ImageRepository>>;
+  /** Repository of each configured function, by function name. */
+  readonly functionRepositories: Readonly<Record<string, ImageRepository>>;
+
+  constructor(scope: Construct, id: string, props: RegistryStackProps) {
+    super(scope, id, { ...props, component: "registry" });
+    const { config } = this;
+    const repository = (name: string, pullingFunctionArn?: string): ImageRepository => {
+      const created = new ContainerRepository(this, `${name}-repository`, {
+        name: `${this.namePrefix}/${name}`,
+        kmsKeyArn: props.containersKeyArn,
+        keepTaggedImages: config.ecs.ecr.keepTaggedImages,
+        untaggedExpiryDays: config.ecs.ecr.untaggedExpiryDays,
+        nameTag: `${this.namePrefix}-${name}`,
+        // Lambda pulls with its service principal; the function's name is fixed, so the grant can name it before it exists.
+        policyStatements: pullingFunctionArn
+          ? [
+              {
+                sid: "LambdaPullsForThisFunctionOnly",
+                principals: { Service: "lambda.amazonaws.com" },
+                actions: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+                resources: [],
+                conditions: { StringLike: { "aws:sourceArn": [pullingFunctionArn, `${pullingFunctionArn}:*`] } },
+              },
+            ]
+          : undefined,
+      });
+      return { name: created.repository.name, url: created.url, arn: created.arn };
+    };
+    this.serviceRepositories = Object.fromEntries(config.services.map((service) => [service.name, repository(service.name)]));
+    this.functionRepositories = Object.fromEntries(
+      (config.functions ?? []).map((fn) => {
+        const functionName = functionNameFor(this.namePrefix, fn.name);
+        return [fn.name, repository(fn.name, `arn:aws:lambda:${config.region}:${config.accountId}:function:${functionName}`)];
+      }),
+    );
+
+    const urls = (repositories: Readonly<Record<string, ImageRepository>>) => Object.fromEntries(Object.entries(repositories).map(([name, r]) => [name, r.url]));
+    new TerraformOutput(this, "repository_urls", {
+      value: { ...urls(this.serviceRepositories), ...urls(this.functionRepositories) },
+      description: "ECR repository URL per service and function: where CI pushes images before ecs and functions deploy",
+    });
+  }
+}
