@@ -54,9 +54,19 @@ async function main(args: string[]): Promise<number> {
 function report(plan: OfflinePlan): void {
   const failures = planFailures(plan);
   console.log(`\n## ${plan.stackId}: ${failures.length > 0 ? "FAILED" : `${plan.planned.length} to add`}`);
-  plan.standIns.forEach((standIn) => console.log(`  stand-in ${standIn}`));
+  for (const [assumption, addresses] of byAssumption(plan.standIns)) console.log(`  assumed ${assumption}: ${addresses.join(", ")}`);
   if (failures.length > 0) failures.forEach((failure) => console.log(`  ${failure.replace(/\n/g, "\n    ")}`));
   else plan.planned.forEach((address) => console.log(`  + ${address}`));
+}
+
+/** `<address>: <assumption>` lines grouped by assumption: one line per kind of stand-in. */
+function byAssumption(standIns: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const standIn of standIns) {
+    const [address, assumption] = standIn.split(/: (.*)/s);
+    groups.set(assumption, [...(groups.get(assumption) ?? []), address]);
+  }
+  return groups;
 }
 
 process.on("SIGINT", () => void stopAllProcesses().then(() => process.exit(130)));

@@ -12,6 +12,7 @@ describe("plan:offline: stand-ins for AWS reads", () => {
       aws_caller_identity: { current: {} },
       aws_iam_policy_document: { doc: { statement: [] } },
       aws_secretsmanager_secret_versions: { api_key: { secret_id: "${aws_secretsmanager_secret.api_key.arn}" } },
+      aws_ecr_image: { api: { repository_name: "voice-api", image_tag: "1.2.3" } },
     },
     ephemeral: {
       aws_secretsmanager_secret_version: { master: { secret_id: "arn:secret" } },
@@ -43,6 +44,13 @@ describe("plan:offline: stand-ins for AWS reads", () => {
     const versions = locals.offline_data_aws_secretsmanager_secret_versions_api_key;
     expect(versions.secret_id).toBe("${aws_secretsmanager_secret.api_key.arn}");
     expect(versions.versions[0].version_stages).toEqual(["AWSCURRENT"]);
+  });
+
+  it("takes a deployed image tag as pushed", () => {
+    const { json, standIns } = withStandIns(stack, "111111111111");
+    const image = (json.locals as Record<string, Record<string, unknown>>).offline_data_aws_ecr_image_api;
+    expect(image).toEqual(expect.objectContaining({ repository_name: "voice-api", image_tag: "1.2.3", image_tags: ["1.2.3"], registry_id: "111111111111" }));
+    expect(standIns).toContain("data.aws_ecr_image.api: the image tag was pushed to its repository before the deploy");
   });
 
   it("finds the keys read out of a JSON secret, by index and by attribute", () => {

@@ -1,5 +1,5 @@
 import { AttributeTypes, attributeTypesFromSchema, fixtureOutputs, fixtureState } from "./fixtures";
-import { describeResult, mapLimit } from "./process";
+import { ProcessResult, describeResult, mapLimit } from "./process";
 import { TerraformJson, remoteStateReads, resourceAddresses, withOfflineAwsProvider, withoutRandomProvider } from "./stack-json";
 import { withStandIns } from "./stand-ins";
 import { SynthesizedApp, SynthesizedStack } from "./synth";
@@ -253,12 +253,24 @@ export function readPlanLog(stdout: string, stackIds: readonly string[]): RootPl
   return { planned: unique(planned), errors: unique(errors), unattributed };
 }
 
+/** A plan root written into the workspace, and its `terraform init`. */
+interface InitializedRoot {
+  readonly dir: string;
+  readonly init: ProcessResult;
+}
+
+async function initRoot(workspace: TerraformWorkspace, stacks: readonly OfflineStack[]): Promise<InitializedRoot> {
+  const dir = workspace.writeDir(`plan-${stacks[0].id}`, planRootFiles(stacks));
+  return { dir, init: await workspace.run(dir, ["init", "-backend=false", "-input=false", "-no-color"]) };
+}
+
 /**
- * Plans `stacks` as one root (`terraform plan -refresh=false`). A failed plan renders no changes at all, so the
- * stacks terraform named in errors fail with them and the others are planned again without them; errors no stack
- * can be named for split the root in halves until each half plans or a single stack is left to carry them.
+ * Plans `stacks` as one root (`terraform plan -refresh=false`), initialized unless `root` already is. A failed plan
+ * renders no changes at all, so the stacks terraform named in errors fail with them and the others are planned again
+ * without them; errors no stack can be named for split the root in halves until each half plans or a single stack
+ * is left to carry them.
  */
-async function planRoot(workspace: TerraformWorkspace, stacks: readonly OfflineStack[]): Promise<OfflinePlan[]> {
+async function planRoot(workspace: TerraformWorkspace, stacks: readonly OfflineStack[], root?: InitializedRoot): Promise<OfflinePlan[]> {
   const result = (stack: OfflineStack, planned: readonly string[], errors: readonly string[]): OfflinePlan => ({
     stackId: stack.id,
     planned,
@@ -266,8 +278,7 @@ async function planRoot(workspace: TerraformWorkspace, stacks: readonly OfflineS
     standIns: stack.standIns,
     errors,
   });
-  const dir = workspace.writeDir(`plan-${stacks[0].id}`, planRootFiles(stacks));
-  const init = await workspace.run(dir, ["init", "-backend=false", "-input=false", "-no-color"]);
+  const { dir, init } = root ?? (await initRoot(workspace, stacks));
   const run = init.code === 0 ? await workspace.run(dir, ["plan", "-refresh=false", "-lock=false", "-input=false", "-json", "-no-color"], { timeoutMs: PLAN_TIMEOUT_MS }) : init;
   const log = readPlanLog(run.stdout, stacks.map((stack) => stack.id));
   if (run.code === 0) return stacks.map((stack) => result(stack, log.planned.get(stack.id) ?? [], []));
@@ -297,15 +308,22 @@ export async function planStacksOffline(
   concurrency: number,
 ): Promise<{ plans: OfflinePlan[]; seeded: string[] }> {
   const offline = stacks.map(prepareOffline);
-  const readsState = stacks.some((stack) => remoteStateReads(stack.json).length > 0);
-  const types = readsState ? await loadAttributeTypes(workspace) : () => undefined;
-  const seeded = await putUpstreamStates(app, stacks, types, workspace.toolchain.version);
-
   const blocked: OfflinePlan[] = offline
     .filter((stack) => stack.blockers.length > 0)
     .map((stack) => ({ stackId: stack.id, planned: [], synthesized: stack.synthesized, standIns: stack.standIns, errors: stack.blockers.map((b) => `cannot be planned offline: ${b}`) }));
-  const plannable = offline.filter((stack) => stack.blockers.length === 0);
-  const planned = plannable.length > 0 ? (await mapLimit(planRoots(plannable, concurrency), concurrency, (root) => planRoot(workspace, root))).flat() : [];
+  const roots = planRoots(offline.filter((stack) => stack.blockers.length === 0), concurrency);
+
+  // The schema load and the roots' inits need nothing from each other, so they share the processes allowed.
+  let types: AttributeTypes = () => undefined;
+  const initialized = new Map<readonly OfflineStack[], InitializedRoot>();
+  const loadTypes = async () => {
+    if (stacks.some((stack) => remoteStateReads(stack.json).length > 0)) types = await loadAttributeTypes(workspace);
+  };
+  const inits = roots.map((root) => async () => void initialized.set(root, await initRoot(workspace, root)));
+  await mapLimit([loadTypes, ...inits], concurrency, (task) => task());
+  const seeded = await putUpstreamStates(app, stacks, types, workspace.toolchain.version);
+
+  const planned = (await mapLimit(roots, concurrency, (root) => planRoot(workspace, root, initialized.get(root)))).flat();
   const byId = new Map([...blocked, ...planned].map((plan) => [plan.stackId, plan]));
   return { plans: stacks.map((stack) => byId.get(stack.id)!), seeded };
 }

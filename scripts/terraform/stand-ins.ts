@@ -57,6 +57,18 @@ export const STAND_INS: Readonly<Record<string, StandIn>> = {
       versions: [{ created_time: "2025-01-01T00:00:00Z", last_accessed_date: "2025-01-01T00:00:00Z", version_id: "offline-plan", version_stages: ["AWSCURRENT"] }],
     }),
   },
+  // PushedImage: ecs and functions plans stop on a tag that was never pushed; the deploy order pushes it first.
+  "data.aws_ecr_image": {
+    assumes: "the image tag was pushed to its repository before the deploy",
+    attributes: (block, { accountId }) => ({
+      id: `sha256:${"0".repeat(64)}`,
+      image_digest: `sha256:${"0".repeat(64)}`,
+      image_pushed_at: 1735689600,
+      image_size_in_bytes: 1,
+      image_tags: block.image_tag === undefined ? [] : [block.image_tag],
+      registry_id: accountId,
+    }),
+  },
   // Secrets Manager's GetRandomPassword does what the random provider does locally.
   "ephemeral.aws_secretsmanager_random_password": {
     assumes: "Secrets Manager generates the password as asked",
