@@ -1,16 +1,26 @@
 import { CognitoUserPool } from "@cdktf/provider-aws/lib/cognito-user-pool";
 import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool-client";
 import { CognitoUserPoolDomain } from "@cdktf/provider-aws/lib/cognito-user-pool-domain";
+import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { Construct } from "constructs";
+import { COGNITO_PARAMETERS, parameterPathFor } from "../config/sections/parameters";
 import { PlatformStack, PlatformStackProps } from "./platform-stack";
 
-export type IdentityStackProps = Omit<PlatformStackProps, "component">;
+export interface IdentityStackProps extends Omit<PlatformStackProps, "component"> {
+  /**
+   * CMK of the environment's SSM parameters (secrets-kms `parameters` key). With it the stack writes the app's
+   * Cognito settings under the parameters path, which the services already read (`parameters: true`).
+   * @default - no parameters section: the settings are only this stack's public properties
+   */
+  readonly parametersKeyArn?: string;
+}
 
 /**
  * Cognito user pool and the web app's OAuth client (seed 003, replacing Replit auth): password policy, MFA by
  * authenticator app, threat protection and token lifetimes from config; e-mail as the username, recovery by
- * verified e-mail only. Its own stack because users outlive every other component.
- * Only synthesized when `identity` is configured.
+ * verified e-mail only. Its own stack because users outlive every other component. The app reads the pool, client id,
+ * client secret, domain and issuer from SSM (seed 003: COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID): without them the
+ * code flow's token exchange cannot authenticate. Only synthesized when `identity` is configured.
  */
 export class IdentityStack extends PlatformStack {
   readonly userPoolId: string;
@@ -77,6 +87,29 @@ export class IdentityStack extends PlatformStack {
     if (identity.domainPrefix) {
       const domain = new CognitoUserPoolDomain(this, "hosted_domain", { domain: identity.domainPrefix, userPoolId: pool.id });
       this.hostedDomain = `${domain.domain}.auth.${this.config.region}.amazoncognito.com`;
+    }
+
+    if (props.parametersKeyArn) {
+      const settings: Record<(typeof COGNITO_PARAMETERS)[number], string | undefined> = {
+        cognito_user_pool_id: pool.id,
+        cognito_client_id: client.id,
+        cognito_issuer: `https://cognito-idp.${this.config.region}.amazonaws.com/${pool.id}`,
+        cognito_domain: this.hostedDomain,
+        cognito_client_secret: appClient.generateSecret ? client.clientSecret : undefined,
+      };
+      for (const [name, value] of Object.entries(settings)) {
+        if (value === undefined) continue;
+        const secret = name === "cognito_client_secret";
+        new SsmParameter(this, name, {
+          name: parameterPathFor(this.config, name),
+          description: `Cognito ${name.slice("cognito_".length).replace(/_/g, " ")} of the web app, written by the identity stack`,
+          type: secret ? "SecureString" : "String",
+          tier: "Standard",
+          keyId: secret ? props.parametersKeyArn : undefined,
+          value,
+          tags: this.nameTags(name),
+        });
+      }
     }
   }
 }

@@ -209,7 +209,9 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
         dynamodbKeyArn: secretsKms.optionalKeyArns.dynamodb,
       })
     : undefined;
-  const identity = config.identity ? new IdentityStack(app, id("identity"), { config }) : undefined;
+  const identity = config.identity
+    ? new IdentityStack(app, id("identity"), { config, parametersKeyArn: secretsKms.optionalKeyArns.parameters })
+    : undefined;
 
   return { bootstrap, secretsKms, vpc, registry, storage, rds, redis, edge, ecs, backup, observability, messaging, dynamodb, functions, identity, parameters };
 }

@@ -1,8 +1,10 @@
 import { CognitoUserPool } from "@cdktf/provider-aws/lib/cognito-user-pool";
 import { describe, expect, it } from "vitest";
-import { ENVIRONMENTS } from "../../config";
+import { BLUEPRINTS, ENVIRONMENTS, parseEnvironmentConfig } from "../../config";
 import { guardrailErrors, synthVariant, synthWithOptionalSections } from "../support/optional-sections";
-import { resourcesOf, synthEnvironment } from "../support/synth";
+import { COGNITO_PARAMETERS } from "../../config/sections/parameters";
+import { remoteOutputRef } from "../support/remote-state";
+import { resourcesOf, synthBlueprintEnvironment, synthEnvironment } from "../support/synth";
 
 describe.each(["dev", "prod"])("%s identity stack (sections added)", (env) => {
   const synth = synthWithOptionalSections(env);
@@ -54,9 +56,11 @@ describe.each(["dev", "prod"])("%s identity stack (sections added)", (env) => {
     );
   });
 
-  it("exports no client secret and reads no other stack", () => {
-    expect(stack.text).not.toMatch(/client_secret/);
-    expect(stack.json.data?.terraform_remote_state).toBeUndefined();
+  it("exports no client secret: it only goes into a SecureString parameter, and the stack reads only the parameters key", () => {
+    expect(JSON.stringify(stack.json.output ?? {})).not.toMatch(/client_secret/);
+    const holders = Object.values(resourcesOf(stack, "aws_ssm_parameter")).filter((p) => JSON.stringify(p).includes("client_secret"));
+    expect(holders.map((p) => p.type)).toEqual(["SecureString"]);
+    expect(Object.keys(stack.json.data?.terraform_remote_state ?? {})).toEqual([`cross_stack_reference_input_${env}_secrets_kms`]);
     expect(resourcesOf(stack, "aws_cognito_user_pool_domain").hosted_domain.domain).toBe("saprism-login");
   });
 
@@ -85,5 +89,34 @@ describe.each(Object.keys(ENVIRONMENTS))("%s as shipped", (env) => {
 
   it("has no identity stack", () => {
     expect(synth.stackIds).not.toContain(`${env}-identity`);
+  });
+});
+
+describe("the app's Cognito settings (saprism prod): written where the services read parameters", () => {
+  const synth = synthBlueprintEnvironment("saprism", "prod");
+  const parameters = resourcesOf(synth.stack("identity"), "aws_ssm_parameter");
+
+  it("writes pool id, client id, issuer, domain and client secret under the parameters path", () => {
+    const byName = Object.fromEntries(Object.values(parameters).map((p) => [p.name, p]));
+    expect(Object.keys(byName).sort()).toEqual(COGNITO_PARAMETERS.map((name) => `/saprism/prod/${name}`).sort());
+    expect(byName["/saprism/prod/cognito_client_id"]).toMatchObject({ type: "String", value: "${aws_cognito_user_pool_client.app_client.id}" });
+    expect(byName["/saprism/prod/cognito_user_pool_id"].value).toBe("${aws_cognito_user_pool.user_pool.id}");
+  });
+
+  it("keeps the client secret a SecureString under the parameters CMK, which the app's task role may decrypt", () => {
+    const secret = Object.values(parameters).find((p) => p.name === "/saprism/prod/cognito_client_secret")!;
+    expect(secret).toMatchObject({ type: "SecureString", value: "${aws_cognito_user_pool_client.app_client.client_secret}" });
+    expect(remoteOutputRef(synth, secret.key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.parameters_key.arn}" });
+    const taskPolicy = JSON.parse(resourcesOf(synth.stack("ecs"), "aws_iam_role_policy").app_task_role_policy.policy);
+    const read = taskPolicy.Statement.find((s: { Sid: string }) => s.Sid === "ReadEnvironmentParameters");
+    expect(read.Resource).toContain(`arn:aws:ssm:${synth.config.region}:${synth.config.accountId}:parameter/saprism/prod/*`);
+  });
+
+  it("refuses a configured parameter of the same name", () => {
+    const raw = structuredClone(BLUEPRINTS.saprism.prod) as { parameters: Record<string, unknown> };
+    raw.parameters.cognito_client_id = { type: "String", value: "x", description: "shadowing the identity stack's" };
+    expect(() => parseEnvironmentConfig(raw)).toThrow(
+      /parameters\.cognito_client_id: is written by the identity stack/,
+    );
   });
 });

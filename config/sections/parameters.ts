@@ -34,7 +34,16 @@ export function parameterPathFor(config: { readonly project: string; readonly en
   return `/${config.project}/${config.environment}/${name}`;
 }
 
+/** Parameters the identity stack writes under the same path; config may not define them. */
+export const COGNITO_PARAMETERS = ["cognito_user_pool_id", "cognito_client_id", "cognito_issuer", "cognito_domain", "cognito_client_secret"] as const;
+
 export const parametersRules: CrossFieldRule[] = [
+  (c) =>
+    c.identity
+      ? Object.keys(c.parameters ?? {})
+          .filter((name) => (COGNITO_PARAMETERS as readonly string[]).includes(name))
+          .map((name) => ({ path: ["parameters", name], message: "is written by the identity stack (the app's Cognito settings); remove it" }))
+      : [],
   (c) =>
     Object.entries(c.parameters ?? {}).flatMap(([name, p]): ConfigIssue[] => {
       const path = ["parameters", name];
