@@ -275,13 +275,11 @@ export class FargateService extends Construct {
           "max-buffer-size": "25m",
         },
       },
-      healthCheck: {
-        command: ["CMD-SHELL", `curl -fsS 'http://localhost:${service.containerPort}${service.healthCheckPath}' || exit 1`],
-        interval: 30,
-        timeout: 5,
-        retries: 3,
-        startPeriod: service.healthCheckGracePeriodSeconds,
-      },
+      // Only a command the config names: a curl probe fails in every image without curl, and ECS replaces such
+      // tasks in a loop. The ALB's probe of healthCheckPath covers the rest.
+      healthCheck: service.containerHealthCheckCommand
+        ? { command: ["CMD", ...service.containerHealthCheckCommand], interval: 30, timeout: 5, retries: 3, startPeriod: service.healthCheckGracePeriodSeconds }
+        : undefined,
       // Reaps zombie processes and is what ECS Exec's agent needs.
       linuxParameters: { initProcessEnabled: true },
       mountPoints: writableVolumes.map(({ name, containerPath }) => ({ sourceVolume: name, containerPath, readOnly: false })),

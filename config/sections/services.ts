@@ -115,12 +115,17 @@ export const serviceSchema = z.strictObject({
     .int()
     .min(1024, "must be 1024-65535: a non-root container cannot bind a privileged port")
     .max(65535, "must be 1024-65535"),
-  /** HTTP path the ALB and the container health check probe. */
+  /** HTTP path the ALB probes; a task whose target fails it is replaced. */
   healthCheckPath: z
     .string()
     .max(1024, "must be at most 1024 characters")
-    // Also part of the container's shell health check command, so no shell metacharacters.
     .regex(/^\/[A-Za-z0-9/_.~%-]*$/, "must start with '/' and use only A-Z a-z 0-9 / _ . ~ % -"),
+  /**
+   * Exec-form command the container runs to report its own health (`["/app/healthcheck"]`); it must exist in the
+   * image (slim and distroless images have no curl or shell).
+   * @default - none: the ALB's probe of healthCheckPath decides, which needs nothing in the image
+   */
+  containerHealthCheckCommand: z.array(z.string().min(1, "must not be empty")).min(1, "must name the command").optional(),
   /** Seconds ECS ignores failing ALB health checks after a task starts. */
   healthCheckGracePeriodSeconds: z.number().int().min(0).max(3600, "must be at most 3600 seconds").default(60),
   /** Tasks at deploy time; autoscaling moves it between minCount and maxCount afterwards. */
