@@ -1,5 +1,5 @@
 /** The rule pack: every guardrail `evaluateStack` runs, in report order. */
-import { vaultEncryptedWithCmk } from "./rules/backup";
+import { planSelectsByArn, vaultEncryptedWithCmk } from "./rules/backup";
 import { volumeEncryptedWithCmk } from "./rules/ebs";
 import { repositoryEncryptedWithCmk } from "./rules/ecr";
 import { containersRunLockedDown, execWorksOnReadOnlyRoot, noPublicIpOnTasks, noSecretsInContainerEnvironment } from "./rules/ecs";
@@ -7,12 +7,13 @@ import { cacheEncryptedAtRest, cacheEncryptedInTransit } from "./rules/elasticac
 import { httpRedirectsToHttps, listenerPrefersTls13, listenerTlsPolicy, loadBalancerDeletionProtection } from "./rules/elb";
 import { noPublicPrincipals, noWildcardActions, noWildcardResourcesOnData } from "./rules/iam";
 import { encryptionContextGrantsReachable, kmsKeyRotation } from "./rules/kms";
-import { logGroupEncryptedWithCmk, logGroupRetention, serviceLogGroupsHaveRetention, trailEncryptedWithCmk } from "./rules/logs";
+import { flowLogRoleHasMinimumPermissions, logGroupEncryptedWithCmk, logGroupRetention, serviceLogGroupsHaveRetention, trailEncryptedWithCmk } from "./rules/logs";
 import { noInternetIngress, noPublicIpAddresses, noUnrestrictedEgress } from "./rules/network";
 import { databaseDeletionProtection, databaseEncryptedWithCmk, databaseForcesTls, databaseNotPublic, replicaSourceNotManagedPassword } from "./rules/rds";
 import { bucketEncryptedWithCmk, bucketPublicAccessBlock, bucketRequiresTls } from "./rules/s3";
 import { noPlaintextSecrets, secretEncryptedWithCmk, secretNameNotArnSuffixed, secretOutputsAreSensitive } from "./rules/secrets";
 import { queueEncryptedWithCmk, topicEncryptedWithCmk } from "./rules/sns-sqs";
+import { bodyCapSparesUploadRoutes, countedBodyRulesAreReblocked, wafLogsRedactCredentials } from "./rules/waf";
 import type { Rule } from "./types";
 
 export const RULES: readonly Rule[] = [
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   logGroupEncryptedWithCmk,
   serviceLogGroupsHaveRetention,
   trailEncryptedWithCmk,
+  flowLogRoleHasMinimumPermissions,
   secretEncryptedWithCmk,
   noPlaintextSecrets,
   secretOutputsAreSensitive,
@@ -55,6 +57,10 @@ export const RULES: readonly Rule[] = [
   topicEncryptedWithCmk,
   queueEncryptedWithCmk,
   vaultEncryptedWithCmk,
+  planSelectsByArn,
+  bodyCapSparesUploadRoutes,
+  countedBodyRulesAreReblocked,
+  wafLogsRedactCredentials,
 ];
 
 const ids = RULES.map((rule) => rule.id);

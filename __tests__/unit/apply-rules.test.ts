@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { EXEC_AGENT_VOLUMES } from "../../constructs/fargate-service";
 import { policyDocument } from "../../constructs/iam-policy";
 import { type Finding, RULES, applyGuardrails, collectFindings } from "../../guardrails";
+import { backupPlan, flowLogWithRole, webAclInFrontOfDocuments } from "../support/apply-cases";
 import { testApp } from "../support/test-app";
 
 const ACCOUNT = "111111111111";
@@ -84,6 +85,21 @@ const primaryWithReplica = (stack: TerraformStack, id: string, managedPassword: 
 };
 
 const CASES: Record<string, ApplyRuleCase> = {
+  "VP-LOG-5": {
+    unsafe: (s) => flowLogWithRole(s, "unsafe", false),
+    safe: (s) => flowLogWithRole(s, "safe", true),
+    message: /its role aws_iam_role\.unsafe_role lacks logs:DescribeLogGroups/,
+  },
+  "VP-BAK-2": {
+    unsafe: (s) => backupPlan(s, "unsafe", false),
+    safe: (s) => backupPlan(s, "safe", true),
+    message: /its selections only match by tag; when nothing carries the tag the plan backs up nothing/,
+  },
+  "VP-WAF-1": {
+    unsafe: (s) => webAclInFrontOfDocuments(s, "unsafe", false),
+    safe: (s) => webAclInFrontOfDocuments(s, "safe", true),
+    message: /SizeRestrictions_BODY blocks every request body over 8 KB, and the ALB routes \/documents\/\* look like/,
+  },
   "VP-SEC-4": {
     unsafe: (s) => new SecretsmanagerSecret(s, "unsafe", { name: "prod/voice-ai/jwt-secret" }),
     safe: (s) => new SecretsmanagerSecret(s, "safe", { name: "prod/voice-ai/jwt-signing-key" }),

@@ -53,6 +53,7 @@ import {
 import { synthWithOptionalSections } from "../support/optional-sections";
 import { synthEnvironment } from "../support/synth";
 import { testApp } from "../support/test-app";
+import { wafLogging, webAclCountingBodyCap } from "../support/apply-cases";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/11111111-2222-3333-4444-555555555555";
 const ACCOUNT = "111111111111";
@@ -421,6 +422,16 @@ const CASES: Record<string, RuleCase> = {
     unsafe: (s) => new BackupVault(s, "unsafe", { name: "unsafe" }),
     safe: (s) => new BackupVault(s, "safe", { name: "safe", kmsKeyArn: KEY }),
     message: /kms_key_arn is not set/,
+  },
+  "VP-WAF-2": {
+    unsafe: (s) => webAclCountingBodyCap(s, "unsafe", false),
+    safe: (s) => webAclCountingBodyCap(s, "safe", true),
+    message: /SizeRestrictions_BODY only counts and no later rule blocks the label/,
+  },
+  "VP-WAF-3": {
+    unsafe: (s) => wafLogging(s, "unsafe", false),
+    safe: (s) => wafLogging(s, "safe", true),
+    message: /the cookie header, the query string are logged in clear/,
   },
 };
 

@@ -1,5 +1,5 @@
-import { blocks, containerDefinitions, isExpression, isLiteralString, isSet } from "../helpers";
-import { type ElementRule, type ElementView, type StackRule, compliant, nonCompliant } from "../types";
+import { actionMatches, blocks, containerDefinitions, isExpression, isLiteralString, isSet, policyStatements, referencedAddress } from "../helpers";
+import { type ElementRule, type ElementView, type StackRule, compliant, nonCompliant, notApplicable } from "../types";
 
 export const logGroupRetention: ElementRule = {
   id: "VP-LOG-1",
@@ -100,3 +100,44 @@ export const trailEncryptedWithCmk: ElementRule = {
   fix: "Set kms_key_id to the audit CMK, whose key policy lets cloudtrail.amazonaws.com generate data keys",
   check: ({ attributes }) => (isSet(attributes.kms_key_id) ? compliant : nonCompliant("kms_key_id is not set")),
 };
+
+/** What AWS lists as the least a flow-log delivery role needs (CreateLogGroup aside: our groups exist first). */
+const FLOW_LOG_ROLE_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:DescribeLogGroups"];
+
+export const flowLogRoleHasMinimumPermissions: StackRule = {
+  id: "VP-LOG-5",
+  level: "error",
+  category: "apply",
+  scope: "stack",
+  description: "VPC flow logs to CloudWatch Logs deliver through a role with the permissions AWS lists as the minimum",
+  fix: "Allow logs:CreateLogStream, logs:PutLogEvents and logs:DescribeLogStreams on the log group and logs:DescribeLogGroups on arn:aws:logs:<region>:<account>:log-group:* in the role's policy",
+  reference: "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html",
+  check: (context) =>
+    context.elements
+      .filter((e) => e.type === "aws_flow_log" && (e.attributes.log_destination_type ?? "cloud-watch-logs") === "cloud-watch-logs")
+      .map((flowLog) => {
+        const role = context.lookup(flowLog.attributes.iam_role_arn);
+        if (role?.type !== "aws_iam_role") return { subject: flowLog, verdict: notApplicable };
+        // Managed policies are not in the JSON: the role's permissions cannot be read here.
+        const managed = context.elements.some((e) => e.type === "aws_iam_role_policy_attachment" && ownedBy(e.attributes.role, role));
+        const documents = [
+          ...context.elements.filter((e) => e.type === "aws_iam_role_policy" && ownedBy(e.attributes.role, role)).map((e) => e.attributes.policy),
+          ...blocks(role.attributes.inline_policy).map((inline) => inline.policy),
+        ].map((policy) => policyStatements(policy, context));
+        if (managed || documents.some((statements) => statements === undefined)) return { subject: flowLog, verdict: notApplicable };
+        const allows = documents.flatMap((statements) => statements!).filter((s) => s.effect === "Allow");
+        const missing = FLOW_LOG_ROLE_ACTIONS.filter((action) => !allows.some((s) => s.actions.some((pattern) => actionMatches(pattern, action))));
+        return {
+          subject: flowLog,
+          verdict:
+            missing.length === 0
+              ? compliant
+              : nonCompliant(`its role ${role.address} lacks ${missing.join(", ")}, so delivery can fail with an access error that Terraform never reports`),
+        };
+      }),
+};
+
+/** A role attribute (`${aws_iam_role.x.id}`, `.name`, or the literal name) that names `role`. */
+function ownedBy(value: unknown, role: ElementView): boolean {
+  return referencedAddress(value) === role.address || (isLiteralString(value) && value === role.attributes.name);
+}
