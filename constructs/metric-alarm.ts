@@ -105,6 +105,26 @@ export interface AlarmSpec extends Omit<MetricAlarmProps, "alarmName" | "actionA
   readonly label: string;
 }
 
+/**
+ * One alarm of a resource family's alarm set, with its id: the last part of its Terraform address
+ * (`<set id>_<id>`). The `*-alarms.ts` helpers beside each construct (fargate-service-alarms.ts, ...) return
+ * these instead of creating `MetricAlarm`s themselves: a construct of their own would add a level to every
+ * alarm's construct path, and so to its address, and the environment's dashboard needs every alarm in one set.
+ */
+export interface AlarmDefinition {
+  /** Unique within the set; `voice-api_cpu` becomes `aws_cloudwatch_metric_alarm.alarms_voice_api_cpu`. */
+  readonly id: string;
+  readonly spec: AlarmSpec;
+}
+
+/** Utilization alarms look at 5-minute averages and page after 15 minutes, so a deploy spike does not page. */
+export const UTILIZATION_WINDOW = { periodSeconds: 300, evaluationPeriods: 3 } as const;
+
+/** A count alarm: the sum over one window of `periodSeconds` above the threshold pages. */
+export function countWindow(periodSeconds: number) {
+  return { periodSeconds, statistic: "Sum", comparison: "GreaterThanThreshold" } as const;
+}
+
 export interface AlarmSetProps {
   /** Prefix of every alarm name, e.g. `voice-ai-prod`. */
   readonly namePrefix: string;
@@ -143,6 +163,11 @@ export class AlarmSet extends Construct {
     });
     this.entries.push({ spec, alarm });
     return alarm;
+  }
+
+  /** Adds each definition in order (the order of the dashboard's graphs). */
+  addAll(definitions: readonly AlarmDefinition[]): MetricAlarm[] {
+    return definitions.map(({ id, spec }) => this.add(id, spec));
   }
 
   get alarms(): readonly MetricAlarm[] {

@@ -10,7 +10,12 @@ import { type AlarmThresholds, RDS_THRESHOLDS, REDIS_THRESHOLDS } from "../confi
 import { bucketNameFor } from "../config/sections/storage";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
 import { PolicyStatement, policyDocument } from "../constructs/iam-policy";
+import { cacheAlarms } from "../constructs/cache-alarms";
+import { databaseAlarms } from "../constructs/database-alarms";
+import { fargateServiceAlarms } from "../constructs/fargate-service-alarms";
+import { loadBalancerAlarms } from "../constructs/load-balancer-alarms";
 import { AlarmSet } from "../constructs/metric-alarm";
+import { webApplicationFirewallAlarms } from "../constructs/web-application-firewall-alarms";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { ServiceRole } from "../constructs/service-role";
 import { PlatformStack, PlatformStackProps } from "./platform-stack";
@@ -57,10 +62,7 @@ export interface ObservabilityStackProps extends Omit<PlatformStackProps, "compo
   readonly redisMemberClusterIds?: readonly string[];
 }
 
-const GIB = 1024 ** 3;
 const DAYS_PER_YEAR = 365.25;
-/** Utilization alarms look at 5-minute averages and page after 15 minutes, so a deploy spike does not page. */
-const UTILIZATION = { periodSeconds: 300, evaluationPeriods: 3 } as const;
 
 /**
  * What tells the team something is wrong, and what proves what happened: the alarm topic and its
@@ -166,260 +168,76 @@ export class ObservabilityStack extends PlatformStack {
     }
   }
 
+  /**
+   * Every alarm of the environment in one `AlarmSet` (one topic, one dashboard). Each resource family's alarms
+   * are written beside its construct (constructs/*-alarms.ts) and take narrow props: the watched resource's
+   * dimensions and its thresholds. They are added here, not in the stacks that own the resources, because the
+   * topic lives in this stack, which already reads the ecs, edge, rds and redis outputs; alarms in those stacks
+   * would need the topic before them (a reversed dependency) and would move every alarm to another state.
+   */
   private createAlarms(props: ObservabilityStackProps, topicArn: string): void {
-    const { thresholds } = this.config.observability;
-    const alarms = new AlarmSet(this, "alarms", { namePrefix: this.namePrefix, actionArns: [topicArn], region: this.config.region });
-    const count = { periodSeconds: thresholds.countPeriodSeconds, statistic: "Sum", comparison: "GreaterThanThreshold" } as const;
+    const { region } = this.config;
+    const { thresholds, dashboard } = this.config.observability;
+    const { countPeriodSeconds, http5xxCount } = thresholds;
+    const alarms = new AlarmSet(this, "alarms", { namePrefix: this.namePrefix, actionArns: [topicArn], region });
 
     for (const service of props.services) {
-      const ecs = { ClusterName: service.clusterName, ServiceName: service.serviceName };
-      const targets = { LoadBalancer: props.albArnSuffix, TargetGroup: service.targetGroupArnSuffix };
-      const key = service.name;
-      alarms.add(`${key}_cpu`, {
-        ...UTILIZATION,
-        name: `${key}-cpu-high`,
-        description: `${key}: CPU above ${thresholds.ecsCpuPercent}% for 15 minutes; check autoscaling (at max?) and recent deploys.`,
-        namespace: "AWS/ECS",
-        metricName: "CPUUtilization",
-        dimensions: ecs,
-        statistic: "Average",
-        comparison: "GreaterThanThreshold",
-        threshold: thresholds.ecsCpuPercent,
-        // No data means no running task; the healthy-host alarm pages for that.
-        treatMissingData: "missing",
-        widget: "ECS CPU %",
-        label: key,
-      });
-      alarms.add(`${key}_memory`, {
-        ...UTILIZATION,
-        name: `${key}-memory-high`,
-        description: `${key}: memory above ${thresholds.ecsMemoryPercent}% for 15 minutes; tasks are close to being OOM-killed.`,
-        namespace: "AWS/ECS",
-        metricName: "MemoryUtilization",
-        dimensions: ecs,
-        statistic: "Average",
-        comparison: "GreaterThanThreshold",
-        threshold: thresholds.ecsMemoryPercent,
-        treatMissingData: "missing",
-        widget: "ECS memory %",
-        label: key,
-      });
-      alarms.add(`${key}_target_5xx`, {
-        ...count,
-        name: `${key}-5xx`,
-        description: `${key}: more than ${thresholds.http5xxCount} 5XX responses from its tasks in ${thresholds.countPeriodSeconds / 60} minutes.`,
-        namespace: "AWS/ApplicationELB",
-        metricName: "HTTPCode_Target_5XX_Count",
-        dimensions: targets,
-        threshold: thresholds.http5xxCount,
-        // The ALB publishes no data point for a period without 5XX responses.
-        treatMissingData: "notBreaching",
-        widget: "5XX responses",
-        label: `${key} (targets)`,
-      });
-      alarms.add(`${key}_response_time`, {
-        periodSeconds: 300,
-        evaluationPeriods: 2,
-        name: `${key}-latency-high`,
-        description: `${key}: average target response time above ${thresholds.targetResponseTimeSeconds} s for 10 minutes.`,
-        namespace: "AWS/ApplicationELB",
-        metricName: "TargetResponseTime",
-        dimensions: targets,
-        statistic: "Average",
-        comparison: "GreaterThanThreshold",
-        threshold: thresholds.targetResponseTimeSeconds,
-        // No requests, no latency.
-        treatMissingData: "notBreaching",
-        widget: "Target response time (s)",
-        label: key,
-      });
-      alarms.add(`${key}_unhealthy_hosts`, {
-        periodSeconds: 60,
-        evaluationPeriods: 3,
-        name: `${key}-unhealthy-hosts`,
-        description: `${key}: targets failing the ALB health check for 3 minutes; see the service's events and task logs.`,
-        namespace: "AWS/ApplicationELB",
-        metricName: "UnHealthyHostCount",
-        dimensions: targets,
-        statistic: "Maximum",
-        comparison: "GreaterThanThreshold",
-        threshold: 0,
-        treatMissingData: "notBreaching",
-        widget: "Target health",
-        label: `${key} unhealthy`,
-      });
-      alarms.add(`${key}_no_healthy_hosts`, {
-        periodSeconds: 60,
-        evaluationPeriods: 3,
-        name: `${key}-no-healthy-hosts`,
-        description: `${key}: no healthy target for 3 minutes; the service is down behind the ALB.`,
-        namespace: "AWS/ApplicationELB",
-        metricName: "HealthyHostCount",
-        dimensions: targets,
-        statistic: "Minimum",
-        comparison: "LessThanThreshold",
-        threshold: 1,
-        // Silence from a target group that should always have targets is itself an outage.
-        treatMissingData: "breaching",
-        widget: "Target health",
-        label: `${key} healthy`,
-      });
+      alarms.addAll(
+        fargateServiceAlarms({
+          ...service,
+          loadBalancerArnSuffix: props.albArnSuffix,
+          thresholds: {
+            cpuPercent: thresholds.ecsCpuPercent,
+            memoryPercent: thresholds.ecsMemoryPercent,
+            http5xxCount,
+            countPeriodSeconds,
+            responseTimeSeconds: thresholds.targetResponseTimeSeconds,
+          },
+        }),
+      );
     }
+    alarms.addAll(loadBalancerAlarms({ arnSuffix: props.albArnSuffix, thresholds: { http5xxCount, countPeriodSeconds } }));
 
-    alarms.add("alb_5xx", {
-      ...count,
-      name: "alb-5xx",
-      description: `ALB: more than ${thresholds.http5xxCount} 5XX responses generated by the load balancer itself (no target, timeouts) in ${thresholds.countPeriodSeconds / 60} minutes.`,
-      namespace: "AWS/ApplicationELB",
-      metricName: "HTTPCode_ELB_5XX_Count",
-      dimensions: { LoadBalancer: props.albArnSuffix },
-      threshold: thresholds.http5xxCount,
-      treatMissingData: "notBreaching",
-      widget: "5XX responses",
-      label: "load balancer",
-    });
-
-    const rdsIdentifier = props.rdsInstanceIdentifier;
-    if (rdsIdentifier !== undefined) {
-      const thresholds = requireThresholds(this.config.observability.thresholds, RDS_THRESHOLDS, this.node.id);
-      const rds = { DBInstanceIdentifier: rdsIdentifier };
-      alarms.add("rds_cpu", {
-        ...UTILIZATION,
-        name: "rds-cpu-high",
-        description: `RDS ${rdsIdentifier}: CPU above ${thresholds.rdsCpuPercent}% for 15 minutes; check Performance Insights for the top queries.`,
-        namespace: "AWS/RDS",
-        metricName: "CPUUtilization",
-        dimensions: rds,
-        statistic: "Average",
-        comparison: "GreaterThanThreshold",
-        threshold: thresholds.rdsCpuPercent,
-        // RDS reports every minute while the instance is up; silence means it is not.
-        treatMissingData: "breaching",
-        widget: "RDS CPU %",
-        label: "primary",
-      });
-      alarms.add("rds_free_storage", {
-        periodSeconds: 300,
-        evaluationPeriods: 1,
-        name: "rds-free-storage-low",
-        description: `RDS: less than ${thresholds.rdsFreeStorageGb} GiB free; storage autoscaling may be at its ceiling.`,
-        namespace: "AWS/RDS",
-        metricName: "FreeStorageSpace",
-        dimensions: rds,
-        statistic: "Minimum",
-        comparison: "LessThanThreshold",
-        threshold: thresholds.rdsFreeStorageGb * GIB,
-        treatMissingData: "breaching",
-        widget: "RDS free storage (bytes)",
-        label: "primary",
-      });
-      alarms.add("rds_connections", {
-        periodSeconds: 300,
-        evaluationPeriods: 2,
-        name: "rds-connections-high",
-        description: `RDS: more than ${thresholds.rdsConnections} connections for 10 minutes; look for connection leaks or scale-out without pooling.`,
-        namespace: "AWS/RDS",
-        metricName: "DatabaseConnections",
-        dimensions: rds,
-        statistic: "Maximum",
-        comparison: "GreaterThanThreshold",
-        threshold: thresholds.rdsConnections,
-        treatMissingData: "missing",
-        widget: "RDS connections",
-        label: "primary",
-      });
-      if (props.rdsReadReplicaIdentifier !== undefined) {
-        alarms.add("rds_replica_lag", {
-          periodSeconds: 60,
-          evaluationPeriods: 5,
-          name: "rds-replica-lag-high",
-          description: `RDS read replica: more than ${thresholds.rdsReplicaLagSeconds} s behind the primary for 5 minutes; reads are stale.`,
-          namespace: "AWS/RDS",
-          metricName: "ReplicaLag",
-          dimensions: { DBInstanceIdentifier: props.rdsReadReplicaIdentifier },
-          statistic: "Maximum",
-          comparison: "GreaterThanThreshold",
-          threshold: thresholds.rdsReplicaLagSeconds,
-          // A replica that stopped replicating stops reporting lag.
-          treatMissingData: "breaching",
-          widget: "RDS replica lag (s)",
-          label: "read replica",
-        });
-      }
+    if (props.rdsInstanceIdentifier !== undefined) {
+      const rds = requireThresholds(thresholds, RDS_THRESHOLDS, this.node.id);
+      alarms.addAll(
+        databaseAlarms({
+          instanceIdentifier: props.rdsInstanceIdentifier,
+          readReplicaIdentifier: props.rdsReadReplicaIdentifier,
+          thresholds: {
+            cpuPercent: rds.rdsCpuPercent,
+            freeStorageGb: rds.rdsFreeStorageGb,
+            connections: rds.rdsConnections,
+            replicaLagSeconds: rds.rdsReplicaLagSeconds,
+          },
+        }),
+      );
     }
+    if (props.redisMemberClusterIds !== undefined) {
+      const redis = requireThresholds(thresholds, REDIS_THRESHOLDS, this.node.id);
+      alarms.addAll(
+        cacheAlarms({
+          memberClusterIds: props.redisMemberClusterIds,
+          thresholds: {
+            cpuPercent: redis.redisCpuPercent,
+            engineCpuPercent: redis.redisEngineCpuPercent,
+            memoryPercent: redis.redisMemoryPercent,
+            evictions: redis.redisEvictions,
+            countPeriodSeconds,
+          },
+        }),
+      );
+    }
+    alarms.addAll(
+      webApplicationFirewallAlarms({
+        webAclName: props.webAclName,
+        region,
+        thresholds: { blockedRequests: thresholds.wafBlockedRequests, countPeriodSeconds },
+      }),
+    );
 
-    props.redisMemberClusterIds?.forEach((clusterId, i) => {
-      const thresholds = requireThresholds(this.config.observability.thresholds, REDIS_THRESHOLDS, this.node.id);
-      const node = { CacheClusterId: clusterId };
-      const nodeKey = `redis_${i + 1}`;
-      const label = `node ${i + 1}`;
-      const redis = {
-        namespace: "AWS/ElastiCache",
-        dimensions: node,
-        comparison: "GreaterThanThreshold",
-        // ElastiCache reports every minute per node; silence means the node is gone.
-        treatMissingData: "breaching",
-        label,
-      } as const;
-      alarms.add(`${nodeKey}_cpu`, {
-        ...UTILIZATION,
-        ...redis,
-        name: `redis-${i + 1}-cpu-high`,
-        description: `Redis node ${i + 1}: host CPU above ${thresholds.redisCpuPercent}% for 15 minutes.`,
-        metricName: "CPUUtilization",
-        statistic: "Average",
-        threshold: thresholds.redisCpuPercent,
-        widget: "Redis host CPU %",
-      });
-      alarms.add(`${nodeKey}_engine_cpu`, {
-        ...UTILIZATION,
-        ...redis,
-        name: `redis-${i + 1}-engine-cpu-high`,
-        description: `Redis node ${i + 1}: engine thread CPU above ${thresholds.redisEngineCpuPercent}% for 15 minutes; Redis is single-threaded, commands queue up.`,
-        metricName: "EngineCPUUtilization",
-        statistic: "Average",
-        threshold: thresholds.redisEngineCpuPercent,
-        widget: "Redis engine CPU %",
-      });
-      alarms.add(`${nodeKey}_memory`, {
-        ...UTILIZATION,
-        ...redis,
-        name: `redis-${i + 1}-memory-high`,
-        description: `Redis node ${i + 1}: more than ${thresholds.redisMemoryPercent}% of maxmemory in use for 15 minutes; evictions follow.`,
-        metricName: "DatabaseMemoryUsagePercentage",
-        statistic: "Average",
-        threshold: thresholds.redisMemoryPercent,
-        widget: "Redis memory %",
-      });
-      alarms.add(`${nodeKey}_evictions`, {
-        ...redis,
-        ...count,
-        name: `redis-${i + 1}-evictions`,
-        description: `Redis node ${i + 1}: more than ${thresholds.redisEvictions} keys evicted in ${thresholds.countPeriodSeconds / 60} minutes; sessions or queued work may be lost.`,
-        metricName: "Evictions",
-        threshold: thresholds.redisEvictions,
-        widget: "Redis evictions",
-      });
-    });
-
-    alarms.add("waf_blocked_requests", {
-      ...count,
-      name: "waf-blocked-spike",
-      description: `WAF: more than ${thresholds.wafBlockedRequests} requests blocked in ${thresholds.countPeriodSeconds / 60} minutes; an attack, or a rule blocking real users (see the WAF logs).`,
-      namespace: "AWS/WAFV2",
-      metricName: "BlockedRequests",
-      dimensions: { WebACL: props.webAclName, Region: this.config.region, Rule: "ALL" },
-      threshold: thresholds.wafBlockedRequests,
-      treatMissingData: "notBreaching",
-      widget: "WAF blocked requests",
-      label: "all rules",
-    });
-
-    if (this.config.observability.dashboard) {
-      new CloudwatchDashboard(this, "dashboard", {
-        dashboardName: this.namePrefix,
-        dashboardBody: alarms.dashboardBody(),
-      });
+    if (dashboard) {
+      new CloudwatchDashboard(this, "dashboard", { dashboardName: this.namePrefix, dashboardBody: alarms.dashboardBody() });
     }
   }
 
