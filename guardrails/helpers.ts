@@ -42,43 +42,9 @@ export function refersTo(value: unknown, target: ElementView, nameAttribute?: st
   return isLiteralString(value) && isLiteralString(name) && value === name;
 }
 
-/** Names like `password`, `auth_token`, `api_key`, `client_secret`; not `secret_arn` or `token_ttl`. */
-export function isSecretName(name: string): boolean {
-  return /(^|[_-])(password|passwd|passphrase|secret|token|api_?key|private_?key|secret_?key|access_?key|client_?secret|credentials?)$/i.test(
-    name,
-  );
-}
-
-/** Credential formats that are unmistakable wherever they appear. */
-const CREDENTIAL_PATTERNS: readonly { readonly name: string; readonly pattern: RegExp }[] = [
-  { name: "an AWS access key id", pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { name: "a private key", pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
-  { name: "a GitHub token", pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/ },
-  { name: "a Slack token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
-  { name: "an OpenAI-style secret key", pattern: /\bsk-(proj-)?[A-Za-z0-9_-]{20,}/ },
-  { name: "a Stripe-style live key", pattern: /\b[sr]k_live_[A-Za-z0-9]{16,}/ },
-  { name: "a Twilio API key", pattern: /\bSK[0-9a-f]{32}\b/ },
-  { name: "a URL with an embedded password", pattern: /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i },
-];
-
-/** Which credential format a literal matches, if any. */
-export function credentialKind(value: string): string | undefined {
-  return CREDENTIAL_PATTERNS.find(({ pattern }) => pattern.test(value))?.name;
-}
-
-/**
- * A literal that reads like a generated key: long, no spaces, letters and digits mixed, high entropy.
- * ARNs, URLs, paths and host names are not keys.
- */
-export function looksLikeKey(value: string): boolean {
-  if (value.length < 20 || !/^[A-Za-z0-9+/=_-]+$/.test(value)) return false;
-  if (!/[A-Za-z]/.test(value) || !/[0-9]/.test(value)) return false;
-  const counts = new Map<string, number>();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let entropy = 0;
-  for (const count of counts.values()) entropy -= (count / value.length) * Math.log2(count / value.length);
-  return entropy >= 3.5;
-}
+// Credentials: the one detector config validation uses too (config/credentials.ts), so a value config accepts is
+// never one a rule rejects. `isSecretName` is its name rule under the name the rules use.
+export { credentialKind, environmentCredential, isCredentialName as isSecretName, looksLikeKey } from "../config/credentials";
 
 /** A container definition as ECS reads it (the fields guardrails look at). */
 export interface ContainerDefinition {

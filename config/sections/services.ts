@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { environmentCredential } from "../credentials";
 import type { ConfigIssue, CrossFieldRule } from "../schema";
 import { resourceName } from "./common";
 import { tableEnvironmentName, tableGrantSchema } from "./functions";
@@ -44,11 +45,6 @@ export const PLATFORM_ENVIRONMENT = [
   "DOCUMENTS_PREFIX",
   "PARAMETERS_PATH",
 ] as const;
-
-// Names that say "credential": their values belong in Secrets Manager, never in a task definition.
-const SECRET_LIKE_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|CREDENTIAL)/;
-// Values shaped like well-known credentials (AWS access keys, OpenAI/Stripe-style keys, PEM blocks, URLs with a password).
-const SECRET_LIKE_VALUE = /(AKIA[0-9A-Z]{16}|\bsk-[A-Za-z0-9_-]{16,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|:\/\/[^/\s:@]+:[^/\s@]+@)/;
 
 const envVarName = z
   .string()
@@ -232,8 +228,13 @@ export const servicesRules: CrossFieldRule[] = [
         const path = ["services", i, "environment", name];
         if ((PLATFORM_ENVIRONMENT as readonly string[]).includes(name)) return [{ path, message: "is set by the ecs stack; remove it" }];
         if (name in s.secrets) return [{ path, message: "is also defined in secrets; keep it in one place" }];
-        if (SECRET_LIKE_NAME.test(name)) return [{ path, message: "names a credential; reference it under secrets instead of a plaintext value" }];
-        if (SECRET_LIKE_VALUE.test(value)) return [{ path, message: "looks like a credential; store it in Secrets Manager and reference it under secrets" }];
+        // The credential rules VP-ECS-2 applies to the task definition (config/credentials.ts), reported here first.
+        const found = environmentCredential(name, value);
+        if (found?.by === "name") return [{ path, message: "names a credential; reference it under secrets instead of a plaintext value" }];
+        if (found) {
+          const what = found.by === "value" ? found.kind : "a generated key";
+          return [{ path, message: `looks like a credential (${what}); store it in Secrets Manager and reference it under secrets` }];
+        }
         return [];
       }),
     ),

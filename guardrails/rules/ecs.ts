@@ -1,4 +1,4 @@
-import { blocks, containerDefinitions, credentialKind, isLiteralString, isSecretName, isTrue, looksLikeKey } from "../helpers";
+import { blocks, containerDefinitions, environmentCredential, isLiteralString, isTrue } from "../helpers";
 import { type ElementRule, type ElementView, type StackRule, compliant, nonCompliant, notApplicable } from "../types";
 
 export const noPublicIpOnTasks: ElementRule = {
@@ -13,12 +13,6 @@ export const noPublicIpOnTasks: ElementRule = {
       ? nonCompliant("network_configuration.assign_public_ip is true")
       : compliant,
 };
-
-/** Names that say "this is a secret" unless they say "this is where the secret is" (`JWT_SECRET_ARN`). */
-function isSecretVariable(name: string): boolean {
-  if (/(_ARN|_NAME|_ID|_PATH|_FILE|_TTL|_SECONDS|_MINUTES|_HOURS|_DAYS|_LENGTH|_HEADER)$/i.test(name)) return false;
-  return isSecretName(name) || /(SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i.test(name);
-}
 
 /** Environment variables by owner (`api`, `function`), from task definitions and Lambda functions. */
 function environmentVariables(element: ElementView): { owner: string; name: string; value: unknown }[] | undefined {
@@ -46,10 +40,11 @@ export const noSecretsInContainerEnvironment: ElementRule = {
     for (const { owner, name, value } of variables) {
       if (!isLiteralString(value) || value === "") continue;
       const where = `${owner}: ${name}`;
-      const kind = credentialKind(value);
-      if (kind) problems.push(`${where} contains ${kind}`);
-      else if (isSecretVariable(name)) problems.push(`${where} is named like a secret and set to a literal`);
-      else if (looksLikeKey(value)) problems.push(`${where} looks like a key`);
+      // The rules config validation applies to the same variables first (config/credentials.ts).
+      const found = environmentCredential(name, value);
+      if (found?.by === "value") problems.push(`${where} contains ${found.kind}`);
+      else if (found?.by === "name") problems.push(`${where} is named like a secret and set to a literal`);
+      else if (found?.by === "key") problems.push(`${where} looks like a key`);
     }
     return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
   },
