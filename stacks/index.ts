@@ -175,9 +175,8 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     })),
     albArnSuffix: edge.albArnSuffix,
     webAclName: edge.webAclName,
-    rdsInstanceIdentifier: rds?.instanceIdentifier,
-    rdsReadReplicaIdentifier: rds?.readReplicaIdentifier,
-    redisMemberClusterIds: redis?.memberClusterIds,
+    database: rds && { instanceIdentifier: rds.instanceIdentifier, readReplicaIdentifier: rds.readReplicaIdentifier },
+    cache: redis && { memberClusterIds: redis.memberClusterIds },
   });
   const messaging = config.messaging
     ? new MessagingStack(app, id("messaging"), {

@@ -10,9 +10,9 @@ import { type AlarmThresholds, RDS_THRESHOLDS, REDIS_THRESHOLDS } from "../confi
 import { bucketNameFor } from "../config/sections/storage";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
 import { PolicyStatement, policyDocument } from "../constructs/iam-policy";
-import { cacheAlarms } from "../constructs/cache-alarms";
-import { databaseAlarms } from "../constructs/database-alarms";
-import { fargateServiceAlarms } from "../constructs/fargate-service-alarms";
+import { type CacheAlarmsProps, cacheAlarms } from "../constructs/cache-alarms";
+import { type DatabaseAlarmsProps, databaseAlarms } from "../constructs/database-alarms";
+import { type FargateServiceAlarmsProps, fargateServiceAlarms } from "../constructs/fargate-service-alarms";
 import { loadBalancerAlarms } from "../constructs/load-balancer-alarms";
 import { AlarmSet } from "../constructs/metric-alarm";
 import { webApplicationFirewallAlarms } from "../constructs/web-application-firewall-alarms";
@@ -20,17 +20,15 @@ import { SecureBucket } from "../constructs/secure-bucket";
 import { ServiceRole } from "../constructs/service-role";
 import { PlatformStack, PlatformStackProps } from "./platform-stack";
 
-/** One ECS service behind the ALB, as the alarms need it. */
-export interface ObservedService {
-  /** Service name from config (`voice-api`); names its alarms. */
-  readonly name: string;
-  /** ECS cluster the service runs in. */
-  readonly clusterName: string;
-  /** ECS service name (the `ServiceName` metric dimension). */
-  readonly serviceName: string;
-  /** ARN suffix of the service's target group (`targetgroup/<name>/<id>`). */
-  readonly targetGroupArnSuffix: string;
-}
+/**
+ * One ECS service behind the ALB, as its alarms need it: name, cluster, ECS service name and target group
+ * (the ALB is shared, `albArnSuffix`).
+ */
+export type ObservedService = Omit<FargateServiceAlarmsProps, "loadBalancerArnSuffix" | "thresholds">;
+/** The RDS primary and its optional same-region read replica, as their alarms need them. */
+export type ObservedDatabase = Omit<DatabaseAlarmsProps, "thresholds">;
+/** The ElastiCache nodes, as their alarms need them. */
+export type ObservedCache = Omit<CacheAlarmsProps, "thresholds">;
 
 export interface ObservabilityStackProps extends Omit<PlatformStackProps, "component"> {
   /** CMK (secrets-kms `messaging`) of the alarm topic; its key policy lets CloudWatch and Budgets use it. */
@@ -46,20 +44,15 @@ export interface ObservabilityStackProps extends Omit<PlatformStackProps, "compo
   /** Name of the regional WAF web ACL in front of the ALB. */
   readonly webAclName: string;
   /**
-   * Identifier of the primary RDS instance.
+   * The primary RDS instance and its read replica; the replica gets a lag alarm.
    * @default - no database, so no RDS alarms
    */
-  readonly rdsInstanceIdentifier?: string;
+  readonly database?: ObservedDatabase;
   /**
-   * Identifier of the same-region read replica.
-   * @default - no replica, so no replica-lag alarm
-   */
-  readonly rdsReadReplicaIdentifier?: string;
-  /**
-   * ElastiCache member cluster ids (one per node); each node gets its own alarms.
+   * The ElastiCache member clusters (one per node); each node gets its own alarms.
    * @default - no cache, so no Redis alarms
    */
-  readonly redisMemberClusterIds?: readonly string[];
+  readonly cache?: ObservedCache;
 }
 
 const DAYS_PER_YEAR = 365.25;
@@ -80,6 +73,13 @@ export class ObservabilityStack extends PlatformStack {
     const { accountId, region } = config;
     if (props.services.length === 0) {
       throw new Error(`${id}: services must list at least one service; every service needs its alarms`);
+    }
+    // The wiring looks these up by service name in the ecs and edge stacks' outputs; a miss would be an undefined dimension.
+    for (const service of props.services) {
+      const missing = (["clusterName", "serviceName", "targetGroupArnSuffix"] as const).filter((field) => !service[field]);
+      if (missing.length > 0) {
+        throw new Error(`${id}: service ${service.name} has no ${missing.join(", ")}; the ecs and edge stacks must expose every configured service`);
+      }
     }
 
     const topic = new SnsTopic(this, "alarm_topic", {
@@ -198,12 +198,11 @@ export class ObservabilityStack extends PlatformStack {
     }
     alarms.addAll(loadBalancerAlarms({ arnSuffix: props.albArnSuffix, thresholds: { http5xxCount, countPeriodSeconds } }));
 
-    if (props.rdsInstanceIdentifier !== undefined) {
+    if (props.database !== undefined) {
       const rds = requireThresholds(thresholds, RDS_THRESHOLDS, this.node.id);
       alarms.addAll(
         databaseAlarms({
-          instanceIdentifier: props.rdsInstanceIdentifier,
-          readReplicaIdentifier: props.rdsReadReplicaIdentifier,
+          ...props.database,
           thresholds: {
             cpuPercent: rds.rdsCpuPercent,
             freeStorageGb: rds.rdsFreeStorageGb,
@@ -213,11 +212,11 @@ export class ObservabilityStack extends PlatformStack {
         }),
       );
     }
-    if (props.redisMemberClusterIds !== undefined) {
+    if (props.cache !== undefined) {
       const redis = requireThresholds(thresholds, REDIS_THRESHOLDS, this.node.id);
       alarms.addAll(
         cacheAlarms({
-          memberClusterIds: props.redisMemberClusterIds,
+          ...props.cache,
           thresholds: {
             cpuPercent: redis.redisCpuPercent,
             engineCpuPercent: redis.redisEngineCpuPercent,

@@ -289,9 +289,8 @@ describe("ObservabilityStack from plain values", () => {
       services: [{ name: "api", clusterName: "c", serviceName: "api-svc", targetGroupArnSuffix: "targetgroup/api/1" }],
       albArnSuffix: "app/alb/1",
       webAclName: "acl",
-      rdsInstanceIdentifier: "db",
-      rdsReadReplicaIdentifier: "db-replica",
-      redisMemberClusterIds: ["redis-001", "redis-002", "redis-003"],
+      database: { instanceIdentifier: "db", readReplicaIdentifier: "db-replica" },
+      cache: { memberClusterIds: ["redis-001", "redis-002", "redis-003"] },
     };
   };
   const synthOf = (p: ObservabilityStackProps) => JSON.parse(Testing.synth(new ObservabilityStack(testApp(), "t", p)));
@@ -313,5 +312,23 @@ describe("ObservabilityStack from plain values", () => {
 
   it("refuses an empty service list", () => {
     expect(() => synthOf({ ...props(), services: [] })).toThrow(/services must list at least one service/);
+  });
+
+  it("refuses a service whose ECS service name or target group the wiring did not find", () => {
+    const services = [{ name: "api", clusterName: "c", serviceName: undefined as unknown as string, targetGroupArnSuffix: "" }];
+    expect(() => synthOf({ ...props(), services })).toThrow(/service api has no serviceName, targetGroupArnSuffix; the ecs and edge stacks must expose/);
+  });
+
+  it("leaves the RDS and Redis alarms out without a database and a cache, and the lag alarm without a replica", () => {
+    const metricsOf = (p: ObservabilityStackProps) =>
+      (Object.values(synthOf(p).resource.aws_cloudwatch_metric_alarm) as any[]).map((a) => `${a.namespace} ${a.metric_name}`);
+    const without = metricsOf({ ...props(), database: undefined, cache: undefined });
+    expect(without.filter((m) => m.startsWith("AWS/RDS") || m.startsWith("AWS/ElastiCache"))).toEqual([]);
+    const noReplica = metricsOf({ ...props(), database: { instanceIdentifier: "db" } });
+    expect(noReplica.filter((m) => m.startsWith("AWS/RDS")).sort()).toEqual([
+      "AWS/RDS CPUUtilization",
+      "AWS/RDS DatabaseConnections",
+      "AWS/RDS FreeStorageSpace",
+    ]);
   });
 });
