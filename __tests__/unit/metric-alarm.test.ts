@@ -71,6 +71,22 @@ describe("AlarmSet", () => {
     expect(widgets[0].properties.annotations.horizontal).toEqual([{ label: "alarm threshold", value: 80 }]);
   });
 
+  it("adds definitions in order and returns their alarms", () => {
+    let names: string[] = [];
+    let body = "";
+    inScope((scope) => {
+      const set = new AlarmSet(scope, "alarms", { namePrefix: "p", actionArns: ["arn:topic"], region: "us-east-1" });
+      const added = set.addAll([
+        { id: "b", spec: spec("b-cpu", "B", 1) },
+        { id: "a", spec: spec("a-cpu", "A", 2) },
+      ]);
+      names = added.map((alarm) => alarm.alarm.alarmNameInput!);
+      body = set.dashboardBody();
+    });
+    expect(names).toEqual(["p-b-cpu", "p-a-cpu"]);
+    expect(JSON.parse(body).widgets.map((w: any) => w.properties.title)).toEqual(["B", "A"]);
+  });
+
   it("rejects a set without topics", () => {
     expect(() => inScope((scope) => new AlarmSet(scope, "alarms", { namePrefix: "p", actionArns: [], region: "us-east-1" }))).toThrow(
       /AlarmSet alarms: actionArns must list at least one topic/,
