@@ -1,12 +1,12 @@
 import { BLUEPRINTS, DEFAULT_BLUEPRINT } from "./blueprints";
-import { ConfigError, EnvironmentConfig, parseEnvironmentConfig } from "./schema";
+import { ConfigError, EnvironmentConfig, EnvironmentInput, parseEnvironmentConfig } from "./schema";
 
 export { BLUEPRINTS, DEFAULT_BLUEPRINT } from "./blueprints";
 export { ConfigError, parseEnvironmentConfig } from "./schema";
-export type { EnvironmentConfig } from "./schema";
+export type { EnvironmentConfig, EnvironmentInput } from "./schema";
 
 /** Raw environment definitions of the default blueprint (voice-ai, seed 000), in deploy-promotion order. */
-export const ENVIRONMENTS: Readonly<Record<string, unknown>> = BLUEPRINTS[DEFAULT_BLUEPRINT];
+export const ENVIRONMENTS: Readonly<Record<string, EnvironmentInput>> = BLUEPRINTS[DEFAULT_BLUEPRINT];
 
 /**
  * Parses the selected environments of one blueprint (`INFRA_ENVS=prod,staging`; default: all of them).
@@ -59,9 +59,8 @@ function listOf(selection: string | undefined): string[] | undefined {
   return names.length > 0 ? [...new Set(names)] : undefined;
 }
 
-function parseBlueprintEnvironment(blueprint: string, name: string, raw: unknown): EnvironmentConfig {
-  // voice-ai's environments predate blueprints and keep their own files.
-  const source = blueprint === DEFAULT_BLUEPRINT ? `config/environments/${name}.ts` : `config/blueprints/${blueprint}.ts (${name})`;
+function parseBlueprintEnvironment(blueprint: string, name: string, raw: EnvironmentInput): EnvironmentConfig {
+  const source = `config/blueprints/${blueprint}.ts (${name})`;
   const config = parseEnvironmentConfig(raw, source);
   const problems = [
     ...(config.project === blueprint ? [] : [{ path: "project", message: `must be "${blueprint}", the name of its blueprint (got "${config.project}")` }]),

@@ -79,6 +79,12 @@ export const environmentConfigSchema = z.strictObject({
 });
 
 export type EnvironmentConfig = Readonly<z.infer<typeof environmentConfigSchema>>;
+/**
+ * What an environment file writes before validation: fields with a default may be left out. Blueprints declare their
+ * environments as this type, so a misspelled field or a wrong type fails `npm run typecheck` (and shows in the
+ * editor); the rules zod checks at load time (ranges, patterns, cross-field rules) still only fail there.
+ */
+export type EnvironmentInput = z.input<typeof environmentConfigSchema>;
 
 export type ConfigIssue = { path: (string | number)[]; message: string };
 /** A rule over several fields; returns the problems it finds. */

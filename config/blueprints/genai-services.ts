@@ -1,3 +1,5 @@
+import type { EnvironmentInput } from "../schema";
+
 /**
  * Seed 004, Gen AI Services: nine container services from one list behind one ALB, PostgreSQL, Redis, a documents
  * bucket, X-Ray sampling, a $1000 budget and a multi-region audit trail, in us-east-1 over three AZs with one NAT
@@ -181,6 +183,6 @@ const prod = {
     budget: { monthlyLimitUsd: 1000, forecastThresholdPercent: 80, actualThresholdPercent: 100 },
     xray: { enabled: true, fixedRate: 0.05, reservoirSize: 1 },
   },
-};
+} satisfies EnvironmentInput;
 
 export const genaiServices = { prod };

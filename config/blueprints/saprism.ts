@@ -1,3 +1,5 @@
+import type { EnvironmentInput } from "../schema";
+
 /**
  * Seed 003, Saprism: a Node web app (port 5000) moved off Replit onto ECS behind an ALB, with `/ws/*` WebSocket
  * traffic on its own sticky target group, PostgreSQL with storage autoscaling, Redis, Cognito replacing Replit
@@ -5,8 +7,10 @@
  * The seed names no region, so us-east-1; its NODE_ENV values development/staging/production are dev/staging/prod.
  */
 type Environment = "dev" | "staging" | "prod";
+/** One entry of `services`, for the fields its two services share. */
+type Service = EnvironmentInput["services"][number];
 
-function environment(name: Environment) {
+function environment(name: Environment): EnvironmentInput {
   const by = <T>(values: Record<Environment, T>): T => values[name];
   const prod = name === "prod";
   const accountId = by({ dev: "511111111111", staging: "522222222222", prod: "533333333333" });
@@ -32,7 +36,7 @@ function environment(name: Environment) {
     parameters: true,
     // Seed 003: "ECS Service: 1-10 tasks based on CPU/memory".
     autoscaling: { cpuPercent: 70, memoryPercent: 80 },
-  };
+  } satisfies Partial<Service>;
   return {
     project: "saprism",
     environment: name,
@@ -116,7 +120,7 @@ function environment(name: Environment) {
       ecr: { keepTaggedImages: by({ dev: 10, staging: 20, prod: 30 }), untaggedExpiryDays: by({ dev: 1, staging: 3, prod: 7 }) },
     },
     edge: {
-      domain: domain && { name: domain, hostedZoneId: by({ dev: "Z0511111111EXAMPLE", staging: "Z0522222222EXAMPLE", prod: "Z0533333333EXAMPLE" }) },
+      domain: domain ? { name: domain, hostedZoneId: by({ dev: "Z0511111111EXAMPLE", staging: "Z0522222222EXAMPLE", prod: "Z0533333333EXAMPLE" }) } : undefined,
       https: domain !== undefined,
       tlsPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
       idleTimeoutSeconds: 3600,

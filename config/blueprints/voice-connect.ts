@@ -1,3 +1,5 @@
+import type { EnvironmentInput } from "../schema";
+
 /**
  * Seed 001, Voice OpenAI Connect: a FastAPI WebSocket gateway for Twilio calls that hands callers over to Amazon
  * Connect with a short-lived token. ap-southeast-2, dev and prod, sized like the seed's cost estimate (0.5 vCPU /
@@ -6,7 +8,7 @@
  */
 type Environment = "dev" | "prod";
 
-function environment(name: Environment) {
+function environment(name: Environment): EnvironmentInput {
   const by = <T>(values: Record<Environment, T>): T => values[name];
   const prod = name === "prod";
   const accountId = by({ dev: "411111111111", prod: "433333333333" });

@@ -50,7 +50,7 @@ export const stateBackendSchema = z.strictObject({
    * (path-style requests, no account, region or credential checks), so the terraform suites plan and lock the
    * project's own stacks offline. A local backend's state then stays in the stack's working directory, a scratch
    * copy in those runs. Credentials come from the environment, never from config. Loopback only;
-   * never set in `config/environments`.
+   * never set in `config/blueprints`.
    * @default - real AWS endpoints
    */
   localEmulator: z

@@ -207,7 +207,7 @@ export function renderConfigurationReference(root: string): string {
     "",
     GENERATED_NOTICE("config/schema.ts and config/sections/*.ts", "the doc comment above the field"),
     "",
-    "Every field of an environment's configuration (`config/environments/*.ts`, `config/blueprints/*.ts`), as",
+    "Every field of an environment's configuration (`config/blueprints/*.ts`), as",
     "`parseEnvironmentConfig()` accepts it. *Constraints* are the schema's own checks, in its words; rules across",
     "fields (subnets per zone, prod minimums, names that must fit together) run after them and are listed in each",
     "section's `*Rules` in its file. A path such as `services[].name` is a field of every list element,",

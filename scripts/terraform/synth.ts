@@ -97,5 +97,5 @@ function withEmulator(config: EnvironmentConfig, localEmulator: SynthesizeOption
   if (!localEmulator) return config;
   const raw = structuredClone(config) as { stateBackend: Record<string, unknown> };
   raw.stateBackend.localEmulator = localEmulator;
-  return parseEnvironmentConfig(raw, `config/environments/${config.environment}.ts (local emulators)`);
+  return parseEnvironmentConfig(raw, `config/blueprints/${config.project}.ts (${config.environment}, local emulators)`);
 }
