@@ -9,6 +9,7 @@ import type { ImageRepository } from "./container-repository";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { PushedImage } from "./pushed-image";
 import { PolicyStatement } from "./iam-policy";
+import { type MessagingAccess, messagingAccessStatements } from "./messaging-access";
 import { ServiceRole } from "./service-role";
 import { TaskExecutionRole, readSecretsStatements } from "./task-execution-role";
 import { type GrantedTable, tableAccessStatements } from "./table-access";
@@ -97,6 +98,11 @@ export interface FargateServiceProps {
    * @default - no parameter access
    */
   readonly parameters?: { readonly path: string; readonly keyArn: string };
+  /**
+   * The messaging stack's queue, topic, SMS and SES, granted in the task role (services of `messaging.appServices`).
+   * @default - no messaging access
+   */
+  readonly messaging?: MessagingAccess;
   /** The service's ECR repository (registry stack); the configured tag must have been pushed to it. */
   readonly repository: ImageRepository;
   /** CMK of the container log group. */
@@ -192,6 +198,7 @@ export class FargateService extends Construct {
         ...(props.tables ? tableAccessStatements({ grants: service.tables, tables: props.tables.byName, keyArn: props.tables.keyArn, region: props.region }) : []),
         ...(service.parameters && props.parameters ? parameterStatements(props.parameters, props.region, props.accountId) : []),
         ...(props.database ? [databaseConnectStatement(props.database, props.region, props.accountId)] : []),
+        ...(props.messaging ? messagingAccessStatements(props.messaging) : []),
         ...this.execStatements(props),
       ],
     });

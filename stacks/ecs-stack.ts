@@ -9,6 +9,7 @@ import type { ImageRepository } from "../constructs/container-repository";
 import { DatabaseMigrationTask } from "../constructs/database-migration-task";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
 import { type DatabaseConnectGrant, FargateService, type ServiceBucket } from "../constructs/fargate-service";
+import type { MessagingAccess } from "../constructs/messaging-access";
 import type { GrantedTable } from "../constructs/table-access";
 import { PlatformStack, PlatformStackProps } from "./platform-stack";
 
@@ -58,6 +59,12 @@ export interface EcsStackProps extends Omit<PlatformStackProps, "component"> {
    * @default - no parameters; no service may read them
    */
   readonly parameters?: { readonly path: string; readonly keyArn: string };
+  /**
+   * The messaging stack's queue, topic, their CMK, SMS and SES, granted in the task role of each service named in
+   * `messaging.appServices`; required when config.messaging is present.
+   * @default - no messaging; config.messaging must be absent
+   */
+  readonly messaging?: MessagingAccess;
 }
 
 /** The database as the services see it. */
@@ -97,6 +104,10 @@ export class EcsStack extends PlatformStack {
     if (missing.length > 0) {
       throw new Error(`${id}: targetGroupArns/targetGroupArnSuffixes have no entry for service(s) ${missing.join(", ")}`);
     }
+    if (config.messaging && !props.messaging) {
+      throw new Error(`${id}: config.messaging grants ${config.messaging.appServices.join(", ")} the messaging resources, so messaging is required`);
+    }
+    const messagingServices = new Set(config.messaging?.appServices ?? []);
 
     // Configured on the cluster even where no service enables exec, so turning it on later is logged from the start.
     const execLogs = new EncryptedLogGroup(this, "exec_logs", {
@@ -144,6 +155,7 @@ export class EcsStack extends PlatformStack {
         documentsBucket: props.documentsBucket,
         tables: props.tables,
         parameters: props.parameters,
+        messaging: messagingServices.has(service.name) ? props.messaging : undefined,
         repository: props.repositories[service.name],
         logKmsKeyArn: props.logsKeyArn,
         logRetentionDays: config.ecs.logRetentionDays,

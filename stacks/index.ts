@@ -14,6 +14,8 @@ import { RegistryStack } from "./registry-stack";
 import { BackupStack } from "./backup-stack";
 import { ObservabilityStack } from "./observability-stack";
 import { MessagingStack } from "./messaging-stack";
+import { AccessStack } from "./access-stack";
+import { DnsStack } from "./dns-stack";
 import { DynamodbStack } from "./dynamodb-stack";
 import { FunctionsStack } from "./functions-stack";
 import { IdentityStack } from "./identity-stack";
@@ -38,6 +40,10 @@ export interface EnvironmentStacks {
   readonly observability: ObservabilityStack;
   /** Only when config.messaging is present. */
   readonly messaging?: MessagingStack;
+  /** Client VPN; only when messaging.clientVpn is enabled. */
+  readonly access?: AccessStack;
+  /** Route53 health check of the ALB and the failover records; only when config.messaging is present. */
+  readonly dns?: DnsStack;
   /** Only when config.dynamodb is present (component `data-dynamodb`). */
   readonly dynamodb?: DynamodbStack;
   /** Only when config.functions is present. */
@@ -72,6 +78,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     config,
     logsKeyArn: secretsKms.keyArns.logs,
     appPorts: config.services.map((service) => service.containerPort),
+    clientVpnAccess: config.messaging?.clientVpn.enabled ?? false,
   });
   const registry = new RegistryStack(app, id("registry"), { config, containersKeyArn: secretsKms.keyArns.containers });
   const storage = new StorageStack(app, id("storage"), { config, storageKeyArn: secretsKms.optionalKeyArns.storage });
@@ -93,11 +100,11 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     ? new ParametersStack(app, id("parameters"), { config, parametersKeyArn: secretsKms.optionalKeyArn("parameters") })
     : undefined;
   const rds =
-    config.database && vpc.rdsSecurityGroupId
+    config.database
       ? new RdsStack(app, id("rds"), {
           config,
           databaseSubnetIds: vpc.databaseSubnetIds,
-          securityGroupId: vpc.rdsSecurityGroupId,
+          securityGroupId: required(vpc.rdsSecurityGroupId, "vpc.rdsSecurityGroupId", "rds"),
           rdsKeyArn: secretsKms.optionalKeyArn("rds"),
           masterSecretArn: secretsKms.secretArns[RDS_MASTER_SECRET],
           logsKeyArn: secretsKms.keyArns.logs,
@@ -105,14 +112,14 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
         })
       : undefined;
   const redis =
-    config.cache && vpc.redisSecurityGroupId && secretsKms.redisAuthToken
+    config.cache
       ? new RedisStack(app, id("redis"), {
           config,
           databaseSubnetIds: vpc.databaseSubnetIds,
-          securityGroupId: vpc.redisSecurityGroupId,
+          securityGroupId: required(vpc.redisSecurityGroupId, "vpc.redisSecurityGroupId", "redis"),
           cacheKeyArn: secretsKms.optionalKeyArn("cache"),
           logsKeyArn: secretsKms.keyArns.logs,
-          authToken: secretsKms.redisAuthToken,
+          authToken: required(secretsKms.redisAuthToken, "secretsKms.redisAuthToken", "redis"),
           redisUrlSecretArn: secretsKms.secretArns["redis-url"],
         })
       : undefined;
@@ -124,9 +131,18 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     logsBucketName: storage.logsBucketName,
     accessLogPrefix: storage.albLogPrefix,
     logsKeyArn: secretsKms.keyArns.logs,
-    // With a standby configured, the messaging stack's failover records answer for the domain instead.
+    // With a standby configured, the dns stack's failover records answer for the domain instead.
     aliasDomainToAlb: !config.messaging?.failover,
   });
+  // Before ecs, which grants its queue, topic and SES identity to the task roles of messaging.appServices.
+  const messaging = config.messaging
+    ? new MessagingStack(app, id("messaging"), {
+        config,
+        messagingKeyArn: secretsKms.keyArns.messaging,
+        alarmTopicArn: alarmTopicArnFor(config),
+        domain: config.edge.domain,
+      })
+    : undefined;
   const ecs = new EcsStack(app, id("ecs"), {
     config,
     privateSubnetIds: vpc.privateSubnetIds,
@@ -152,6 +168,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     tables: tables && { byName: tables, keyArn: secretsKms.optionalKeyArn("dynamodb") },
     // Services read parameters by path at runtime; the path is fixed by config, so it is no cross-stack reference.
     parameters: parameters && { path: parameterPathFor(config, ""), keyArn: secretsKms.optionalKeyArn("parameters") },
+    messaging: messaging?.appAccess,
   });
   // Tasks read REDIS_URL at start; the redis stack writes that secret's value.
   if (redis) ecs.addDependency(redis);
@@ -178,22 +195,24 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     database: rds && { instanceIdentifier: rds.instanceIdentifier, readReplicaIdentifier: rds.readReplicaIdentifier },
     cache: redis && { memberClusterIds: redis.memberClusterIds },
   });
-  const messaging = config.messaging
-    ? new MessagingStack(app, id("messaging"), {
+  const dns = config.messaging
+    ? new DnsStack(app, id("dns"), {
         config,
-        messagingKeyArn: secretsKms.keyArns.messaging,
-        logsKeyArn: secretsKms.keyArns.logs,
         alarmTopicArn: observability.alarmTopicArn,
         domain: config.edge.domain,
         albDnsName: edge.albDnsName,
         albZoneId: edge.albZoneId,
         albHttps: config.edge.https,
+      })
+    : undefined;
+  const access = config.messaging?.clientVpn.enabled
+    ? new AccessStack(app, id("access"), {
+        config,
+        logsKeyArn: secretsKms.keyArns.logs,
         vpcId: vpc.vpcId,
         vpcCidr: vpc.vpcCidr,
         privateSubnetIds: vpc.privateSubnetIds,
-        rdsSecurityGroupId: vpc.rdsSecurityGroupId,
-        redisSecurityGroupId: vpc.redisSecurityGroupId,
-        taskRoleArns: ecs.taskRoleArns,
+        securityGroupId: required(vpc.clientVpnSecurityGroupId, "vpc.clientVpnSecurityGroupId", "access"),
       })
     : undefined;
 
@@ -212,5 +231,22 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     ? new IdentityStack(app, id("identity"), { config, parametersKeyArn: secretsKms.optionalKeyArns.parameters })
     : undefined;
 
-  return { bootstrap, secretsKms, vpc, registry, storage, rds, redis, edge, ecs, backup, observability, messaging, dynamodb, functions, identity, parameters };
+  return { bootstrap, secretsKms, vpc, registry, storage, rds, redis, edge, ecs, backup, observability, messaging, access, dns, dynamodb, functions, identity, parameters };
+}
+
+/** An input a configured component cannot be built without: missing means a wiring bug, so synth stops and says which. */
+function required<T>(value: T | undefined, input: string, component: string): T {
+  if (value === undefined) throw new Error(`${component} is configured, but ${input} is undefined; the stack that provides it was built without it`);
+  return value;
+}
+
+/**
+ * ARN of the observability alarm topic (`<project>-<env>-alarms`), which messaging's dead-letter alarm pages through.
+ * Built from config rather than read from the observability stack, the one place where a name is re-derived: the
+ * observability stack reads ecs (alarm dimensions) and ecs reads messaging (task-role grants), so a remote-state read
+ * of the topic would close a cycle. A test checks it against the topic the observability stack creates. Remove it
+ * once the topic lives in a stack deployed before messaging.
+ */
+function alarmTopicArnFor(config: EnvironmentConfig): string {
+  return `arn:aws:sns:${config.region}:${config.accountId}:${config.project}-${config.environment}-alarms`;
 }

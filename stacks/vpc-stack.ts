@@ -23,6 +23,12 @@ export interface VpcStackProps extends Omit<PlatformStackProps, "component"> {
    * @default [8000] - seed 000's API port
    */
   readonly appPorts?: readonly number[];
+  /**
+   * Admin access over Client VPN (`messaging.clientVpn.enabled`): a security group for the endpoint, which the access
+   * stack attaches, reaching only PostgreSQL and Redis, whose groups admit it.
+   * @default false - no Client VPN group and no rules for it
+   */
+  readonly clientVpnAccess?: boolean;
 }
 
 const POSTGRES_PORT = 5432;
@@ -47,6 +53,8 @@ export class VpcStack extends PlatformStack {
   readonly rdsSecurityGroupId?: string;
   readonly redisSecurityGroupId?: string;
   readonly endpointSecurityGroupId: string;
+  /** Security group of the Client VPN endpoint (access stack); undefined without `clientVpnAccess`. */
+  readonly clientVpnSecurityGroupId?: string;
 
   constructor(scope: Construct, id: string, props: VpcStackProps) {
     super(scope, id, { ...props, component: "vpc" });
@@ -179,11 +187,34 @@ export class VpcStack extends PlatformStack {
     rds?.allowIngressFromGroup("ecs", ecs.id, POSTGRES_PORT, "PostgreSQL from tasks");
     redis?.allowIngressFromGroup("ecs", ecs.id, REDIS_PORT, "Redis from tasks");
     endpoints.allowIngressFromCidr("vpc_https", network.vpcCidr, HTTPS_PORT, "HTTPS from the VPC");
+    // The Client VPN endpoint's group lives here, beside the groups that admit it, rather than in the access stack:
+    // - Client VPN source-NATs every client to the address of its subnet association's network interface, so the
+    //   client range (messaging.clientVpn.clientCidr) never reaches RDS or Redis as a source and a CIDR rule on it
+    //   would admit nobody; AWS's way is to admit the security group applied to the endpoint.
+    // - A rule fed by a group id of the access stack would make vpc (deployed first) read access's state: a cycle.
+    // - The private subnet ranges would admit every task and function in them, not only admins.
+    const clientVpn =
+      props.clientVpnAccess === true
+        ? new SecurityGroupWithRules(this, "client_vpn_security_group", {
+            name: `${this.namePrefix}-client-vpn`,
+            description: "Client VPN endpoint: admin sessions to the data stores",
+            vpcId: vpc.id,
+          })
+        : undefined;
+    if (clientVpn && rds) {
+      clientVpn.allowEgressToGroup("postgres", rds.id, POSTGRES_PORT, "Admins to PostgreSQL");
+      rds.allowIngressFromGroup("client_vpn", clientVpn.id, POSTGRES_PORT, "Admins over Client VPN");
+    }
+    if (clientVpn && redis) {
+      clientVpn.allowEgressToGroup("redis", redis.id, REDIS_PORT, "Admins to Redis");
+      redis.allowIngressFromGroup("client_vpn", clientVpn.id, REDIS_PORT, "Admins over Client VPN");
+    }
     this.albSecurityGroupId = alb.id;
     this.ecsSecurityGroupId = ecs.id;
     this.rdsSecurityGroupId = rds?.id;
     this.redisSecurityGroupId = redis?.id;
     this.endpointSecurityGroupId = endpoints.id;
+    this.clientVpnSecurityGroupId = clientVpn?.id;
 
     const region = this.config.region;
     for (const service of network.gatewayEndpoints) {

@@ -7,6 +7,7 @@ import { collectFindings } from "../../guardrails";
 import { buildPlatformApp } from "../../stacks/app";
 import { PlatformStack } from "../../stacks/platform-stack";
 import { remoteOutputRef } from "../support/remote-state";
+import { foreignWrites } from "../support/ownership";
 import { SynthesizedEnvironment, SynthesizedStack, TerraformJson, resourcesOf, synthBlueprintEnvironment } from "../support/synth";
 
 const BLUEPRINT_ENVIRONMENTS = Object.entries(BLUEPRINTS).flatMap(([blueprint, environments]) =>
@@ -16,7 +17,8 @@ const BLUEPRINT_ENVIRONMENTS = Object.entries(BLUEPRINTS).flatMap(([blueprint, e
 /** Components every blueprint builds; the rest come from optional config sections. */
 const PLATFORM = ["bootstrap", "secrets-kms", "vpc", "registry", "storage", "edge", "ecs", "backup", "observability"];
 const COMPONENTS: Record<string, string[]> = {
-  "voice-ai": [...PLATFORM, "rds", "redis", "messaging"],
+  // dns: the Route53 health check of messaging.healthCheck; access (Client VPN) is off in every shipped environment.
+  "voice-ai": [...PLATFORM, "rds", "redis", "messaging", "dns"],
   "voice-connect": [...PLATFORM, "data-dynamodb", "functions"],
   saprism: [...PLATFORM, "rds", "redis", "identity", "parameters"],
   "genai-services": [...PLATFORM, "rds", "redis"],
@@ -40,6 +42,11 @@ describe.each(BLUEPRINT_ENVIRONMENTS)("blueprint %s, environment %s", (blueprint
     expect(reports.map((r) => r.stack).sort()).toEqual([...synth.stackIds].sort());
     const errors = reports.flatMap((r) => r.findings).filter((f) => f.level === "error");
     expect(errors.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);
+  });
+
+  it("writes security-group rules and role policies only into groups and roles of the same stack", () => {
+    const writes = componentsOf(synth).flatMap((component) => foreignWrites(synth.stack(component).json).map((w) => `${component}: ${w}`));
+    expect(writes).toEqual([]);
   });
 });
 

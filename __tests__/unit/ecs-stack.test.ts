@@ -295,7 +295,8 @@ describe.each(["dev", "staging", "prod"])("%s cross-stack wiring of edge and ecs
   const synth = synthEnvironment(env);
 
   it.each([
-    ["ecs", ["vpc", "edge", "rds", "registry", "secrets-kms", "storage"]],
+    // messaging: the queue, topic and SES identity the task roles of messaging.appServices are granted.
+    ["ecs", ["vpc", "edge", "rds", "registry", "secrets-kms", "storage", "messaging"]],
     ["edge", ["vpc", "storage", "secrets-kms"]],
   ] as const)("%s reads its inputs through remote state on the producers' own backends", (consumer, producers) => {
     const remote = synth.stack(consumer).json.data?.terraform_remote_state ?? {};
@@ -435,5 +436,64 @@ describe("the migration task, the one user of the RDS master secret", () => {
       .filter((s) => list(s.Resource).some((arn) => /rds_master_user_arn\}$/.test(arn)));
     expect(readers.map((s) => s.policy)).toEqual(["db_migrate_execution_role_policy"]);
     expect(list(readers[0].Resource)).toHaveLength(1);
+  });
+});
+
+describe.each(["dev", "staging", "prod"])("%s messaging grants in the task roles (moved from the messaging stack)", (env) => {
+  const synth = synthEnvironment(env);
+  const ecs = synth.stack("ecs");
+  const settings = synth.config.messaging!;
+  const MESSAGING_SIDS = ["UseEscalationQueue", "PublishConfirmations", "EncryptAndDecryptMessages", "SendSmsToPhoneNumbers", "SendEmailAsTheDomain"];
+  const messagingStatements = (service: string) =>
+    statementsOf(ecs).filter((s) => s.policy === `${service.replace(/-/g, "_")}_task_role_policy` && MESSAGING_SIDS.includes(s.Sid));
+
+  it("gives only the task roles of messaging.appServices the messaging statements, in their own inline policy", () => {
+    for (const service of synth.config.services) {
+      expect(messagingStatements(service.name).length > 0, service.name).toBe(settings.appServices.includes(service.name));
+    }
+    expect(resourcesOf(ecs, "aws_iam_policy")).toEqual({});
+    expect(Object.values(resourcesOf(ecs, "aws_iam_role_policy_attachment")).some((a) => /messaging/.test(String(a.policy_arn)))).toBe(false);
+  });
+
+  it.each(settings.appServices)("%s may use the messaging stack's queue and topic and the messaging CMK, SMS as configured", (service) => {
+    const statements = messagingStatements(service);
+    const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
+    expect(list(bySid.UseEscalationQueue.Action).sort()).toEqual(
+      ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:SendMessage"],
+    );
+    expect(remoteOutputRef(synth, bySid.UseEscalationQueue.Resource)).toEqual({ stack: "messaging", value: "${aws_sqs_queue.escalation_queue.arn}" });
+    expect(bySid.PublishConfirmations.Action).toBe("sns:Publish");
+    expect(remoteOutputRef(synth, bySid.PublishConfirmations.Resource)).toEqual({ stack: "messaging", value: "${aws_sns_topic.confirmations_topic.arn}" });
+    expect(list(bySid.EncryptAndDecryptMessages.Action)).toEqual(["kms:GenerateDataKey", "kms:Decrypt"]);
+    expect(remoteOutputRef(synth, bySid.EncryptAndDecryptMessages.Resource)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.messaging_key.arn}" });
+    const sms = bySid.SendSmsToPhoneNumbers as (Statement & { NotResource?: string }) | undefined;
+    if (settings.confirmations.sms) {
+      expect(sms).toEqual(expect.objectContaining({ Action: "sns:Publish", NotResource: "arn:aws:sns:*:*:*" }));
+      expect(sms!.Resource).toBeUndefined();
+    } else {
+      expect(sms).toBeUndefined();
+    }
+  });
+
+  it.each(settings.appServices)("%s may send e-mail only as the domain through the configuration set, when SES is on", (service) => {
+    const email = messagingStatements(service).find((s) => s.Sid === "SendEmailAsTheDomain");
+    if (!settings.ses.enabled) {
+      expect(email).toBeUndefined();
+      return;
+    }
+    expect(list(email!.Action)).toEqual(["ses:SendEmail", "ses:SendRawEmail"]);
+    expect(list(email!.Resource).map((arn) => remoteOutputRef(synth, arn))).toEqual([
+      { stack: "messaging", value: "${aws_sesv2_email_identity.ses_identity.arn}" },
+      { stack: "messaging", value: "${aws_sesv2_configuration_set.ses_configuration_set.arn}" },
+    ]);
+  });
+});
+
+describe("ecs without messaging", () => {
+  const synth = synthConfig(editedConfig("dev", (raw) => delete raw.messaging));
+  it("grants no messaging statement to any task role", () => {
+    const sids = statementsOf(synth.stack("ecs")).map((s) => s.Sid);
+    expect(sids).not.toContain("UseEscalationQueue");
+    expect(sids).not.toContain("PublishConfirmations");
   });
 });

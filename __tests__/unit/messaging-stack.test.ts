@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { PROD_CLIENT_VPN, STANDBY } from "../support/messaging";
-import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
+import { type SynthesizedEnvironment, editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
 
 /** A reference to the messaging CMK of secrets-kms, through its remote state. */
 const MESSAGING_KEY = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_secrets_kms\.outputs\.cross_stack_output_aws_kms_key_messaging_key_arn\}$/;
-const LOGS_KEY = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_secrets_kms\.outputs\.cross_stack_output_aws_kms_key_logs_key_arn\}$/;
-const ALB_DNS_NAME = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_edge\.outputs\.cross_stack_output_aws_lb_alb_dns_name\}$/;
-const ALB_ZONE_ID = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_edge\.outputs\.cross_stack_output_aws_lb_alb_zone_id\}$/;
-const ALARM_TOPIC = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_observability\.outputs\.cross_stack_output_aws_sns_topic_alarm_topic_arn\}$/;
+
+/**
+ * The ARN of the alarm topic the observability stack creates. Messaging is deployed before ecs, which observability
+ * reads, so the dead-letter alarm names the topic by its ARN instead of reading it (stacks/index.ts, alarmTopicArnFor).
+ */
+function observabilityAlarmTopicArn(synth: SynthesizedEnvironment): string {
+  const topic = resourcesOf(synth.stack("observability"), "aws_sns_topic").alarm_topic;
+  return `arn:aws:sns:${synth.config.region}:${synth.config.accountId}:${topic.name}`;
+}
 
 function statementsOf(policy: string): any[] {
   return JSON.parse(policy).Statement;
@@ -79,58 +83,32 @@ describe.each(["dev", "staging", "prod"])("%s messaging stack", (env) => {
         threshold: 0,
       }),
     );
-    expect(alarm.alarm_actions).toEqual([expect.stringMatching(ALARM_TOPIC)]);
+    expect(alarm.alarm_actions).toEqual([observabilityAlarmTopicArn(synth)]);
   });
 
-  it("probes the ALB itself on /health and alarms in us-east-1 when Route53 sees it unhealthy", () => {
-    const check = resourcesOf(stack, "aws_route53_health_check").health_check;
-    expect(check).toEqual(
-      expect.objectContaining({
-        resource_path: "/health",
-        failure_threshold: settings.healthCheck.failureThreshold,
-        request_interval: settings.healthCheck.requestIntervalSeconds,
-        type: synth.config.edge.https ? "HTTPS" : "HTTP",
-        port: synth.config.edge.https ? 443 : 80,
-      }),
-    );
-    expect(check.fqdn).toMatch(ALB_DNS_NAME);
-    const alarm = resourcesOf(stack, "aws_cloudwatch_metric_alarm").health_check_alarm;
-    expect(alarm).toEqual(
-      expect.objectContaining({
-        namespace: "AWS/Route53",
-        metric_name: "HealthCheckStatus",
-        dimensions: { HealthCheckId: "${aws_route53_health_check.health_check.id}" },
-        statistic: "Minimum",
-        comparison_operator: "LessThanThreshold",
-        threshold: 1,
-        treat_missing_data: "breaching",
-      }),
-    );
-    expect(alarm.alarm_actions).toEqual([expect.stringMatching(ALARM_TOPIC)]);
-  });
-
-  it("creates no failover records without a configured standby, and no Client VPN by default", () => {
+  it("holds no Route53 health check, failover record, Client VPN, security group or IAM resource (dns, access, vpc and ecs own them)", () => {
+    const types = Object.keys(stack.json.resource ?? {});
+    for (const type of [
+      "aws_route53_health_check",
+      "aws_ec2_client_vpn_endpoint",
+      "aws_security_group",
+      "aws_vpc_security_group_ingress_rule",
+      "aws_vpc_security_group_egress_rule",
+      "aws_iam_policy",
+      "aws_iam_role_policy",
+      "aws_iam_role_policy_attachment",
+    ]) {
+      expect(types).not.toContain(type);
+    }
     const failover = Object.values(resourcesOf(stack, "aws_route53_record")).filter((r) => r.failover_routing_policy);
     expect(failover).toEqual([]);
-    expect(resourcesOf(stack, "aws_ec2_client_vpn_endpoint")).toEqual({});
-    expect(resourcesOf(stack, "aws_security_group")).toEqual({});
   });
 
-  it("gives only the configured services' task roles the messaging policy", () => {
-    const attachments = Object.values(resourcesOf(stack, "aws_iam_role_policy_attachment"));
-    expect(attachments).toHaveLength(settings.appServices.length);
-    expect(attachments[0].role).toMatch(/cross_stack_output_aws_iam_role_voice_api_task_role_arn/);
-    const statements = statementsOf(resourcesOf(stack, "aws_iam_policy").app_policy.policy);
-    expect(statements).toContainEqual(
-      expect.objectContaining({ Sid: "UseEscalationQueue", Resource: "${aws_sqs_queue.escalation_queue.arn}" }),
-    );
-    const sms = statements.find((s) => s.Sid === "SendSmsToPhoneNumbers");
-    if (settings.confirmations.sms) {
-      expect(sms).toEqual(expect.objectContaining({ Action: "sns:Publish", NotResource: "arn:aws:sns:*:*:*" }));
-      expect(sms.Resource).toBeUndefined();
-    } else {
-      expect(sms).toBeUndefined();
-    }
+  it("hands the ecs stack what the app may use: the queue, the topic, their key, SMS by config, SES when on", () => {
+    const access = synth.stacks.messaging!.appAccess;
+    expect(access.smsToPhoneNumbers).toBe(settings.confirmations.sms);
+    expect(access.email === undefined).toBe(!settings.ses.enabled);
+    // Where the ARNs lead once resolved is asserted in the ecs stack's tests (messaging grants in the task roles).
   });
 });
 
@@ -173,16 +151,6 @@ describe.each(["staging", "prod"])("%s SES identity", (env) => {
       ["TXT", ["v=spf1 include:amazonses.com ~all"]],
     ]);
   });
-
-  it("lets the app send only as the domain through the configuration set", () => {
-    const statements = statementsOf(resourcesOf(stack, "aws_iam_policy").app_policy.policy);
-    expect(statements).toContainEqual(
-      expect.objectContaining({
-        Sid: "SendEmailAsTheDomain",
-        Resource: ["${aws_sesv2_email_identity.ses_identity.arn}", "${aws_sesv2_configuration_set.ses_configuration_set.arn}"],
-      }),
-    );
-  });
 });
 
 describe("messaging stack variants", () => {
@@ -201,37 +169,6 @@ describe("messaging stack variants", () => {
     expect(() => synth.stack("messaging")).toThrow(/no stack dev-messaging/);
   });
 
-  const withFailover = synthConfig(editedConfig("prod", (raw) => (raw.messaging.failover = { secondary: STANDBY })));
-  it("routes the domain to the ALB while healthy and to the configured standby otherwise", () => {
-    const synth = withFailover;
-    const domain = synth.config.edge.domain!;
-    const records = resourcesOf(synth.stack("messaging"), "aws_route53_record");
-    expect(records.failover_primary_record).toEqual(
-      expect.objectContaining({
-        zone_id: domain.hostedZoneId,
-        name: domain.name,
-        type: "A",
-        set_identifier: "primary",
-        failover_routing_policy: { type: "PRIMARY" },
-        health_check_id: "${aws_route53_health_check.health_check.id}",
-        alias: expect.objectContaining({ evaluate_target_health: true }),
-      }),
-    );
-    expect(records.failover_primary_record.alias.name).toMatch(ALB_DNS_NAME);
-    expect(records.failover_primary_record.alias.zone_id).toMatch(ALB_ZONE_ID);
-    expect(records.failover_secondary_record).toEqual(
-      expect.objectContaining({
-        zone_id: domain.hostedZoneId,
-        name: domain.name,
-        type: "A",
-        set_identifier: "secondary",
-        failover_routing_policy: { type: "SECONDARY" },
-        alias: { name: STANDBY.dnsName, zone_id: STANDBY.hostedZoneId, evaluate_target_health: false },
-      }),
-    );
-    expect(records.failover_secondary_record.health_check_id).toBeUndefined();
-  });
-
   const inEuWest1 = synthConfig(
     editedConfig("staging", (raw) => {
       raw.region = "eu-west-1";
@@ -239,91 +176,10 @@ describe("messaging stack variants", () => {
       raw.network.availabilityZones = raw.network.availabilityZones.map((zone: string) => zone.replace("us-east-1", "eu-west-1"));
     }),
   );
-  it("outside us-east-1 alarms on the health check in us-east-1 through an encrypted topic of its own there", () => {
-    const synth = inEuWest1;
-    const stack = synth.stack("messaging");
-    const alarms = resourcesOf(stack, "aws_cloudwatch_metric_alarm");
-    expect(alarms.health_check_alarm.provider).toBe("aws.us_east_1");
-    expect(alarms.health_check_alarm.alarm_actions).toEqual(["${aws_sns_topic.health_alarm_topic.arn}"]);
-    expect(alarms.escalation_dlq_alarm.provider).toBeUndefined();
-    expect(alarms.escalation_dlq_alarm.alarm_actions).toEqual([expect.stringMatching(ALARM_TOPIC)]);
-    const topic = resourcesOf(stack, "aws_sns_topic").health_alarm_topic;
-    expect(topic).toEqual(expect.objectContaining({ provider: "aws.us_east_1", kms_master_key_id: "${aws_kms_key.health_alarm_key.arn}" }));
-    expect(resourcesOf(stack, "aws_kms_key").health_alarm_key.provider).toBe("aws.us_east_1");
-    const subscriptions = Object.values(resourcesOf(stack, "aws_sns_topic_subscription"));
-    expect(subscriptions.map((s) => s.endpoint)).toEqual([...synth.config.observability.alarmEmails]);
-  });
-
-  describe("with Client VPN enabled", () => {
-    const synth = synthConfig(editedConfig("prod", (raw) => (raw.messaging.clientVpn = PROD_CLIENT_VPN)));
-    const stack = synth.stack("messaging");
-    const endpoint = resourcesOf(stack, "aws_ec2_client_vpn_endpoint").client_vpn_endpoint;
-
-    it("terminates on the configured certificate, hands out the client range and authenticates by client certificate", () => {
-      expect(endpoint).toEqual(
-        expect.objectContaining({
-          server_certificate_arn: PROD_CLIENT_VPN.serverCertificateArn,
-          client_cidr_block: PROD_CLIENT_VPN.clientCidr,
-          split_tunnel: true,
-          session_timeout_hours: 8,
-          self_service_portal: "disabled",
-          dns_servers: ["10.0.0.2"],
-          security_group_ids: ["${aws_security_group.client_vpn_security_group.id}"],
-          authentication_options: [
-            { type: "certificate-authentication", root_certificate_chain_arn: PROD_CLIENT_VPN.authentication.rootCertificateChainArn },
-          ],
-        }),
-      );
-    });
-
-    it("logs every connection to a KMS-encrypted log group", () => {
-      expect(endpoint.connection_log_options).toEqual({
-        enabled: true,
-        cloudwatch_log_group: "${aws_cloudwatch_log_group.client_vpn_log_group.name}",
-        cloudwatch_log_stream: "${aws_cloudwatch_log_stream.client_vpn_log_stream.name}",
-      });
-      const logGroup = resourcesOf(stack, "aws_cloudwatch_log_group").client_vpn_log_group;
-      expect(logGroup.kms_key_id).toMatch(LOGS_KEY);
-      expect(logGroup.retention_in_days).toBe(PROD_CLIENT_VPN.connectionLogRetentionDays);
-    });
-
-    it("is associated with every private subnet and authorizes the VPC range", () => {
-      const associations = Object.values(resourcesOf(stack, "aws_ec2_client_vpn_network_association"));
-      expect(associations).toHaveLength(synth.config.network.privateSubnetCidrs.length);
-      for (const association of associations) {
-        expect(association.client_vpn_endpoint_id).toBe("${aws_ec2_client_vpn_endpoint.client_vpn_endpoint.id}");
-        expect(association.subnet_id).toMatch(/cross_stack_output_aws_subnet_private_subnet_/);
-      }
-      const rule = resourcesOf(stack, "aws_ec2_client_vpn_authorization_rule").client_vpn_authorization;
-      expect(rule.target_network_cidr).toMatch(/cross_stack_output_aws_vpc_vpc_cidr_block/);
-      expect(rule.authorize_all_groups).toBe(true);
-    });
-
-    it("reaches PostgreSQL and Redis only, and those groups admit it", () => {
-      const egress = Object.values(resourcesOf(stack, "aws_vpc_security_group_egress_rule"));
-      expect(egress.map((r) => r.from_port).sort()).toEqual([5432, 6379]);
-      expect(egress.every((r) => r.cidr_ipv4 === undefined)).toBe(true);
-      const ingress = resourcesOf(stack, "aws_vpc_security_group_ingress_rule");
-      expect(ingress.rds_ingress_from_client_vpn).toEqual(
-        expect.objectContaining({ from_port: 5432, referenced_security_group_id: "${aws_security_group.client_vpn_security_group.id}" }),
-      );
-      expect(ingress.rds_ingress_from_client_vpn.security_group_id).toMatch(/cross_stack_output_aws_security_group_rds_security_group_id/);
-      expect(ingress.redis_ingress_from_client_vpn.security_group_id).toMatch(/cross_stack_output_aws_security_group_redis_security_group_id/);
-    });
-
-    const federated = synthConfig(
-      editedConfig("prod", (raw) => {
-        raw.messaging.clientVpn = {
-          ...PROD_CLIENT_VPN,
-          authentication: { type: "federated", samlProviderArn: "arn:aws:iam::333333333333:saml-provider/okta" },
-        };
-      }),
-    );
-    it("uses a SAML provider when authentication is federated", () => {
-      const vpn = resourcesOf(federated.stack("messaging"), "aws_ec2_client_vpn_endpoint").client_vpn_endpoint;
-      expect(vpn.authentication_options).toEqual([
-        { type: "federated-authentication", saml_provider_arn: "arn:aws:iam::333333333333:saml-provider/okta" },
-      ]);
-    });
+  it("outside us-east-1 keeps the dead-letter alarm in the primary region, paging through the observability topic", () => {
+    const alarm = resourcesOf(inEuWest1.stack("messaging"), "aws_cloudwatch_metric_alarm").escalation_dlq_alarm;
+    expect(alarm.provider).toBeUndefined();
+    expect(alarm.alarm_actions).toEqual([observabilityAlarmTopicArn(inEuWest1)]);
+    expect(alarm.alarm_actions[0]).toContain(":eu-west-1:");
   });
 });

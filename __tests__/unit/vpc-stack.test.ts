@@ -3,7 +3,8 @@ import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { describe, expect, it } from "vitest";
-import { resourcesOf, synthEnvironment } from "../support/synth";
+import { PROD_CLIENT_VPN } from "../support/messaging";
+import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
 
 describe.each(["dev", "staging", "prod"])("%s vpc stack", (env) => {
   const synth = synthEnvironment(env);
@@ -91,5 +92,58 @@ describe.each(["dev", "staging", "prod"])("%s vpc stack", (env) => {
       expect(allowed(action).length, action).toBeGreaterThan(0);
     }
     expect(allowed("logs:DescribeLogGroups")).toEqual([`arn:aws:logs:${synth.config.region}:${synth.config.accountId}:log-group:*`]);
+  });
+});
+
+describe("vpc stack with Client VPN enabled", () => {
+  const synth = synthConfig(editedConfig("prod", (raw) => (raw.messaging.clientVpn = PROD_CLIENT_VPN)));
+  const vpc = synth.stack("vpc");
+  const VPN_GROUP = "${aws_security_group.client_vpn_security_group.id}";
+
+  it("owns the endpoint's security group, named and described as before the move out of messaging", () => {
+    expect(resourcesOf(vpc, "aws_security_group").client_vpn_security_group).toEqual(
+      expect.objectContaining({ name: "voice-ai-prod-client-vpn", description: "Client VPN endpoint: admin sessions to the data stores" }),
+    );
+    expect(synth.stacks.vpc.clientVpnSecurityGroupId).toBeDefined();
+  });
+
+  it("lets the Client VPN group reach PostgreSQL and Redis only, and those groups admit it", () => {
+    const egress = Object.values(resourcesOf(vpc, "aws_vpc_security_group_egress_rule")).filter((r) => r.security_group_id === VPN_GROUP);
+    expect(egress.map((r) => [r.from_port, r.referenced_security_group_id]).sort()).toEqual([
+      [5432, "${aws_security_group.rds_security_group.id}"],
+      [6379, "${aws_security_group.redis_security_group.id}"],
+    ]);
+    expect(egress.every((r) => r.cidr_ipv4 === undefined)).toBe(true);
+    const ingress = resourcesOf(vpc, "aws_vpc_security_group_ingress_rule");
+    expect(ingress.rds_security_group_ingress_client_vpn).toEqual(
+      expect.objectContaining({
+        security_group_id: "${aws_security_group.rds_security_group.id}",
+        referenced_security_group_id: VPN_GROUP,
+        ip_protocol: "tcp",
+        from_port: 5432,
+        to_port: 5432,
+        description: "Admins over Client VPN",
+      }),
+    );
+    expect(ingress.redis_security_group_ingress_client_vpn).toEqual(
+      expect.objectContaining({
+        security_group_id: "${aws_security_group.redis_security_group.id}",
+        referenced_security_group_id: VPN_GROUP,
+        ip_protocol: "tcp",
+        from_port: 6379,
+        to_port: 6379,
+        description: "Admins over Client VPN",
+      }),
+    );
+    // Nothing but the Client VPN group and the ECS tasks reaches the data stores.
+    const dataStoreSources = Object.values(ingress)
+      .filter((r) => [5432, 6379].includes(r.from_port))
+      .map((r) => r.referenced_security_group_id);
+    expect(new Set(dataStoreSources)).toEqual(new Set([VPN_GROUP, "${aws_security_group.ecs_security_group.id}"]));
+  });
+
+  it("admits no client CIDR: Client VPN source-NATs clients to its association's address", () => {
+    const rules = [...Object.values(resourcesOf(vpc, "aws_vpc_security_group_ingress_rule")), ...Object.values(resourcesOf(vpc, "aws_vpc_security_group_egress_rule"))];
+    expect(rules.some((r) => r.cidr_ipv4 === PROD_CLIENT_VPN.clientCidr)).toBe(false);
   });
 });
