@@ -52,6 +52,7 @@ export interface ContainerDefinition {
   readonly user?: string;
   readonly readonlyRootFilesystem?: boolean;
   readonly mountPoints?: readonly { readonly sourceVolume?: string; readonly containerPath?: string; readonly readOnly?: boolean }[];
+  readonly secrets?: readonly { readonly name?: string; readonly valueFrom?: unknown }[];
   readonly environment?: readonly { readonly name?: string; readonly value?: unknown }[];
   readonly logConfiguration?: { readonly options?: Readonly<Record<string, unknown>> };
 }

@@ -2,7 +2,16 @@
 import { planSelectsByArn, vaultEncryptedWithCmk } from "./rules/backup";
 import { volumeEncryptedWithCmk } from "./rules/ebs";
 import { repositoryEncryptedWithCmk } from "./rules/ecr";
-import { containersRunLockedDown, execWorksOnReadOnlyRoot, noPublicIpOnTasks, noSecretsInContainerEnvironment } from "./rules/ecs";
+import {
+  containersRunLockedDown,
+  execWorksOnReadOnlyRoot,
+  servicesNotDatabaseMaster,
+  serviceSecretsCheckedForValues,
+  noPublicIpOnTasks,
+  noSecretsInContainerEnvironment,
+  serviceSecretsCheckedForValues,
+  servicesNotDatabaseMaster,
+} from "./rules/ecs";
 import { cacheEncryptedAtRest, cacheEncryptedInTransit } from "./rules/elasticache";
 import { httpRedirectsToHttps, listenerPrefersTls13, listenerTlsPolicy, loadBalancerDeletionProtection } from "./rules/elb";
 import { noPublicPrincipals, noWildcardActions, noWildcardResourcesOnData } from "./rules/iam";
@@ -48,6 +57,8 @@ export const RULES: readonly Rule[] = [
   noSecretsInContainerEnvironment,
   containersRunLockedDown,
   execWorksOnReadOnlyRoot,
+  servicesNotDatabaseMaster,
+  serviceSecretsCheckedForValues,
   repositoryEncryptedWithCmk,
   volumeEncryptedWithCmk,
   listenerTlsPolicy,

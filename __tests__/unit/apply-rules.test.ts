@@ -1,4 +1,5 @@
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
+import { DataAwsSecretsmanagerSecretVersions } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-versions";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
@@ -84,7 +85,38 @@ const primaryWithReplica = (stack: TerraformStack, id: string, managedPassword: 
   new DbInstance(stack, id, { identifier: `${id}-replica`, instanceClass: "db.t4g.micro", replicateSourceDb: primary.arn });
 };
 
+/**
+ * A service whose container injects `secretArn` (by JSON key), with or without the plan-time check that the secret
+ * has a value.
+ */
+const serviceInjecting = (stack: TerraformStack, id: string, secretArn: string, checked: boolean) => {
+  const versions = new DataAwsSecretsmanagerSecretVersions(stack, `${id}_versions`, { secretId: secretArn });
+  const task = new EcsTaskDefinition(stack, `${id}_task`, {
+    family: id,
+    containerDefinitions: JSON.stringify([{ name: "api", image: "api:1", secrets: [{ name: "DATABASE_PASSWORD", valueFrom: `${secretArn}:password::` }] }]),
+  });
+  const condition = `\${length([for v in data.aws_secretsmanager_secret_versions.${versions.friendlyUniqueId}.versions : v if contains(v.version_stages, "AWSCURRENT")]) > 0}`;
+  new EcsService(stack, id, {
+    name: id,
+    taskDefinition: task.arn,
+    lifecycle: checked ? { precondition: [{ condition, errorMessage: "the secret has no value" }] } : undefined,
+  });
+};
+
+const APP_SECRET = "arn:aws:secretsmanager:us-east-1:111111111111:secret:prod/voice-ai/app-user-AbCdEf";
+const MASTER_SECRET = "arn:aws:secretsmanager:us-east-1:111111111111:secret:prod/voice-ai/rds-master-user-AbCdEf";
+
 const CASES: Record<string, ApplyRuleCase> = {
+  "VP-ECS-5": {
+    unsafe: (s) => serviceInjecting(s, "unsafe", MASTER_SECRET, true),
+    safe: (s) => serviceInjecting(s, "safe", APP_SECRET, true),
+    message: /api: DATABASE_PASSWORD come from the master user's secret/,
+  },
+  "VP-ECS-6": {
+    unsafe: (s) => serviceInjecting(s, "unsafe", APP_SECRET, false),
+    safe: (s) => serviceInjecting(s, "safe", APP_SECRET, true),
+    message: /app-user-AbCdEf is injected without a plan-time check for a value/,
+  },
   "VP-LOG-5": {
     unsafe: (s) => flowLogWithRole(s, "unsafe", false),
     safe: (s) => flowLogWithRole(s, "safe", true),
