@@ -5,8 +5,6 @@ import { repositoryEncryptedWithCmk } from "./rules/ecr";
 import {
   containersRunLockedDown,
   execWorksOnReadOnlyRoot,
-  servicesNotDatabaseMaster,
-  serviceSecretsCheckedForValues,
   noPublicIpOnTasks,
   noSecretsInContainerEnvironment,
   serviceSecretsCheckedForValues,

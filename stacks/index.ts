@@ -1,7 +1,6 @@
 import type { App } from "cdktf";
 import type { EnvironmentConfig } from "../config";
 import { parameterPathFor } from "../config/sections/parameters";
-import { RDS_MASTER_SECRET } from "../config/sections/services";
 import { BootstrapStack } from "./bootstrap-stack";
 import { SecretsKmsStack } from "./secrets-kms-stack";
 import { VpcStack } from "./vpc-stack";
@@ -106,7 +105,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
           databaseSubnetIds: vpc.databaseSubnetIds,
           securityGroupId: required(vpc.rdsSecurityGroupId, "vpc.rdsSecurityGroupId", "rds"),
           rdsKeyArn: secretsKms.optionalKeyArn("rds"),
-          masterSecretArn: secretsKms.secretArns[RDS_MASTER_SECRET],
+          masterSecretArn: required(secretsKms.platformSecretArns.rdsMasterUser, "secretsKms.platformSecretArns.rdsMasterUser", "rds"),
           logsKeyArn: secretsKms.keyArns.logs,
           drKeyArn: secretsKms.drKeyArn,
         })
@@ -120,7 +119,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
           cacheKeyArn: secretsKms.optionalKeyArn("cache"),
           logsKeyArn: secretsKms.keyArns.logs,
           authToken: required(secretsKms.redisAuthToken, "secretsKms.redisAuthToken", "redis"),
-          redisUrlSecretArn: secretsKms.secretArns["redis-url"],
+          redisUrlSecretArn: required(secretsKms.platformSecretArns.redisUrl, "secretsKms.platformSecretArns.redisUrl", "redis"),
         })
       : undefined;
   const edge = new EdgeStack(app, id("edge"), {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { environmentCredential } from "../credentials";
 import type { ConfigIssue, CrossFieldRule } from "../schema";
 import { resourceName } from "./common";
+import { PLATFORM_SECRETS, type PlatformSecretName } from "./security";
 import { tableEnvironmentName, tableGrantSchema } from "./functions";
 
 /** CPU units Fargate accepts, each with the memory sizes (MiB) it may be paired with. */
@@ -23,11 +24,11 @@ function range(from: number, to: number, step: number): number[] {
  * Short name of the RDS master user secret (JSON keys `username`, `password`), which secrets-kms creates with the
  * database. For migrations only: services connect as `database.appUser` with IAM authentication.
  */
-export const RDS_MASTER_SECRET = "rds-master-user";
+export const RDS_MASTER_SECRET = PLATFORM_SECRETS.rdsMasterUser;
 /** Secrets created by the secrets-kms stack whose values are plain strings (no JSON keys). */
-export const PLAIN_SECRETS = ["jwt-signing-key", "redis-auth-token", "redis-url"] as const;
+export const PLAIN_SECRETS: readonly PlatformSecretName[] = [PLATFORM_SECRETS.jwtSigningKey, PLATFORM_SECRETS.redisAuthToken, PLATFORM_SECRETS.redisUrl];
 /** Secrets the secrets-kms stack creates only when the environment has a cache. */
-export const REDIS_SECRETS = ["redis-auth-token", "redis-url"] as const;
+export const REDIS_SECRETS: readonly PlatformSecretName[] = [PLATFORM_SECRETS.redisAuthToken, PLATFORM_SECRETS.redisUrl];
 /** Environment variables the ecs stack sets itself on every container; config may not override them. */
 export const PLATFORM_ENVIRONMENT = [
   "APP_ENV",
