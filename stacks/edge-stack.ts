@@ -24,7 +24,7 @@ export interface EdgeStackProps extends Omit<PlatformStackProps, "component"> {
   /** CMK for the WAF log group. */
   readonly logsKeyArn: string;
   /**
-   * Point the domain's A record at the ALB. Off when another stack owns that record (messaging's failover pair),
+   * Point the domain's A record at the ALB. Off when another stack owns that record (the dns stack's failover pair),
    * since Route53 refuses a simple record beside failover records of the same name and type.
    * @default true
    */

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CONFIGURATION_REFERENCE, renderConfigurationReference } from "./configuration-reference";
 import { GUARDRAIL_REFERENCE, renderGuardrailReference } from "./guardrail-reference";
+import { FIRST_DEPLOY_PAGE, renderDeployCommandsSection, withDeployCommands } from "./deploy-commands-section";
 import { ARCHITECTURE_PAGE, renderStackGraphSection, withStackGraph } from "./stack-graph-section";
 
 export interface GeneratedPage {
@@ -18,16 +19,21 @@ export interface GeneratedPage {
 export interface PageOptions {
   /** Content of the stack graph region; computed by synthesizing the default blueprint when absent. */
   readonly stackGraph?: string;
+  /** Content of the prod deploy commands region; computed by synthesizing the default blueprint's prod when absent. */
+  readonly deployCommands?: string;
 }
 
 export function generatedPages(root: string, options: PageOptions = {}): GeneratedPage[] {
   const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), "utf8") : undefined);
   const architecture = read(ARCHITECTURE_PAGE);
   if (architecture === undefined) throw new Error(`${ARCHITECTURE_PAGE} is missing: it holds the generated stack graph region`);
+  const firstDeploy = read(FIRST_DEPLOY_PAGE);
+  if (firstDeploy === undefined) throw new Error(`${FIRST_DEPLOY_PAGE} is missing: it holds the generated deploy commands region`);
   return [
     { path: CONFIGURATION_REFERENCE, expected: renderConfigurationReference(root), actual: read(CONFIGURATION_REFERENCE) },
     { path: GUARDRAIL_REFERENCE, expected: renderGuardrailReference(), actual: read(GUARDRAIL_REFERENCE) },
     { path: ARCHITECTURE_PAGE, expected: withStackGraph(architecture, options.stackGraph ?? renderStackGraphSection()), actual: architecture },
+    { path: FIRST_DEPLOY_PAGE, expected: withDeployCommands(firstDeploy, options.deployCommands ?? renderDeployCommandsSection()), actual: firstDeploy },
   ];
 }
 

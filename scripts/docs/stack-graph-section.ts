@@ -46,8 +46,13 @@ export function renderStackGraphSection(app: SynthesizedApp = synthesizeApp({ bl
 
 /** `page` with its generated region replaced by `content`. */
 export function withStackGraph(page: string, content: string): string {
-  const begin = page.indexOf(GRAPH_BEGIN);
-  const end = page.indexOf(GRAPH_END);
-  if (begin < 0 || end < begin) throw new Error(`${ARCHITECTURE_PAGE} has no region between "${GRAPH_BEGIN}" and "${GRAPH_END}"`);
-  return `${page.slice(0, begin + GRAPH_BEGIN.length)}\n${content}\n${page.slice(end)}`;
+  return withRegion(page, ARCHITECTURE_PAGE, GRAPH_BEGIN, GRAPH_END, content);
+}
+
+/** `page` (at `path`) with the text between the `begin` and `end` markers replaced by `content`. */
+export function withRegion(page: string, path: string, begin: string, end: string, content: string): string {
+  const from = page.indexOf(begin);
+  const to = page.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${path} has no region between "${begin}" and "${end}"`);
+  return `${page.slice(0, from + begin.length)}\n${content}\n${page.slice(to)}`;
 }
