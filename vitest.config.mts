@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
+import { speedupOn } from "./scripts/speedups.cjs";
 import { TEST_MODULES, testModulesPlugin } from "./scripts/test-modules.mjs";
 
-const fromSources = process.env.VITEST_SOURCE_MODULES === "1";
+// The test speed-ups below are switched in scripts/speedups.cjs: VOICE_INFRA_NO_SPEEDUPS=1 turns them all off (and the
+// runtime speed-ups in patches/ with them), VITEST_SOURCE_MODULES=1 only the test bundle.
+const fromSources = !speedupOn("test-bundle");
 
 // Three projects: `unit` (stacks, constructs, config and guardrails, each against one synthesized environment:
 // the fast loop, `npm run test:unit`), `integration` (whole apps: every blueprint, byte-identical output, generated
@@ -19,7 +22,7 @@ export default defineConfig({
     // the baseline compiler, and TurboFan's background compiles, which never paid for themselves in so short a
     // run, no longer take CPU from the other worker (~15 % less CPU for the unit and integration suites).
     pool: "forks",
-    execArgv: ["--no-opt"],
+    execArgv: speedupOn("test-workers-no-opt") ? ["--no-opt"] : [],
     maxWorkers: 2,
     // With the default (isolate: true) every file got a fresh worker that reloaded cdktf and synthesized every
     // environment again (~10x the CPU). Files of one worker share one module graph, so each environment is
@@ -29,7 +32,7 @@ export default defineConfig({
     // runs, in node_modules/.experimental-vitest-cache, keyed by each file's content and the configuration; the
     // plugin adds the bundle's module map to the key (scripts/test-modules.mjs). A third of the unit suite's CPU
     // was vite transforming the same unchanged test files on every run.
-    experimental: { fsModuleCache: true },
+    experimental: { fsModuleCache: speedupOn("test-transform-cache") },
     projects: [
       {
         extends: true,

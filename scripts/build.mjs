@@ -1,7 +1,10 @@
 // Bundles main.ts with esbuild into dist/main.js: one file of project code for node to load instead of hundreds
 // of modules through a TypeScript loader, with the packages it imports in dist/vendor.cjs (scripts/vendor.mjs).
 // No type checking here; `npm run typecheck` (part of `npm test`) does that. Also bundles the synth summary
-// (dist/synth-summary.js) that scripts/synth.mjs prints after synthesis.
+// (dist/synth-summary.js) that scripts/synth.mjs prints after synthesis. Bundles are a speed-up
+// (scripts/speedups.cjs): with VOICE_INFRA_NO_SPEEDUPS=1 scripts/synth.mjs runs the TypeScript sources instead, and
+// the output is the same byte for byte. Nothing here may change what the code does (the HCL quoting fix that was an
+// esbuild plugin here is a runtime patch now, patches/hcl-quoting.ts, so that it holds on every path).
 import { build } from "esbuild";
 import { isAscii } from "node:buffer";
 import { readFile } from "node:fs/promises";
@@ -11,53 +14,6 @@ import { BUILD_INPUTS_FILE, recordInputs } from "./build-inputs.mjs";
 import { ensureVendor, vendorImports, vendoredSpecifiers } from "./vendor.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-
-
-// cdktf's HCL renderer leaves every quote unescaped in a string that contains an interpolation, so any JSON
-// document with a reference in it (IAM policies) comes out as invalid HCL
-// (https://github.com/hashicorp/terraform-cdk/issues/3911). Only `synth:hcl` renders HCL; this escapes quotes
-// and backslashes outside `${...}` and keeps each interpolation as written.
-const hclEscaping = {
-  name: "hcl-escaping",
-  setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /[\\/]cdktf[\\/]lib[\\/]hcl[\\/]render\.js$/ }, async ({ path }) => {
-      const source = await readFile(path, "utf8");
-      const original = /function escapeQuotes\(str\) \{[\s\S]*?\n\}\n/;
-      if (!original.test(source)) throw new Error(`${path}: escapeQuotes not found; revisit the hcl-escaping plugin`);
-      return { contents: source.replace(original, `${escapeQuotes.toString()}\n${interpolationEnd.toString()}\n`), loader: "js" };
-    });
-  },
-};
-
-function escapeQuotes(str) {
-  let escaped = "";
-  for (let i = 0; i < str.length; i++) {
-    if (str[i] === "$" && str[i + 1] === "{") {
-      const end = interpolationEnd(str, i + 2);
-      escaped += str.slice(i, end);
-      i = end - 1;
-    } else {
-      escaped += str[i] === '"' || str[i] === "\\" ? `\\${str[i]}` : str[i];
-    }
-  }
-  return escaped;
-}
-
-/** Index just past the `}` that closes an interpolation whose body starts at `from`. */
-function interpolationEnd(str, from) {
-  let depth = 1;
-  let quoted = false;
-  for (let i = from; i < str.length; i++) {
-    const c = str[i];
-    if (quoted) {
-      if (c === "\\") i++;
-      else if (c === '"') quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === "{") depth++;
-    else if (c === "}" && --depth === 0) return i + 1;
-  }
-  return str.length;
-}
 
 /** esbuild options every bundle of the app shares (the bench bundles its generated-config app with them too). */
 export const bundleOptions = {
@@ -74,7 +30,6 @@ export const bundleOptions = {
   legalComments: "none",
   charset: "ascii",
   logLevel: "warning",
-  plugins: [hclEscaping],
 };
 
 /** scripts/code-cache.cjs reads bundles as latin1, which is only their text when they are pure ASCII. */

@@ -8,6 +8,10 @@ const { createRequire } = require("node:module");
 const { basename, dirname, join, resolve } = require("node:path");
 const v8 = require("node:v8");
 const vm = require("node:vm");
+const { speedupOn } = require("./speedups.cjs");
+
+/** Off with VOICE_INFRA_NO_SPEEDUPS=1 (scripts/speedups.cjs): no cache is read or written; bundles load as Node would. */
+const useCodeCache = speedupOn("code-cache");
 
 const loaded = new Map();
 /** Caches to write once the process has done its work (see `loadWithCodeCache`). */
@@ -33,6 +37,11 @@ process.on("exit", () => {
 function loadWithCodeCache(bundle, { tag = "", writeAtExit = false } = {}) {
   const file = resolve(bundle);
   if (loaded.has(file)) return loaded.get(file).exports;
+  if (!useCodeCache) {
+    const exports = require(file);
+    loaded.set(file, { exports });
+    return exports;
+  }
   const { size, mtimeMs } = statSync(file);
   const version = `${size}-${Math.trunc(mtimeMs)}`;
   const cacheFile = `${file}.${version}.${v8.cachedDataVersionTag()}${tag ? `.${tag}` : ""}.v8cache`;

@@ -10,8 +10,9 @@
 // such import to a one-line CommonJS shim (dist/test-modules/shims/...) that hands out that module's part of a
 // bundle, and vitest leaves shims and bundles to Node. Every module is in one bundle once, so a class is the same
 // class whichever test, support file or stack uses it. Type checking is unaffected (`npm run typecheck` reads the
-// sources). VITEST_SOURCE_MODULES=1 turns the plugin off, so that a failing test's stack trace points into the
-// TypeScript sources.
+// sources). The bundle is a speed-up (scripts/speedups.cjs): VITEST_SOURCE_MODULES=1 turns the plugin off, so that
+// a failing test's stack trace points into the TypeScript sources, and VOICE_INFRA_NO_SPEEDUPS=1 turns it off with
+// every other speed-up (vitest.config.mts asks).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -85,7 +86,7 @@ async function buildBundle(sources, packages) {
   const entry = `module.exports = {\n${getters.join("\n")}\n};\n`;
   // Loaded only to rebuild (they import esbuild): every vitest run imports this file, most with a fresh bundle.
   const [{ build }, { assertAscii, bundleOptions }] = await Promise.all([import("esbuild"), import("./build.mjs")]);
-  // The synth bundle's options (pure ASCII, names kept, the same cdktf plugins), so the tests run the same code.
+  // The synth bundle's options (pure ASCII, names kept), so the tests run the same code.
   const vendor = vendorImports({ outdir: relative(root, outdir), cache: CACHE });
   const result = await build({
     ...bundleOptions,
@@ -103,7 +104,7 @@ async function buildBundle(sources, packages) {
   const testFiles = typescriptFiles(TEST_DIR);
   // The generated entry (stdin) is no file; what it lists follows from the recorded source and test files.
   const inputs = Object.keys(result.metafile.inputs).filter((file) => file !== "test-modules.ts");
-  recordInputs(inputsFile, startedAt, [...inputs, ...testFiles], ["scripts/test-modules.mjs", "scripts/vendor.mjs", "package.json"]);
+  recordInputs(inputsFile, startedAt, [...inputs, ...testFiles], ["scripts/test-modules.mjs", "scripts/vendor.mjs", "scripts/build.mjs", "package.json"]);
 }
 
 function shimFile(key) {
