@@ -32,11 +32,11 @@ export class AccessStack extends PlatformStack {
   /** Client VPN endpoint id. */
   readonly clientVpnEndpointId: string;
 
-  constructor(scope: Construct, id: string, props: AccessStackProps) {
-    super(scope, id, { ...props, component: "access" });
+  constructor(scope: Construct, props: AccessStackProps) {
+    super(scope, { ...props, component: "access" });
     const vpn = this.config.messaging?.clientVpn;
-    if (!vpn?.enabled) throw new Error(`${id}: messaging.clientVpn is not enabled; build no access stack for this environment`);
-    if (props.privateSubnetIds.length === 0) throw new Error(`${id}: privateSubnetIds is empty; the endpoint needs a subnet to associate with`);
+    if (!vpn?.enabled) throw new Error(`${this.node.id}: messaging.clientVpn is not enabled; build no access stack for this environment`);
+    if (props.privateSubnetIds.length === 0) throw new Error(`${this.node.id}: privateSubnetIds is empty; the endpoint needs a subnet to associate with`);
 
     const logGroup = new EncryptedLogGroup(this, "client_vpn_log_group", {
       name: `/aws/client-vpn/${this.namePrefix}`,

@@ -51,12 +51,12 @@ export class BackupStack extends PlatformStack {
   /** Name of the backups bucket (database dumps, exports) in the primary region. */
   readonly backupsBucketName: string;
 
-  constructor(scope: Construct, id: string, props: BackupStackProps) {
-    super(scope, id, { ...props, component: "backup" });
+  constructor(scope: Construct, props: BackupStackProps) {
+    super(scope, { ...props, component: "backup" });
     const { config } = this;
     const settings = config.backup;
     if (config.dr.enabled && !props.drKeyArn) {
-      throw new Error(`${id}: drKeyArn is required when dr.enabled is true (pass secretsKms.drKeyArn)`);
+      throw new Error(`${this.node.id}: drKeyArn is required when dr.enabled is true (pass secretsKms.drKeyArn)`);
     }
     const drKeyArn = config.dr.enabled ? props.drKeyArn : undefined;
 

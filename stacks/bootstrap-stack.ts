@@ -23,8 +23,8 @@ export class BootstrapStack extends PlatformStack {
   /** CMK of the lock table, and of the state bucket when `stateBackend.kmsKeyId` is set. */
   readonly stateKeyArn: string;
 
-  constructor(scope: Construct, id: string, props: BootstrapStackProps) {
-    super(scope, id, { ...props, component: "bootstrap", backend: props.config.stateBackend.bootstrapStateBackend });
+  constructor(scope: Construct, props: BootstrapStackProps) {
+    super(scope, { ...props, component: "bootstrap", backend: props.config.stateBackend.bootstrapStateBackend });
     const { config } = this;
     const backend = config.stateBackend;
 

@@ -20,10 +20,10 @@ export class DynamodbStack extends PlatformStack {
   /** ARNs of each table's global secondary indexes, by the table's config name (empty when it has none). */
   readonly tableIndexArns: Readonly<Record<string, readonly string[]>>;
 
-  constructor(scope: Construct, id: string, props: DynamodbStackProps) {
-    super(scope, id, { ...props, component: "data-dynamodb" });
+  constructor(scope: Construct, props: DynamodbStackProps) {
+    super(scope, { ...props, component: "data-dynamodb" });
     const tables = this.config.dynamodb?.tables;
-    if (!tables) throw new Error(`${id}: the config has no dynamodb section, so this stack must not be created`);
+    if (!tables) throw new Error(`${this.node.id}: the config has no dynamodb section, so this stack must not be created`);
 
     const arns: Record<string, string> = {};
     const names: Record<string, string> = {};

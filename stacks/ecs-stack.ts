@@ -97,15 +97,15 @@ export class EcsStack extends PlatformStack {
   /** Task role ARN of each configured service (for resource policies elsewhere). */
   readonly taskRoleArns: Readonly<Record<string, string>>;
 
-  constructor(scope: Construct, id: string, props: EcsStackProps) {
-    super(scope, id, { ...props, component: "ecs" });
+  constructor(scope: Construct, props: EcsStackProps) {
+    super(scope, { ...props, component: "ecs" });
     const { config } = this;
     const missing = config.services.map((s) => s.name).filter((name) => !(name in props.targetGroupArns) || !(name in props.targetGroupArnSuffixes));
     if (missing.length > 0) {
-      throw new Error(`${id}: targetGroupArns/targetGroupArnSuffixes have no entry for service(s) ${missing.join(", ")}`);
+      throw new Error(`${this.node.id}: targetGroupArns/targetGroupArnSuffixes have no entry for service(s) ${missing.join(", ")}`);
     }
     if (config.messaging && !props.messaging) {
-      throw new Error(`${id}: config.messaging grants ${config.messaging.appServices.join(", ")} the messaging resources, so messaging is required`);
+      throw new Error(`${this.node.id}: config.messaging grants ${config.messaging.appServices.join(", ")} the messaging resources, so messaging is required`);
     }
     const messagingServices = new Set(config.messaging?.appServices ?? []);
 

@@ -72,8 +72,8 @@ export class EdgeStack extends PlatformStack {
   /** Base URL clients use: the domain over HTTPS, or the ALB's DNS name over HTTP. */
   readonly publicUrl: string;
 
-  constructor(scope: Construct, id: string, props: EdgeStackProps) {
-    super(scope, id, { ...props, component: "edge" });
+  constructor(scope: Construct, props: EdgeStackProps) {
+    super(scope, { ...props, component: "edge" });
     const { edge, services } = this.config;
 
     const alb = new Lb(this, "alb", {
@@ -101,7 +101,7 @@ export class EdgeStack extends PlatformStack {
 
     let appListener: LbListener;
     if (edge.https) {
-      if (!domain || !albDomainName) throw new Error(`${id}: edge.https needs edge.domain (config validation should have said so)`);
+      if (!domain || !albDomainName) throw new Error(`${this.node.id}: edge.https needs edge.domain (config validation should have said so)`);
       const certificate = new DnsValidatedCertificate(this, "certificate", {
         domainName: albDomainName,
         hostedZoneId: domain.hostedZoneId,

@@ -35,10 +35,10 @@ export class FunctionsStack extends PlatformStack {
   /** Physical name of each function, by config name. */
   readonly functionNames: Readonly<Record<string, string>>;
 
-  constructor(scope: Construct, id: string, props: FunctionsStackProps) {
-    super(scope, id, { ...props, component: "functions" });
+  constructor(scope: Construct, props: FunctionsStackProps) {
+    super(scope, { ...props, component: "functions" });
     const functions = this.config.functions;
-    if (!functions) throw new Error(`${id}: the config has no functions section, so this stack must not be created`);
+    if (!functions) throw new Error(`${this.node.id}: the config has no functions section, so this stack must not be created`);
 
     const arns: Record<string, string> = {};
     const names: Record<string, string> = {};

@@ -30,10 +30,10 @@ export class IdentityStack extends PlatformStack {
   /** Hosted UI domain (`<prefix>.auth.<region>.amazoncognito.com`), when configured. */
   readonly hostedDomain?: string;
 
-  constructor(scope: Construct, id: string, props: IdentityStackProps) {
-    super(scope, id, { ...props, component: "identity" });
+  constructor(scope: Construct, props: IdentityStackProps) {
+    super(scope, { ...props, component: "identity" });
     const identity = this.config.identity;
-    if (!identity) throw new Error(`${id}: the config has no identity section, so this stack must not be created`);
+    if (!identity) throw new Error(`${this.node.id}: the config has no identity section, so this stack must not be created`);
     const { passwordPolicy, appClient } = identity;
 
     const pool = new CognitoUserPool(this, "user_pool", {

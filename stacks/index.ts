@@ -68,23 +68,23 @@ export interface BuildEnvironmentOptions {
  * section (database, cache, messaging, ...) get no stack.
  */
 export function buildEnvironment(app: App, config: EnvironmentConfig, options: BuildEnvironmentOptions = {}): EnvironmentStacks {
-  const prefix = options.qualifyStackIds ? `${config.project}-${config.environment}` : config.environment;
-  const id = (component: string) => `${prefix}-${component}`;
+  // What every stack gets: its environment, and whether its id carries the project (stackIdFor).
+  const stack = { config, qualifiedId: options.qualifyStackIds ?? false };
 
-  const bootstrap = new BootstrapStack(app, id("bootstrap"), { config });
-  const secretsKms = new SecretsKmsStack(app, id("secrets-kms"), { config });
-  const vpc = new VpcStack(app, id("vpc"), {
-    config,
+  const bootstrap = new BootstrapStack(app, stack);
+  const secretsKms = new SecretsKmsStack(app, stack);
+  const vpc = new VpcStack(app, {
+    ...stack,
     logsKeyArn: secretsKms.keyArns.logs,
     appPorts: config.services.map((service) => service.containerPort),
     clientVpnAccess: config.messaging?.clientVpn.enabled ?? false,
   });
-  const registry = new RegistryStack(app, id("registry"), { config, containersKeyArn: secretsKms.keyArns.containers });
-  const storage = new StorageStack(app, id("storage"), { config, storageKeyArn: secretsKms.optionalKeyArns.storage });
+  const registry = new RegistryStack(app, { ...stack, containersKeyArn: secretsKms.keyArns.containers });
+  const storage = new StorageStack(app, { ...stack, storageKeyArn: secretsKms.optionalKeyArns.storage });
   // The recordings and documents buckets are encrypted with the storage key.
   const storageBucket = (arn?: string, name?: string) => (arn && name ? { arn, name, kmsKeyArn: secretsKms.optionalKeyArn("storage") } : undefined);
   const dynamodb = config.dynamodb
-    ? new DynamodbStack(app, id("data-dynamodb"), { config, dynamodbKeyArn: secretsKms.optionalKeyArn("dynamodb") })
+    ? new DynamodbStack(app, { ...stack, dynamodbKeyArn: secretsKms.optionalKeyArn("dynamodb") })
     : undefined;
   // The tables as services and functions are granted them, by config name.
   const tables =
@@ -96,12 +96,12 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
       ]),
     );
   const parameters = config.parameters
-    ? new ParametersStack(app, id("parameters"), { config, parametersKeyArn: secretsKms.optionalKeyArn("parameters") })
+    ? new ParametersStack(app, { ...stack, parametersKeyArn: secretsKms.optionalKeyArn("parameters") })
     : undefined;
   const rds =
     config.database
-      ? new RdsStack(app, id("rds"), {
-          config,
+      ? new RdsStack(app, {
+          ...stack,
           databaseSubnetIds: vpc.databaseSubnetIds,
           securityGroupId: required(vpc.rdsSecurityGroupId, "vpc.rdsSecurityGroupId", "rds"),
           rdsKeyArn: secretsKms.optionalKeyArn("rds"),
@@ -112,8 +112,8 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
       : undefined;
   const redis =
     config.cache
-      ? new RedisStack(app, id("redis"), {
-          config,
+      ? new RedisStack(app, {
+          ...stack,
           databaseSubnetIds: vpc.databaseSubnetIds,
           securityGroupId: required(vpc.redisSecurityGroupId, "vpc.redisSecurityGroupId", "redis"),
           cacheKeyArn: secretsKms.optionalKeyArn("cache"),
@@ -122,8 +122,8 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
           redisUrlSecretArn: required(secretsKms.platformSecretArns.redisUrl, "secretsKms.platformSecretArns.redisUrl", "redis"),
         })
       : undefined;
-  const edge = new EdgeStack(app, id("edge"), {
-    config,
+  const edge = new EdgeStack(app, {
+    ...stack,
     vpcId: vpc.vpcId,
     publicSubnetIds: vpc.publicSubnetIds,
     albSecurityGroupId: vpc.albSecurityGroupId,
@@ -135,15 +135,15 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
   });
   // Before ecs, which grants its queue, topic and SES identity to the task roles of messaging.appServices.
   const messaging = config.messaging
-    ? new MessagingStack(app, id("messaging"), {
-        config,
+    ? new MessagingStack(app, {
+        ...stack,
         messagingKeyArn: secretsKms.keyArns.messaging,
         alarmTopicArn: alarmTopicArnFor(config),
         domain: config.edge.domain,
       })
     : undefined;
-  const ecs = new EcsStack(app, id("ecs"), {
-    config,
+  const ecs = new EcsStack(app, {
+    ...stack,
     privateSubnetIds: vpc.privateSubnetIds,
     ecsSecurityGroupId: vpc.ecsSecurityGroupId,
     targetGroupArns: edge.targetGroupArns,
@@ -171,15 +171,15 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
   });
   // Tasks read REDIS_URL at start; the redis stack writes that secret's value.
   if (redis) ecs.addDependency(redis);
-  const backup = new BackupStack(app, id("backup"), {
-    config,
+  const backup = new BackupStack(app, {
+    ...stack,
     backupKeyArn: secretsKms.keyArns.backup,
     drKeyArn: secretsKms.drKeyArn,
     rdsInstanceArn: rds?.instanceArn,
     dynamodbTableArns: dynamodb && Object.values(dynamodb.tableArns),
   });
-  const observability = new ObservabilityStack(app, id("observability"), {
-    config,
+  const observability = new ObservabilityStack(app, {
+    ...stack,
     messagingKeyArn: secretsKms.keyArns.messaging,
     auditKeyArn: secretsKms.keyArns.audit,
     logsKeyArn: secretsKms.keyArns.logs,
@@ -195,8 +195,8 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     cache: redis && { memberClusterIds: redis.memberClusterIds },
   });
   const dns = config.messaging
-    ? new DnsStack(app, id("dns"), {
-        config,
+    ? new DnsStack(app, {
+        ...stack,
         alarmTopicArn: observability.alarmTopicArn,
         domain: config.edge.domain,
         albDnsName: edge.albDnsName,
@@ -205,8 +205,8 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
       })
     : undefined;
   const access = config.messaging?.clientVpn.enabled
-    ? new AccessStack(app, id("access"), {
-        config,
+    ? new AccessStack(app, {
+        ...stack,
         logsKeyArn: secretsKms.keyArns.logs,
         vpcId: vpc.vpcId,
         vpcCidr: vpc.vpcCidr,
@@ -216,8 +216,8 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     : undefined;
 
   const functions = config.functions
-    ? new FunctionsStack(app, id("functions"), {
-        config,
+    ? new FunctionsStack(app, {
+        ...stack,
         vpcId: vpc.vpcId,
         privateSubnetIds: vpc.privateSubnetIds,
         repositories: registry.functionRepositories,
@@ -227,7 +227,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
       })
     : undefined;
   const identity = config.identity
-    ? new IdentityStack(app, id("identity"), { config, parametersKeyArn: secretsKms.optionalKeyArns.parameters })
+    ? new IdentityStack(app, { ...stack, parametersKeyArn: secretsKms.optionalKeyArns.parameters })
     : undefined;
 
   return { bootstrap, secretsKms, vpc, registry, storage, rds, redis, edge, ecs, backup, observability, messaging, access, dns, dynamodb, functions, identity, parameters };

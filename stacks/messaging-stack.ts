@@ -44,11 +44,11 @@ export class MessagingStack extends PlatformStack {
   /** The queue, topic, key, SMS and SES as the task roles of `messaging.appServices` are granted them (ecs stack). */
   readonly appAccess: MessagingAccess;
 
-  constructor(scope: Construct, id: string, props: MessagingStackProps) {
-    super(scope, id, { ...props, component: "messaging" });
+  constructor(scope: Construct, props: MessagingStackProps) {
+    super(scope, { ...props, component: "messaging" });
     const settings = this.config.messaging;
-    if (!settings) throw new Error(`${id}: config.messaging is absent; build no messaging stack for this environment`);
-    if (settings.ses.enabled && !props.domain) throw new Error(`${id}: messaging.ses needs the domain (config validation should have said so)`);
+    if (!settings) throw new Error(`${this.node.id}: config.messaging is absent; build no messaging stack for this environment`);
+    if (settings.ses.enabled && !props.domain) throw new Error(`${this.node.id}: messaging.ses needs the domain (config validation should have said so)`);
 
     const deadLetterQueue = new EncryptedQueue(this, "escalation_dlq", {
       name: `${this.namePrefix}-escalation-dlq.fifo`,

@@ -66,19 +66,19 @@ export class ObservabilityStack extends PlatformStack {
   /** SNS topic every alarm and budget notification goes to. */
   readonly alarmTopicArn: string;
 
-  constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
-    super(scope, id, { ...props, component: "observability" });
+  constructor(scope: Construct, props: ObservabilityStackProps) {
+    super(scope, { ...props, component: "observability" });
     const { config } = this;
     const settings = config.observability;
     const { accountId, region } = config;
     if (props.services.length === 0) {
-      throw new Error(`${id}: services must list at least one service; every service needs its alarms`);
+      throw new Error(`${this.node.id}: services must list at least one service; every service needs its alarms`);
     }
     // The wiring looks these up by service name in the ecs and edge stacks' outputs; a miss would be an undefined dimension.
     for (const service of props.services) {
       const missing = (["clusterName", "serviceName", "targetGroupArnSuffix"] as const).filter((field) => !service[field]);
       if (missing.length > 0) {
-        throw new Error(`${id}: service ${service.name} has no ${missing.join(", ")}; the ecs and edge stacks must expose every configured service`);
+        throw new Error(`${this.node.id}: service ${service.name} has no ${missing.join(", ")}; the ecs and edge stacks must expose every configured service`);
       }
     }
 

@@ -26,10 +26,10 @@ export class ParametersStack extends PlatformStack {
   /** Full name of each parameter (`/<project>/<env>/<name>`), by config name. */
   readonly parameterNames: Readonly<Record<string, string>>;
 
-  constructor(scope: Construct, id: string, props: ParametersStackProps) {
-    super(scope, id, { ...props, component: "parameters" });
+  constructor(scope: Construct, props: ParametersStackProps) {
+    super(scope, { ...props, component: "parameters" });
     const parameters = this.config.parameters;
-    if (!parameters) throw new Error(`${id}: the config has no parameters section, so this stack must not be created`);
+    if (!parameters) throw new Error(`${this.node.id}: the config has no parameters section, so this stack must not be created`);
 
     const arns: Record<string, string> = {};
     const names: Record<string, string> = {};

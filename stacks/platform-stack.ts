@@ -10,11 +10,21 @@ export interface PlatformStackProps {
   /** Component name: the last part of the stack id and of the state key (`vpc`, `rds`). */
   readonly component: string;
   /**
+   * Start the stack id with the project, `<project>-<env>-<component>`, so that several blueprints share one app.
+   * @default false - `<env>-<component>`
+   */
+  readonly qualifiedId?: boolean;
+  /**
    * Where the state lives. `local` is only for the bootstrap stack, which creates the S3 bucket and
    * lock table that every other stack's backend needs.
    * @default "s3"
    */
   readonly backend?: "s3" | "local";
+}
+
+/** The stack id of a component: `<env>-<component>`, or `<project>-<env>-<component>` when qualified. */
+export function stackIdFor(config: { readonly project: string; readonly environment: string }, component: string, qualified = false): string {
+  return `${qualified ? `${config.project}-` : ""}${config.environment}-${component}`;
 }
 
 /** Name of the Terraform state object of one component; unique per project, environment and component. */
@@ -55,8 +65,9 @@ export abstract class PlatformStack extends TerraformStack {
   private globalRegionProvider?: AwsProvider;
   private readonly logicalIdOwners = new Map<string, string>();
 
-  constructor(scope: Construct, id: string, props: PlatformStackProps) {
-    super(scope, id);
+  /** The stack's id is derived from its config and component here, and nowhere else (`stackIdFor`). */
+  constructor(scope: Construct, props: PlatformStackProps) {
+    super(scope, stackIdFor(props.config, props.component, props.qualifiedId));
     this.config = props.config;
     this.component = props.component;
     this.namePrefix = `${props.config.project}-${props.config.environment}`;

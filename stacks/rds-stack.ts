@@ -56,13 +56,13 @@ export class RdsStack extends PlatformStack {
   readonly drReplicaArn?: string;
   private readonly settings: DatabaseConfig;
 
-  constructor(scope: Construct, id: string, props: RdsStackProps) {
-    super(scope, id, { ...props, component: "rds" });
+  constructor(scope: Construct, props: RdsStackProps) {
+    super(scope, { ...props, component: "rds" });
     const db = this.config.database;
-    if (!db) throw new Error(`${id}: the config has no database section, so this stack must not be created`);
+    if (!db) throw new Error(`${this.node.id}: the config has no database section, so this stack must not be created`);
     this.settings = db;
     if (db.drReplica.enabled && !props.drKeyArn) {
-      throw new Error(`${id}: drKeyArn is required when database.drReplica.enabled is true`);
+      throw new Error(`${this.node.id}: drKeyArn is required when database.drReplica.enabled is true`);
     }
 
     const subnetGroup = new DbSubnetGroup(this, "db_subnet_group", {

@@ -43,10 +43,10 @@ export class RedisStack extends PlatformStack {
   /** Security group of the nodes (the vpc stack's redis group). */
   readonly securityGroupId: string;
 
-  constructor(scope: Construct, id: string, props: RedisStackProps) {
-    super(scope, id, { ...props, component: "redis" });
+  constructor(scope: Construct, props: RedisStackProps) {
+    super(scope, { ...props, component: "redis" });
     const cache = this.config.cache;
-    if (!cache) throw new Error(`${id}: the config has no cache section, so this stack must not be created`);
+    if (!cache) throw new Error(`${this.node.id}: the config has no cache section, so this stack must not be created`);
     const family = redisParameterFamily(cache.engineVersion);
 
     const subnetGroup = new ElasticacheSubnetGroup(this, "redis_subnet_group", {

@@ -20,8 +20,8 @@ export class RegistryStack extends PlatformStack {
   /** Repository of each configured function, by function name. */
   readonly functionRepositories: Readonly<Record<string, ImageRepository>>;
 
-  constructor(scope: Construct, id: string, props: RegistryStackProps) {
-    super(scope, id, { ...props, component: "registry" });
+  constructor(scope: Construct, props: RegistryStackProps) {
+    super(scope, { ...props, component: "registry" });
     const { config } = this;
     const repository = (name: string, pullingFunctionArn?: string): ImageRepository => {
       const created = new ContainerRepository(this, `${name}-repository`, {

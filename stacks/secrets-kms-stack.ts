@@ -46,8 +46,8 @@ export class SecretsKmsStack extends PlatformStack {
   /** Redis AUTH token value; crosses stacks only as a sensitive output. Undefined without a cache. */
   readonly redisAuthToken?: string;
 
-  constructor(scope: Construct, id: string, props: SecretsKmsStackProps) {
-    super(scope, id, { ...props, component: "secrets-kms" });
+  constructor(scope: Construct, props: SecretsKmsStackProps) {
+    super(scope, { ...props, component: "secrets-kms" });
     const { config } = this;
     new RandomProvider(this, "random");
 

@@ -34,12 +34,12 @@ export class StorageStack extends PlatformStack {
   /** Prefix the ALB must use for its access logs; the bucket policy allows writes only there. */
   readonly albLogPrefix: string = ALB_LOG_PREFIX;
 
-  constructor(scope: Construct, id: string, props: StorageStackProps) {
-    super(scope, id, { ...props, component: "storage" });
+  constructor(scope: Construct, props: StorageStackProps) {
+    super(scope, { ...props, component: "storage" });
     const { config } = this;
     const { recordings, documents, logs } = config.storage;
     if ((recordings || documents) && !props.storageKeyArn) {
-      throw new Error(`${id}: storageKeyArn is required for the recordings and documents buckets (pass secretsKms.optionalKeyArns.storage)`);
+      throw new Error(`${this.node.id}: storageKeyArn is required for the recordings and documents buckets (pass secretsKms.optionalKeyArns.storage)`);
     }
 
     const logsBucket = new SecureBucket(this, "logs_bucket", {

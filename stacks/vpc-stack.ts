@@ -56,8 +56,8 @@ export class VpcStack extends PlatformStack {
   /** Security group of the Client VPN endpoint (access stack); undefined without `clientVpnAccess`. */
   readonly clientVpnSecurityGroupId?: string;
 
-  constructor(scope: Construct, id: string, props: VpcStackProps) {
-    super(scope, id, { ...props, component: "vpc" });
+  constructor(scope: Construct, props: VpcStackProps) {
+    super(scope, { ...props, component: "vpc" });
     const { network } = this.config;
     const appPorts = [...new Set(props.appPorts ?? [8000])].sort((a, b) => a - b);
 

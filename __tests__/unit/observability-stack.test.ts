@@ -293,7 +293,7 @@ describe("ObservabilityStack from plain values", () => {
       cache: { memberClusterIds: ["redis-001", "redis-002", "redis-003"] },
     };
   };
-  const synthOf = (p: ObservabilityStackProps) => JSON.parse(Testing.synth(new ObservabilityStack(testApp(), "t", p)));
+  const synthOf = (p: ObservabilityStackProps) => JSON.parse(Testing.synth(new ObservabilityStack(testApp(), p)));
 
   it("pages optional SMS numbers and alarms per given node and replica", () => {
     const json = synthOf(props((r) => (r.observability.alarmSmsNumbers = ["+14155550100"])));
