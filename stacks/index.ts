@@ -178,6 +178,18 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     rdsInstanceArn: rds?.instanceArn,
     dynamodbTableArns: dynamodb && Object.values(dynamodb.tableArns),
   });
+  // Before observability, which alarms on the functions' errors and throttles.
+  const functions = config.functions
+    ? new FunctionsStack(app, {
+        ...stack,
+        vpcId: vpc.vpcId,
+        privateSubnetIds: vpc.privateSubnetIds,
+        repositories: registry.functionRepositories,
+        logsKeyArn: secretsKms.keyArns.logs,
+        tables,
+        dynamodbKeyArn: secretsKms.optionalKeyArns.dynamodb,
+      })
+    : undefined;
   const observability = new ObservabilityStack(app, {
     ...stack,
     messagingKeyArn: secretsKms.keyArns.messaging,
@@ -193,6 +205,8 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     webAclName: edge.webAclName,
     database: rds && { instanceIdentifier: rds.instanceIdentifier, readReplicaIdentifier: rds.readReplicaIdentifier },
     cache: redis && { memberClusterIds: redis.memberClusterIds },
+    functions: functions && Object.entries(functions.functionNames).map(([name, functionName]) => ({ name, functionName })),
+    tables: dynamodb && Object.entries(dynamodb.tableNames).map(([name, tableName]) => ({ name, tableName })),
   });
   const dns = config.messaging
     ? new DnsStack(app, {
@@ -212,18 +226,6 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
         vpcCidr: vpc.vpcCidr,
         privateSubnetIds: vpc.privateSubnetIds,
         securityGroupId: required(vpc.clientVpnSecurityGroupId, "vpc.clientVpnSecurityGroupId", "access"),
-      })
-    : undefined;
-
-  const functions = config.functions
-    ? new FunctionsStack(app, {
-        ...stack,
-        vpcId: vpc.vpcId,
-        privateSubnetIds: vpc.privateSubnetIds,
-        repositories: registry.functionRepositories,
-        logsKeyArn: secretsKms.keyArns.logs,
-        tables,
-        dynamodbKeyArn: secretsKms.optionalKeyArns.dynamodb,
       })
     : undefined;
   const identity = config.identity

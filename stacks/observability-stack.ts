@@ -5,20 +5,22 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
-import type { Construct } from "constructs";
-import { type AlarmThresholds, RDS_THRESHOLDS, REDIS_THRESHOLDS } from "../config/sections/observability";
+import { Construct } from "constructs";
+import { type AlarmThresholds, FUNCTION_THRESHOLDS, RDS_THRESHOLDS, REDIS_THRESHOLDS, TABLE_THRESHOLDS } from "../config/sections/observability";
 import { bucketNameFor } from "../config/sections/storage";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
-import { type PolicyStatement, policyDocument } from "../constructs/iam-policy";
+import { PolicyStatement, policyDocument } from "../constructs/iam-policy";
 import { type CacheAlarmsProps, cacheAlarms } from "../constructs/cache-alarms";
+import { type ContainerFunctionAlarmsProps, containerFunctionAlarms } from "../constructs/container-function-alarms";
 import { type DatabaseAlarmsProps, databaseAlarms } from "../constructs/database-alarms";
 import { type FargateServiceAlarmsProps, fargateServiceAlarms } from "../constructs/fargate-service-alarms";
 import { loadBalancerAlarms } from "../constructs/load-balancer-alarms";
 import { AlarmSet } from "../constructs/metric-alarm";
 import { webApplicationFirewallAlarms } from "../constructs/web-application-firewall-alarms";
 import { SecureBucket } from "../constructs/secure-bucket";
+import { type TableAlarmsProps, tableAlarms } from "../constructs/table-alarms";
 import { ServiceRole } from "../constructs/service-role";
-import { PlatformStack, type PlatformStackProps } from "./platform-stack";
+import { PlatformStack, PlatformStackProps } from "./platform-stack";
 
 /**
  * One ECS service behind the ALB, as its alarms need it: name, cluster, ECS service name and target group
@@ -29,6 +31,10 @@ export type ObservedService = Omit<FargateServiceAlarmsProps, "loadBalancerArnSu
 export type ObservedDatabase = Omit<DatabaseAlarmsProps, "thresholds">;
 /** The ElastiCache nodes, as their alarms need them. */
 export type ObservedCache = Omit<CacheAlarmsProps, "thresholds">;
+/** One Lambda function of the functions stack (config name and physical name), as its alarms need it. */
+export type ObservedFunction = Omit<ContainerFunctionAlarmsProps, "thresholds">;
+/** One DynamoDB table of the data-dynamodb stack (config name and physical name), as its alarms need it. */
+export type ObservedTable = Omit<TableAlarmsProps, "thresholds">;
 
 export interface ObservabilityStackProps extends Omit<PlatformStackProps, "component"> {
   /** CMK (secrets-kms `messaging`) of the alarm topic; its key policy lets CloudWatch and Budgets use it. */
@@ -53,6 +59,16 @@ export interface ObservabilityStackProps extends Omit<PlatformStackProps, "compo
    * @default - no cache, so no Redis alarms
    */
   readonly cache?: ObservedCache;
+  /**
+   * The Lambda functions; each gets an errors and a throttles alarm.
+   * @default - no functions, so no Lambda alarms
+   */
+  readonly functions?: readonly ObservedFunction[];
+  /**
+   * The DynamoDB tables; each gets a read and a write throttle alarm.
+   * @default - no tables, so no DynamoDB alarms
+   */
+  readonly tables?: readonly ObservedTable[];
 }
 
 const DAYS_PER_YEAR = 365.25;
@@ -226,6 +242,20 @@ export class ObservabilityStack extends PlatformStack {
           },
         }),
       );
+    }
+    if (props.functions !== undefined && props.functions.length > 0) {
+      const lambda = requireThresholds(thresholds, FUNCTION_THRESHOLDS, this.node.id);
+      for (const fn of props.functions) {
+        alarms.addAll(
+          containerFunctionAlarms({ ...fn, thresholds: { errors: lambda.lambdaErrors, throttles: lambda.lambdaThrottles, countPeriodSeconds } }),
+        );
+      }
+    }
+    if (props.tables !== undefined && props.tables.length > 0) {
+      const dynamodb = requireThresholds(thresholds, TABLE_THRESHOLDS, this.node.id);
+      for (const table of props.tables) {
+        alarms.addAll(tableAlarms({ ...table, thresholds: { throttleEvents: dynamodb.dynamodbThrottleEvents, countPeriodSeconds } }));
+      }
     }
     alarms.addAll(
       webApplicationFirewallAlarms({

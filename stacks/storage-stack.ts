@@ -1,8 +1,8 @@
-import type { Construct } from "constructs";
+import { Construct } from "constructs";
 import { bucketNameFor } from "../config/sections/storage";
 import { albAccessLogStatements, s3AccessLogStatements } from "../constructs/log-delivery-policy";
 import { SecureBucket } from "../constructs/secure-bucket";
-import { PlatformStack, type PlatformStackProps } from "./platform-stack";
+import { PlatformStack, PlatformStackProps } from "./platform-stack";
 
 export interface StorageStackProps extends Omit<PlatformStackProps, "component"> {
   /**

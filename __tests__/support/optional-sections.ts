@@ -3,7 +3,7 @@
  * add them to a shipped environment (no shipped voice-ai environment has them).
  */
 import { collectFindings } from "../../guardrails";
-import { type SynthesizedEnvironment, editedConfig, synthConfig } from "./synth";
+import { SynthesizedEnvironment, editedConfig, synthConfig } from "./synth";
 
 export const CONNECT_INSTANCE_ID = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 
@@ -93,6 +93,8 @@ export function addOptionalSections(raw: any): void {
   raw.functions = functionsSection();
   raw.identity = identitySection();
   raw.parameters = parametersSection();
+  // The alarm thresholds that come with functions and tables.
+  Object.assign(raw.observability.thresholds, { lambdaErrors: 5, lambdaThrottles: 0, dynamodbThrottleEvents: 0 });
 }
 
 const cache = new Map<string, SynthesizedEnvironment>();

@@ -1,4 +1,4 @@
-import { type App, TerraformStack, Testing } from "cdktf";
+import { App, TerraformStack, Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { workerScratchDir } from "./scratch";
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { cacheAlarms } from "../../constructs/cache-alarms";
+import { containerFunctionAlarms } from "../../constructs/container-function-alarms";
 import { databaseAlarms } from "../../constructs/database-alarms";
 import { fargateServiceAlarms } from "../../constructs/fargate-service-alarms";
 import { loadBalancerAlarms } from "../../constructs/load-balancer-alarms";
 import { type AlarmDefinition, AlarmSet } from "../../constructs/metric-alarm";
+import { tableAlarms } from "../../constructs/table-alarms";
 import { webApplicationFirewallAlarms } from "../../constructs/web-application-firewall-alarms";
 import { synthScope } from "../support/test-app";
 
@@ -20,6 +22,8 @@ const cache = {
   memberClusterIds: ["redis-001", "redis-002"],
   thresholds: { cpuPercent: 75, engineCpuPercent: 80, memoryPercent: 80, evictions: 0, countPeriodSeconds: 300 },
 };
+const fn = { name: "connect-lookup", functionName: "p-connect-lookup", thresholds: { errors: 5, throttles: 0, countPeriodSeconds: 300 } };
+const table = { name: "handover-tokens", tableName: "p-handover-tokens", thresholds: { throttleEvents: 0, countPeriodSeconds: 300 } };
 const byId = (definitions: readonly AlarmDefinition[]) => Object.fromEntries(definitions.map((d) => [d.id, d.spec]));
 
 describe.each([
@@ -27,6 +31,8 @@ describe.each([
   ["loadBalancerAlarms", loadBalancerAlarms({ arnSuffix: "app/alb/1", thresholds: { http5xxCount: 10, countPeriodSeconds: 300 } })],
   ["databaseAlarms", databaseAlarms({ ...database, readReplicaIdentifier: "db-replica" })],
   ["cacheAlarms", cacheAlarms(cache)],
+  ["containerFunctionAlarms", containerFunctionAlarms(fn)],
+  ["tableAlarms", tableAlarms(table)],
   ["webApplicationFirewallAlarms", webApplicationFirewallAlarms({ webAclName: "acl", region: "us-east-1", thresholds: { blockedRequests: 1000, countPeriodSeconds: 300 } })],
 ])("%s", (_name, definitions) => {
   it("gives every alarm a unique id and name and passes MetricAlarm's validation in an AlarmSet", () => {
@@ -119,5 +125,31 @@ describe("edge alarms", () => {
     expect(waf.spec).toEqual(
       expect.objectContaining({ name: "waf-blocked-spike", dimensions: { WebACL: "acl", Region: "eu-west-1", Rule: "ALL" }, threshold: 1000 }),
     );
+  });
+});
+
+describe("function and table alarms", () => {
+  it("page on a function's failed and throttled invocations, summed over the count window", () => {
+    const alarms = byId(containerFunctionAlarms(fn));
+    expect(Object.keys(alarms)).toEqual(["connect-lookup_errors", "connect-lookup_throttles"]);
+    expect(alarms["connect-lookup_errors"]).toEqual(
+      expect.objectContaining({ name: "connect-lookup-errors", namespace: "AWS/Lambda", metricName: "Errors", statistic: "Sum", threshold: 5 }),
+    );
+    expect(alarms["connect-lookup_throttles"]).toEqual(expect.objectContaining({ metricName: "Throttles", threshold: 0, treatMissingData: "notBreaching" }));
+    for (const spec of Object.values(alarms)) expect(spec.dimensions).toEqual({ FunctionName: "p-connect-lookup" });
+  });
+
+  it("page on a table's read and write throttle events apart", () => {
+    const alarms = byId(tableAlarms(table));
+    expect(Object.keys(alarms)).toEqual(["handover-tokens_read_throttles", "handover-tokens_write_throttles"]);
+    expect(alarms["handover-tokens_read_throttles"]).toEqual(
+      expect.objectContaining({ metricName: "ReadThrottleEvents", dimensions: { TableName: "p-handover-tokens" }, threshold: 0 }),
+    );
+    expect(alarms["handover-tokens_write_throttles"].metricName).toBe("WriteThrottleEvents");
+  });
+
+  it("reject an empty name", () => {
+    expect(() => containerFunctionAlarms({ ...fn, name: "" })).toThrow(/name must not be empty/);
+    expect(() => tableAlarms({ ...table, name: "" })).toThrow(/name must not be empty/);
   });
 });

@@ -53,6 +53,20 @@ describe("rules for components a blueprint leaves out or adds", () => {
       /observability\.thresholds\.redisEvictions: is required while the cache section is present/,
     ],
     [
+      "functions without their Lambda alarm thresholds",
+      "voice-connect",
+      "prod",
+      (r) => delete r.observability.thresholds.lambdaThrottles,
+      /observability\.thresholds\.lambdaThrottles: is required while the functions section is present/,
+    ],
+    [
+      "DynamoDB alarm thresholds without tables",
+      "saprism",
+      "prod",
+      (r) => (r.observability.thresholds.dynamodbThrottleEvents = 0),
+      /observability\.thresholds\.dynamodbThrottleEvents: has no effect without a dynamodb section; remove it/,
+    ],
+    [
       "a partial isolated tier without database or cache",
       "voice-connect",
       "prod",

@@ -1,6 +1,6 @@
-import type { Construct } from "constructs";
+import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
-import { AlarmSet, type AlarmSpec, MetricAlarm, type MetricAlarmProps } from "../../constructs/metric-alarm";
+import { AlarmSet, AlarmSpec, MetricAlarm, MetricAlarmProps } from "../../constructs/metric-alarm";
 import { synthScope } from "../support/test-app";
 
 const base: MetricAlarmProps = {

@@ -72,7 +72,14 @@ function environment(name: Environment): EnvironmentInput {
         priority: 100,
         sticky: true,
         deregistrationDelaySeconds: 300,
-        environment: { LOG_LEVEL: by({ dev: "debug", prod: "info" }), VOICE_PROVIDER: "openai" },
+        // Seed 001's twilio_phone_number and connect_phone_number (placeholders, like the account ids): the number
+        // callers dial, and the Amazon Connect number the gateway transfers them to.
+        environment: {
+          LOG_LEVEL: by({ dev: "debug", prod: "info" }),
+          VOICE_PROVIDER: "openai",
+          TWILIO_PHONE_NUMBER: by({ dev: "+61255501001", prod: "+61255503001" }),
+          CONNECT_PHONE_NUMBER: by({ dev: "+61255501002", prod: "+61255503002" }),
+        },
         secrets: {
           TWILIO_ACCOUNT_SID: { secret: "twilio-account-sid" },
           TWILIO_AUTH_TOKEN: { secret: "twilio-auth-token" },
@@ -132,6 +139,11 @@ function environment(name: Environment): EnvironmentInput {
         ecsCpuPercent: by({ dev: 90, prod: 80 }),
         ecsMemoryPercent: by({ dev: 90, prod: 85 }),
         wafBlockedRequests: by({ dev: 500, prod: 1000 }),
+        // Seed 001's "errors, throttles": a failed or throttled lookup leaves a caller without a screen pop, and
+        // on-demand tables should never throttle, so any throttle pages.
+        lambdaErrors: 5,
+        lambdaThrottles: 0,
+        dynamodbThrottleEvents: 0,
       },
       dashboard: true,
       cloudTrail: prod

@@ -42,6 +42,13 @@ export const alarmThresholdsSchema = z.strictObject({
   redisMemoryPercent: percent.optional(),
   /** Evicted keys per window above this page. */
   redisEvictions: z.number().int().min(0, "must be at least 0").optional(),
+  // The lambda* thresholds are required exactly when the environment has functions, dynamodbThrottleEvents when it has tables.
+  /** Failed invocations of each function per window above this page (seed 001: "errors"). */
+  lambdaErrors: z.number().int().min(0, "must be at least 0").optional(),
+  /** Throttled invocations of each function per window above this page (seed 001: "throttles"). */
+  lambdaThrottles: z.number().int().min(0, "must be at least 0").optional(),
+  /** Throttled read or write requests of each DynamoDB table per window above this page. */
+  dynamodbThrottleEvents: z.number().int().min(0, "must be at least 0").optional(),
   /** WAF-blocked requests per window above this page (an attack or a bad rule). */
   wafBlockedRequests: count,
 });
@@ -64,7 +71,10 @@ export const observabilitySchema = z.strictObject({
     .min(1, "must list at least one address; an alarm nobody receives is no alarm"),
   /** Phone numbers paged by SMS, in E.164 form. */
   alarmSmsNumbers: z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 phone number such as +14155550100")).default([]),
-  /** Alarm thresholds; the `rds*` ones exist exactly with a database, the `redis*` ones with a cache. */
+  /**
+   * Alarm thresholds; the `rds*` ones exist exactly with a database, the `redis*` ones with a cache, the `lambda*` ones
+   * with functions and `dynamodbThrottleEvents` with DynamoDB tables.
+   */
   thresholds: alarmThresholdsSchema,
   /** One CloudWatch dashboard of every alarmed metric. */
   dashboard: z.boolean(),
@@ -100,12 +110,14 @@ export type AlarmThresholds = z.infer<typeof alarmThresholdsSchema>;
 
 export const RDS_THRESHOLDS = ["rdsCpuPercent", "rdsFreeStorageGb", "rdsConnections", "rdsReplicaLagSeconds"] as const;
 export const REDIS_THRESHOLDS = ["redisCpuPercent", "redisEngineCpuPercent", "redisMemoryPercent", "redisEvictions"] as const;
+export const FUNCTION_THRESHOLDS = ["lambdaErrors", "lambdaThrottles"] as const;
+export const TABLE_THRESHOLDS = ["dynamodbThrottleEvents"] as const;
 
 /** A component's alarm thresholds are required while its config section exists, and meaningless without it. */
 function componentThresholdIssues(
   thresholds: AlarmThresholds,
   fields: readonly (keyof AlarmThresholds)[],
-  section: "database" | "cache",
+  section: "database" | "cache" | "functions" | "dynamodb",
   present: boolean,
 ): ConfigIssue[] {
   return fields.flatMap((field): ConfigIssue[] => {
@@ -134,6 +146,8 @@ export const observabilityRules: CrossFieldRule[] = [
       : [],
   (c) => componentThresholdIssues(c.observability.thresholds, RDS_THRESHOLDS, "database", c.database !== undefined),
   (c) => componentThresholdIssues(c.observability.thresholds, REDIS_THRESHOLDS, "cache", c.cache !== undefined),
+  (c) => componentThresholdIssues(c.observability.thresholds, FUNCTION_THRESHOLDS, "functions", c.functions !== undefined),
+  (c) => componentThresholdIssues(c.observability.thresholds, TABLE_THRESHOLDS, "dynamodb", c.dynamodb !== undefined),
   ({ observability, database }) =>
     database && observability.thresholds.rdsFreeStorageGb !== undefined && observability.thresholds.rdsFreeStorageGb >= database.allocatedStorageGb
       ? [
