@@ -1,5 +1,5 @@
 import { BLUEPRINTS, DEFAULT_BLUEPRINT } from "./blueprints";
-import { ConfigError, EnvironmentConfig, EnvironmentInput, parseEnvironmentConfig } from "./schema";
+import { ConfigError, type EnvironmentConfig, type EnvironmentInput, parseEnvironmentConfig } from "./schema";
 
 export { BLUEPRINTS, DEFAULT_BLUEPRINT } from "./blueprints";
 export { ConfigError, parseEnvironmentConfig } from "./schema";

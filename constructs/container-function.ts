@@ -6,7 +6,7 @@ import { type FunctionConfig, tableEnvironmentName } from "../config/sections/fu
 import type { ImageRepository } from "./container-repository";
 import { PushedImage } from "./pushed-image";
 import { EncryptedLogGroup } from "./encrypted-log-group";
-import { PolicyStatement } from "./iam-policy";
+import type { PolicyStatement } from "./iam-policy";
 import { SecurityGroupWithRules } from "./security-group";
 import { ServiceRole } from "./service-role";
 import { type GrantedTable, tableAccessStatements } from "./table-access";

@@ -2,7 +2,7 @@ import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { EcrRepositoryPolicy } from "@cdktf/provider-aws/lib/ecr-repository-policy";
 import { Construct } from "constructs";
-import { PolicyStatement, policyDocument } from "./iam-policy";
+import { type PolicyStatement, policyDocument } from "./iam-policy";
 
 export interface ContainerRepositoryProps {
   /** Repository name, `<project>-<env>/<name>` by convention. */

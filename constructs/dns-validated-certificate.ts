@@ -1,7 +1,7 @@
 import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import { TerraformIterator, TerraformProvider, Token } from "cdktf";
+import { TerraformIterator, type TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 
 export interface DnsValidatedCertificateProps {

@@ -3,7 +3,7 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { PolicyStatement, policyDocument } from "./iam-policy";
+import { type PolicyStatement, policyDocument } from "./iam-policy";
 
 /** An AWS service that may publish to the topic on behalf of this account's resources. */
 export interface TopicPublisher {

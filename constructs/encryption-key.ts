@@ -2,7 +2,7 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { PolicyStatement, policyDocument } from "./iam-policy";
+import { type PolicyStatement, policyDocument } from "./iam-policy";
 
 /** An AWS service allowed to use the key directly (beyond IAM principals of the account). */
 export interface KeyServiceGrant {

@@ -8,7 +8,7 @@ import type { ServiceConfig } from "../config/sections/services";
 import type { ImageRepository } from "./container-repository";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { PushedImage } from "./pushed-image";
-import { PolicyStatement } from "./iam-policy";
+import type { PolicyStatement } from "./iam-policy";
 import { type MessagingAccess, messagingAccessStatements } from "./messaging-access";
 import { ServiceRole } from "./service-role";
 import { TaskExecutionRole, readSecretsStatements } from "./task-execution-role";

@@ -9,7 +9,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { type TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import { PolicyStatement, policyDocument } from "./iam-policy";
+import { type PolicyStatement, policyDocument } from "./iam-policy";
 
 export type StorageClass = "STANDARD_IA" | "ONEZONE_IA" | "INTELLIGENT_TIERING" | "GLACIER_IR" | "GLACIER" | "DEEP_ARCHIVE";
 

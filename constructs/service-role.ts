@@ -3,7 +3,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { PolicyStatement, assumeRolePolicy, policyDocument } from "./iam-policy";
+import { type PolicyStatement, assumeRolePolicy, policyDocument } from "./iam-policy";
 
 export interface ServiceRoleProps {
   /** Role name (max 64 characters). */

@@ -1,4 +1,4 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import type { PolicyStatement } from "./iam-policy";
 import { ServiceRole } from "./service-role";
 

@@ -1,4 +1,4 @@
-import { ENVIRONMENTS, EnvironmentConfig, parseEnvironmentConfig } from "../config";
+import { ENVIRONMENTS, type EnvironmentConfig, parseEnvironmentConfig } from "../config";
 
 type RawService = Record<string, unknown> & { name: string; priority: number; pathPatterns: string[] };
 

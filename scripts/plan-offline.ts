@@ -5,7 +5,7 @@
 // flags. Needs terraform and a provider mirror (TF_PROVIDER_MIRROR). Exits 1 if any stack fails to plan or does not
 // create exactly the synthesized resources; the last line is `planned N stacks, F failed`. See docs/plan-offline.md.
 import { startStateEmulators } from "./terraform/emulators";
-import { OfflinePlan, planStacksOffline, prepareOffline } from "./terraform/offline-plan";
+import { type OfflinePlan, planStacksOffline, prepareOffline } from "./terraform/offline-plan";
 import { PLAN_USAGE, deployOrder, planFailures, selectStacks, summaryLine } from "./terraform/plan-run";
 import { stopAllProcesses } from "./terraform/process";
 import { providerRequirements } from "./terraform/stack-json";

@@ -1,12 +1,12 @@
 import { CloudwatchLogStream } from "@cdktf/provider-aws/lib/cloudwatch-log-stream";
 import { Ec2ClientVpnAuthorizationRule } from "@cdktf/provider-aws/lib/ec2-client-vpn-authorization-rule";
-import { Ec2ClientVpnEndpoint, Ec2ClientVpnEndpointAuthenticationOptions } from "@cdktf/provider-aws/lib/ec2-client-vpn-endpoint";
+import { Ec2ClientVpnEndpoint, type Ec2ClientVpnEndpointAuthenticationOptions } from "@cdktf/provider-aws/lib/ec2-client-vpn-endpoint";
 import { Ec2ClientVpnNetworkAssociation } from "@cdktf/provider-aws/lib/ec2-client-vpn-network-association";
 import { TerraformOutput } from "cdktf";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { parseCidr } from "../config/cidr";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface AccessStackProps extends Omit<PlatformStackProps, "component"> {
   /** CMK (secrets-kms `logs`) of the connection log group. */

@@ -3,7 +3,7 @@ import "../patches";
 import { App } from "cdktf";
 import type { EnvironmentConfig } from "../config";
 import { type StackGuardrailReport, applyGuardrails, synthesizeWithGuardrails } from "../guardrails";
-import { EnvironmentStacks, buildEnvironment } from "./index";
+import { type EnvironmentStacks, buildEnvironment } from "./index";
 import { PlatformStack } from "./platform-stack";
 
 export interface PlatformAppOptions {

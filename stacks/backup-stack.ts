@@ -4,11 +4,11 @@ import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault";
 import { BackupVaultLockConfiguration } from "@cdktf/provider-aws/lib/backup-vault-lock-configuration";
 import { S3BucketReplicationConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-replication-configuration";
 import type { TerraformProvider } from "cdktf";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { bucketNameFor } from "../config/sections/storage";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { ServiceRole } from "../constructs/service-role";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface BackupStackProps extends Omit<PlatformStackProps, "component"> {
   /** CMK (secrets-kms `backup`) of the primary vault and the backups bucket. */

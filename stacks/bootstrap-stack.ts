@@ -1,10 +1,10 @@
 import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { TerraformOutput } from "cdktf";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { EncryptionKey } from "../constructs/encryption-key";
 import { suppress } from "../guardrails";
 import { SecureBucket } from "../constructs/secure-bucket";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export type BootstrapStackProps = Omit<PlatformStackProps, "component" | "backend">;
 

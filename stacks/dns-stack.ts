@@ -1,10 +1,10 @@
 import { Route53HealthCheck } from "@cdktf/provider-aws/lib/route53-health-check";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { EncryptedTopic } from "../constructs/encrypted-topic";
 import { EncryptionKey } from "../constructs/encryption-key";
 import { MetricAlarm } from "../constructs/metric-alarm";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface DnsStackProps extends Omit<PlatformStackProps, "component"> {
   /** Alarm topic (observability) in the primary region; the health-check alarm pages through it in us-east-1. */

@@ -1,7 +1,7 @@
-import { DynamodbTable, DynamodbTableAttribute } from "@cdktf/provider-aws/lib/dynamodb-table";
-import { Construct } from "constructs";
-import { DynamodbTableConfig, tableNameFor } from "../config/sections/dynamodb";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { DynamodbTable, type DynamodbTableAttribute } from "@cdktf/provider-aws/lib/dynamodb-table";
+import type { Construct } from "constructs";
+import { type DynamodbTableConfig, tableNameFor } from "../config/sections/dynamodb";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface DynamodbStackProps extends Omit<PlatformStackProps, "component"> {
   /** CMK (secrets-kms `dynamodb` key) that encrypts every table. */

@@ -1,7 +1,7 @@
 import { DataAwsSecretsmanagerSecretVersions } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-versions";
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import { type Precondition, TerraformOutput, Token } from "cdktf";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { tableEnvironmentName } from "../config/sections/functions";
 import { secretNameFor } from "../config/sections/security";
 import { RDS_MASTER_SECRET, type ServiceConfig } from "../config/sections/services";
@@ -11,7 +11,7 @@ import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
 import { type DatabaseConnectGrant, FargateService, type ServiceBucket } from "../constructs/fargate-service";
 import type { MessagingAccess } from "../constructs/messaging-access";
 import type { GrantedTable } from "../constructs/table-access";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface EcsStackProps extends Omit<PlatformStackProps, "component"> {
   /** Private subnets (vpc stack) the tasks run in. */

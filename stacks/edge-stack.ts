@@ -1,14 +1,14 @@
 import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
-import { LbListener, LbListenerDefaultAction } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbListener, type LbListenerDefaultAction } from "@cdktf/provider-aws/lib/lb-listener";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { TerraformOutput } from "cdktf";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import type { EdgeConfig } from "../config/sections/edge";
 import { DnsValidatedCertificate } from "../constructs/dns-validated-certificate";
 import { LoadBalancerRoute } from "../constructs/load-balancer-route";
 import { WebApplicationFirewall } from "../constructs/web-application-firewall";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface EdgeStackProps extends Omit<PlatformStackProps, "component"> {
   /** VPC of the ECS tasks the target groups point at. */

@@ -1,7 +1,7 @@
-import { Construct } from "constructs";
-import { ContainerFunction, FunctionTable } from "../constructs/container-function";
+import type { Construct } from "constructs";
+import { ContainerFunction, type FunctionTable } from "../constructs/container-function";
 import type { ImageRepository } from "../constructs/container-repository";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface FunctionsStackProps extends Omit<PlatformStackProps, "component"> {
   /** VPC of the private subnets (vpc stack). */

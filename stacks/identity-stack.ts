@@ -2,9 +2,9 @@ import { CognitoUserPool } from "@cdktf/provider-aws/lib/cognito-user-pool";
 import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool-client";
 import { CognitoUserPoolDomain } from "@cdktf/provider-aws/lib/cognito-user-pool-domain";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
-import { Construct } from "constructs";
-import { COGNITO_PARAMETERS, parameterPathFor } from "../config/sections/parameters";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import type { Construct } from "constructs";
+import { type COGNITO_PARAMETERS, parameterPathFor } from "../config/sections/parameters";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface IdentityStackProps extends Omit<PlatformStackProps, "component"> {
   /**

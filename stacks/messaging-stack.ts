@@ -3,13 +3,13 @@ import { Sesv2ConfigurationSet } from "@cdktf/provider-aws/lib/sesv2-configurati
 import { Sesv2EmailIdentity } from "@cdktf/provider-aws/lib/sesv2-email-identity";
 import { Sesv2EmailIdentityMailFromAttributes } from "@cdktf/provider-aws/lib/sesv2-email-identity-mail-from-attributes";
 import { Fn, TerraformOutput } from "cdktf";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import type { MessagingConfig } from "../config/sections/messaging";
 import { EncryptedQueue } from "../constructs/encrypted-queue";
 import { EncryptedTopic } from "../constructs/encrypted-topic";
 import type { MessagingAccess } from "../constructs/messaging-access";
 import { MetricAlarm } from "../constructs/metric-alarm";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface MessagingStackProps extends Omit<PlatformStackProps, "component"> {
   /** CMK (secrets-kms `messaging`) of the queues and the confirmations topic. */

@@ -5,11 +5,11 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { type AlarmThresholds, FUNCTION_THRESHOLDS, RDS_THRESHOLDS, REDIS_THRESHOLDS, TABLE_THRESHOLDS } from "../config/sections/observability";
 import { bucketNameFor } from "../config/sections/storage";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
-import { PolicyStatement, policyDocument } from "../constructs/iam-policy";
+import { type PolicyStatement, policyDocument } from "../constructs/iam-policy";
 import { type CacheAlarmsProps, cacheAlarms } from "../constructs/cache-alarms";
 import { type ContainerFunctionAlarmsProps, containerFunctionAlarms } from "../constructs/container-function-alarms";
 import { type DatabaseAlarmsProps, databaseAlarms } from "../constructs/database-alarms";
@@ -20,7 +20,7 @@ import { webApplicationFirewallAlarms } from "../constructs/web-application-fire
 import { SecureBucket } from "../constructs/secure-bucket";
 import { type TableAlarmsProps, tableAlarms } from "../constructs/table-alarms";
 import { ServiceRole } from "../constructs/service-role";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 /**
  * One ECS service behind the ALB, as its alarms need it: name, cluster, ECS service name and target group

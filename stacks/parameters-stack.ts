@@ -1,7 +1,7 @@
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { parameterPathFor } from "../config/sections/parameters";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface ParametersStackProps extends Omit<PlatformStackProps, "component"> {
   /** CMK (secrets-kms `parameters` key) that encrypts every SecureString. */

@@ -1,6 +1,6 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { LocalBackend, S3Backend, S3BackendConfig, TerraformElement, TerraformStack } from "cdktf";
-import { Construct, Node } from "constructs";
+import { LocalBackend, S3Backend, type S3BackendConfig, TerraformElement, TerraformStack } from "cdktf";
+import type { Construct, Node } from "constructs";
 import type { EnvironmentConfig } from "../config";
 import type { StateBackendConfig } from "../config/sections/state-backend";
 

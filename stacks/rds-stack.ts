@@ -2,12 +2,12 @@ import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import type { TerraformProvider } from "cdktf";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { DR_REPLICA_SUFFIX, type DatabaseConfig, READ_REPLICA_SUFFIX } from "../config/sections/database";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
 import { EphemeralResource } from "../constructs/ephemeral-resource";
 import { ServiceRole } from "../constructs/service-role";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface RdsStackProps extends Omit<PlatformStackProps, "component"> {
   /** Isolated database subnets (from vpc), one per AZ. */

@@ -3,10 +3,10 @@ import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { Fn } from "cdktf";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { redisParameterFamily } from "../config/sections/cache";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface RedisStackProps extends Omit<PlatformStackProps, "component"> {
   /** Isolated database subnets (from vpc), one per AZ. */

@@ -1,8 +1,8 @@
 import { TerraformOutput } from "cdktf";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { functionNameFor } from "../constructs/container-function";
 import { ContainerRepository, type ImageRepository } from "../constructs/container-repository";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface RegistryStackProps extends Omit<PlatformStackProps, "component"> {
   /** CMK of the repositories (secrets-kms `containers`). */

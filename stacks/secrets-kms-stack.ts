@@ -1,10 +1,10 @@
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import type { EnvironmentConfig } from "../config";
 import { PLATFORM_SECRETS, type PlatformSecret, secretNameFor } from "../config/sections/security";
 import { AppSecret, type WriteOnlyCredentialOptions } from "../constructs/app-secret";
-import { EncryptionKey, KeyServiceGrant } from "../constructs/encryption-key";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { EncryptionKey, type KeyServiceGrant } from "../constructs/encryption-key";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 /** One customer-managed key per purpose, so a key policy or a compromise touches one kind of data. */
 export const KEY_PURPOSES = ["secrets", "logs", "backup", "messaging", "containers", "audit"] as const;

@@ -1,8 +1,8 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { bucketNameFor } from "../config/sections/storage";
 import { albAccessLogStatements, s3AccessLogStatements } from "../constructs/log-delivery-policy";
 import { SecureBucket } from "../constructs/secure-bucket";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface StorageStackProps extends Omit<PlatformStackProps, "component"> {
   /**

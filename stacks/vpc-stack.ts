@@ -9,11 +9,11 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
 import { SecurityGroupWithRules } from "../constructs/security-group";
 import { ServiceRole } from "../constructs/service-role";
-import { PlatformStack, PlatformStackProps } from "./platform-stack";
+import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface VpcStackProps extends Omit<PlatformStackProps, "component"> {
   /** CMK (from secrets-kms) that encrypts the flow-log group. */

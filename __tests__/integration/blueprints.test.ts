@@ -8,7 +8,7 @@ import { buildPlatformApp } from "../../stacks/app";
 import { PlatformStack } from "../../stacks/platform-stack";
 import { remoteOutputRef } from "../support/remote-state";
 import { foreignWrites } from "../support/ownership";
-import { SynthesizedEnvironment, SynthesizedStack, TerraformJson, resourcesOf, synthBlueprintEnvironment } from "../support/synth";
+import { type SynthesizedEnvironment, type SynthesizedStack, type TerraformJson, resourcesOf, synthBlueprintEnvironment } from "../support/synth";
 
 const BLUEPRINT_ENVIRONMENTS = Object.entries(BLUEPRINTS).flatMap(([blueprint, environments]) =>
   Object.keys(environments).map((env) => [blueprint, env] as const),

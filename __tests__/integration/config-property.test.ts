@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ConfigError, EnvironmentConfig, parseEnvironmentConfig } from "../../config";
+import { ConfigError, type EnvironmentConfig, parseEnvironmentConfig } from "../../config";
 import { CLOUDWATCH_RETENTION_DAYS } from "../../config/sections/common";
 import { INTERFACE_ENDPOINT_SERVICES } from "../../config/sections/network";
 import { FARGATE_CPU_MEMORY } from "../../config/sections/services";

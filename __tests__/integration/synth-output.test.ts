@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENVIRONMENTS, parseEnvironmentConfig } from "../../config";
 import { GUARDRAIL_REPORT_FILE, synthesizeWithGuardrails } from "../../guardrails";
 import { buildPlatformApp } from "../../stacks/app";
-import { renderSummaryMarkdown, renderSummaryText, summarizeSynth, SynthSummary } from "../../scripts/synth-summary";
+import { renderSummaryMarkdown, renderSummaryText, summarizeSynth, type SynthSummary } from "../../scripts/synth-summary";
 
 // Prod is the largest environment (DR providers, per-AZ NAT, every optional feature on).
 const prod = () => parseEnvironmentConfig(ENVIRONMENTS.prod, "prod");

@@ -3,7 +3,7 @@
  * add them to a shipped environment (no shipped voice-ai environment has them).
  */
 import { collectFindings } from "../../guardrails";
-import { SynthesizedEnvironment, editedConfig, synthConfig } from "./synth";
+import { type SynthesizedEnvironment, editedConfig, synthConfig } from "./synth";
 
 export const CONNECT_INSTANCE_ID = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { TerraformStack } from "cdktf";
-import { DEFAULT_BLUEPRINT, ENVIRONMENTS, EnvironmentConfig, loadBlueprints, parseEnvironmentConfig } from "../../config";
+import { DEFAULT_BLUEPRINT, ENVIRONMENTS, type EnvironmentConfig, loadBlueprints, parseEnvironmentConfig } from "../../config";
 import { type StackGuardrailReport, collectFindings } from "../../guardrails";
 import type { EnvironmentStacks } from "../../stacks";
 import { buildPlatformApp } from "../../stacks/app";

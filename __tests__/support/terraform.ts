@@ -1,7 +1,7 @@
 import { describeResult, mapLimit } from "../../scripts/terraform/process";
-import { TerraformJson } from "../../scripts/terraform/stack-json";
-import { ProviderRequirement, TerraformToolchain, detectToolchain } from "../../scripts/terraform/toolchain";
-import { TerraformWorkspace } from "../../scripts/terraform/workspace";
+import type { TerraformJson } from "../../scripts/terraform/stack-json";
+import { type ProviderRequirement, type TerraformToolchain, detectToolchain } from "../../scripts/terraform/toolchain";
+import type { TerraformWorkspace } from "../../scripts/terraform/workspace";
 
 /** At most this many terraform processes at once: the machine has two cores. */
 export const TERRAFORM_CONCURRENCY = 2;

@@ -1,4 +1,4 @@
-import { App, TerraformStack, Testing } from "cdktf";
+import { type App, TerraformStack, Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { workerScratchDir } from "./scratch";
 

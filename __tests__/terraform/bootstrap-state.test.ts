@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { StateEmulators, startStateEmulators } from "../../scripts/terraform/emulators";
+import { type StateEmulators, startStateEmulators } from "../../scripts/terraform/emulators";
 import { stopAllProcesses } from "../../scripts/terraform/process";
 import { stateBackends } from "../../scripts/terraform/synth";
 import { TerraformWorkspace } from "../../scripts/terraform/workspace";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_BLUEPRINT } from "../../config";
-import { StateEmulators, startStateEmulators } from "../../scripts/terraform/emulators";
-import { OfflinePlan, planStacksOffline, prepareOffline } from "../../scripts/terraform/offline-plan";
+import { type StateEmulators, startStateEmulators } from "../../scripts/terraform/emulators";
+import { type OfflinePlan, planStacksOffline, prepareOffline } from "../../scripts/terraform/offline-plan";
 import { deployOrder, planFailures } from "../../scripts/terraform/plan-run";
 import { stopAllProcesses } from "../../scripts/terraform/process";
 import { providerRequirements } from "../../scripts/terraform/stack-json";
-import { SynthesizedApp, stateBackends, synthesizeApp } from "../../scripts/terraform/synth";
+import { type SynthesizedApp, stateBackends, synthesizeApp } from "../../scripts/terraform/synth";
 import { TerraformWorkspace } from "../../scripts/terraform/workspace";
 import { TERRAFORM_CONCURRENCY, terraformForSuite } from "../support/terraform";
 

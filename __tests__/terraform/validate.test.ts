@@ -4,7 +4,7 @@ import { stopAllProcesses } from "../../scripts/terraform/process";
 import { providerRequirements, withoutRandomProvider } from "../../scripts/terraform/stack-json";
 import { synthesizeApp } from "../../scripts/terraform/synth";
 import { TerraformWorkspace } from "../../scripts/terraform/workspace";
-import { ValidationReport, formatDiagnostic, terraformForSuite, validateStacks } from "../support/terraform";
+import { type ValidationReport, formatDiagnostic, terraformForSuite, validateStacks } from "../support/terraform";
 
 // Every stack of every environment of every blueprint, whatever stacks/index.ts builds today, as the validated
 // copies. `environments: ""` is all of each blueprint's, whatever INFRA_ENVS says.

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { BLUEPRINTS, ConfigError, EnvironmentInput, parseEnvironmentConfig } from "../../config";
+import { BLUEPRINTS, ConfigError, type EnvironmentInput, parseEnvironmentConfig } from "../../config";
 import { genaiServices } from "../../config/blueprints/genai-services";
 import { saprism } from "../../config/blueprints/saprism";
 import { voiceAi } from "../../config/blueprints/voice-ai";

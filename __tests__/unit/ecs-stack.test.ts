@@ -1,6 +1,6 @@
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import { describe, expect, it } from "vitest";
-import { SynthesizedEnvironment, SynthesizedStack, editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
+import { type SynthesizedEnvironment, type SynthesizedStack, editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
 import { remoteOutputRef } from "../support/remote-state";
 
 /** `${data.terraform_remote_state.<producer>.outputs.…}`: a value read from another stack's state. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "../../config";
 import { CONNECT_INSTANCE_ID, guardrailErrors, synthVariant, synthWithOptionalSections } from "../support/optional-sections";
 import { remoteOutputRef, remoteStateSources } from "../support/remote-state";
-import { SynthesizedStack, resourcesOf, synthEnvironment } from "../support/synth";
+import { type SynthesizedStack, resourcesOf, synthEnvironment } from "../support/synth";
 
 interface Statement {
   Sid: string;

@@ -1,6 +1,6 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
-import { AlarmSet, AlarmSpec, MetricAlarm, MetricAlarmProps } from "../../constructs/metric-alarm";
+import { AlarmSet, type AlarmSpec, MetricAlarm, type MetricAlarmProps } from "../../constructs/metric-alarm";
 import { synthScope } from "../support/test-app";
 
 const base: MetricAlarmProps = {

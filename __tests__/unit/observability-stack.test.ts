@@ -3,7 +3,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS, parseEnvironmentConfig } from "../../config";
-import { ObservabilityStack, ObservabilityStackProps } from "../../stacks/observability-stack";
+import { ObservabilityStack, type ObservabilityStackProps } from "../../stacks/observability-stack";
 import { resourcesOf, synthEnvironment } from "../support/synth";
 import { testApp } from "../support/test-app";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PROVIDERS_PER_ROOT, OfflinePlan, OfflineStack, planRootFiles, planRoots, prepareOffline, readPlanLog } from "../../scripts/terraform/offline-plan";
+import { MAX_PROVIDERS_PER_ROOT, type OfflinePlan, type OfflineStack, planRootFiles, planRoots, prepareOffline, readPlanLog } from "../../scripts/terraform/offline-plan";
 import { deployOrder, planFailures, selectStacks, summaryLine } from "../../scripts/terraform/plan-run";
-import { TerraformJson } from "../../scripts/terraform/stack-json";
+import type { TerraformJson } from "../../scripts/terraform/stack-json";
 import { secretKeysRead, withStandIns } from "../../scripts/terraform/stand-ins";
 
 describe("plan:offline: stand-ins for AWS reads", () => {

@@ -4,7 +4,7 @@ import { S3BucketObjectLockConfigurationA } from "@cdktf/provider-aws/lib/s3-buc
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { describe, expect, it } from "vitest";
-import { SecureBucket, SecureBucketProps } from "../../constructs/secure-bucket";
+import { SecureBucket, type SecureBucketProps } from "../../constructs/secure-bucket";
 import { synthScope } from "../support/test-app";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/00000000-0000-0000-0000-000000000000";

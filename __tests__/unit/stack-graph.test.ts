@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DependencyCycleError, GraphInput, stackGraph, toMermaid, topologicalOrder } from "../../scripts/stack-graph";
+import { DependencyCycleError, type GraphInput, stackGraph, toMermaid, topologicalOrder } from "../../scripts/stack-graph";
 import { synthEnvironment } from "../support/synth";
 
 interface StackOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TerraformType, fixtureOutputs } from "../../scripts/terraform/fixtures";
-import { TerraformJson, remoteStateReads, withOfflineAwsProvider, withoutRandomProvider } from "../../scripts/terraform/stack-json";
+import { type TerraformType, fixtureOutputs } from "../../scripts/terraform/fixtures";
+import { type TerraformJson, remoteStateReads, withOfflineAwsProvider, withoutRandomProvider } from "../../scripts/terraform/stack-json";
 import { cliConfig } from "../../scripts/terraform/workspace";
 import { synthEnvironment } from "../support/synth";
 

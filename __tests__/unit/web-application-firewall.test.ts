@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WebApplicationFirewall, WebApplicationFirewallProps } from "../../constructs/web-application-firewall";
+import { WebApplicationFirewall, type WebApplicationFirewallProps } from "../../constructs/web-application-firewall";
 import { synthScope } from "../support/test-app";
 
 const BASE: WebApplicationFirewallProps = {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { TerraformJson } from "./stack-json";
+import type { TerraformJson } from "./stack-json";
 
 /** A Terraform type in the JSON form `providers schema -json` and state files use (`"string"`, `["list","string"]`). */
 export type TerraformType = string | [string, unknown];

@@ -1,9 +1,9 @@
-import { AttributeTypes, attributeTypesFromSchema, fixtureOutputs, fixtureState } from "./fixtures";
-import { ProcessResult, describeResult, mapLimit } from "./process";
-import { TerraformJson, remoteStateReads, resourceAddresses, withOfflineAwsProvider, withoutRandomProvider } from "./stack-json";
+import { type AttributeTypes, attributeTypesFromSchema, fixtureOutputs, fixtureState } from "./fixtures";
+import { type ProcessResult, describeResult, mapLimit } from "./process";
+import { type TerraformJson, remoteStateReads, resourceAddresses, withOfflineAwsProvider, withoutRandomProvider } from "./stack-json";
 import { withStandIns } from "./stand-ins";
-import { SynthesizedApp, SynthesizedStack } from "./synth";
-import { TerraformWorkspace } from "./workspace";
+import type { SynthesizedApp, SynthesizedStack } from "./synth";
+import type { TerraformWorkspace } from "./workspace";
 
 /** The account fixtures and stand-ins use for a stack whose provider is not pinned to one. */
 const FIXTURE_ACCOUNT_ID = "123456789012";

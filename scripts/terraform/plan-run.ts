@@ -1,4 +1,4 @@
-import { GraphInput, stackGraph, topologicalOrder } from "../stack-graph";
+import { type GraphInput, stackGraph, topologicalOrder } from "../stack-graph";
 import type { OfflinePlan } from "./offline-plan";
 
 export const PLAN_USAGE = "usage: npm run plan:offline -- --all | <stack id> [...]   e.g. prod-rds";

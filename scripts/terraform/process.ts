@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 
 /** How one child process ended, with everything it printed. */
 export interface ProcessResult {

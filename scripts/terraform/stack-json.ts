@@ -1,4 +1,4 @@
-import { providerAddress, ProviderRequirement } from "./toolchain";
+import { providerAddress, type ProviderRequirement } from "./toolchain";
 
 type Blocks = Record<string, Record<string, Record<string, any>>>;
 

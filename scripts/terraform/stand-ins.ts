@@ -1,4 +1,4 @@
-import { TerraformJson } from "./stack-json";
+import type { TerraformJson } from "./stack-json";
 
 /**
  * Data sources the AWS provider answers without calling AWS (from its configuration or pure computation), and the

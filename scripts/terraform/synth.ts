@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EnvironmentConfig, loadBlueprints, parseEnvironmentConfig } from "../../config";
+import { type EnvironmentConfig, loadBlueprints, parseEnvironmentConfig } from "../../config";
 import type { StateBackendConfig } from "../../config/sections/state-backend";
 import { buildPlatformApp } from "../../stacks/app";
 import { PlatformStack } from "../../stacks/platform-stack";
-import { TerraformJson } from "./stack-json";
+import type { TerraformJson } from "./stack-json";
 
 /** One synthesized stack: its Terraform JSON and the stacks cdktf says it depends on. */
 export interface SynthesizedStack {

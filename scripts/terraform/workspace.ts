@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { ProcessResult, RunningProcess, describeResult, runProcess, startProcess } from "./process";
-import { ProviderRequirement, TerraformToolchain } from "./toolchain";
+import { type ProcessResult, type RunningProcess, describeResult, runProcess, startProcess } from "./process";
+import type { ProviderRequirement, TerraformToolchain } from "./toolchain";
 
 /** Credentials s3rver accepts; the AWS provider and the S3 backend read them from the environment. */
 export const EMULATOR_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } as const;
