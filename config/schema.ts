@@ -141,7 +141,7 @@ function subnetLayoutRule(c: z.infer<typeof environmentConfigSchema>): ConfigIss
         message: `must have one subnet per availability zone (${zoneCount}), got ${list.length}${optionalTier ? " (or none: there is no database or cache)" : ""}`,
       });
     }
-    list.forEach((cidr, i) => subnets.push({ path: ["network", tier, i], cidr }));
+    for (const [i, cidr] of list.entries()) subnets.push({ path: ["network", tier, i], cidr });
   }
   if (!vpc) return issues;
   const parsed = subnets.map((s) => ({ ...s, range: parseCidr(s.cidr) }));

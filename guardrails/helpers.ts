@@ -116,9 +116,9 @@ export function policyAttributes(element: ElementView): PolicyAttribute[] {
   if (IDENTITY_POLICY_TYPES.has(type)) found.push({ attribute: "policy", kind: "identity", value: attributes.policy });
   if (type === "aws_iam_role") {
     found.push({ attribute: "assume_role_policy", kind: "trust", value: attributes.assume_role_policy });
-    blocks(attributes.inline_policy).forEach((inline, i) =>
-      found.push({ attribute: `inline_policy[${i}].policy`, kind: "identity", value: inline.policy }),
-    );
+    for (const [i, inline] of blocks(attributes.inline_policy).entries()) {
+      found.push({ attribute: `inline_policy[${i}].policy`, kind: "identity", value: inline.policy });
+    }
   }
   const resourceAttribute = RESOURCE_POLICY_ATTRIBUTES[type];
   if (resourceAttribute) found.push({ attribute: resourceAttribute, kind: "resource", value: attributes[resourceAttribute] });

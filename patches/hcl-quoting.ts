@@ -11,7 +11,7 @@
  * runs, so tokens stay one. Checked by __tests__/unit/hcl-quoting.test.ts.
  */
 import { readFileSync } from "node:fs";
-import type { RuntimePatch } from "./install";
+import type { ExportedFunction, RuntimePatch } from "./install";
 
 const RENDER_MODULE = "cdktf/lib/hcl/render";
 const ESCAPE_QUOTES = /function escapeQuotes\(str\) \{[\s\S]*?\n\}\n/;
@@ -87,7 +87,7 @@ export function hclQuotingPatch(moduleExports: Record<string, unknown> = require
       return Object.fromEntries(
         replaces.map((name) => {
           if (typeof fixed[name] !== "function") throw new Error(`the fixed copy lacks ${name}()`);
-          return [name, fixed[name] as Function];
+          return [name, fixed[name] as ExportedFunction];
         }),
       );
     },

@@ -24,7 +24,7 @@ import type * as Speedups from "../scripts/speedups.cjs";
 import { ephemeralHclPatch } from "./ephemeral-hcl";
 import { resolve as fastResolve } from "./fast-resolve";
 import { hclQuotingPatch } from "./hcl-quoting";
-import { type RuntimePatch, installPatch } from "./install";
+import { type ExportedFunction, type RuntimePatch, installPatch } from "./install";
 
 // require(): plain CommonJS, loaded the same way from the bundles, the sources and vitest.
 const { speedupOn } = require("../scripts/speedups.cjs") as typeof Speedups;
@@ -52,7 +52,10 @@ export function fastResolvePatch(moduleExports: Exports = require("cdktf/lib/tok
     verify: () => {
       // Watch the export while cdktf's public resolve runs: it must call through it.
       let called = false;
-      moduleExports.resolve = (...args: Parameters<typeof fastResolve>) => ((called = true), fastResolve(...args));
+      moduleExports.resolve = (...args: Parameters<typeof fastResolve>) => {
+        called = true;
+        return fastResolve(...args);
+      };
       let result: unknown;
       try {
         result = probeResolve(require("cdktf") as CdktfModule);
@@ -88,7 +91,7 @@ export function noTokenStackTracesPatch(moduleExports: Exports = require("cdktf/
 /** The patches this process runs, in the order they are installed. */
 export const INSTALLED_PATCHES: readonly string[] = [];
 
-function install(patch: RuntimePatch): Readonly<Record<string, Function>> {
+function install(patch: RuntimePatch): Readonly<Record<string, ExportedFunction>> {
   const originals = installPatch(patch);
   (INSTALLED_PATCHES as string[]).push(patch.name);
   return originals;

@@ -7,6 +7,10 @@
  * naming the patch and the cdktf version, before any construct exists.
  */
 
+/** A function a cdktf module exports, as a patch replaces it (its signature is the module's business). */
+// biome-ignore lint/complexity/noBannedTypes: the patched exports have every signature there is.
+export type ExportedFunction = Function;
+
 /** A runtime patch: which exports of which cdktf module it replaces, and how to tell that it works. */
 export interface RuntimePatch {
   /** Short name for errors and docs (`fast-resolve`). */
@@ -16,7 +20,7 @@ export interface RuntimePatch {
   /** The module's exports object, the one cdktf's callers read the functions from. */
   readonly exports: Record<string, unknown>;
   /** The replacement of each export it replaces, given the functions that were there. */
-  readonly replace: (originals: Readonly<Record<string, Function>>) => Readonly<Record<string, Function>>;
+  readonly replace: (originals: Readonly<Record<string, ExportedFunction>>) => Readonly<Record<string, ExportedFunction>>;
   /** The export names `replace` returns, checked to exist before anything is replaced. */
   readonly replaces: readonly string[];
   /**
@@ -48,8 +52,8 @@ export function cdktfVersion(): string {
  * `verify` finds the replacement in use. Returns the functions it replaced.
  * @throws PatchError otherwise, leaving the module as it was
  */
-export function installPatch(patch: RuntimePatch): Readonly<Record<string, Function>> {
-  const originals: Record<string, Function> = {};
+export function installPatch(patch: RuntimePatch): Readonly<Record<string, ExportedFunction>> {
+  const originals: Record<string, ExportedFunction> = {};
   for (const name of patch.replaces) {
     const original = patch.exports[name];
     if (typeof original !== "function") throw new PatchError(patch.name, `${patch.module} no longer exports ${name}()`);

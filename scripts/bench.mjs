@@ -104,8 +104,8 @@ try {
   const app = appSize(join(scratch, "synth-out"));
   const report = buildReport(app, grid);
   mkdirSync(dirname(options.out), { recursive: true });
-  writeFileSync(options.out, JSON.stringify(report, null, 2) + "\n");
-  console.log("\n" + renderMarkdown(report));
+  writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\n${renderMarkdown(report)}`);
   console.log(`\nwrote ${options.out} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -201,6 +201,7 @@ function runOnce(command, env, { vitestDuration = false, allowFailure = false } 
     rssMb: Math.max(0, ...usage.map(([rss]) => rss)) / 1024,
   };
   if (vitestDuration) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the ANSI colour codes vitest prints.
     const match = /Duration\s+([\d.]+)(ms|s)/.exec(result.stdout.replace(/\x1b\[[0-9;]*m/g, ""));
     if (match) sample.vitestSeconds = Number(match[1]) / (match[2] === "ms" ? 1000 : 1);
   }
@@ -307,7 +308,7 @@ function renderMarkdown(report) {
         `| ${r.label}${r.vitestDurationMedian !== undefined ? ` (vitest's own duration ${f(r.vitestDurationMedian)} s)` : ""} | ${r.runs} | ${f(r.median)} | ${f(r.min)} | ${f(r.max)} | ${f(r.cpuMedian)} | ${f(r.peakRssMb, 0)} |`,
     ),
     "",
-    [
+    `${[
       report.ratios.stockOverOurs !== undefined
         ? `stock CDKTF / ours: **${f(report.ratios.stockOverOurs, 1)}x** wall, ${f(report.ratios.stockOverOursCpu, 1)}x CPU; ` +
           `the CLI running our app / ours: ${f(report.ratios.cliOverOurs, 1)}x (${f(report.ratios.cliOverOursWithoutNpm, 1)}x without npm's start-up)`
@@ -315,7 +316,7 @@ function renderMarkdown(report) {
       `ours / floor: **${f(report.ratios.oursOverFloor)}x** wall, ${f(report.ratios.oursOverFloorCpu)}x CPU (${f(report.ratios.oursWithoutNpmOverFloor)}x without npm's start-up)`,
     ]
       .filter(Boolean)
-      .join("; ") + ".",
+      .join("; ")}.`,
   ];
   if (report.grid.length > 0) {
     lines.push(

@@ -31,5 +31,5 @@ for (const [path, entry] of Object.entries(packages)) {
 }
 const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
 lock.packages = sorted;
-writeFileSync(lockPath, JSON.stringify(lock, null, 2) + "\n");
+writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: added ${added} platform entries`);

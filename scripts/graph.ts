@@ -22,7 +22,7 @@ for (const environment of environments) {
     failed = true;
     continue;
   }
-  console.log("```mermaid\n" + toMermaid(nodes) + "\n```\n");
+  console.log(`\`\`\`mermaid\n${toMermaid(nodes)}\n\`\`\`\n`);
   const byId = new Map(nodes.map((node) => [node.id, node]));
   console.log("Deploy order:");
   order.forEach((id, i) => {

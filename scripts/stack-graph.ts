@@ -52,7 +52,7 @@ export function stackGraph(stacks: readonly GraphInput[]): StackNode[] {
       if (!upstream) throw new Error(`${stack.id} reads state ${read.config.bucket}/${read.config.key}, which no stack writes`);
       add(upstream, `reads ${read.outputs.length} output(s)`);
     }
-    stack.dependencies.forEach((upstream) => add(upstream, "cdktf dependency"));
+    for (const upstream of stack.dependencies) add(upstream, "cdktf dependency");
     const bucket = stack.json.terraform.backend?.s3?.bucket;
     if (bucket) add(bucketOwners.get(bucket), "creates its state bucket");
     return { id: stack.id, component: stack.component, dependsOn };

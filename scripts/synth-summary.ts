@@ -178,7 +178,7 @@ export function renderSummaryMarkdown(summary: SynthSummary): string {
     }
     out.push("", "</details>");
   }
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }
 
 /** Summarizes `outdir`, writes `<outdir>/summary.md` and returns the terminal text. */

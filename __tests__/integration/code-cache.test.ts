@@ -18,15 +18,15 @@ function writeBundle(body: string): void {
 
 /**
  * Loads the bundle in a new node process (`nodeArgs` before the script) with `options`, prints what `answer()`
- * gave and, with `then: "kill"`, kills itself (as vitest ends its workers: no exit handler runs).
+ * gave and, with `ending: "kill"`, kills itself (as vitest ends its workers: no exit handler runs).
  */
-function loadInProcess({ nodeArgs = [] as string[], options = { tag: "t" } as object, then = "exit" } = {}): unknown {
+function loadInProcess({ nodeArgs = [] as string[], options = { tag: "t" } as object, ending = "exit" } = {}): unknown {
   const load = `require(${JSON.stringify(LOADER)}).loadWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(options)})`;
-  const end = then === "kill" ? `process.kill(process.pid, "SIGKILL")` : "";
+  const end = ending === "kill" ? `process.kill(process.pid, "SIGKILL")` : "";
   const script = `require("node:fs").writeSync(1, JSON.stringify(${load}.answer())); ${end}`;
   const result = spawnSync(process.execPath, [...nodeArgs, "-e", script], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
   expect(result.stderr).toBe("");
-  expect(then === "kill" ? result.signal : result.status).toBe(then === "kill" ? "SIGKILL" : 0);
+  expect(ending === "kill" ? result.signal : result.status).toBe(ending === "kill" ? "SIGKILL" : 0);
   return JSON.parse(result.stdout);
 }
 
@@ -65,14 +65,14 @@ describe("the code cache loader", () => {
 
   it("writes it as soon as the bundle's top level ran, so a process that is killed (a test worker) leaves it", () => {
     rmSync(join(dir, caches()[0]));
-    expect(loadInProcess({ then: "kill" })).toBe("a longer answer");
+    expect(loadInProcess({ ending: "kill" })).toBe("a longer answer");
     expect(caches()).toHaveLength(1);
   });
 
   it("with writeAtExit writes it when the process exits (synth: after everything the run compiled), not before", () => {
     rmSync(join(dir, caches()[0]));
     const options = { tag: "t", writeAtExit: true };
-    expect(loadInProcess({ options, then: "kill" })).toBe("a longer answer");
+    expect(loadInProcess({ options, ending: "kill" })).toBe("a longer answer");
     expect(caches()).toEqual([]);
     expect(loadInProcess({ options })).toBe("a longer answer");
     expect(caches()).toHaveLength(1);

@@ -23,7 +23,9 @@ describe("the fast resolver (patches/fast-resolve.ts)", () => {
     buildPlatformApp({ configs: loadBlueprints(Object.keys(BLUEPRINTS).join(",")), outdir }).app.synth();
     return filesOf(outdir);
   };
-  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
 
   it("synthesizes every blueprint byte for byte as cdktf's own resolver does", () => {
     const fast = synthesizeEveryBlueprint();

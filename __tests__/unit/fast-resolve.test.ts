@@ -27,7 +27,7 @@ const nested = (depth: number): unknown => (depth === 0 ? "leaf" : [nested(depth
 
 const CASES: Record<string, unknown> = {
   "plain data": { a: "text", b: 1.5, c: true, d: null, e: [1, "two", false], f: { g: {} }, h: [] },
-  "undefined values and holes are dropped": { a: undefined, b: [1, undefined, 3], c: [, 2] },
+  "undefined values and holes are dropped": { a: undefined, b: [1, undefined, 3], c: [undefined, 2] },
   "a reference": { id: bucket.id },
   "a reference inside a string": `arn:${bucket.arn}/*`,
   "references as keys": { [bucket.bucket]: bucket.id, plain: "x" },

@@ -61,12 +61,12 @@ describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
   it("places the primary in the vpc stack's database subnets behind its RDS security group", () => {
     const subnets = resourcesOf(rds, "aws_db_subnet_group").db_subnet_group.subnet_ids as string[];
     expect(subnets).toHaveLength(synth.config.network.availabilityZones.length);
-    subnets.forEach((ref, i) =>
+    for (const [i, ref] of subnets.entries()) {
       expect(remoteOutputRef(synth, ref)).toEqual({
         stack: "vpc",
         value: `\${aws_subnet.database_subnet_${synth.config.network.availabilityZones[i].replace(/-/g, "_")}.id}`,
-      }),
-    );
+      });
+    }
     expect(rds.text).toHaveResourceWithProperties(DbSubnetGroup, { name: `${synth.config.project}-${env}-database` });
     expect(primary.db_subnet_group_name).toBe("${aws_db_subnet_group.db_subnet_group.name}");
     expect(primary.vpc_security_group_ids.map((ref: string) => remoteOutputRef(synth, ref))).toEqual([

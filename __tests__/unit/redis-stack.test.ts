@@ -44,12 +44,12 @@ describe.each(["dev", "staging", "prod"])("%s redis stack", (env) => {
 
   it("sits in the vpc stack's database subnets behind its Redis security group", () => {
     const subnets = resourcesOf(redis, "aws_elasticache_subnet_group").redis_subnet_group.subnet_ids as string[];
-    subnets.forEach((ref, i) =>
+    for (const [i, ref] of subnets.entries()) {
       expect(remoteOutputRef(synth, ref)).toEqual({
         stack: "vpc",
         value: `\${aws_subnet.database_subnet_${synth.config.network.availabilityZones[i].replace(/-/g, "_")}.id}`,
-      }),
-    );
+      });
+    }
     expect(group.subnet_group_name).toBe("${aws_elasticache_subnet_group.redis_subnet_group.name}");
     expect(group.security_group_ids.map((ref: string) => remoteOutputRef(synth, ref))).toEqual([
       { stack: "vpc", value: "${aws_security_group.redis_security_group.id}" },
@@ -130,10 +130,10 @@ describe.each(["dev", "staging", "prod"])("%s redis stack", (env) => {
     for (const value of [stack.replicationGroupId, stack.primaryEndpoint, stack.readerEndpoint, ...stack.memberClusterIds]) {
       expect(value).toMatch(/\$\{TfToken\[/);
     }
-    stack.memberClusterIds.forEach((id, i) =>
+    for (const [i, id] of stack.memberClusterIds.entries()) {
       expect(Tokenization.resolve(id, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) })).toBe(
         `\${element(sort(tolist(aws_elasticache_replication_group.redis_replication_group.member_clusters)), ${i})}`,
-      ),
-    );
+      );
+    }
   });
 });

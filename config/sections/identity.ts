@@ -98,7 +98,7 @@ export const identityRules: CrossFieldRule[] = [
     );
   },
   (c) =>
-    c.identity && c.identity.appClient.scopes.some((s) => s !== "openid" && s !== "aws.cognito.signin.user.admin") && !c.identity.appClient.scopes.includes("openid")
+    c.identity?.appClient.scopes.some((s) => s !== "openid" && s !== "aws.cognito.signin.user.admin") && !c.identity.appClient.scopes.includes("openid")
       ? [{ path: ["identity", "appClient", "scopes"], message: "must include openid when requesting email, profile or phone" }]
       : [],
 ];

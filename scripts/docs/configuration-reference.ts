@@ -231,7 +231,7 @@ export function renderConfigurationReference(root: string): string {
     );
     lines.push(...table(members));
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 function table(fields: readonly FieldDoc[]): string[] {

@@ -59,7 +59,7 @@ export function renderGuardrailReference(rules: readonly Rule[] = RULES): string
       lines.push(`| ${cells.join(" | ")} |`);
     }
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 function categoryOf(rule: Rule): string {

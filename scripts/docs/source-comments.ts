@@ -141,7 +141,10 @@ class SchemaCommentReader {
     } else if (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
       const body = node.body;
       if (!body) return;
-      if (!ts.isBlock(body)) return this.walk(body, file, path);
+      if (!ts.isBlock(body)) {
+        this.walk(body, file, path);
+        return;
+      }
       const returned = body.statements.find(ts.isReturnStatement);
       if (returned?.expression) this.walk(returned.expression, file, path);
     } else if (ts.isCallExpression(node)) {
@@ -173,7 +176,8 @@ class SchemaCommentReader {
   }
 
   private walkOptions(options: TS.Node, file: string, path: string): void {
-    if (ts.isArrayLiteralExpression(options)) options.elements.forEach((option) => this.walk(option, file, path));
+    if (!ts.isArrayLiteralExpression(options)) return;
+    for (const option of options.elements) this.walk(option, file, path);
   }
 
   private walkShape(shape: TS.Node, file: string, path: string): void {
