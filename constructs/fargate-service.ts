@@ -343,6 +343,28 @@ export class FargateService extends Construct {
         },
       });
     }
+    const custom = autoscaling.customMetric;
+    if (custom) {
+      new AppautoscalingPolicy(this, "CustomMetricScaling", {
+        name: `${physicalName}-${custom.metricName}`,
+        policyType: "TargetTrackingScaling",
+        serviceNamespace: target.serviceNamespace,
+        scalableDimension: target.scalableDimension,
+        resourceId: target.resourceId,
+        targetTrackingScalingPolicyConfiguration: {
+          targetValue: custom.targetValue,
+          customizedMetricSpecification: {
+            namespace: custom.namespace,
+            metricName: custom.metricName,
+            dimensions: Object.entries(custom.dimensions).map(([name, value]) => ({ name, value })),
+            // One data point per task: their average is the load per task, which target tracking holds.
+            statistic: "Average",
+          },
+          scaleInCooldown: autoscaling.scaleInCooldownSeconds,
+          scaleOutCooldown: autoscaling.scaleOutCooldownSeconds,
+        },
+      });
+    }
   }
 }
 

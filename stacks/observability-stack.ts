@@ -154,6 +154,7 @@ export class ObservabilityStack extends PlatformStack {
       limitUnit: "USD",
       notification: [
         { notificationType: "FORECASTED", threshold: settings.budget.forecastThresholdPercent },
+        ...(settings.budget.actualWarningPercent === undefined ? [] : [{ notificationType: "ACTUAL", threshold: settings.budget.actualWarningPercent }]),
         { notificationType: "ACTUAL", threshold: settings.budget.actualThresholdPercent },
       ].map((n) => ({
         ...n,

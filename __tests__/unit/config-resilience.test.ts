@@ -69,6 +69,7 @@ describe("bad backup and observability input is rejected with the field path", (
     ["trail log retention CloudWatch does not offer", "prod", (r) => (r.observability.cloudTrail.logRetentionDays = 100), /observability\.cloudTrail\.logRetentionDays: must be one of the CloudWatch Logs retention values/],
     ["zero budget", "dev", (r) => (r.observability.budget.monthlyLimitUsd = 0), /observability\.budget\.monthlyLimitUsd: must be above 0 USD/],
     ["forecast notification after the actual one", "prod", (r) => (r.observability.budget.forecastThresholdPercent = 100), /observability\.budget\.forecastThresholdPercent: must be below actualThresholdPercent \(100\)/],
+    ["actual-spend warning at or above the actual notification", "prod", (r) => (r.observability.budget.actualWarningPercent = 100), /observability\.budget\.actualWarningPercent: must be below actualThresholdPercent \(100\)/],
     ["X-Ray sampling above 100%", "prod", (r) => (r.observability.xray.fixedRate = 1.5), /observability\.xray\.fixedRate: must be between 0 and 1/],
   ];
 

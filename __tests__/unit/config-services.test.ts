@@ -69,6 +69,8 @@ describe("bad services, ecs and edge input is rejected with the field path", () 
     ["mutable 'latest' tag", "prod", (r) => (r.services[0].imageTag = "latest"), /services\.0\.imageTag: must not be 'latest'/],
     ["root user", "prod", (r) => (r.services[0].user = "0"), /services\.0\.user: must be a numeric non-root uid/],
     ["autoscaling without a target", "prod", (r) => (r.services[0].autoscaling = {}), /services\.0\.autoscaling: must set at least one of cpuPercent, memoryPercent, requestsPerTarget/],
+    ["scaling on a metric in an AWS namespace", "prod", (r) => (r.services[0].autoscaling.customMetric = { namespace: "AWS/ECS", metricName: "Connections", targetValue: 100 }), /services\.0\.autoscaling\.customMetric\.namespace: must not start with 'AWS\/'/],
+    ["scaling on a custom metric with a target of 0", "prod", (r) => (r.services[0].autoscaling.customMetric = { namespace: "Voice", metricName: "Calls", targetValue: 0 }), /services\.0\.autoscaling\.customMetric\.targetValue: must be above 0/],
     ["target group name over 32 characters", "staging", (r) => r.services.push(extraService(r, { name: "voice-administration" })), /services\.2\.name: makes the target group name "voice-ai-staging-voice-administration" longer than 32/],
     ["credential as a plaintext variable", "prod", (r) => (r.services[0].environment.STRIPE_API_KEY = "x"), /services\.0\.environment\.STRIPE_API_KEY: names a credential; reference it under secrets/],
     ["credential-shaped value", "prod", (r) => (r.services[0].environment.UPSTREAM = "https://app:hunter2hunter2@example.com"), /services\.0\.environment\.UPSTREAM: looks like a credential/],

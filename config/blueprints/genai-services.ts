@@ -180,7 +180,8 @@ const prod = {
     },
     dashboard: true,
     cloudTrail: { multiRegion: true, objectLockMode: "COMPLIANCE", retentionYears: 7, logRetentionDays: 365 },
-    budget: { monthlyLimitUsd: 1000, forecastThresholdPercent: 80, actualThresholdPercent: 100 },
+    // Seed 004's budget notifies on actual spend above 80 %; the platform also warns on the forecast and at 100 %.
+    budget: { monthlyLimitUsd: 1000, forecastThresholdPercent: 80, actualWarningPercent: 80, actualThresholdPercent: 100 },
     xray: { enabled: true, fixedRate: 0.05, reservoirSize: 1 },
   },
 } satisfies EnvironmentInput;

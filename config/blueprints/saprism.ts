@@ -81,7 +81,8 @@ function environment(name: Environment): EnvironmentInput {
       multiAz: prod,
       databaseName: "saprism",
       masterUsername: "saprism_admin",
-      backupRetentionDays: by({ dev: 1, staging: 7, prod: 7 }),
+      // Seed 003: "RDS Automated Backups: 7-day retention", in every environment (dev's 20 GB cost nothing extra).
+      backupRetentionDays: 7,
       backupWindow: "03:00-04:00",
       maintenanceWindow: "mon:04:00-mon:05:00",
       deletionProtection: prod,
@@ -110,8 +111,22 @@ function environment(name: Environment): EnvironmentInput {
     },
     services: [
       { name: "app", ...app, pathPatterns: ["/*"], priority: 100 },
-      // Seed 003's websocket.tf: `/ws/*` on a separate sticky target group, drained slowly so sessions can move.
-      { name: "app-ws", ...app, pathPatterns: ["/ws/*"], priority: 10, sticky: true, deregistrationDelaySeconds: 300 },
+      // Seed 003's websocket.tf: `/ws/*` on a separate sticky target group, drained slowly so sessions can move,
+      // "auto-scaling based on connection count": each task publishes its open WebSocket connections once a minute
+      // (embedded metric format, dimension Service=$METRICS_SERVICE), and scaling holds 500 per task beside CPU/memory.
+      {
+        name: "app-ws",
+        ...app,
+        pathPatterns: ["/ws/*"],
+        priority: 10,
+        sticky: true,
+        deregistrationDelaySeconds: 300,
+        environment: { ...app.environment, METRICS_SERVICE: "app-ws" },
+        autoscaling: {
+          ...app.autoscaling,
+          customMetric: { namespace: "Saprism", metricName: "WebSocketConnections", dimensions: { Service: "app-ws" }, targetValue: 500 },
+        },
+      },
     ],
     ecs: {
       containerInsights: by({ dev: "disabled", staging: "enabled", prod: "enabled" }),

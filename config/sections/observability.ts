@@ -100,6 +100,11 @@ export const observabilitySchema = z.strictObject({
     forecastThresholdPercent: z.number().int().min(1, "must be at least 1 percent").max(1000, "must be at most 1000 percent"),
     /** Actual spend, in percent of the limit, that notifies. */
     actualThresholdPercent: z.number().int().min(1, "must be at least 1 percent").max(1000, "must be at most 1000 percent"),
+    /**
+     * Actual spend, in percent of the limit, that notifies before `actualThresholdPercent` does (seed 004: 80).
+     * @default - none: actual spend notifies once, at actualThresholdPercent
+     */
+    actualWarningPercent: z.number().int().min(1, "must be at least 1 percent").max(1000, "must be at most 1000 percent").optional(),
   }),
   /** X-Ray sampling rule for the services' traces. */
   xray: xraySchema,
@@ -141,6 +146,15 @@ export const observabilityRules: CrossFieldRule[] = [
           {
             path: ["observability", "budget", "forecastThresholdPercent"],
             message: `must be below actualThresholdPercent (${c.observability.budget.actualThresholdPercent}) so the forecast warns first`,
+          },
+        ]
+      : [],
+  ({ observability: { budget } }) =>
+    budget.actualWarningPercent !== undefined && budget.actualWarningPercent >= budget.actualThresholdPercent
+      ? [
+          {
+            path: ["observability", "budget", "actualWarningPercent"],
+            message: `must be below actualThresholdPercent (${budget.actualThresholdPercent}) so it warns first`,
           },
         ]
       : [],

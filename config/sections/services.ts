@@ -81,13 +81,34 @@ const autoscalingSchema = z
     memoryPercent: z.number().int().min(10, "must be at least 10%").max(95, "must be at most 95%").optional(),
     /** Target ALB requests per task; seed 001 scales at 1000. Meaningless for long-lived WebSocket connections. */
     requestsPerTarget: z.number().int().min(1, "must be at least 1").max(1_000_000, "must be at most 1,000,000").optional(),
+    /**
+     * Target average of a metric the service's tasks publish themselves, one data point per task per minute (for
+     * example in CloudWatch embedded metric format on stdout): seed 003 scales its WebSocket service on connection
+     * count, which no ALB metric gives per target group.
+     * @default - none: no scaling on an application metric
+     */
+    customMetric: z
+      .strictObject({
+        /** CloudWatch namespace the tasks publish to; `AWS/` namespaces belong to AWS services. */
+        namespace: z
+          .string()
+          .regex(/^[A-Za-z0-9_./#:-]{1,255}$/, "must be 1-255 of A-Z a-z 0-9 . - _ / # :")
+          .refine((ns) => !ns.startsWith("AWS/"), "must not start with 'AWS/' (reserved for AWS services)"),
+        /** Metric name, e.g. `ActiveConnections`. */
+        metricName: z.string().regex(/^[A-Za-z0-9_.-]{1,255}$/, "must be 1-255 of A-Z a-z 0-9 . - _"),
+        /** Dimensions the tasks publish with, so that only this service's data points count. */
+        dimensions: z.record(z.string().min(1).max(255), z.string().min(1).max(1024)).default({}),
+        /** Average per task that scaling holds. */
+        targetValue: z.number().gt(0, "must be above 0"),
+      })
+      .optional(),
     /** Seconds after a scale-in before the next one; long enough not to cut live calls in waves. */
     scaleInCooldownSeconds: z.number().int().min(0).max(3600, "must be at most 3600 seconds").default(300),
     /** Seconds after a scale-out before the next one. */
     scaleOutCooldownSeconds: z.number().int().min(0).max(3600, "must be at most 3600 seconds").default(60),
   })
-  .refine((a) => a.cpuPercent !== undefined || a.memoryPercent !== undefined || a.requestsPerTarget !== undefined, {
-    message: "must set at least one of cpuPercent, memoryPercent, requestsPerTarget",
+  .refine((a) => a.cpuPercent !== undefined || a.memoryPercent !== undefined || a.requestsPerTarget !== undefined || a.customMetric !== undefined, {
+    message: "must set at least one of cpuPercent, memoryPercent, requestsPerTarget, customMetric",
   });
 
 export const serviceSchema = z.strictObject({
