@@ -1,5 +1,7 @@
 /** The vocabulary shared by the rule pack, its evaluation and the report. Rules import only from here and `helpers`. */
 
+import type { TerraformJson } from "../stacks/terraform-json";
+
 export type Level = "error" | "warning";
 
 /** What a rule concluded about one element. */
@@ -30,16 +32,8 @@ export interface ElementView {
   readonly attributes: Readonly<Record<string, unknown>>;
 }
 
-type Blocks = Readonly<Record<string, Readonly<Record<string, Record<string, unknown>>>>>;
-
-/** The parts of a stack's synthesized Terraform JSON (`cdk.tf.json`) that the guardrails read. */
-export interface StackJson {
-  readonly terraform?: { readonly backend?: Readonly<Record<string, Record<string, unknown>>> };
-  readonly provider?: Readonly<Record<string, readonly Record<string, unknown>[]>>;
-  readonly resource?: Blocks;
-  readonly data?: Blocks;
-  readonly output?: Readonly<Record<string, Record<string, unknown>>>;
-}
+/** A stack's synthesized Terraform JSON (`cdk.tf.json`), with every argument `unknown` until a rule checks it. */
+export type StackJson = TerraformJson;
 
 /** Facts about the whole app that a single stack cannot see (cross-stack use of security groups). */
 export interface AppFacts {

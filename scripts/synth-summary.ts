@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { StackGuardrailReport } from "../guardrails";
+import type { TerraformJson as StackJson } from "../stacks/terraform-json";
 
 // guardrails' GUARDRAIL_REPORT_FILE; importing the constant would pull cdktf into this small bundle.
 const GUARDRAIL_REPORT = "guardrails.json";
@@ -45,12 +46,6 @@ interface StackManifest {
   readonly annotations?: readonly { readonly level: string }[];
 }
 
-interface StackJson {
-  readonly terraform?: { readonly backend?: Record<string, Record<string, unknown>> };
-  readonly resource?: Record<string, Record<string, unknown>>;
-  readonly data?: Record<string, Record<string, { readonly backend?: string; readonly config?: Record<string, unknown> }>>;
-  readonly output?: Record<string, { readonly value: unknown; readonly sensitive?: boolean }>;
-}
 
 const REMOTE_STATE_READ = /\bdata\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g;
 
@@ -79,7 +74,8 @@ export function summarizeSynth(outdir: string): SynthSummary {
     const values = new Map<string, Set<string>>();
     for (const [, dataName, output] of stack.text.matchAll(REMOTE_STATE_READ)) {
       const remote = remoteStates[dataName];
-      const fromStack = stackByStateAddress.get(stateAddress(remote && { [remote.backend ?? ""]: remote.config ?? {} })) ?? dataName;
+      const backend = remote && { [String(remote.backend ?? "")]: (remote.config ?? {}) as Record<string, unknown> };
+      const fromStack = stackByStateAddress.get(stateAddress(backend)) ?? dataName;
       if (!values.has(fromStack)) values.set(fromStack, new Set());
       values.get(fromStack)!.add(output);
     }

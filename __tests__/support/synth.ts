@@ -5,6 +5,7 @@ import { DEFAULT_BLUEPRINT, ENVIRONMENTS, type EnvironmentConfig, loadBlueprints
 import { type StackGuardrailReport, collectFindings } from "../../guardrails";
 import type { EnvironmentStacks } from "../../stacks";
 import { buildPlatformApp } from "../../stacks/app";
+import type { TerraformJson as StackJson } from "../../stacks/terraform-json";
 import { workerScratchDir } from "./scratch";
 
 /** Terraform JSON of one synthesized stack, as a string (for the cdktf matchers) and parsed. */
@@ -13,13 +14,8 @@ export interface SynthesizedStack {
   readonly json: TerraformJson;
 }
 
-export interface TerraformJson {
-  terraform: { backend?: Record<string, Record<string, unknown>>; required_providers?: Record<string, unknown> };
-  provider?: Record<string, Record<string, unknown>[]>;
-  resource?: Record<string, Record<string, Record<string, any>>>;
-  data?: Record<string, Record<string, Record<string, any>>>;
-  output?: Record<string, { value: unknown; sensitive?: boolean }>;
-}
+/** Synthesized stack JSON as tests read it: known output, so arguments are `any`. */
+export type TerraformJson = StackJson<any>;
 
 export interface SynthesizedEnvironment {
   readonly config: EnvironmentConfig;

@@ -1,19 +1,10 @@
 import { providerAddress, type ProviderRequirement } from "./toolchain";
 
-type Blocks = Record<string, Record<string, Record<string, any>>>;
+import type { TerraformJson as StackJson } from "../../stacks/terraform-json";
 
-/** The parts of a synthesized `cdk.tf.json` the harness reads or rewrites. */
-export interface TerraformJson {
-  terraform: {
-    backend?: Record<string, Record<string, any>>;
-    required_providers?: Record<string, { source?: string; version?: string }>;
-  };
-  provider?: Record<string, Record<string, any>[]>;
-  resource?: Blocks;
-  data?: Blocks;
-  output?: Record<string, { value: unknown; sensitive?: boolean }>;
-  [block: string]: unknown;
-}
+/** A synthesized `cdk.tf.json` as the harness reads and rewrites it (its copies of known output). */
+// biome-ignore lint/suspicious/noExplicitAny: the harness rewrites attributes of every provider's schema.
+export type TerraformJson = StackJson<any>;
 
 /** A `terraform_remote_state` data source and the outputs of it that the stack reads. */
 export interface RemoteStateRead {
@@ -21,7 +12,7 @@ export interface RemoteStateRead {
   readonly name: string;
   /** Backend type and settings the data source reads (bucket, key, region, ...). */
   readonly backend: string;
-  readonly config: Record<string, any>;
+  readonly config: Record<string, unknown>;
   /** Output names referenced as `data.terraform_remote_state.<name>.outputs.<output>`. */
   readonly outputs: readonly string[];
 }
