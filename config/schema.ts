@@ -17,6 +17,7 @@ import { dynamodbRules, dynamodbSchema } from "./sections/dynamodb";
 import { functionsRules, functionsSchema } from "./sections/functions";
 import { identityRules, identitySchema } from "./sections/identity";
 import { parametersRules, parametersSchema } from "./sections/parameters";
+import { ciRules, ciSchema } from "./sections/ci";
 
 // A process parses a few configurations; zod's compiled fast path costs more to build than it saves here
 // (3 environments: ~50-80 ms compiled vs ~20-30 ms interpreted, and no faster per parse afterwards).
@@ -76,6 +77,8 @@ export const environmentConfigSchema = z.strictObject({
   identity: identitySchema.optional(),
   /** SSM Parameter Store app settings (seed 003); absent means no parameters stack. */
   parameters: parametersSchema.optional(),
+  /** IAM roles the generated CI workflow assumes in this account (docs/ci.md); absent: the derived role names. */
+  ci: ciSchema.optional(),
 });
 
 export type EnvironmentConfig = Readonly<z.infer<typeof environmentConfigSchema>>;
@@ -124,6 +127,7 @@ const crossFieldRules: CrossFieldRule[] = [
   ...functionsRules,
   ...identityRules,
   ...parametersRules,
+  ...ciRules,
 ];
 
 function subnetLayoutRule(c: z.infer<typeof environmentConfigSchema>): ConfigIssue[] {

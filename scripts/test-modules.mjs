@@ -30,7 +30,7 @@ const inputsFile = join(outdir, "build-inputs.json");
 /** Folders whose modules the tests import. */
 const SOURCE_DIRS = ["config", "constructs", "guardrails", "patches", "stacks", "scripts"];
 /** Programs rather than modules: importing them would run them. */
-const PROGRAMS = new Set(["scripts/bench-app.ts", "scripts/graph.ts", "scripts/plan-offline.ts"]);
+const PROGRAMS = new Set(["scripts/bench-app.ts", "scripts/graph.ts", "scripts/plan-offline.ts", "scripts/affected.ts", "scripts/ci-generate.ts"]);
 const TEST_DIR = "__tests__";
 
 const packageJson = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
