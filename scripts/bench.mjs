@@ -141,14 +141,14 @@ function measure(id, label, command, { runs, warmUp = true, vitestDuration = fal
 
 async function buildSingleBundle(outfile) {
   const { build } = await import("esbuild");
-  const { bundleOptions } = await import("./build.mjs");
+  const { bundleOptions } = await import("./bundle-options.mjs");
   await build({ ...bundleOptions, entryPoints: ["main.ts"], outfile });
 }
 
 /** Synth of generated configs at growing size: the bench app is main.ts's synth over `benchConfigs(envs, services)`. */
 async function measureGrid() {
   const { build } = await import("esbuild");
-  const { bundleOptions } = await import("./build.mjs");
+  const { bundleOptions } = await import("./bundle-options.mjs");
   const bundle = join(scratch, "bench-app.js");
   await build({ ...bundleOptions, entryPoints: ["scripts/bench-app.ts"], outfile: bundle });
   const cells = [];

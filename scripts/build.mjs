@@ -6,38 +6,10 @@
 // the output is the same byte for byte. Nothing here may change what the code does (the HCL quoting fix that was an
 // esbuild plugin here is a runtime patch now, patches/hcl-quoting.ts, so that it holds on every path).
 import { build } from "esbuild";
-import { isAscii } from "node:buffer";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { BUILD_INPUTS_FILE, recordInputs } from "./build-inputs.mjs";
+import { assertAscii, bundleOptions } from "./bundle-options.mjs";
 import { ensureVendor, vendorImports, vendoredSpecifiers } from "./vendor.mjs";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
-
-/** esbuild options every bundle of the app shares (the bench bundles its generated-config app with them too). */
-export const bundleOptions = {
-  absWorkingDir: root,
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  sourcemap: false,
-  // Without comments (zod's locales carry non-ASCII ones) the bundle is pure ASCII: Node reads it as latin1 in a
-  // fraction of a millisecond instead of ~50 ms of UTF-8 decoding, and V8 keeps it as a one-byte string. Names stay.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: "none",
-  charset: "ascii",
-  logLevel: "warning",
-};
-
-/** scripts/code-cache.cjs reads bundles as latin1, which is only their text when they are pure ASCII. */
-export async function assertAscii(files) {
-  for (const file of files) {
-    if (!isAscii(await readFile(join(root, file)))) throw new Error(`${file} is not pure ASCII; scripts/code-cache.cjs reads it as latin1`);
-  }
-}
 
 export async function buildBundles() {
   const startedAt = Date.now();
@@ -50,7 +22,7 @@ export async function buildBundles() {
   });
   await ensureVendor(vendoredSpecifiers(result.metafile));
   await assertAscii(["dist/main.js", "dist/synth-summary.js"]);
-  recordInputs(BUILD_INPUTS_FILE, startedAt, Object.keys(result.metafile.inputs), ["scripts/build.mjs", "scripts/vendor.mjs"]);
+  recordInputs(BUILD_INPUTS_FILE, startedAt, Object.keys(result.metafile.inputs), ["scripts/build.mjs", "scripts/bundle-options.mjs", "scripts/vendor.mjs"]);
 }
 
 // No top-level await: vitest bundles this file into its config (through scripts/test-modules.mjs).

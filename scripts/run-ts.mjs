@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import { basename, join } from "node:path";
 import { build } from "esbuild";
-import { bundleOptions } from "./build.mjs";
+import { bundleOptions } from "./bundle-options.mjs";
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {

@@ -85,7 +85,7 @@ async function buildBundle(sources, packages) {
   for (const specifier of packages) index[specifier] = { bundle: VENDOR_FILE, name: specifier };
   const entry = `module.exports = {\n${getters.join("\n")}\n};\n`;
   // Loaded only to rebuild (they import esbuild): every vitest run imports this file, most with a fresh bundle.
-  const [{ build }, { assertAscii, bundleOptions }] = await Promise.all([import("esbuild"), import("./build.mjs")]);
+  const [{ build }, { assertAscii, bundleOptions }] = await Promise.all([import("esbuild"), import("./bundle-options.mjs")]);
   // The synth bundle's options (pure ASCII, names kept), so the tests run the same code.
   const vendor = vendorImports({ outdir: relative(root, outdir), cache: CACHE });
   const result = await build({
@@ -104,7 +104,7 @@ async function buildBundle(sources, packages) {
   const testFiles = typescriptFiles(TEST_DIR);
   // The generated entry (stdin) is no file; what it lists follows from the recorded source and test files.
   const inputs = Object.keys(result.metafile.inputs).filter((file) => file !== "test-modules.ts");
-  recordInputs(inputsFile, startedAt, [...inputs, ...testFiles], ["scripts/test-modules.mjs", "scripts/vendor.mjs", "scripts/build.mjs", "package.json"]);
+  recordInputs(inputsFile, startedAt, [...inputs, ...testFiles], ["scripts/test-modules.mjs", "scripts/vendor.mjs", "scripts/bundle-options.mjs", "package.json"]);
 }
 
 function shimFile(key) {

@@ -35,7 +35,7 @@ export async function ensureVendor(specifiers) {
   if (specifiers.every((specifier) => held.includes(specifier))) return;
   const all = [...new Set([...held, ...specifiers])].sort();
   const startedAt = Date.now();
-  const [{ build }, { bundleOptions }] = await Promise.all([import("esbuild"), import("./build.mjs")]);
+  const [{ build }, { bundleOptions }] = await Promise.all([import("esbuild"), import("./bundle-options.mjs")]);
   // require(), not `import * as`: an entry must be the module's own exports object, since patches/ replaces
   // functions on cdktf's (a namespace copy would take the assignment and leave cdktf's callers unpatched).
   const entry = `module.exports = {\n${all.map((s) => `  ${JSON.stringify(s)}: require(${JSON.stringify(s)}),`).join("\n")}\n};\n`;
@@ -54,7 +54,7 @@ export async function ensureVendor(specifiers) {
   renameSync(partial, VENDOR_FILE);
   writeFileSync(`${VENDOR_INDEX}.${process.pid}.partial`, `${JSON.stringify(all, null, 2)}\n`);
   renameSync(`${VENDOR_INDEX}.${process.pid}.partial`, VENDOR_INDEX);
-  recordInputs(VENDOR_INPUTS, startedAt, [], ["scripts/vendor.mjs", "scripts/build.mjs", "package.json"]);
+  recordInputs(VENDOR_INPUTS, startedAt, [], ["scripts/vendor.mjs", "scripts/bundle-options.mjs", "package.json"]);
 }
 
 /** What dist/vendor.json says the bundle answers; nothing if it cannot be read (the bundle is then rebuilt). */
