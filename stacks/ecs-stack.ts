@@ -8,7 +8,8 @@ import { RDS_MASTER_SECRET, type ServiceConfig } from "../config/sections/servic
 import type { ImageRepository } from "../constructs/container-repository";
 import { DatabaseMigrationTask } from "../constructs/database-migration-task";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
-import { type DatabaseConnectGrant, FargateService, type ServiceBucket } from "../constructs/fargate-service";
+import { FargateService } from "../constructs/fargate-service";
+import type { DatabaseConnectGrant, ServiceBucket } from "../constructs/task-role-statements";
 import type { MessagingAccess } from "../constructs/messaging-access";
 import type { GrantedTable } from "../constructs/table-access";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
