@@ -8,6 +8,8 @@ import { GUARDRAIL_REFERENCE, renderGuardrailReference } from "../../scripts/doc
 import { brokenReferences, headingSlugs, markdownFiles } from "../../scripts/docs/links";
 import { generatedPages, stalePages } from "../../scripts/docs/pages";
 import { GRAPH_BEGIN, GRAPH_END } from "../../scripts/docs/stack-graph-section";
+import { BLUEPRINTS_PAGE, TABLES_BEGIN } from "../../scripts/docs/blueprint-tables-section";
+import { BLUEPRINTS } from "../../config";
 
 const root = join(__dirname, "..", "..");
 
@@ -29,6 +31,15 @@ describe("generated documentation", () => {
     const architecture = pages.find((page) => page.path === "docs/architecture.md")!;
     const edited = architecture.actual!.replace(GRAPH_END, `  hand-made --> arrow\n${GRAPH_END}`);
     expect(stalePages([{ ...architecture, actual: edited }]).map((page) => page.path)).toEqual(["docs/architecture.md"]);
+  });
+
+  it("turns stale when the blueprint tables no longer match the synthesized stacks, naming docs/blueprints.md", () => {
+    const blueprints = pages.find((page) => page.path === BLUEPRINTS_PAGE)!;
+    expect(blueprints.expected).toContain(`${TABLES_BEGIN}\nRead from the synthesized stacks`);
+    for (const name of Object.keys(BLUEPRINTS)) expect(blueprints.expected).toContain(`### \`${name}\``);
+    const edited = blueprints.actual!.replace("| `gateway` 4 (2-10)", "| `gateway` 5 (2-10)");
+    expect(edited).not.toBe(blueprints.actual);
+    expect(stalePages([{ ...blueprints, actual: edited }]).map((page) => page.path)).toEqual([BLUEPRINTS_PAGE]);
   });
 
   it("documents every configuration field and every registered rule", () => {

@@ -2,6 +2,7 @@
 // `--check` mode and __tests__/integration/docs.test.ts compare them with the committed files.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { BLUEPRINTS_PAGE, renderBlueprintTablesSection, withBlueprintTables } from "./blueprint-tables-section";
 import { CONFIGURATION_REFERENCE, renderConfigurationReference } from "./configuration-reference";
 import { GUARDRAIL_REFERENCE, renderGuardrailReference } from "./guardrail-reference";
 import { FIRST_DEPLOY_PAGE, renderDeployCommandsSection, withDeployCommands } from "./deploy-commands-section";
@@ -21,6 +22,8 @@ export interface PageOptions {
   readonly stackGraph?: string;
   /** Content of the prod deploy commands region; computed by synthesizing the default blueprint's prod when absent. */
   readonly deployCommands?: string;
+  /** Content of the blueprint sizing, alarm and budget tables; computed by synthesizing every blueprint when absent. */
+  readonly blueprintTables?: string;
 }
 
 export function generatedPages(root: string, options: PageOptions = {}): GeneratedPage[] {
@@ -29,11 +32,14 @@ export function generatedPages(root: string, options: PageOptions = {}): Generat
   if (architecture === undefined) throw new Error(`${ARCHITECTURE_PAGE} is missing: it holds the generated stack graph region`);
   const firstDeploy = read(FIRST_DEPLOY_PAGE);
   if (firstDeploy === undefined) throw new Error(`${FIRST_DEPLOY_PAGE} is missing: it holds the generated deploy commands region`);
+  const blueprints = read(BLUEPRINTS_PAGE);
+  if (blueprints === undefined) throw new Error(`${BLUEPRINTS_PAGE} is missing: it holds the generated blueprint tables region`);
   return [
     { path: CONFIGURATION_REFERENCE, expected: renderConfigurationReference(root), actual: read(CONFIGURATION_REFERENCE) },
     { path: GUARDRAIL_REFERENCE, expected: renderGuardrailReference(), actual: read(GUARDRAIL_REFERENCE) },
     { path: ARCHITECTURE_PAGE, expected: withStackGraph(architecture, options.stackGraph ?? renderStackGraphSection()), actual: architecture },
     { path: FIRST_DEPLOY_PAGE, expected: withDeployCommands(firstDeploy, options.deployCommands ?? renderDeployCommandsSection()), actual: firstDeploy },
+    { path: BLUEPRINTS_PAGE, expected: withBlueprintTables(blueprints, options.blueprintTables ?? renderBlueprintTablesSection()), actual: blueprints },
   ];
 }
 
