@@ -34,7 +34,7 @@ async function main(args: string[]): Promise<number> {
       console.error(`cannot plan offline: ${probe.missing}`);
       return 2;
     }
-    console.log(`planning ${stacks.length} stacks offline, ${CONCURRENCY} terraform processes at a time`);
+    console.log(`planning ${stacks.length} stack${stacks.length === 1 ? "" : "s"} offline, ${CONCURRENCY} terraform processes at a time`);
     workspace = await TerraformWorkspace.create(probe.toolchain, requirements);
     const { plans, seeded } = await planStacksOffline(workspace, app, stacks, CONCURRENCY);
     if (seeded.length > 0) console.log(`seeded upstream outputs of ${seeded.join(", ")}`);

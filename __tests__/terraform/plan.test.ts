@@ -5,7 +5,7 @@ import { type OfflinePlan, planStacksOffline, prepareOffline } from "../../scrip
 import { deployOrder, planFailures } from "../../scripts/terraform/plan-run";
 import { stopAllProcesses } from "../../scripts/terraform/process";
 import { providerRequirements } from "../../scripts/terraform/stack-json";
-import { type SynthesizedApp, stateBackends, synthesizeApp } from "../../scripts/terraform/synth";
+import { type SynthesizedApp, type SynthesizedStack, stateBackends, synthesizeApp } from "../../scripts/terraform/synth";
 import { TerraformWorkspace } from "../../scripts/terraform/workspace";
 import { TERRAFORM_CONCURRENCY, terraformForSuite } from "../support/terraform";
 
@@ -59,4 +59,34 @@ describe.skipIf(!toolchain)(`offline terraform plan -refresh=false of every stac
       expect(seeded).toContain(`${backend.bucket}/${backend.key}`);
     }
   });
+
+  it("names a stack terraform refuses with its error, and still plans the others of its root", async () => {
+    const stacks = [preconditionStack("good"), preconditionStack("bad")];
+    const { plans: results } = await planStacksOffline(workspace, { stacks, stack: (id) => stacks.find((s) => s.id === id)! }, stacks, 1);
+    expect(results.map((plan) => [plan.stackId, planFailures(plan)])).toEqual([
+      ["good", []],
+      ["bad", [expect.stringMatching(/^Resource precondition failed \(bad\/cdk\.tf\.json:\d+\): bad is refused\./)]],
+    ]);
+    expect(results[0].planned).toEqual(["terraform_data.check", "terraform_data.name"]);
+  });
 });
+
+/** A stack of two built-in resources whose precondition holds unless the stack is called `bad`. */
+function preconditionStack(id: string): SynthesizedStack {
+  return {
+    id,
+    project: "test",
+    environment: "test",
+    component: id,
+    dependencies: [],
+    json: {
+      terraform: {},
+      resource: {
+        terraform_data: {
+          name: { input: id },
+          check: { lifecycle: { precondition: [{ condition: '${terraform_data.name.input != "bad"}', error_message: `${id} is refused.` }] } },
+        },
+      },
+    },
+  };
+}
