@@ -6,17 +6,39 @@ import type { TerraformWorkspace } from "../../scripts/terraform/workspace";
 /** At most this many terraform processes at once: the machine has two cores. */
 export const TERRAFORM_CONCURRENCY = 2;
 
+/** Set to 1 where skipping the terraform suites under CI=true is intended (a CI job without terraform on purpose). */
+export const ALLOW_SKIP_VARIABLE = "VOICE_INFRA_ALLOW_TERRAFORM_SKIP";
+
 /**
- * Finds terraform and a provider mirror for a suite. When either is missing it prints a banner that cannot be
- * overlooked and returns the reason, which the suite passes to `describe.skipIf` and puts into its title.
+ * What a terraform suite that cannot run does: skip, loudly, on a developer's machine; fail under `CI=true`, where
+ * a skipped suite would let a run pass that proved nothing, unless ALLOW_SKIP_VARIABLE says skipping is intended.
+ */
+export function skipOutcome(suite: string, reason: string, env: NodeJS.ProcessEnv = process.env): { readonly skip: string } | { readonly fail: string } {
+  const ci = /^(true|1)$/i.test(env.CI ?? "");
+  if (!ci || env[ALLOW_SKIP_VARIABLE] === "1") return { skip: reason };
+  return {
+    fail:
+      `terraform suite "${suite}" cannot run under CI=true: ${reason}\n` +
+      `Install terraform >= 1.10 on the CI machine (and a provider mirror, TF_PROVIDER_MIRROR, or network access to the registry), ` +
+      `or set ${ALLOW_SKIP_VARIABLE}=1 if this job is meant to skip the terraform suites.`,
+  };
+}
+
+/**
+ * Finds terraform and the providers for a suite (a mirror, else an install from the registry into the provider
+ * cache: scripts/terraform/toolchain.ts). When it cannot run, it prints a banner that cannot be overlooked and
+ * returns the reason, which the suite passes to `describe.skipIf` and puts into its title; under `CI=true` it
+ * throws instead (`skipOutcome`), which fails the run.
  */
 export function terraformForSuite(suite: string, requirements: readonly ProviderRequirement[]): { toolchain?: TerraformToolchain; skipReason?: string } {
   const probe = detectToolchain(requirements);
   if ("toolchain" in probe) return { toolchain: probe.toolchain };
+  const outcome = skipOutcome(suite, probe.missing);
+  if ("fail" in outcome) throw new Error(outcome.fail);
   const line = "=".repeat(100);
   console.warn(
     `\n${line}\n  SKIPPING ${suite}: ${probe.missing}\n` +
-      `  Nothing was checked. Install terraform >= 1.10 and a provider mirror (TF_PROVIDER_MIRROR), then rerun.\n${line}\n`,
+      `  Nothing was checked. Install terraform >= 1.10 (the AWS provider comes from TF_PROVIDER_MIRROR, a known mirror, or the registry), then rerun.\n${line}\n`,
   );
   return { skipReason: probe.missing };
 }
