@@ -21,6 +21,7 @@ const ACTIONS = {
   awsCredentials: "aws-actions/configure-aws-credentials@v4",
   upload: "actions/upload-artifact@v4",
   download: "actions/download-artifact@v4",
+  cache: "actions/cache@v4",
 } as const;
 
 /** What the pipeline needs of one environment. */
@@ -114,6 +115,13 @@ function checkJob(input: PipelineInput, waves: number): Job {
       { uses: ACTIONS.setupNode, with: { "node-version": CI_NODE_VERSION, cache: "npm" } },
       { uses: ACTIONS.setupTerraform, with: { terraform_version: CI_TERRAFORM_VERSION, terraform_wrapper: false } },
       { run: "npm ci --no-audit --no-fund" },
+      {
+        // The terraform suites install the AWS provider from its registry into this cache once (docs/testing.md);
+        // its version follows @cdktf/provider-aws, so the lock file keys it.
+        name: "Provider cache of the terraform suites",
+        uses: ACTIONS.cache,
+        with: { path: "~/.cache/voice-infra/terraform-providers", key: "terraform-providers-${{ runner.os }}-${{ hashFiles('package-lock.json') }}" },
+      },
       // CI=true: a terraform suite that cannot run fails the job instead of skipping (docs/testing.md).
       { name: "npm test (type check, ci:generate --check, unit, integration, terraform suites)", run: "npm test" },
       { name: "Synthesize", run: "npm run synth" },
