@@ -1,8 +1,9 @@
 import { BLUEPRINTS, DEFAULT_BLUEPRINT } from "./blueprints";
-import { ConfigError, type EnvironmentConfig, type EnvironmentInput, parseEnvironmentConfig } from "./schema";
+import { ConfigError, parseEnvironmentConfig } from "./parse";
+import type { EnvironmentConfig, EnvironmentInput } from "./schema";
 
 export { BLUEPRINTS, DEFAULT_BLUEPRINT } from "./blueprints";
-export { ConfigError, parseEnvironmentConfig } from "./schema";
+export { ConfigError, parseEnvironmentConfig } from "./parse";
 export type { EnvironmentConfig, EnvironmentInput } from "./schema";
 
 /** Raw environment definitions of the default blueprint (voice-ai, seed 000), in deploy-promotion order. */

@@ -1,23 +1,22 @@
 import { z } from "zod";
-import { parseCidr, rangeContains, rangesOverlap } from "./cidr";
 import { awsRegion, environmentName, resourceName } from "./sections/common";
 import { networkSchema } from "./sections/network";
 import { kmsSchema, secretsSchema } from "./sections/security";
 import { stateBackendSchema } from "./sections/state-backend";
-import { databaseRules, databaseSchema } from "./sections/database";
-import { cacheRules, cacheSchema } from "./sections/cache";
-import { storageRules, storageSchema } from "./sections/storage";
-import { edgeRules, edgeSchema } from "./sections/edge";
-import { ecsRules, ecsSchema } from "./sections/ecs";
-import { servicesRules, servicesSchema } from "./sections/services";
-import { backupRules, backupSchema } from "./sections/backup";
-import { observabilityRules, observabilitySchema } from "./sections/observability";
-import { messagingRules, messagingSchema } from "./sections/messaging";
-import { dynamodbRules, dynamodbSchema } from "./sections/dynamodb";
-import { functionsRules, functionsSchema } from "./sections/functions";
-import { identityRules, identitySchema } from "./sections/identity";
-import { parametersRules, parametersSchema } from "./sections/parameters";
-import { ciRules, ciSchema } from "./sections/ci";
+import { databaseSchema } from "./sections/database";
+import { cacheSchema } from "./sections/cache";
+import { storageSchema } from "./sections/storage";
+import { edgeSchema } from "./sections/edge";
+import { ecsSchema } from "./sections/ecs";
+import { servicesSchema } from "./sections/services";
+import { backupSchema } from "./sections/backup";
+import { observabilitySchema } from "./sections/observability";
+import { messagingSchema } from "./sections/messaging";
+import { dynamodbSchema } from "./sections/dynamodb";
+import { functionsSchema } from "./sections/functions";
+import { identitySchema } from "./sections/identity";
+import { parametersSchema } from "./sections/parameters";
+import { ciSchema } from "./sections/ci";
 
 // A process parses a few configurations; zod's compiled fast path costs more to build than it saves here
 // (3 environments: ~50-80 ms compiled vs ~20-30 ms interpreted, and no faster per parse afterwards).
@@ -89,138 +88,7 @@ export type EnvironmentConfig = Readonly<z.infer<typeof environmentConfigSchema>
  */
 export type EnvironmentInput = z.input<typeof environmentConfigSchema>;
 
+/** One problem a cross-field rule finds: the field's path and what is wrong with it. */
 export type ConfigIssue = { path: (string | number)[]; message: string };
-/** A rule over several fields; returns the problems it finds. */
+/** A rule over several fields (config/rules/); returns the problems it finds. */
 export type CrossFieldRule = (config: z.infer<typeof environmentConfigSchema>) => ConfigIssue[];
-
-const RESERVED_TAG_KEYS = ["project", "environment", "component", "managed-by"];
-
-const crossFieldRules: CrossFieldRule[] = [
-  (c) =>
-    Object.keys(c.tags)
-      .filter((key) => RESERVED_TAG_KEYS.includes(key.toLowerCase()))
-      .map((key) => ({ path: ["tags", key], message: "is set by the stacks themselves; remove it" })),
-  (c) =>
-    c.dr.enabled && c.dr.region === c.region
-      ? [{ path: ["dr", "region"], message: `must differ from region (${c.region}) when DR is enabled` }]
-      : [],
-  (c) =>
-    c.network.availabilityZones.flatMap((zone, i) =>
-      zone.startsWith(c.region) ? [] : [{ path: ["network", "availabilityZones", i], message: `must be in region ${c.region}` }],
-    ),
-  (c) => {
-    const zones = c.network.availabilityZones;
-    const duplicates = zones.filter((z, i) => zones.indexOf(z) !== i);
-    return duplicates.map((zone) => ({ path: ["network", "availabilityZones"], message: `lists ${zone} twice` }));
-  },
-  subnetLayoutRule,
-  ...storageRules,
-  ...databaseRules,
-  ...cacheRules,
-  ...backupRules,
-  ...observabilityRules,
-  ...servicesRules,
-  ...ecsRules,
-  ...edgeRules,
-  ...messagingRules,
-  ...dynamodbRules,
-  ...functionsRules,
-  ...identityRules,
-  ...parametersRules,
-  ...ciRules,
-];
-
-function subnetLayoutRule(c: z.infer<typeof environmentConfigSchema>): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  const vpc = parseCidr(c.network.vpcCidr);
-  const zoneCount = c.network.availabilityZones.length;
-  const subnets: { path: (string | number)[]; cidr: string }[] = [];
-  for (const tier of ["publicSubnetCidrs", "privateSubnetCidrs", "databaseSubnetCidrs"] as const) {
-    const list = c.network[tier];
-    // Only the data stores live in the isolated tier, so without them it may be left out entirely.
-    const optionalTier = tier === "databaseSubnetCidrs" && !c.database && !c.cache;
-    if (list.length !== zoneCount && !(optionalTier && list.length === 0)) {
-      issues.push({
-        path: ["network", tier],
-        message: `must have one subnet per availability zone (${zoneCount}), got ${list.length}${optionalTier ? " (or none: there is no database or cache)" : ""}`,
-      });
-    }
-    for (const [i, cidr] of list.entries()) subnets.push({ path: ["network", tier, i], cidr });
-  }
-  if (!vpc) return issues;
-  const parsed = subnets.map((s) => ({ ...s, range: parseCidr(s.cidr) }));
-  for (const [i, s] of parsed.entries()) {
-    if (!s.range) continue;
-    if (!rangeContains(vpc, s.range)) {
-      issues.push({ path: s.path, message: `${s.cidr} is outside the VPC block ${c.network.vpcCidr}` });
-    }
-    if (s.range.prefix > 28) issues.push({ path: s.path, message: `${s.cidr} is smaller than /28, the AWS minimum` });
-    for (const other of parsed.slice(0, i)) {
-      if (other.range && rangesOverlap(other.range, s.range)) {
-        issues.push({ path: s.path, message: `${s.cidr} overlaps ${other.path.join(".")} (${other.cidr})` });
-      }
-    }
-  }
-  if (vpc.prefix < 16 || vpc.prefix > 28) {
-    issues.push({ path: ["network", "vpcCidr"], message: "must be between /16 and /28, the sizes AWS allows" });
-  }
-  return issues;
-}
-
-/** Thrown for any invalid configuration; the message lists every problem by field path. */
-export class ConfigError extends Error {
-  constructor(
-    readonly source: string,
-    readonly problems: readonly { path: string; message: string }[],
-  ) {
-    super(`Invalid configuration ${source}:\n${problems.map((p) => `  - ${p.path}: ${p.message}`).join("\n")}`);
-    this.name = "ConfigError";
-  }
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? "(root)" : path.map(String).join(".");
-}
-
-function describeValue(input: unknown, path: readonly PropertyKey[]): string {
-  let value: unknown = input;
-  for (const key of path) {
-    if (value === null || typeof value !== "object") return "";
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  if (value === undefined || (typeof value === "object" && value !== null)) return "";
-  return ` (got ${JSON.stringify(value)})`;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object") {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-/**
- * Validates raw configuration and returns it typed and frozen.
- * @throws ConfigError naming every bad field by its path, the rule and the value.
- */
-export function parseEnvironmentConfig(input: unknown, source = "(inline)"): EnvironmentConfig {
-  const result = environmentConfigSchema.safeParse(input);
-  if (!result.success) {
-    throw new ConfigError(
-      source,
-      result.error.issues.map((issue) => ({
-        path: formatPath(issue.path),
-        message: issue.message + describeValue(input, issue.path),
-      })),
-    );
-  }
-  const problems = crossFieldRules.flatMap((rule) => rule(result.data));
-  if (problems.length > 0) {
-    throw new ConfigError(
-      source,
-      problems.map((p) => ({ path: formatPath(p.path), message: p.message })),
-    );
-  }
-  return deepFreeze(result.data);
-}

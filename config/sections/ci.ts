@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { CrossFieldRule } from "../schema";
 
 const roleArn = z
   .string()
@@ -36,15 +35,3 @@ export function ciRoles(config: {
   const derived = (purpose: string) => `arn:aws:iam::${config.accountId}:role/${config.project}-ci-${purpose}`;
   return { plan: config.ci?.planRoleArn ?? derived("plan"), apply: config.ci?.applyRoleArn ?? derived("apply") };
 }
-
-export const ciRules: CrossFieldRule[] = [
-  // A role in another account would assume fine and then fail every plan on allowed_account_ids.
-  (c) =>
-    (["planRoleArn", "applyRoleArn"] as const).flatMap((field) => {
-      const arn = c.ci?.[field];
-      const account = arn?.split(":")[4];
-      return arn && account !== c.accountId
-        ? [{ path: ["ci", field], message: `is in account ${account}, not this environment's account ${c.accountId}` }]
-        : [];
-    }),
-];

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { CrossFieldRule } from "../schema";
 import { logRetentionDays } from "./common";
 
 export const ecsSchema = z.strictObject({
@@ -19,10 +18,3 @@ export const ecsSchema = z.strictObject({
 });
 
 export type EcsConfig = z.infer<typeof ecsSchema>;
-
-export const ecsRules: CrossFieldRule[] = [
-  (c) =>
-    c.environment === "prod" && c.ecs.containerInsights === "disabled"
-      ? [{ path: ["ecs", "containerInsights"], message: "must not be disabled in prod: alarms and dashboards read its metrics" }]
-      : [],
-];

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { CREDENTIAL_NAME, CREDENTIAL_VALUE } from "../credentials";
 import { recordWithKeys } from "../records";
-import type { ConfigIssue, CrossFieldRule } from "../schema";
 
 /** Standard-tier parameters hold at most 4 KB. */
 const STANDARD_VALUE_MAX = 4096;
@@ -36,25 +34,3 @@ export function parameterPathFor(config: { readonly project: string; readonly en
 
 /** Parameters the identity stack writes under the same path; config may not define them. */
 export const COGNITO_PARAMETERS = ["cognito_user_pool_id", "cognito_client_id", "cognito_issuer", "cognito_domain", "cognito_client_secret"] as const;
-
-export const parametersRules: CrossFieldRule[] = [
-  (c) =>
-    c.identity
-      ? Object.keys(c.parameters ?? {})
-          .filter((name) => (COGNITO_PARAMETERS as readonly string[]).includes(name))
-          .map((name) => ({ path: ["parameters", name], message: "is written by the identity stack (the app's Cognito settings); remove it" }))
-      : [],
-  (c) =>
-    Object.entries(c.parameters ?? {}).flatMap(([name, p]): ConfigIssue[] => {
-      const path = ["parameters", name];
-      if (p.type === "SecureString") {
-        return p.value === undefined
-          ? []
-          : [{ path: [...path, "value"], message: "must be absent for a SecureString: an operator puts the value with aws ssm put-parameter, never config" }];
-      }
-      if (p.value === undefined) return [{ path: [...path, "value"], message: "is required for a String parameter" }];
-      if (CREDENTIAL_NAME.test(name)) return [{ path: [...path, "type"], message: "must be SecureString: the name says it holds a credential" }];
-      if (CREDENTIAL_VALUE.test(p.value)) return [{ path: [...path, "value"], message: "looks like a credential; make the parameter a SecureString and put the value outside config" }];
-      return [];
-    }),
-];

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { CrossFieldRule } from "../schema";
 
 const days = z.number().int().min(1, "must be at least 1 day").max(36500, "must be at most 36500 days");
 
@@ -42,7 +41,6 @@ export type StorageConfig = z.infer<typeof storageSchema>;
 
 /** Buckets of the storage stack; other stacks name theirs with `bucketNameFor` too (SecureBucket checks them at synth). */
 export const STORAGE_BUCKET_PURPOSES = ["recordings", "documents", "logs"] as const;
-const BUCKET_NAME_MAX = 63;
 
 /**
  * Globally unique bucket name `<project>-<env>-<purpose>-<accountId>`: the account id makes it unique across AWS,
@@ -54,18 +52,3 @@ export function bucketNameFor(
 ): string {
   return `${config.project}-${config.environment}-${purpose}-${config.accountId}`;
 }
-
-export const storageRules: CrossFieldRule[] = [
-  ({ storage }) =>
-    storage.logs.expirationDays <= storage.logs.glacierTransitionDays
-      ? [{ path: ["storage", "logs", "expirationDays"], message: `must be greater than glacierTransitionDays (${storage.logs.glacierTransitionDays}); S3 rejects expiring before the transition` }]
-      : [],
-  (c) =>
-    STORAGE_BUCKET_PURPOSES.filter((purpose) => c.storage[purpose] !== undefined)
-      .map((purpose) => bucketNameFor(c, purpose))
-      .filter((name) => name.length > BUCKET_NAME_MAX)
-      .map((name) => ({
-        path: ["project"],
-        message: `makes bucket name ${name} ${name.length} characters long; S3 allows ${BUCKET_NAME_MAX}`,
-      })),
-];

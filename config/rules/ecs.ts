@@ -1,0 +1,8 @@
+import type { CrossFieldRule } from "../schema";
+
+export const ecsRules: CrossFieldRule[] = [
+  (c) =>
+    c.environment === "prod" && c.ecs.containerInsights === "disabled"
+      ? [{ path: ["ecs", "containerInsights"], message: "must not be disabled in prod: alarms and dashboards read its metrics" }]
+      : [],
+];
