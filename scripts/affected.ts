@@ -42,6 +42,11 @@ async function main(rev: string | undefined): Promise<void> {
   } catch (error) {
     usage(`cannot use --base ${rev}: ${(error as Error).message}`);
   }
+  // Ctrl-C: remove the worktree rather than leave it registered in the repository.
+  process.once("SIGINT", () => {
+    revision?.dispose();
+    process.exit(130);
+  });
   try {
     // The working tree synthesizes in this process while the base revision's synth runs in a child, on the other core.
     const head = synthesizeApp().stacks;
