@@ -136,7 +136,8 @@ function validationRoot(stacks: readonly { id: string; json: TerraformJson }[]):
       for (const block of blocks) {
         const reference = block.alias ? `${name}.${block.alias}` : name;
         passed[reference] = reference;
-        const list = (rootProviders[name] ??= []);
+        rootProviders[name] ??= [];
+        const list = rootProviders[name];
         if (!list.some((b) => b.alias === block.alias)) list.push({ alias: block.alias, region: block.region });
       }
     }

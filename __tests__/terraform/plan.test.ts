@@ -30,7 +30,7 @@ describe.skipIf(!toolchain)(`offline terraform plan -refresh=false of every stac
     const stacks = deployOrder(app.stacks);
     workspace = await TerraformWorkspace.create(toolchain!, providerRequirements(stacks.map((stack) => prepareOffline(stack).json)));
     const run = await planStacksOffline(workspace, app, stacks, TERRAFORM_CONCURRENCY);
-    run.plans.forEach((plan) => plans.set(plan.stackId, plan));
+    for (const plan of run.plans) plans.set(plan.stackId, plan);
   }, 900_000);
 
   afterAll(async () => {

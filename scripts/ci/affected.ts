@@ -181,7 +181,7 @@ export function githubOutputs(report: AffectedReport, waves: number): string {
       lines.push(`${waveOutputName(environment.name, wave)}=${JSON.stringify(inWave.filter((s) => s.environment === environment.name).map((s) => s.id))}`);
     }
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 /** The `app` command and output directory that a checkout's cdktf.json names. */

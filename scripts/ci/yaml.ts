@@ -57,5 +57,5 @@ function emitEntry(item: YamlValue, indent: string): string[] {
 
 /** YAML for `value` in block style: mappings in key order, multi-line strings as literal blocks. */
 export function toYaml(value: YamlValue): string {
-  return emit(value, "").join("\n") + "\n";
+  return `${emit(value, "").join("\n")}\n`;
 }

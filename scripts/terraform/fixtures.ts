@@ -80,16 +80,16 @@ function fixtureFor(expression: unknown, name: string, types: AttributeTypes, co
   if (!reference) return { value: `fixture-${name}`, type: "string" };
   const [, dataPrefix = "", resourceType, resourceName, attribute] = reference;
   const type = types(`${dataPrefix}${resourceType}`, attribute) ?? "string";
-  return { value: valueOf(type, { resourceType, resourceName, attribute }, context), type };
+  return { value: fixtureValue(type, { resourceType, resourceName, attribute }, context), type };
 }
 
-function valueOf(type: TerraformType, hint: { resourceType: string; resourceName: string; attribute: string }, context: FixtureContext): unknown {
+function fixtureValue(type: TerraformType, hint: { resourceType: string; resourceName: string; attribute: string }, context: FixtureContext): unknown {
   if (Array.isArray(type)) {
     const [kind, inner] = type;
-    if (kind === "list" || kind === "set") return [valueOf(inner as TerraformType, hint, context)];
+    if (kind === "list" || kind === "set") return [fixtureValue(inner as TerraformType, hint, context)];
     if (kind === "map") return {};
     if (kind === "object") {
-      return Object.fromEntries(Object.entries(inner as Record<string, TerraformType>).map(([k, t]) => [k, valueOf(t, { ...hint, attribute: k }, context)]));
+      return Object.fromEntries(Object.entries(inner as Record<string, TerraformType>).map(([k, t]) => [k, fixtureValue(t, { ...hint, attribute: k }, context)]));
     }
     return [];
   }

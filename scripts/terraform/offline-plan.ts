@@ -70,7 +70,7 @@ export async function initOfflineStack(workspace: TerraformWorkspace, stack: Syn
 interface UpstreamFixture {
   readonly upstream: SynthesizedStack;
   readonly backendType: string;
-  readonly backend: Record<string, any>;
+  readonly backend: Record<string, unknown>;
   /** A state file (format 4) holding exactly the outputs the downstream stacks read. */
   readonly state: string;
 }
@@ -81,7 +81,7 @@ interface UpstreamFixture {
  * an ARN-shaped or plain string).
  */
 function upstreamFixtures(app: SynthesizedApp, downstream: readonly SynthesizedStack[], types: AttributeTypes, terraformVersion: string): UpstreamFixture[] {
-  const needs = new Map<string, { upstream: SynthesizedStack; backendType: string; backend: Record<string, any>; outputs: Set<string> }>();
+  const needs = new Map<string, { upstream: SynthesizedStack; backendType: string; backend: Record<string, unknown>; outputs: Set<string> }>();
   for (const stack of downstream) {
     for (const read of remoteStateReads(stack.json)) {
       const upstream = app.stacks.find((candidate) => {
@@ -90,7 +90,7 @@ function upstreamFixtures(app: SynthesizedApp, downstream: readonly SynthesizedS
       });
       if (!upstream) throw new Error(`${stack.id} reads remote state ${read.config.bucket}/${read.config.key}, which no stack writes`);
       const need = needs.get(upstream.id) ?? { upstream, backendType: read.backend, backend: read.config, outputs: new Set<string>() };
-      read.outputs.forEach((name) => need.outputs.add(name));
+      for (const name of read.outputs) need.outputs.add(name);
       needs.set(upstream.id, need);
     }
   }
@@ -142,7 +142,7 @@ export async function putUpstreamStates(
   const fixtures = upstreamFixtures(app, downstream, types, terraformVersion);
   await Promise.all(
     fixtures.map(async ({ upstream, backendType, backend, state }) => {
-      const endpoint = backend.endpoints?.s3;
+      const endpoint = (backend.endpoints as { s3?: unknown } | undefined)?.s3;
       if (backendType !== "s3" || typeof endpoint !== "string") {
         throw new Error(`${upstream.id}: only remote state in the S3 emulator can be seeded (backend ${backendType}, endpoint ${endpoint ?? "none"})`);
       }
