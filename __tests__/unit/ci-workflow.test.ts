@@ -7,8 +7,18 @@ import { toYaml } from "../../scripts/ci/yaml";
 // The schema validation of the rendered and the committed file is in __tests__/integration/ci.test.ts (~0.6 s each).
 const input: PipelineInput = {
   environments: [
-    { name: "dev", region: "us-east-1", roles: { plan: "arn:aws:iam::111111111111:role/p-ci-plan", apply: "arn:aws:iam::111111111111:role/p-ci-apply" }, waves: 2 },
-    { name: "prod", region: "eu-west-1", roles: { plan: "arn:aws:iam::333333333333:role/p-ci-plan", apply: "arn:aws:iam::333333333333:role/p-ci-apply" }, waves: 3 },
+    {
+      name: "dev",
+      region: "us-east-1",
+      roles: { plan: "arn:aws:iam::111111111111:role/p-ci-plan", apply: "arn:aws:iam::111111111111:role/p-ci-apply" },
+      waves: 2,
+    },
+    {
+      name: "prod",
+      region: "eu-west-1",
+      roles: { plan: "arn:aws:iam::333333333333:role/p-ci-plan", apply: "arn:aws:iam::333333333333:role/p-ci-apply" },
+      waves: 3,
+    },
   ],
 };
 
@@ -28,7 +38,9 @@ describe("generated CI workflow", () => {
       { id: "apply-prod-wave-2", needs: ["check", "apply-prod-wave-1"] },
       { id: "apply-prod-wave-3", needs: ["check", "apply-prod-wave-2"] },
     ]);
-    expect(jobs["plan-wave-2"].if).toMatch(/^\$\{\{ github\.event_name == 'pull_request' .*!cancelled\(\) && !failure\(\) && needs\.check\.outputs\.plan_wave_2 != '\[\]'/);
+    expect(jobs["plan-wave-2"].if).toMatch(
+      /^\$\{\{ github\.event_name == 'pull_request' .*!cancelled\(\) && !failure\(\) && needs\.check\.outputs\.plan_wave_2 != '\[\]'/,
+    );
     expect(jobs["apply-prod-wave-3"].if).toMatch(/github\.event_name == 'push' .*needs\.check\.outputs\.prod_wave_3 != '\[\]'/);
     expect(jobs["plan-wave-1"].strategy.matrix.include).toBe("${{ fromJSON(needs.check.outputs.plan_wave_1) }}");
     expect(jobs["apply-dev-wave-2"].strategy.matrix.stack).toBe("${{ fromJSON(needs.check.outputs.dev_wave_2) }}");
@@ -73,8 +85,25 @@ describe("generated CI workflow", () => {
   });
 
   it("quotes what YAML would read as something else, and writes scripts as literal blocks", () => {
+    expect(toYaml({ steps: [{ uses: "a", with: { x: 1 } }, { run: "b\nc" }], branches: ["main"] })).toBe(
+      ["steps:", "  - uses: a", "    with:", "      x: 1", "  - run: |-", "      b", "      c", "branches:", "  - main", ""].join("\n"),
+    );
     expect(toYaml({ on: { push: null }, a: "yes", b: "1.10", c: "x: y", d: "- x", e: "${{ a }}", f: "line 1\nline 2\n", g: [], h: true })).toBe(
-      ['"on":', "  push: null", 'a: "yes"', 'b: "1.10"', 'c: "x: y"', 'd: "- x"', "e: ${{ a }}", "f: |", "  line 1", "  line 2", "g: []", "h: true", ""].join("\n"),
+      [
+        '"on":',
+        "  push: null",
+        'a: "yes"',
+        'b: "1.10"',
+        'c: "x: y"',
+        'd: "- x"',
+        "e: ${{ a }}",
+        "f: |",
+        "  line 1",
+        "  line 2",
+        "g: []",
+        "h: true",
+        "",
+      ].join("\n"),
     );
   });
 });

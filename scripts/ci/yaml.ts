@@ -8,11 +8,7 @@ function scalar(value: string | number | boolean | null): string {
   if (value === null) return "null";
   if (typeof value !== "string") return String(value);
   const plain =
-    value !== "" &&
-    !AMBIGUOUS.test(value) &&
-    !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) &&
-    !/\s$/.test(value) &&
-    !/: |:$| #|[\n\t]/.test(value);
+    value !== "" && !AMBIGUOUS.test(value) && !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) && !/\s$/.test(value) && !/: |:$| #|[\n\t]/.test(value);
   return plain ? value : JSON.stringify(value);
 }
 
@@ -39,7 +35,8 @@ function emit(value: YamlValue, indent: string): string[] {
         return [`${name} |${item.endsWith("\n") ? "" : "-"}`, ...text.split("\n").map((line) => (line === "" ? "" : `${indent}  ${line}`))];
       }
       if (item !== null && typeof item === "object" && (Array.isArray(item) ? item.length > 0 : Object.keys(item).length > 0)) {
-        return [name, ...emit(item, Array.isArray(item) ? indent : `${indent}  `)];
+        // Sequences are indented under their key too, as GitHub's examples and YAML formatters write them.
+        return [name, ...emit(item, `${indent}  `)];
       }
       return [`${name} ${emit(item, "")[0]}`];
     });
