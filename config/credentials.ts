@@ -29,8 +29,33 @@ const CREDENTIAL_PAIRS: readonly (readonly [string, string])[] = [
  * `JWT_SECRET_ARN`, `secret_id`, `token_validity_units`, `auth_token_update_strategy`, `HANDOVER_TOKENS_TABLE`.
  */
 const LOCATOR_WORDS = new Set([
-  "arn", "arns", "name", "names", "id", "ids", "path", "file", "table", "bucket", "prefix", "url", "uri", "endpoint", "header",
-  "ttl", "seconds", "minutes", "hours", "days", "length", "validity", "units", "strategy", "version", "type", "enabled",
+  "arn",
+  "arns",
+  "name",
+  "names",
+  "id",
+  "ids",
+  "path",
+  "file",
+  "table",
+  "bucket",
+  "prefix",
+  "url",
+  "uri",
+  "endpoint",
+  "header",
+  "ttl",
+  "seconds",
+  "minutes",
+  "hours",
+  "days",
+  "length",
+  "validity",
+  "units",
+  "strategy",
+  "version",
+  "type",
+  "enabled",
 ]);
 
 /** `DB_PASSWORD`, `client-secret`, `authToken`, `access.key` -> lower-case words. */
@@ -114,7 +139,8 @@ export function environmentCredential(name: string, value: string): CredentialFi
 export function credentialProblem(name: string, value: string): string | undefined {
   const found = environmentCredential(name, value);
   if (found?.by === "name") return "names a credential; keep its value out of config (Secrets Manager or an SSM SecureString)";
-  if (found) return `looks like a credential (${found.by === "value" ? found.kind : "a generated key"}); keep it out of config (Secrets Manager or an SSM SecureString)`;
+  if (found)
+    return `looks like a credential (${found.by === "value" ? found.kind : "a generated key"}); keep it out of config (Secrets Manager or an SSM SecureString)`;
   return undefined;
 }
 

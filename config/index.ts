@@ -33,7 +33,10 @@ export function loadBlueprints(
   if (unknownBlueprints.length > 0) {
     throw new ConfigError(
       "INFRA_BLUEPRINTS",
-      unknownBlueprints.map((name) => ({ path: "INFRA_BLUEPRINTS", message: `unknown blueprint "${name}"; known: ${Object.keys(BLUEPRINTS).join(", ")}` })),
+      unknownBlueprints.map((name) => ({
+        path: "INFRA_BLUEPRINTS",
+        message: `unknown blueprint "${name}"; known: ${Object.keys(BLUEPRINTS).join(", ")}`,
+      })),
     );
   }
   const wanted = listOf(environments);
@@ -56,7 +59,10 @@ export function loadBlueprints(
 
 /** The distinct names of a comma list, or undefined for an empty one. */
 function listOf(selection: string | undefined): string[] | undefined {
-  const names = (selection ?? "").split(",").map((name) => name.trim()).filter((name) => name !== "");
+  const names = (selection ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
   return names.length > 0 ? [...new Set(names)] : undefined;
 }
 
@@ -64,8 +70,12 @@ function parseBlueprintEnvironment(blueprint: string, name: string, raw: Environ
   const source = `config/blueprints/${blueprint}.ts (${name})`;
   const config = parseEnvironmentConfig(raw, source);
   const problems = [
-    ...(config.project === blueprint ? [] : [{ path: "project", message: `must be "${blueprint}", the name of its blueprint (got "${config.project}")` }]),
-    ...(config.environment === name ? [] : [{ path: "environment", message: `must be "${name}", the name it is listed under (got "${config.environment}")` }]),
+    ...(config.project === blueprint
+      ? []
+      : [{ path: "project", message: `must be "${blueprint}", the name of its blueprint (got "${config.project}")` }]),
+    ...(config.environment === name
+      ? []
+      : [{ path: "environment", message: `must be "${name}", the name it is listed under (got "${config.environment}")` }]),
   ];
   if (problems.length > 0) throw new ConfigError(source, problems);
   return config;

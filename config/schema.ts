@@ -22,7 +22,11 @@ import { ciSchema } from "./sections/ci";
 // (3 environments: ~50-80 ms compiled vs ~20-30 ms interpreted, and no faster per parse afterwards).
 z.config({ jitless: true });
 
-const tagKey = z.string().min(1).max(128).regex(/^[\w .:/=+\-@]+$/, "must be a valid AWS tag key");
+const tagKey = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\w .:/=+\-@]+$/, "must be a valid AWS tag key");
 
 export const environmentConfigSchema = z.strictObject({
   /** Short project (blueprint) name; prefixes resource names and state keys. */

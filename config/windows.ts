@@ -30,8 +30,7 @@ export function parseDailyWindow(text: string): TimeWindow | undefined {
 export function parseWeeklyWindow(text: string): TimeWindow | undefined {
   const m = WEEKLY_WINDOW_PATTERN.exec(text);
   if (!m) return undefined;
-  const at = (day: string, hh: string, mi: string) =>
-    DAYS.indexOf(day as (typeof DAYS)[number]) * MINUTES_PER_DAY + Number(hh) * 60 + Number(mi);
+  const at = (day: string, hh: string, mi: string) => DAYS.indexOf(day as (typeof DAYS)[number]) * MINUTES_PER_DAY + Number(hh) * 60 + Number(mi);
   const start = at(m[1], m[2], m[3]);
   const end = at(m[4], m[5], m[6]);
   return { start, length: (end - start + MINUTES_PER_WEEK) % MINUTES_PER_WEEK, period: MINUTES_PER_WEEK };

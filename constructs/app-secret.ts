@@ -89,7 +89,8 @@ export class AppSecret extends Construct {
     const generated = password.expression("random_password");
     new SecretsmanagerSecretVersion(this, "Version", {
       secretId: this.secret.id,
-      secretStringWo: username === undefined ? `\${${generated}}` : `\${jsonencode({ username = ${JSON.stringify(username)}, password = ${generated} })}`,
+      secretStringWo:
+        username === undefined ? `\${${generated}}` : `\${jsonencode({ username = ${JSON.stringify(username)}, password = ${generated} })}`,
       secretStringWoVersion: version,
     });
   }

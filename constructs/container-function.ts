@@ -93,7 +93,9 @@ export class ContainerFunction extends Construct {
       sourceAccount: props.accountId,
       statements: [
         { sid: "WriteOwnLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${this.logGroup.arn}:log-stream:*`] },
-        ...(props.tablesKeyArn ? tableAccessStatements({ grants: fn.tables, tables: props.tables, keyArn: props.tablesKeyArn, region: props.region }) : []),
+        ...(props.tablesKeyArn
+          ? tableAccessStatements({ grants: fn.tables, tables: props.tables, keyArn: props.tablesKeyArn, region: props.region })
+          : []),
         ...this.networkStatements(props),
         ...(fn.tracing
           ? [
@@ -125,9 +127,7 @@ export class ContainerFunction extends Construct {
       reservedConcurrentExecutions: fn.reservedConcurrency,
       environment: Object.keys(environment).length > 0 ? { variables: environment } : undefined,
       vpcConfig:
-        this.securityGroup && props.network
-          ? { subnetIds: [...props.network.subnetIds], securityGroupIds: [this.securityGroup.id] }
-          : undefined,
+        this.securityGroup && props.network ? { subnetIds: [...props.network.subnetIds], securityGroupIds: [this.securityGroup.id] } : undefined,
       tracingConfig: fn.tracing ? { mode: "Active" } : undefined,
       // Naming our encrypted group keeps Lambda from creating an unencrypted, never-expiring one.
       loggingConfig: { logFormat: "JSON", logGroup: this.logGroup.name },

@@ -71,7 +71,11 @@ export class EncryptedQueue extends Construct {
     if (!fifo && props.contentBasedDeduplication) {
       throw new Error(`EncryptedQueue ${id}: contentBasedDeduplication needs fifo: true`);
     }
-    if (!Number.isInteger(props.messageRetentionSeconds) || props.messageRetentionSeconds < 60 || props.messageRetentionSeconds > MAX_RETENTION_SECONDS) {
+    if (
+      !Number.isInteger(props.messageRetentionSeconds) ||
+      props.messageRetentionSeconds < 60 ||
+      props.messageRetentionSeconds > MAX_RETENTION_SECONDS
+    ) {
       throw new Error(`EncryptedQueue ${id}: messageRetentionSeconds must be 60-${MAX_RETENTION_SECONDS}`);
     }
     const visibility = props.visibilityTimeoutSeconds ?? 30;

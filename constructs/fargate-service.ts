@@ -12,7 +12,13 @@ import type { PolicyStatement } from "./iam-policy";
 import { type MessagingAccess, messagingAccessStatements } from "./messaging-access";
 import { ServiceRole } from "./service-role";
 import { TaskExecutionRole, readSecretsStatements } from "./task-execution-role";
-import { type DatabaseConnectGrant, type ServiceBucket, bucketStatements, databaseConnectStatement, parameterStatements } from "./task-role-statements";
+import {
+  type DatabaseConnectGrant,
+  type ServiceBucket,
+  bucketStatements,
+  databaseConnectStatement,
+  parameterStatements,
+} from "./task-role-statements";
 import { type GrantedTable, tableAccessStatements } from "./table-access";
 
 /** ECS Exec wiring shared by every service of a cluster. */
@@ -130,9 +136,7 @@ export class FargateService extends Construct {
     const referenced = Object.entries(service.secrets);
     const unknown = referenced.filter(([, ref]) => !(ref.secret in props.secretArns));
     if (unknown.length > 0) {
-      throw new Error(
-        `FargateService ${id}: secretArns has no ARN for ${unknown.map(([name, ref]) => `${name} -> ${ref.secret}`).join(", ")}`,
-      );
+      throw new Error(`FargateService ${id}: secretArns has no ARN for ${unknown.map(([name, ref]) => `${name} -> ${ref.secret}`).join(", ")}`);
     }
     if (service.recordings && !props.recordingsBucket) {
       throw new Error(`FargateService ${id}: the service config asks for recordings access, so recordingsBucket is required`);
@@ -141,7 +145,8 @@ export class FargateService extends Construct {
       throw new Error(`FargateService ${id}: the service config asks for documents access, so documentsBucket is required`);
     }
     if (service.tables.length > 0 && !props.tables) throw new Error(`FargateService ${id}: the service config grants tables, so tables is required`);
-    if (service.parameters && !props.parameters) throw new Error(`FargateService ${id}: the service config reads parameters, so parameters is required`);
+    if (service.parameters && !props.parameters)
+      throw new Error(`FargateService ${id}: the service config reads parameters, so parameters is required`);
     const overridden = Object.keys(props.platformEnvironment).filter((name) => name in service.environment || name in service.secrets);
     if (overridden.length > 0) {
       throw new Error(`FargateService ${id}: ${overridden.join(", ")} in platformEnvironment would be overridden by the service config`);
@@ -178,7 +183,9 @@ export class FargateService extends Construct {
         ...readSecretsStatements(secretArns, props.secretsKeyArns, props.region),
         ...bucketStatements("Recordings", service.recordings, props.recordingsBucket, props.region),
         ...bucketStatements("Documents", service.documents, props.documentsBucket, props.region),
-        ...(props.tables ? tableAccessStatements({ grants: service.tables, tables: props.tables.byName, keyArn: props.tables.keyArn, region: props.region }) : []),
+        ...(props.tables
+          ? tableAccessStatements({ grants: service.tables, tables: props.tables.byName, keyArn: props.tables.keyArn, region: props.region })
+          : []),
         ...(service.parameters && props.parameters ? parameterStatements(props.parameters, props.region, props.accountId) : []),
         ...(props.database ? [databaseConnectStatement(props.database, props.region, props.accountId)] : []),
         ...(props.messaging ? messagingAccessStatements(props.messaging) : []),
@@ -233,7 +240,10 @@ export class FargateService extends Construct {
     return this.ecsService.name;
   }
 
-  private containerDefinition(props: FargateServiceProps, writableVolumes: readonly { name: string; containerPath: string }[]): Record<string, unknown> {
+  private containerDefinition(
+    props: FargateServiceProps,
+    writableVolumes: readonly { name: string; containerPath: string }[],
+  ): Record<string, unknown> {
     const { service } = props;
     const environment = { ...props.platformEnvironment, ...service.environment };
     return {
@@ -268,7 +278,13 @@ export class FargateService extends Construct {
       // Only a command the config names: a curl probe fails in every image without curl, and ECS replaces such
       // tasks in a loop. The ALB's probe of healthCheckPath covers the rest.
       healthCheck: service.containerHealthCheckCommand
-        ? { command: ["CMD", ...service.containerHealthCheckCommand], interval: 30, timeout: 5, retries: 3, startPeriod: service.healthCheckGracePeriodSeconds }
+        ? {
+            command: ["CMD", ...service.containerHealthCheckCommand],
+            interval: 30,
+            timeout: 5,
+            retries: 3,
+            startPeriod: service.healthCheckGracePeriodSeconds,
+          }
         : undefined,
       // Reaps zombie processes and is what ECS Exec's agent needs.
       linuxParameters: { initProcessEnabled: true },
@@ -282,7 +298,12 @@ export class FargateService extends Construct {
       {
         // Session Manager channels have no resource ARNs to scope to.
         sid: "ExecSessionChannels",
-        actions: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+        actions: [
+          "ssmmessages:CreateControlChannel",
+          "ssmmessages:CreateDataChannel",
+          "ssmmessages:OpenControlChannel",
+          "ssmmessages:OpenDataChannel",
+        ],
         resources: ["*"],
       },
       { sid: "ExecChecksLogGroupEncryption", actions: ["logs:DescribeLogGroups"], resources: ["*"] },

@@ -22,7 +22,14 @@ export function messagingAccessStatements(access: MessagingAccess): PolicyStatem
   const statements: PolicyStatement[] = [
     {
       sid: "UseEscalationQueue",
-      actions: ["sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+      actions: [
+        "sqs:SendMessage",
+        "sqs:ReceiveMessage",
+        "sqs:DeleteMessage",
+        "sqs:ChangeMessageVisibility",
+        "sqs:GetQueueAttributes",
+        "sqs:GetQueueUrl",
+      ],
       resources: [access.queueArn],
     },
     { sid: "PublishConfirmations", actions: ["sns:Publish"], resources: [access.topicArn] },

@@ -4,11 +4,7 @@ import { Construct } from "constructs";
 
 /** How a period without data points counts; every alarm chooses on purpose, there is no default. */
 export type TreatMissingData = "breaching" | "notBreaching" | "ignore" | "missing";
-export type AlarmComparison =
-  | "GreaterThanThreshold"
-  | "GreaterThanOrEqualToThreshold"
-  | "LessThanThreshold"
-  | "LessThanOrEqualToThreshold";
+export type AlarmComparison = "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
 export type AlarmStatistic = "Average" | "Sum" | "Maximum" | "Minimum" | "SampleCount";
 
 export interface MetricAlarmProps {

@@ -208,11 +208,8 @@ export class SecureBucket extends Construct {
           filter: [{ prefix: rule.prefix ?? "" }],
           transition: rule.transitions?.map((t) => ({ days: t.days, storageClass: t.storageClass })),
           expiration: rule.expirationDays !== undefined ? [{ days: rule.expirationDays }] : undefined,
-          noncurrentVersionExpiration:
-            rule.noncurrentExpirationDays !== undefined ? [{ noncurrentDays: rule.noncurrentExpirationDays }] : undefined,
-          abortIncompleteMultipartUpload: [
-            { daysAfterInitiation: rule.abortIncompleteMultipartUploadDays ?? DEFAULT_ABORT_MULTIPART_DAYS },
-          ],
+          noncurrentVersionExpiration: rule.noncurrentExpirationDays !== undefined ? [{ noncurrentDays: rule.noncurrentExpirationDays }] : undefined,
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: rule.abortIncompleteMultipartUploadDays ?? DEFAULT_ABORT_MULTIPART_DAYS }],
         })),
         // Lifecycle rules on a versioned bucket only make sense once versioning is on.
         dependsOn: [this.versioning],

@@ -26,7 +26,14 @@ export interface TableAccessProps {
   readonly region: string;
 }
 
-const READ_ACTIONS = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"];
+const READ_ACTIONS = [
+  "dynamodb:GetItem",
+  "dynamodb:BatchGetItem",
+  "dynamodb:Query",
+  "dynamodb:Scan",
+  "dynamodb:ConditionCheckItem",
+  "dynamodb:DescribeTable",
+];
 const WRITE_ACTIONS = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
 
 /**
@@ -47,7 +54,10 @@ export function tableAccessStatements(props: TableAccessProps): PolicyStatement[
   if (readWrite.length > 0) statements.push({ sid: "ReadWriteGrantedTables", actions: [...READ_ACTIONS, ...WRITE_ACTIONS], resources: readWrite });
   statements.push({
     sid: "UseTablesKeyThroughDynamodb",
-    actions: readWrite.length > 0 ? ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"] : ["kms:Decrypt", "kms:DescribeKey"],
+    actions:
+      readWrite.length > 0
+        ? ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"]
+        : ["kms:Decrypt", "kms:DescribeKey"],
     resources: [props.keyArn],
     conditions: { StringEquals: { "kms:ViaService": `dynamodb.${props.region}.amazonaws.com` } },
   });

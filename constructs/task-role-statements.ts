@@ -56,7 +56,11 @@ export function bucketStatements(
 export function parameterStatements(parameters: { path: string; keyArn: string }, region: string, accountId: string): PolicyStatement[] {
   const pathArn = `arn:aws:ssm:${region}:${accountId}:parameter${parameters.path.replace(/\/$/, "")}`;
   return [
-    { sid: "ReadEnvironmentParameters", actions: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"], resources: [pathArn, `${pathArn}/*`] },
+    {
+      sid: "ReadEnvironmentParameters",
+      actions: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
+      resources: [pathArn, `${pathArn}/*`],
+    },
     {
       sid: "DecryptParametersThroughSsm",
       actions: ["kms:Decrypt"],

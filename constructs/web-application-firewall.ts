@@ -98,7 +98,9 @@ export class WebApplicationFirewall extends Construct {
       throw new Error(`WebApplicationFirewall ${id}: name "${props.name}" must be 1-100 of A-Z a-z 0-9 _ -`);
     }
     if (!Number.isInteger(props.rateLimitPer5Min) || props.rateLimitPer5Min < RATE_LIMIT_MIN || props.rateLimitPer5Min > RATE_LIMIT_MAX) {
-      throw new Error(`WebApplicationFirewall ${id}: rateLimitPer5Min must be an integer ${RATE_LIMIT_MIN}-${RATE_LIMIT_MAX}, got ${props.rateLimitPer5Min}`);
+      throw new Error(
+        `WebApplicationFirewall ${id}: rateLimitPer5Min must be an integer ${RATE_LIMIT_MIN}-${RATE_LIMIT_MAX}, got ${props.rateLimitPer5Min}`,
+      );
     }
     const exceptions = props.commonRuleSetExceptions ?? [];
     validateExceptions(id, exceptions, props.managedRuleGroups);
@@ -146,9 +148,7 @@ export class WebApplicationFirewall extends Construct {
           managed_rule_group_statement: {
             vendor_name: "AWS",
             name: group,
-            ...(counted.length > 0
-              ? { rule_action_override: counted.map(({ rule }) => ({ name: rule, action_to_use: { count: {} } })) }
-              : {}),
+            ...(counted.length > 0 ? { rule_action_override: counted.map(({ rule }) => ({ name: rule, action_to_use: { count: {} } })) } : {}),
           },
         },
         visibilityConfig: visibility(group),
@@ -250,7 +250,9 @@ function validateExceptions(id: string, exceptions: readonly CommonRuleSetPathEx
   }
   exceptions.forEach(({ rule, pathPrefixes }, i) => {
     if (!(rule in COMMON_RULE_SET_BODY_LABELS)) {
-      throw new Error(`WebApplicationFirewall ${id}: commonRuleSetExceptions[${i}].rule "${rule}" must be one of ${Object.keys(COMMON_RULE_SET_BODY_LABELS).join(", ")}`);
+      throw new Error(
+        `WebApplicationFirewall ${id}: commonRuleSetExceptions[${i}].rule "${rule}" must be one of ${Object.keys(COMMON_RULE_SET_BODY_LABELS).join(", ")}`,
+      );
     }
     if (exceptions.findIndex((other) => other.rule === rule) !== i) {
       throw new Error(`WebApplicationFirewall ${id}: commonRuleSetExceptions lists ${rule} twice`);

@@ -92,7 +92,12 @@ export function evaluateStack(stack: StackUnderReview, app: AppFacts): StackGuar
   }
   for (const view of views) {
     for (const rule of RULES) {
-      if (rule.scope === "element" && appliesTo(rule, view)) record(rule, view, evaluate(() => rule.check(view, context)));
+      if (rule.scope === "element" && appliesTo(rule, view))
+        record(
+          rule,
+          view,
+          evaluate(() => rule.check(view, context)),
+        );
     }
   }
   return { stack: stack.id, findings, suppressed };

@@ -165,10 +165,7 @@ function statementOfJson(raw: Record<string, unknown>): Statement {
 
 function statementsOfPolicyDocument(document: ElementView, context: Pick<RuleContext, "lookup">): Statement[] | undefined {
   const merged: Statement[] = [];
-  for (const source of [
-    ...strings(document.attributes.source_policy_documents),
-    ...strings(document.attributes.override_policy_documents),
-  ]) {
+  for (const source of [...strings(document.attributes.source_policy_documents), ...strings(document.attributes.override_policy_documents)]) {
     const statements = policyStatements(source, context);
     if (!statements) return undefined;
     merged.push(...statements);
@@ -186,10 +183,7 @@ function statementsOfPolicyDocument(document: ElementView, context: Pick<RuleCon
       actions: strings(block.actions),
       notActions: strings(block.not_actions),
       resources: strings(block.resources),
-      principals:
-        principals.length === 0
-          ? undefined
-          : Object.fromEntries(principals.map((p) => [String(p.type), strings(p.identifiers)])),
+      principals: principals.length === 0 ? undefined : Object.fromEntries(principals.map((p) => [String(p.type), strings(p.identifiers)])),
       conditions,
     });
   }
@@ -203,7 +197,13 @@ function strings(value: unknown): string[] {
 
 /** IAM action patterns are case-insensitive and take `*` and `?` wildcards. */
 export function actionMatches(pattern: string, action: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+    "i",
+  );
   return regex.test(action);
 }
 
@@ -243,9 +243,7 @@ const CALLER_CONDITION_KEYS = [
 ];
 
 export function hasCallerCondition(statement: Statement): boolean {
-  return Object.values(statement.conditions).some((keys) =>
-    Object.keys(keys).some((key) => CALLER_CONDITION_KEYS.includes(key.toLowerCase())),
-  );
+  return Object.values(statement.conditions).some((keys) => Object.keys(keys).some((key) => CALLER_CONDITION_KEYS.includes(key.toLowerCase())));
 }
 
 /** `Sid "X"` or `statement 2` for messages. */

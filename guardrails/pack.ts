@@ -14,9 +14,21 @@ import { cacheEncryptedAtRest, cacheEncryptedInTransit } from "./rules/elasticac
 import { httpRedirectsToHttps, listenerPrefersTls13, listenerTlsPolicy, loadBalancerDeletionProtection } from "./rules/elb";
 import { noPublicPrincipals, noWildcardActions, noWildcardResourcesOnData } from "./rules/iam";
 import { encryptionContextGrantsReachable, kmsKeyRotation } from "./rules/kms";
-import { flowLogRoleHasMinimumPermissions, logGroupEncryptedWithCmk, logGroupRetention, serviceLogGroupsHaveRetention, trailEncryptedWithCmk } from "./rules/logs";
+import {
+  flowLogRoleHasMinimumPermissions,
+  logGroupEncryptedWithCmk,
+  logGroupRetention,
+  serviceLogGroupsHaveRetention,
+  trailEncryptedWithCmk,
+} from "./rules/logs";
 import { noInternetIngress, noPublicIpAddresses, noUnrestrictedEgress } from "./rules/network";
-import { databaseDeletionProtection, databaseEncryptedWithCmk, databaseForcesTls, databaseNotPublic, replicaSourceNotManagedPassword } from "./rules/rds";
+import {
+  databaseDeletionProtection,
+  databaseEncryptedWithCmk,
+  databaseForcesTls,
+  databaseNotPublic,
+  replicaSourceNotManagedPassword,
+} from "./rules/rds";
 import { bucketEncryptedWithCmk, bucketPublicAccessBlock, bucketRequiresTls } from "./rules/s3";
 import { noPlaintextSecrets, secretEncryptedWithCmk, secretNameNotArnSuffixed, secretOutputsAreSensitive } from "./rules/secrets";
 import { queueEncryptedWithCmk, topicEncryptedWithCmk } from "./rules/sns-sqs";

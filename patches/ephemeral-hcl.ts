@@ -34,7 +34,9 @@ export function ephemeralHclPatch(moduleExports: Record<string, unknown> = requi
     verify: () => {
       const render = moduleExports.renderDatasource as (blocks: Blocks) => Rendered;
       const rendered = render({ t: { n: { [EPHEMERAL_HCL_MARKER]: true } } });
-      return /^ephemeral "t" "n"/.test(rendered.hcl) && rendered.metadata.ephemeral ? undefined : `a marked data block rendered as ${JSON.stringify(rendered.hcl.split("\n")[0])}`;
+      return /^ephemeral "t" "n"/.test(rendered.hcl) && rendered.metadata.ephemeral
+        ? undefined
+        : `a marked data block rendered as ${JSON.stringify(rendered.hcl.split("\n")[0])}`;
     },
   };
 }

@@ -59,9 +59,7 @@ function walk(obj: unknown, options: IResolveOptions, path: string[]): unknown {
     case "string":
       return isPlainString(obj) ? obj : resolveWithTokens(obj, at(options, path));
     case "number":
-      return obj !== Token.NUMBER_MAP_TOKEN_VALUE && extractTokenDouble(obj, false) === undefined
-        ? obj
-        : resolveWithTokens(obj, at(options, path));
+      return obj !== Token.NUMBER_MAP_TOKEN_VALUE && extractTokenDouble(obj, false) === undefined ? obj : resolveWithTokens(obj, at(options, path));
     case "object":
       break;
     default:

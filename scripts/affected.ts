@@ -28,7 +28,11 @@ for (let i = 0; i < args.length; i++) {
   else if (arg.startsWith("--base=")) base = arg.slice("--base=".length);
   else if (arg === "--all") all = true;
   else if (arg === "--json") json = true;
-  else if (arg === "--github-output") githubOutput = args[i + 1] && !args[i + 1].startsWith("--") ? args[++i] : (process.env.GITHUB_OUTPUT ?? usage("--github-output without a file and GITHUB_OUTPUT is not set"));
+  else if (arg === "--github-output")
+    githubOutput =
+      args[i + 1] && !args[i + 1].startsWith("--")
+        ? args[++i]
+        : (process.env.GITHUB_OUTPUT ?? usage("--github-output without a file and GITHUB_OUTPUT is not set"));
   else if (arg === "--waves") waves = Number(args[++i]);
   else usage(`unknown argument ${arg}`);
 }

@@ -12,7 +12,8 @@ const CATCH_ALL_PATTERNS = ["/*", "*"];
  * `parseEnvironmentConfig`, so the generated ones obey the same rules as the shipped ones.
  */
 export function benchConfigs(environmentCount: number, servicesPerEnvironment: number): EnvironmentConfig[] {
-  if (!Number.isInteger(environmentCount) || environmentCount < 1) throw new Error(`environmentCount must be a positive integer, got ${environmentCount}`);
+  if (!Number.isInteger(environmentCount) || environmentCount < 1)
+    throw new Error(`environmentCount must be a positive integer, got ${environmentCount}`);
   const names = Object.keys(ENVIRONMENTS);
   return Array.from({ length: environmentCount }, (_, i) => {
     const copy = Math.floor(i / names.length);

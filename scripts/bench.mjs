@@ -41,14 +41,23 @@ try {
   );
 
   log("bundle: node scripts/build.mjs");
-  results.push(measure("build", "esbuild bundles (`npm run build`: the project bundle; dist/vendor.cjs is fresh)", ["node", "scripts/build.mjs"], { runs: Math.min(options.runs, 3) }));
+  results.push(
+    measure("build", "esbuild bundles (`npm run build`: the project bundle; dist/vendor.cjs is fresh)", ["node", "scripts/build.mjs"], {
+      runs: Math.min(options.runs, 3),
+    }),
+  );
 
   // The floor the issue asks for: the same app as one prebuilt bundle (packages inlined, no vendor bundle, no
   // code cache), run by plain node.
   const singleBundle = join(scratch, "main-single.js");
   await buildSingleBundle(singleBundle);
   const synthCommands = [
-    { id: "synth", label: "`npm run synth` (ours: fresh bundle, in-process synth, summary)", command: ["npm", "run", "--silent", "synth"], outdirEnv: true },
+    {
+      id: "synth",
+      label: "`npm run synth` (ours: fresh bundle, in-process synth, summary)",
+      command: ["npm", "run", "--silent", "synth"],
+      outdirEnv: true,
+    },
     {
       id: "synthAfterEdit",
       label: "`npm run synth` after a source edit (the project bundle rebuilt first)",
@@ -57,18 +66,32 @@ try {
       beforeRun: touchSource,
     },
     { id: "direct", label: "`node scripts/synth.mjs` (ours without npm's own start-up)", command: ["node", "scripts/synth.mjs"], outdirEnv: true },
-    { id: "bundles", label: "`node dist/main.js` (our bundles with their code caches, no npm, no summary)", command: ["node", "dist/main.js"], outdirEnv: true },
-    { id: "floor", label: "floor: main.ts as one self-contained esbuild bundle, run by plain `node`", command: ["node", singleBundle], outdirEnv: true },
+    {
+      id: "bundles",
+      label: "`node dist/main.js` (our bundles with their code caches, no npm, no summary)",
+      command: ["node", "dist/main.js"],
+      outdirEnv: true,
+    },
+    {
+      id: "floor",
+      label: "floor: main.ts as one self-contained esbuild bundle, run by plain `node`",
+      command: ["node", singleBundle],
+      outdirEnv: true,
+    },
   ];
   if (!options.skip.has("stock")) {
     // What `cdktf init --template typescript` sets up: the CLI runs main.ts through ts-node, type-checking it.
     synthCommands.push({
       id: "stock",
-      label: "`npx cdktf synth --app \"npx ts-node main.ts\"` (stock CDKTF: the TypeScript template's app command)",
+      label: '`npx cdktf synth --app "npx ts-node main.ts"` (stock CDKTF: the TypeScript template\'s app command)',
       command: ["npx", "cdktf", "synth", "--app", "npx ts-node main.ts", "--output", "{outdir}"],
     });
     // The same CLI running this project's cdktf.json app, i.e. our fast path inside it: the CLI's own cost.
-    synthCommands.push({ id: "cli", label: "`npx cdktf synth` (the CLI running our cdktf.json app)", command: ["npx", "cdktf", "synth", "--output", "{outdir}"] });
+    synthCommands.push({
+      id: "cli",
+      label: "`npx cdktf synth` (the CLI running our cdktf.json app)",
+      command: ["npx", "cdktf", "synth", "--output", "{outdir}"],
+    });
   }
   log(`synth: ${synthCommands.map((c) => c.id).join(", ")} interleaved, ${options.runs} runs + warm-up`);
   results.push(...measureInterleaved(synthCommands, options.runs));
@@ -76,7 +99,13 @@ try {
   const grid = options.skip.has("grid") ? [] : await measureGrid();
   if (!options.skip.has("unit")) {
     log(`unit suite: ${options.runs} runs`);
-    results.push(measure("unit", "unit suite (`npm run test:unit`)", ["npm", "run", "--silent", "test:unit"], { runs: options.runs, vitestDuration: true, testSuite: true }));
+    results.push(
+      measure("unit", "unit suite (`npm run test:unit`)", ["npm", "run", "--silent", "test:unit"], {
+        runs: options.runs,
+        vitestDuration: true,
+        testSuite: true,
+      }),
+    );
     log(`unit suite after a source edit: ${options.runs} runs`);
     results.push(
       measure("unitAfterEdit", "unit suite after a source edit (the test bundle rebuilt first)", ["npm", "run", "--silent", "test:unit"], {
@@ -99,7 +128,13 @@ try {
   }
   if (!options.skip.has("test") && options.testRuns > 0) {
     log(`full npm test: ${options.testRuns} run(s)`);
-    results.push(measure("test", "full `npm test` (typecheck, unit, integration, terraform suites)", ["npm", "test", "--silent"], { runs: options.testRuns, warmUp: false, testSuite: true }));
+    results.push(
+      measure("test", "full `npm test` (typecheck, unit, integration, terraform suites)", ["npm", "test", "--silent"], {
+        runs: options.testRuns,
+        warmUp: false,
+        testSuite: true,
+      }),
+    );
   }
 
   const app = appSize(join(scratch, "synth-out"));
@@ -136,7 +171,10 @@ function measure(id, label, command, { runs, warmUp = true, vitestDuration = fal
   if (warmUp) run();
   const samples = Array.from({ length: runs }, run);
   const failed = samples.filter((s) => s.exitCode !== 0).length;
-  if (failed > 0) notes.push(`${label}: ${failed} of ${samples.length} timed runs failed (exit ${samples.find((s) => s.exitCode !== 0).exitCode}); their times are included`);
+  if (failed > 0)
+    notes.push(
+      `${label}: ${failed} of ${samples.length} timed runs failed (exit ${samples.find((s) => s.exitCode !== 0).exitCode}); their times are included`,
+    );
   return summarize(id, failed > 0 ? `${label} (failing)` : label, command.join(" "), samples);
 }
 
@@ -188,7 +226,9 @@ function runOnce(command, env, { vitestDuration = false, allowFailure = false } 
   const result = spawnSync(program, args, { cwd: root, env: childEnv, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - t0) / 1000;
   if (result.status !== 0 && !(allowFailure && result.status !== null && existsSync(rssFile))) {
-    throw new Error(`${command.join(" ")} failed (exit ${result.status}):\n${(result.stdout ?? "").slice(-2000)}\n${(result.stderr ?? "").slice(-4000)}`);
+    throw new Error(
+      `${command.join(" ")} failed (exit ${result.status}):\n${(result.stdout ?? "").slice(-2000)}\n${(result.stderr ?? "").slice(-4000)}`,
+    );
   }
   // One line per process ("maxRSS user system"): /usr/bin/time writes one for the tree, the probe one per node.
   const usage = readFileSync(rssFile, "utf8")

@@ -22,7 +22,11 @@ export async function buildBundles() {
   });
   await ensureVendor(vendoredSpecifiers(result.metafile));
   await assertAscii(["dist/main.js", "dist/synth-summary.js"]);
-  recordInputs(BUILD_INPUTS_FILE, startedAt, Object.keys(result.metafile.inputs), ["scripts/build.mjs", "scripts/bundle-options.mjs", "scripts/vendor.mjs"]);
+  recordInputs(BUILD_INPUTS_FILE, startedAt, Object.keys(result.metafile.inputs), [
+    "scripts/build.mjs",
+    "scripts/bundle-options.mjs",
+    "scripts/vendor.mjs",
+  ]);
 }
 
 // No top-level await: vitest bundles this file into its config (through scripts/test-modules.mjs).

@@ -29,7 +29,9 @@ const file = join(process.cwd(), WORKFLOW_PATH);
 if (check) {
   const committed = existsSync(file) ? readFileSync(file, "utf8") : undefined;
   if (committed !== text) {
-    console.error(`${WORKFLOW_PATH} is ${committed === undefined ? "missing" : "stale"}: the stack graph or config changed. Run npm run ci:generate and commit the file.`);
+    console.error(
+      `${WORKFLOW_PATH} is ${committed === undefined ? "missing" : "stale"}: the stack graph or config changed. Run npm run ci:generate and commit the file.`,
+    );
     process.exit(1);
   }
   console.log(`${WORKFLOW_PATH} is up to date`);

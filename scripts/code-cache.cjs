@@ -94,7 +94,8 @@ function writeCodeCache(file, version, cacheFile, script) {
   try {
     const prefix = `${basename(file)}.`;
     for (const name of readdirSync(dirname(file))) {
-      if (name.startsWith(prefix) && name.endsWith(".v8cache") && !name.startsWith(`${prefix}${version}.`)) rmSync(join(dirname(file), name), { force: true });
+      if (name.startsWith(prefix) && name.endsWith(".v8cache") && !name.startsWith(`${prefix}${version}.`))
+        rmSync(join(dirname(file), name), { force: true });
     }
     // Written under a unique name and renamed, so that a reader (another test worker) never sees half a file.
     const partial = `${cacheFile}.${process.pid}-${Math.random().toString(36).slice(2)}`;

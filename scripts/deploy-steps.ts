@@ -27,7 +27,9 @@ function secretValueSteps(config: EnvironmentConfig): string[] {
   if (config.secrets.externalApiKeys.length === 0) return [];
   return [
     "# before ecs: give each third-party secret its value; the ecs plan stops on one without (docs/first-deploy.md)",
-    ...config.secrets.externalApiKeys.map((name) => `aws secretsmanager put-secret-value --secret-id ${secretNameFor(config, name)} --secret-string '<value>'`),
+    ...config.secrets.externalApiKeys.map(
+      (name) => `aws secretsmanager put-secret-value --secret-id ${secretNameFor(config, name)} --secret-string '<value>'`,
+    ),
   ];
 }
 
@@ -41,6 +43,8 @@ function imagePushSteps(registryStackId: string, config: EnvironmentConfig): str
 function appUserSteps(ecsStackId: string, config: EnvironmentConfig): string[] {
   if (!config.database) return [];
   return config.database.migration
-    ? [`# right away: run the migrations, which create the app user "${config.database.appUser}": eval "$(terraform -chdir=cdktf.out/stacks/${ecsStackId} output -raw db_migrate_command)"`]
+    ? [
+        `# right away: run the migrations, which create the app user "${config.database.appUser}": eval "$(terraform -chdir=cdktf.out/stacks/${ecsStackId} output -raw db_migrate_command)"`,
+      ]
     : [`# right away: create the app user "${config.database.appUser}" as the master user (docs/first-deploy.md#the-app-user)`];
 }

@@ -31,7 +31,11 @@ for (const environment of environments) {
   });
   console.log("\nCommands:");
   const config = configs.find((candidate) => candidate.environment === environment)!;
-  const stacks = order.map((id) => ({ id, component: byId.get(id)!.component, localBackend: app.stack(id).json.terraform.backend?.local !== undefined }));
+  const stacks = order.map((id) => ({
+    id,
+    component: byId.get(id)!.component,
+    localBackend: app.stack(id).json.terraform.backend?.local !== undefined,
+  }));
   for (const line of deployCommands(stacks, config)) console.log(`  ${line}`);
   console.log("");
 }

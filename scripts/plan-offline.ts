@@ -55,7 +55,8 @@ function report(plan: OfflinePlan): void {
   const failures = planFailures(plan);
   console.log(`\n## ${plan.stackId}: ${failures.length > 0 ? "FAILED" : `${plan.planned.length} to add`}`);
   for (const [assumption, addresses] of byAssumption(plan.standIns)) console.log(`  assumed ${assumption}: ${addresses.join(", ")}`);
-  const lines = failures.length > 0 ? failures.map((failure) => `  ${failure.replace(/\n/g, "\n    ")}`) : plan.planned.map((address) => `  + ${address}`);
+  const lines =
+    failures.length > 0 ? failures.map((failure) => `  ${failure.replace(/\n/g, "\n    ")}`) : plan.planned.map((address) => `  + ${address}`);
   for (const line of lines) console.log(line);
 }
 

@@ -10,7 +10,14 @@ export interface Speedup {
 }
 /** Every speed-up by name. */
 export declare const SPEEDUPS: Readonly<Record<SpeedupName, Speedup>>;
-export type SpeedupName = "fast-resolve" | "no-token-stack-traces" | "bundles" | "code-cache" | "test-bundle" | "test-transform-cache" | "test-workers-no-opt";
+export type SpeedupName =
+  | "fast-resolve"
+  | "no-token-stack-traces"
+  | "bundles"
+  | "code-cache"
+  | "test-bundle"
+  | "test-transform-cache"
+  | "test-workers-no-opt";
 /** False when VOICE_INFRA_NO_SPEEDUPS is set. */
 export declare function speedupsOn(env?: NodeJS.ProcessEnv): boolean;
 /** Whether one speed-up is on: neither VOICE_INFRA_NO_SPEEDUPS nor its own variable is set. */

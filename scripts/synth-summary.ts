@@ -46,7 +46,6 @@ interface StackManifest {
   readonly annotations?: readonly { readonly level: string }[];
 }
 
-
 const REMOTE_STATE_READ = /\bdata\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g;
 
 /** Ids of the stacks the last synth into `outdir` wrote (older stack directories may linger beside them). */

@@ -58,7 +58,9 @@ function packageImportsOfTests() {
 }
 
 function sourceModules() {
-  return SOURCE_DIRS.flatMap(typescriptFiles).filter((file) => !PROGRAMS.has(file)).sort();
+  return SOURCE_DIRS.flatMap(typescriptFiles)
+    .filter((file) => !PROGRAMS.has(file))
+    .sort();
 }
 
 /** The import key of a project module: its absolute path without `.ts` (`<root>/stacks/app`). */
@@ -104,7 +106,12 @@ async function buildBundle(sources, packages) {
   const testFiles = typescriptFiles(TEST_DIR);
   // The generated entry (stdin) is no file; what it lists follows from the recorded source and test files.
   const inputs = Object.keys(result.metafile.inputs).filter((file) => file !== "test-modules.ts");
-  recordInputs(inputsFile, startedAt, [...inputs, ...testFiles], ["scripts/test-modules.mjs", "scripts/vendor.mjs", "scripts/bundle-options.mjs", "package.json"]);
+  recordInputs(
+    inputsFile,
+    startedAt,
+    [...inputs, ...testFiles],
+    ["scripts/test-modules.mjs", "scripts/vendor.mjs", "scripts/bundle-options.mjs", "package.json"],
+  );
 }
 
 function shimFile(key) {
@@ -128,7 +135,9 @@ function writeShim(file, { bundle, name }) {
 export async function buildTestModules() {
   const sources = sourceModules();
   const packages = packageImportsOfTests();
-  let index = inputsUnchanged(inputsFile, [relative(root, bundleFile), relative(root, indexFile), relative(root, VENDOR_FILE)]) ? JSON.parse(readFileSync(indexFile, "utf8")) : {};
+  let index = inputsUnchanged(inputsFile, [relative(root, bundleFile), relative(root, indexFile), relative(root, VENDOR_FILE)])
+    ? JSON.parse(readFileSync(indexFile, "utf8"))
+    : {};
   const keys = [...sources.map(moduleKey), ...packages];
   if (!keys.every((key) => key in index)) {
     await buildBundle(sources, packages);
@@ -146,7 +155,9 @@ export function testModulesPlugin() {
     enforce: "pre",
     async buildStart() {
       shims = await buildTestModules();
-      shimsHash = createHash("sha1").update(JSON.stringify([...shims])).digest("hex");
+      shimsHash = createHash("sha1")
+        .update(JSON.stringify([...shims]))
+        .digest("hex");
     },
     // A cached transform holds the shim paths its imports resolved to; vitest's key covers the file's content and
     // the configuration, so the key here adds what the resolution depends on: the map from modules to shims.
@@ -161,7 +172,9 @@ export function testModulesPlugin() {
       if (!source.startsWith(".")) {
         // Node's own copy of a bundled package would be a second cdktf whose classes the bundle's do not match.
         if (isBundledPackage(source) && !shims.has(source)) {
-          throw new Error(`${importer} imports ${source}, which the test bundle lacks; scripts/test-modules.mjs finds imports with a pattern that missed this one`);
+          throw new Error(
+            `${importer} imports ${source}, which the test bundle lacks; scripts/test-modules.mjs finds imports with a pattern that missed this one`,
+          );
         }
         return shims.get(source) ?? null;
       }

@@ -93,6 +93,8 @@ export function vendorImports({ outdir, cache }) {
 
 /** The dependency modules a build with `vendorImports` requires, for `ensureVendor`. */
 export function vendoredSpecifiers(metafile) {
-  const specifiers = Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external && isBundledPackage(i.path)).map((i) => i.path));
+  const specifiers = Object.values(metafile.outputs).flatMap((output) =>
+    output.imports.filter((i) => i.external && isBundledPackage(i.path)).map((i) => i.path),
+  );
   return [...new Set(specifiers)];
 }

@@ -36,7 +36,8 @@ export class AccessStack extends PlatformStack {
     super(scope, { ...props, component: "access" });
     const vpn = this.config.messaging?.clientVpn;
     if (!vpn?.enabled) throw new Error(`${this.node.id}: messaging.clientVpn is not enabled; build no access stack for this environment`);
-    if (props.privateSubnetIds.length === 0) throw new Error(`${this.node.id}: privateSubnetIds is empty; the endpoint needs a subnet to associate with`);
+    if (props.privateSubnetIds.length === 0)
+      throw new Error(`${this.node.id}: privateSubnetIds is empty; the endpoint needs a subnet to associate with`);
 
     const logGroup = new EncryptedLogGroup(this, "client_vpn_log_group", {
       name: `/aws/client-vpn/${this.namePrefix}`,

@@ -75,6 +75,9 @@ export class BootstrapStack extends PlatformStack {
     // Printed by the one-time `cdktf deploy <env>-bootstrap` (README, "State and locking").
     new TerraformOutput(this, "state_bucket_name", { value: this.stateBucketName, description: "Bucket holding every stack's state" });
     new TerraformOutput(this, "lock_table_name", { value: this.lockTableName, description: "DynamoDB table for state locks" });
-    new TerraformOutput(this, "state_key_arn", { value: this.stateKeyArn, description: "CMK of the lock table (and of state objects with stateBackend.kmsKeyId)" });
+    new TerraformOutput(this, "state_key_arn", {
+      value: this.stateKeyArn,
+      description: "CMK of the lock table (and of state objects with stateBackend.kmsKeyId)",
+    });
   }
 }

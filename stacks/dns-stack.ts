@@ -38,8 +38,10 @@ export class DnsStack extends PlatformStack {
   constructor(scope: Construct, props: DnsStackProps) {
     super(scope, { ...props, component: "dns" });
     const settings = this.config.messaging;
-    if (!settings) throw new Error(`${this.node.id}: config.messaging is absent, so no health check is configured; build no dns stack for this environment`);
-    if (settings.failover && !props.domain) throw new Error(`${this.node.id}: messaging.failover needs the domain (config validation should have said so)`);
+    if (!settings)
+      throw new Error(`${this.node.id}: config.messaging is absent, so no health check is configured; build no dns stack for this environment`);
+    if (settings.failover && !props.domain)
+      throw new Error(`${this.node.id}: messaging.failover needs the domain (config validation should have said so)`);
     const check = settings.healthCheck;
 
     // Route53 probes the ALB itself (not the domain, which may already point at the standby) on the health path.

@@ -106,7 +106,9 @@ export class EcsStack extends PlatformStack {
       throw new Error(`${this.node.id}: targetGroupArns/targetGroupArnSuffixes have no entry for service(s) ${missing.join(", ")}`);
     }
     if (config.messaging && !props.messaging) {
-      throw new Error(`${this.node.id}: config.messaging grants ${config.messaging.appServices.join(", ")} the messaging resources, so messaging is required`);
+      throw new Error(
+        `${this.node.id}: config.messaging grants ${config.messaging.appServices.join(", ")} the messaging resources, so messaging is required`,
+      );
     }
     const messagingServices = new Set(config.messaging?.appServices ?? []);
 
@@ -177,7 +179,12 @@ export class EcsStack extends PlatformStack {
         namePrefix: this.namePrefix,
         region: config.region,
         accountId: config.accountId,
-        image: { uri: source.image.uri, repositoryArn: props.repositories[migration.service].arn, cpuArchitecture: settings.cpuArchitecture, user: settings.user },
+        image: {
+          uri: source.image.uri,
+          repositoryArn: props.repositories[migration.service].arn,
+          cpuArchitecture: settings.cpuArchitecture,
+          user: settings.user,
+        },
         command: migration.command,
         database: { host: props.database.host, port: Token.asString(props.database.port), name: props.database.name, appUser: props.database.user },
         masterSecretArn: props.secretArns[RDS_MASTER_SECRET],

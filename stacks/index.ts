@@ -83,9 +83,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
   const storage = new StorageStack(app, { ...stack, storageKeyArn: secretsKms.optionalKeyArns.storage });
   // The recordings and documents buckets are encrypted with the storage key.
   const storageBucket = (arn?: string, name?: string) => (arn && name ? { arn, name, kmsKeyArn: secretsKms.optionalKeyArn("storage") } : undefined);
-  const dynamodb = config.dynamodb
-    ? new DynamodbStack(app, { ...stack, dynamodbKeyArn: secretsKms.optionalKeyArn("dynamodb") })
-    : undefined;
+  const dynamodb = config.dynamodb ? new DynamodbStack(app, { ...stack, dynamodbKeyArn: secretsKms.optionalKeyArn("dynamodb") }) : undefined;
   // The tables as services and functions are granted them, by config name.
   const tables =
     dynamodb &&
@@ -98,30 +96,28 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
   const parameters = config.parameters
     ? new ParametersStack(app, { ...stack, parametersKeyArn: secretsKms.optionalKeyArn("parameters") })
     : undefined;
-  const rds =
-    config.database
-      ? new RdsStack(app, {
-          ...stack,
-          databaseSubnetIds: vpc.databaseSubnetIds,
-          securityGroupId: required(vpc.rdsSecurityGroupId, "vpc.rdsSecurityGroupId", "rds"),
-          rdsKeyArn: secretsKms.optionalKeyArn("rds"),
-          masterSecretArn: required(secretsKms.platformSecretArns.rdsMasterUser, "secretsKms.platformSecretArns.rdsMasterUser", "rds"),
-          logsKeyArn: secretsKms.keyArns.logs,
-          drKeyArn: secretsKms.drKeyArn,
-        })
-      : undefined;
-  const redis =
-    config.cache
-      ? new RedisStack(app, {
-          ...stack,
-          databaseSubnetIds: vpc.databaseSubnetIds,
-          securityGroupId: required(vpc.redisSecurityGroupId, "vpc.redisSecurityGroupId", "redis"),
-          cacheKeyArn: secretsKms.optionalKeyArn("cache"),
-          logsKeyArn: secretsKms.keyArns.logs,
-          authToken: required(secretsKms.redisAuthToken, "secretsKms.redisAuthToken", "redis"),
-          redisUrlSecretArn: required(secretsKms.platformSecretArns.redisUrl, "secretsKms.platformSecretArns.redisUrl", "redis"),
-        })
-      : undefined;
+  const rds = config.database
+    ? new RdsStack(app, {
+        ...stack,
+        databaseSubnetIds: vpc.databaseSubnetIds,
+        securityGroupId: required(vpc.rdsSecurityGroupId, "vpc.rdsSecurityGroupId", "rds"),
+        rdsKeyArn: secretsKms.optionalKeyArn("rds"),
+        masterSecretArn: required(secretsKms.platformSecretArns.rdsMasterUser, "secretsKms.platformSecretArns.rdsMasterUser", "rds"),
+        logsKeyArn: secretsKms.keyArns.logs,
+        drKeyArn: secretsKms.drKeyArn,
+      })
+    : undefined;
+  const redis = config.cache
+    ? new RedisStack(app, {
+        ...stack,
+        databaseSubnetIds: vpc.databaseSubnetIds,
+        securityGroupId: required(vpc.redisSecurityGroupId, "vpc.redisSecurityGroupId", "redis"),
+        cacheKeyArn: secretsKms.optionalKeyArn("cache"),
+        logsKeyArn: secretsKms.keyArns.logs,
+        authToken: required(secretsKms.redisAuthToken, "secretsKms.redisAuthToken", "redis"),
+        redisUrlSecretArn: required(secretsKms.platformSecretArns.redisUrl, "secretsKms.platformSecretArns.redisUrl", "redis"),
+      })
+    : undefined;
   const edge = new EdgeStack(app, {
     ...stack,
     vpcId: vpc.vpcId,
@@ -160,7 +156,8 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
       name: rds.databaseName,
       user: config.database!.appUser,
       resourceId: rds.resourceId,
-      readReplica: rds.readReplicaAddress && rds.readReplicaResourceId ? { host: rds.readReplicaAddress, resourceId: rds.readReplicaResourceId } : undefined,
+      readReplica:
+        rds.readReplicaAddress && rds.readReplicaResourceId ? { host: rds.readReplicaAddress, resourceId: rds.readReplicaResourceId } : undefined,
     },
     recordingsBucket: storageBucket(storage.recordingsBucketArn, storage.recordingsBucketName),
     documentsBucket: storageBucket(storage.documentsBucketArn, storage.documentsBucketName),
@@ -228,11 +225,28 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
         securityGroupId: required(vpc.clientVpnSecurityGroupId, "vpc.clientVpnSecurityGroupId", "access"),
       })
     : undefined;
-  const identity = config.identity
-    ? new IdentityStack(app, { ...stack, parametersKeyArn: secretsKms.optionalKeyArns.parameters })
-    : undefined;
+  const identity = config.identity ? new IdentityStack(app, { ...stack, parametersKeyArn: secretsKms.optionalKeyArns.parameters }) : undefined;
 
-  return { bootstrap, secretsKms, vpc, registry, storage, rds, redis, edge, ecs, backup, observability, messaging, access, dns, dynamodb, functions, identity, parameters };
+  return {
+    bootstrap,
+    secretsKms,
+    vpc,
+    registry,
+    storage,
+    rds,
+    redis,
+    edge,
+    ecs,
+    backup,
+    observability,
+    messaging,
+    access,
+    dns,
+    dynamodb,
+    functions,
+    identity,
+    parameters,
+  };
 }
 
 /** An input a configured component cannot be built without: missing means a wiring bug, so synth stops and says which. */

@@ -48,7 +48,8 @@ export class MessagingStack extends PlatformStack {
     super(scope, { ...props, component: "messaging" });
     const settings = this.config.messaging;
     if (!settings) throw new Error(`${this.node.id}: config.messaging is absent; build no messaging stack for this environment`);
-    if (settings.ses.enabled && !props.domain) throw new Error(`${this.node.id}: messaging.ses needs the domain (config validation should have said so)`);
+    if (settings.ses.enabled && !props.domain)
+      throw new Error(`${this.node.id}: messaging.ses needs the domain (config validation should have said so)`);
 
     const deadLetterQueue = new EncryptedQueue(this, "escalation_dlq", {
       name: `${this.namePrefix}-escalation-dlq.fifo`,

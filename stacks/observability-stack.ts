@@ -94,7 +94,9 @@ export class ObservabilityStack extends PlatformStack {
     for (const service of props.services) {
       const missing = (["clusterName", "serviceName", "targetGroupArnSuffix"] as const).filter((field) => !service[field]);
       if (missing.length > 0) {
-        throw new Error(`${this.node.id}: service ${service.name} has no ${missing.join(", ")}; the ecs and edge stacks must expose every configured service`);
+        throw new Error(
+          `${this.node.id}: service ${service.name} has no ${missing.join(", ")}; the ecs and edge stacks must expose every configured service`,
+        );
       }
     }
 
@@ -154,7 +156,9 @@ export class ObservabilityStack extends PlatformStack {
       limitUnit: "USD",
       notification: [
         { notificationType: "FORECASTED", threshold: settings.budget.forecastThresholdPercent },
-        ...(settings.budget.actualWarningPercent === undefined ? [] : [{ notificationType: "ACTUAL", threshold: settings.budget.actualWarningPercent }]),
+        ...(settings.budget.actualWarningPercent === undefined
+          ? []
+          : [{ notificationType: "ACTUAL", threshold: settings.budget.actualWarningPercent }]),
         { notificationType: "ACTUAL", threshold: settings.budget.actualThresholdPercent },
       ].map((n) => ({
         ...n,

@@ -53,7 +53,8 @@ export class RegistryStack extends PlatformStack {
       }),
     );
 
-    const urls = (repositories: Readonly<Record<string, ImageRepository>>) => Object.fromEntries(Object.entries(repositories).map(([name, r]) => [name, r.url]));
+    const urls = (repositories: Readonly<Record<string, ImageRepository>>) =>
+      Object.fromEntries(Object.entries(repositories).map(([name, r]) => [name, r.url]));
     new TerraformOutput(this, "repository_urls", {
       value: { ...urls(this.serviceRepositories), ...urls(this.functionRepositories) },
       description: "ECR repository URL per service and function: where CI pushes images before ecs and functions deploy",

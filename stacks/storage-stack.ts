@@ -39,7 +39,9 @@ export class StorageStack extends PlatformStack {
     const { config } = this;
     const { recordings, documents, logs } = config.storage;
     if ((recordings || documents) && !props.storageKeyArn) {
-      throw new Error(`${this.node.id}: storageKeyArn is required for the recordings and documents buckets (pass secretsKms.optionalKeyArns.storage)`);
+      throw new Error(
+        `${this.node.id}: storageKeyArn is required for the recordings and documents buckets (pass secretsKms.optionalKeyArns.storage)`,
+      );
     }
 
     const logsBucket = new SecureBucket(this, "logs_bucket", {

@@ -51,7 +51,8 @@ describe.each(BLUEPRINT_ENVIRONMENTS)("blueprint %s, environment %s", (blueprint
 });
 
 describe("selection and naming", () => {
-  const describeConfigs = (blueprints: string, environments: string) => loadBlueprints(blueprints, environments).map((c) => `${c.project}/${c.environment}`);
+  const describeConfigs = (blueprints: string, environments: string) =>
+    loadBlueprints(blueprints, environments).map((c) => `${c.project}/${c.environment}`);
 
   it("defaults to voice-ai with all its environments; INFRA_ENVS applies within each selected blueprint", () => {
     expect(describeConfigs("", "")).toEqual(["voice-ai/dev", "voice-ai/staging", "voice-ai/prod"]);
@@ -60,7 +61,9 @@ describe("selection and naming", () => {
 
   it("rejects blueprint and environment names it does not know", () => {
     expect(() => loadBlueprints("voice-ai,voice-bot", "")).toThrow(ConfigError);
-    expect(() => loadBlueprints("voice-ai,voice-bot", "")).toThrow(/INFRA_BLUEPRINTS: unknown blueprint "voice-bot"; known: voice-ai, voice-connect, saprism, genai-services/);
+    expect(() => loadBlueprints("voice-ai,voice-bot", "")).toThrow(
+      /INFRA_BLUEPRINTS: unknown blueprint "voice-bot"; known: voice-ai, voice-connect, saprism, genai-services/,
+    );
     expect(() => loadBlueprints("genai-services", "staging")).toThrow(/INFRA_ENVS: unknown environment "staging"; known: prod/);
   });
 
@@ -112,10 +115,16 @@ describe("voice-connect (seed 001)", () => {
     const secrets = Object.values(resourcesOf(prod.stack("secrets-kms"), "aws_secretsmanager_secret")).map((s) => s.name);
     expect(secrets.filter((name) => name.includes("redis"))).toEqual([]);
     const vpc = prod.stack("vpc");
-    expect(Object.values(resourcesOf(vpc, "aws_subnet")).map((s) => s.tags.tier).sort()).toEqual(["private", "private", "public", "public"]);
-    expect(Object.values(resourcesOf(vpc, "aws_security_group")).map((g) => g.name).sort()).toEqual(
-      ["voice-connect-prod-alb", "voice-connect-prod-ecs-tasks", "voice-connect-prod-vpc-endpoints"].sort(),
-    );
+    expect(
+      Object.values(resourcesOf(vpc, "aws_subnet"))
+        .map((s) => s.tags.tier)
+        .sort(),
+    ).toEqual(["private", "private", "public", "public"]);
+    expect(
+      Object.values(resourcesOf(vpc, "aws_security_group"))
+        .map((g) => g.name)
+        .sort(),
+    ).toEqual(["voice-connect-prod-alb", "voice-connect-prod-ecs-tasks", "voice-connect-prod-vpc-endpoints"].sort());
     const alarms = Object.values(resourcesOf(prod.stack("observability"), "aws_cloudwatch_metric_alarm"));
     expect(alarms.filter((a) => ["AWS/RDS", "AWS/ElastiCache"].includes(a.namespace))).toEqual([]);
   });
@@ -133,7 +142,10 @@ describe("voice-connect (seed 001)", () => {
       }),
     );
     expect(table.server_side_encryption.enabled).toBe(true);
-    expect(remoteOutputRef(prod, table.server_side_encryption.kms_key_arn)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.dynamodb_key.arn}" });
+    expect(remoteOutputRef(prod, table.server_side_encryption.kms_key_arn)).toEqual({
+      stack: "secrets-kms",
+      value: "${aws_kms_key.dynamodb_key.arn}",
+    });
     expect(resourcesOf(prod.stack("secrets-kms"), "aws_kms_key").dynamodb_key.enable_key_rotation).toBe(true);
   });
 
@@ -144,7 +156,10 @@ describe("voice-connect (seed 001)", () => {
     expect(lookup.vpc_config.subnet_ids.map((id: string) => remoteOutputRef(prod, id))).toEqual(
       ["2a", "2b"].map((zone) => ({ stack: "vpc", value: `\${aws_subnet.private_subnet_ap_southeast_${zone}.id}` })),
     );
-    expect(remoteOutputRef(prod, lookup.image_uri.replace(/:v1\.0\.0$/, ""))).toEqual({ stack: "registry", value: "${aws_ecr_repository.connect_lookup_repository.repository_url}" });
+    expect(remoteOutputRef(prod, lookup.image_uri.replace(/:v1\.0\.0$/, ""))).toEqual({
+      stack: "registry",
+      value: "${aws_ecr_repository.connect_lookup_repository.repository_url}",
+    });
     const statements = statementsOf(resourcesOf(functions, "aws_iam_role_policy").connect_lookup_role_policy.policy);
     const dynamodb = statements.filter((s) => asList(s.Action).some((action) => action.startsWith("dynamodb:")));
     expect(dynamodb).toHaveLength(1);
@@ -174,15 +189,18 @@ describe("voice-connect (seed 001)", () => {
     ]);
     const endpoints = Object.values(resourcesOf(prod.stack("vpc"), "aws_vpc_endpoint")).map((e) => `${e.vpc_endpoint_type} ${e.service_name}`);
     expect(endpoints.sort()).toEqual(
-      ["s3", "dynamodb"].map((s) => `Gateway com.amazonaws.ap-southeast-2.${s}`).concat(
-        ["ecr.api", "ecr.dkr", "logs", "secretsmanager"].map((s) => `Interface com.amazonaws.ap-southeast-2.${s}`),
-      ).sort(),
+      ["s3", "dynamodb"]
+        .map((s) => `Gateway com.amazonaws.ap-southeast-2.${s}`)
+        .concat(["ecr.api", "ecr.dkr", "logs", "secretsmanager"].map((s) => `Interface com.amazonaws.ap-southeast-2.${s}`))
+        .sort(),
     );
   });
 
   it("pages by SNS email and draws a dashboard", () => {
     const observability = prod.stack("observability");
-    expect(Object.values(resourcesOf(observability, "aws_sns_topic_subscription")).map((s) => [s.protocol, s.endpoint])).toEqual([["email", "alerts@example.com"]]);
+    expect(Object.values(resourcesOf(observability, "aws_sns_topic_subscription")).map((s) => [s.protocol, s.endpoint])).toEqual([
+      ["email", "alerts@example.com"],
+    ]);
     expect(Object.keys(resourcesOf(observability, "aws_cloudwatch_dashboard"))).toEqual(["dashboard"]);
   });
 });
@@ -204,7 +222,9 @@ describe("saprism (seed 003)", () => {
     expect(pool.mfa_configuration).toBe("ON");
     expect(pool.software_token_mfa_configuration).toEqual({ enabled: true });
     const client = resourcesOf(identity, "aws_cognito_user_pool_client").app_client;
-    expect(client).toEqual(expect.objectContaining({ allowed_oauth_flows: ["code"], callback_urls: ["https://app.saprism.example.com/api/callback"] }));
+    expect(client).toEqual(
+      expect.objectContaining({ allowed_oauth_flows: ["code"], callback_urls: ["https://app.saprism.example.com/api/callback"] }),
+    );
     expect(synthBlueprintEnvironment("saprism", "dev").config.identity?.mfa).toBe("OPTIONAL");
   });
 
@@ -221,7 +241,10 @@ describe("saprism (seed 003)", () => {
   it("lets the app read exactly its environment's parameters and decrypt them only through SSM", () => {
     const statements = statementsOf(resourcesOf(prod.stack("ecs"), "aws_iam_role_policy").app_task_role_policy.policy);
     const read = statements.find((s) => s.Sid === "ReadEnvironmentParameters")!;
-    expect(asList(read.Resource)).toEqual(["arn:aws:ssm:us-east-1:533333333333:parameter/saprism/prod", "arn:aws:ssm:us-east-1:533333333333:parameter/saprism/prod/*"]);
+    expect(asList(read.Resource)).toEqual([
+      "arn:aws:ssm:us-east-1:533333333333:parameter/saprism/prod",
+      "arn:aws:ssm:us-east-1:533333333333:parameter/saprism/prod/*",
+    ]);
     const decrypt = statements.find((s) => s.Sid === "DecryptParametersThroughSsm")!;
     expect(remoteOutputRef(prod, decrypt.Resource)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.parameters_key.arn}" });
     expect(decrypt.Condition).toEqual({ StringEquals: { "kms:ViaService": "ssm.us-east-1.amazonaws.com" } });

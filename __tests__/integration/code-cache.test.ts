@@ -20,7 +20,10 @@ function newBundle(body: string) {
   const bundle = join(dir, "bundle.cjs");
   const write = (code: string) => writeFileSync(bundle, `module.exports = { answer() { ${code} } };\nmodule.exports.answer();\n`);
   write(body);
-  const caches = () => readdirSync(dir).filter((name) => name.endsWith(".v8cache")).sort();
+  const caches = () =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith(".v8cache"))
+      .sort();
   return {
     dir,
     bundle,

@@ -15,7 +15,6 @@ import { withEdit } from "../support/config";
 // Terraform; here, whatever the schema accepts synthesizes and passes the guardrails. Each accepted case is a
 // whole environment, so this lives with the integration suites.
 
-
 const ZONES = ["a", "b", "c", "d", "e", "f"];
 const RDS_CLASSES = ["db.t4g.micro", "db.t4g.medium", "db.r6g.large", "db.m7g.xlarge"];
 const CACHE_NODES = ["cache.t4g.micro", "cache.t4g.small", "cache.r7g.large"];
@@ -44,10 +43,19 @@ const variation = fc.record({
   }),
   cache: fc.record({ nodeType: fc.constantFrom(...CACHE_NODES), nodes: fc.integer({ min: 1, max: 3 }), failover: fc.boolean() }),
   services: fc.array(
-    fc.record({ size: fc.constantFrom(...FARGATE_SIZES), min: fc.integer({ min: 0, max: 3 }), extra: fc.integer({ min: 0, max: 5 }), readonly: fc.boolean() }),
+    fc.record({
+      size: fc.constantFrom(...FARGATE_SIZES),
+      min: fc.integer({ min: 0, max: 3 }),
+      extra: fc.integer({ min: 0, max: 5 }),
+      readonly: fc.boolean(),
+    }),
     { minLength: 1, maxLength: 2 },
   ),
-  edge: fc.record({ rateLimit: fc.integer({ min: 10, max: 2_000_000_000 }), botControl: fc.constantFrom("off", "count", "block"), protect: fc.boolean() }),
+  edge: fc.record({
+    rateLimit: fc.integer({ min: 10, max: 2_000_000_000 }),
+    botControl: fc.constantFrom("off", "count", "block"),
+    protect: fc.boolean(),
+  }),
   continuousBackup: fc.boolean(),
   optionalSections: fc.boolean(),
 });
@@ -84,7 +92,12 @@ function configOf(v: typeof variation extends fc.Arbitrary<infer T> ? T : never)
         drReplica: db.drReplica ? { enabled: true, subnetGroupName: "dr-database" } : { enabled: false },
       });
       r.observability.thresholds.rdsFreeStorageGb = Math.min(r.observability.thresholds.rdsFreeStorageGb, db.allocatedStorageGb - 1);
-      Object.assign(r.cache, { nodeType: v.cache.nodeType, numCacheClusters: v.cache.nodes, automaticFailover: v.cache.failover, multiAz: v.cache.failover });
+      Object.assign(r.cache, {
+        nodeType: v.cache.nodeType,
+        numCacheClusters: v.cache.nodes,
+        automaticFailover: v.cache.failover,
+        multiAz: v.cache.failover,
+      });
       r.services = v.services.map((s, i) => ({
         ...r.services[i % r.services.length],
         cpu: s.size.cpu,

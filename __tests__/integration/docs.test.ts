@@ -23,7 +23,9 @@ describe("generated documentation", () => {
 
   it("turns stale when the rule pack changes, naming the page", () => {
     const extra = { ...RULES[0], id: "VP-TEST-1", description: "A rule the committed reference does not list yet" } as Rule;
-    const changed = pages.map((page) => (page.path === GUARDRAIL_REFERENCE ? { ...page, expected: renderGuardrailReference([...RULES, extra]) } : page));
+    const changed = pages.map((page) =>
+      page.path === GUARDRAIL_REFERENCE ? { ...page, expected: renderGuardrailReference([...RULES, extra]) } : page,
+    );
     expect(stalePages(changed).map((page) => page.path)).toEqual([GUARDRAIL_REFERENCE]);
   });
 

@@ -23,7 +23,10 @@ describe("seed 001 (voice-connect): what the seed names and we keep", () => {
   });
 
   it("runs the gateway on Fargate: 0.5 vCPU / 1 GB, 2 tasks in dev and 4 in prod, up to 10, rolling deployments", () => {
-    for (const [name, desired, min] of [["dev", 2, 1], ["prod", 4, 2]] as const) {
+    for (const [name, desired, min] of [
+      ["dev", 2, 1],
+      ["prod", 4, 2],
+    ] as const) {
       const ecs = env(name).stack("ecs");
       const service = one(ecs, "aws_ecs_service");
       expect(service).toEqual(expect.objectContaining({ launch_type: "FARGATE", desired_count: desired }));
@@ -49,11 +52,17 @@ describe("seed 001 (voice-connect): what the seed names and we keep", () => {
 
   it("gives the gateway its credentials from Secrets Manager and the Twilio and Connect phone numbers", () => {
     const container = containerOf("prod");
-    expect(container.secrets.map((s: { name: string }) => s.name).sort()).toEqual(["HUBSPOT_API_KEY", "OPENAI_API_KEY", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"]);
+    expect(container.secrets.map((s: { name: string }) => s.name).sort()).toEqual([
+      "HUBSPOT_API_KEY",
+      "OPENAI_API_KEY",
+      "TWILIO_ACCOUNT_SID",
+      "TWILIO_AUTH_TOKEN",
+    ]);
     const names = container.environment.map((v: { name: string }) => v.name);
     expect(names).toEqual(expect.arrayContaining(["TWILIO_PHONE_NUMBER", "CONNECT_PHONE_NUMBER"]));
     // The recovery window the seed keeps in prod.
-    for (const secret of Object.values(resourcesOf(prod.stack("secrets-kms"), "aws_secretsmanager_secret"))) expect(secret.recovery_window_in_days).toBe(30);
+    for (const secret of Object.values(resourcesOf(prod.stack("secrets-kms"), "aws_secretsmanager_secret")))
+      expect(secret.recovery_window_in_days).toBe(30);
   });
 
   it("puts a WebSocket-capable, internet-facing ALB in front: sticky target group with a health check, HTTP to HTTPS in prod", () => {
@@ -101,13 +110,18 @@ describe("seed 001 (voice-connect): what the seed names and we keep", () => {
   });
 
   it("spreads the VPC over two AZs with NAT per AZ in prod and one in dev, and the seed's endpoints", () => {
-    for (const [name, nat] of [["dev", 1], ["prod", 2]] as const) {
+    for (const [name, nat] of [
+      ["dev", 1],
+      ["prod", 2],
+    ] as const) {
       const vpc = env(name).stack("vpc");
       expect(Object.keys(resourcesOf(vpc, "aws_nat_gateway"))).toHaveLength(nat);
       const subnets = Object.keys(resourcesOf(vpc, "aws_subnet"));
       expect(subnets.filter((s) => s.startsWith("public_"))).toHaveLength(2);
       expect(subnets.filter((s) => s.startsWith("private_"))).toHaveLength(2);
-      const endpoints = Object.values(resourcesOf(vpc, "aws_vpc_endpoint")).map((e) => `${e.service_name.split(".").slice(3).join(".")} ${e.vpc_endpoint_type}`);
+      const endpoints = Object.values(resourcesOf(vpc, "aws_vpc_endpoint")).map(
+        (e) => `${e.service_name.split(".").slice(3).join(".")} ${e.vpc_endpoint_type}`,
+      );
       expect(endpoints.sort()).toEqual([
         "dynamodb Gateway",
         "ecr.api Interface",
@@ -122,7 +136,10 @@ describe("seed 001 (voice-connect): what the seed names and we keep", () => {
   });
 
   it("has separate KMS keys for DynamoDB, secrets, logs, ECR and SNS, with a shorter deletion window outside prod", () => {
-    for (const [name, window] of [["dev", 7], ["prod", 30]] as const) {
+    for (const [name, window] of [
+      ["dev", 7],
+      ["prod", 30],
+    ] as const) {
       const keys = resourcesOf(env(name).stack("secrets-kms"), "aws_kms_key");
       for (const purpose of ["dynamodb", "secrets", "logs", "containers", "messaging"]) {
         expect(keys[`${purpose}_key`], purpose).toEqual(expect.objectContaining({ enable_key_rotation: true, deletion_window_in_days: window }));
@@ -131,8 +148,13 @@ describe("seed 001 (voice-connect): what the seed names and we keep", () => {
   });
 
   it("encrypts every log group with the logs key and keeps logs shorter in dev", () => {
-    for (const [name, ecsDays] of [["dev", 7], ["prod", 90]] as const) {
-      const groups = ["ecs", "functions", "vpc"].flatMap((component) => Object.values(resourcesOf(env(name).stack(component), "aws_cloudwatch_log_group")));
+    for (const [name, ecsDays] of [
+      ["dev", 7],
+      ["prod", 90],
+    ] as const) {
+      const groups = ["ecs", "functions", "vpc"].flatMap((component) =>
+        Object.values(resourcesOf(env(name).stack(component), "aws_cloudwatch_log_group")),
+      );
       for (const group of groups) expect(group.kms_key_id, group.name).toMatch(/logs_key/);
       expect(groups.find((g) => g.name.endsWith("/gateway"))!.retention_in_days).toBe(ecsDays);
     }

@@ -9,7 +9,8 @@ import { resourcesOf, synthBlueprintEnvironment } from "../support/synth";
  */
 const ENVIRONMENTS = Object.keys(BLUEPRINTS.saprism);
 const prod = synthBlueprintEnvironment("saprism", "prod");
-const alarmsOf = (env: string) => Object.values(resourcesOf(synthBlueprintEnvironment("saprism", env).stack("observability"), "aws_cloudwatch_metric_alarm"));
+const alarmsOf = (env: string) =>
+  Object.values(resourcesOf(synthBlueprintEnvironment("saprism", env).stack("observability"), "aws_cloudwatch_metric_alarm"));
 
 describe("seed 003 (saprism): what the seed names and we keep", () => {
   it("runs the app on ECS Fargate on port 5000 with NODE_ENV, scaling 1-10 tasks on CPU and memory (prod 2-10)", () => {
@@ -23,12 +24,12 @@ describe("seed 003 (saprism): what the seed names and we keep", () => {
       const target = resourcesOf(ecs, "aws_appautoscaling_target")[`${name}_scaling`];
       expect([target.min_capacity, target.max_capacity]).toEqual([2, 10]);
       const policies = resourcesOf(ecs, "aws_appautoscaling_policy");
-      expect(policies[`${name}_cpu_scaling`].target_tracking_scaling_policy_configuration.predefined_metric_specification.predefined_metric_type).toBe(
-        "ECSServiceAverageCPUUtilization",
-      );
-      expect(policies[`${name}_memory_scaling`].target_tracking_scaling_policy_configuration.predefined_metric_specification.predefined_metric_type).toBe(
-        "ECSServiceAverageMemoryUtilization",
-      );
+      expect(
+        policies[`${name}_cpu_scaling`].target_tracking_scaling_policy_configuration.predefined_metric_specification.predefined_metric_type,
+      ).toBe("ECSServiceAverageCPUUtilization");
+      expect(
+        policies[`${name}_memory_scaling`].target_tracking_scaling_policy_configuration.predefined_metric_specification.predefined_metric_type,
+      ).toBe("ECSServiceAverageMemoryUtilization");
     }
     const dev = synthBlueprintEnvironment("saprism", "dev").stack("ecs");
     expect(resourcesOf(dev, "aws_appautoscaling_target").app_scaling.min_capacity).toBe(1);
@@ -93,7 +94,9 @@ describe("seed 003 (saprism): what the seed names and we keep", () => {
     for (const env of ENVIRONMENTS) {
       const parameters = Object.values(resourcesOf(synthBlueprintEnvironment("saprism", env).stack("parameters"), "aws_ssm_parameter"));
       expect(parameters.map((p) => p.name).sort()).toEqual(
-        ["livekit_api_key", "livekit_api_secret", "openai_api_key", "salesforce_client_id", "salesforce_client_secret"].map((n) => `/saprism/${env}/${n}`),
+        ["livekit_api_key", "livekit_api_secret", "openai_api_key", "salesforce_client_id", "salesforce_client_secret"].map(
+          (n) => `/saprism/${env}/${n}`,
+        ),
       );
       for (const parameter of parameters) expect(parameter.type).toBe("SecureString");
     }
@@ -102,8 +105,12 @@ describe("seed 003 (saprism): what the seed names and we keep", () => {
   it("terminates TLS at the ALB and redirects HTTP to HTTPS where a domain is set", () => {
     for (const env of ["staging", "prod"]) {
       const listeners = resourcesOf(synthBlueprintEnvironment("saprism", env).stack("edge"), "aws_lb_listener");
-      expect(listeners.http_listener.default_action).toEqual([{ type: "redirect", redirect: { port: "443", protocol: "HTTPS", status_code: "HTTP_301" } }]);
-      expect(listeners.https_listener).toEqual(expect.objectContaining({ port: 443, protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }));
+      expect(listeners.http_listener.default_action).toEqual([
+        { type: "redirect", redirect: { port: "443", protocol: "HTTPS", status_code: "HTTP_301" } },
+      ]);
+      expect(listeners.https_listener).toEqual(
+        expect.objectContaining({ port: 443, protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }),
+      );
     }
   });
 
@@ -147,7 +154,9 @@ describe("seed 003 (saprism): what the seed names and we keep", () => {
 
   it("alerts the alert_email address through SNS and draws a dashboard", () => {
     const observability = prod.stack("observability");
-    expect(Object.values(resourcesOf(observability, "aws_sns_topic_subscription")).map((s) => [s.protocol, s.endpoint])).toEqual([["email", "admin@example.com"]]);
+    expect(Object.values(resourcesOf(observability, "aws_sns_topic_subscription")).map((s) => [s.protocol, s.endpoint])).toEqual([
+      ["email", "admin@example.com"],
+    ]);
     for (const alarm of Object.values(resourcesOf(observability, "aws_cloudwatch_metric_alarm"))) {
       expect(alarm.alarm_actions).toEqual(["${aws_sns_topic.alarm_topic.arn}"]);
     }

@@ -6,7 +6,17 @@ import { resourcesOf, synthBlueprintEnvironment } from "../support/synth";
  * the seed names and we keep. What we build differently, and why, is in docs/decisions/genai-services.md.
  */
 const prod = synthBlueprintEnvironment("genai-services", "prod");
-const SEED_SERVICES = ["format-conversion", "classification", "workflow", "search", "quality", "personalization", "document-extraction", "conversational", "code"];
+const SEED_SERVICES = [
+  "format-conversion",
+  "classification",
+  "workflow",
+  "search",
+  "quality",
+  "personalization",
+  "document-extraction",
+  "conversational",
+  "code",
+];
 const keyOf = (service: string) => service.replace(/-/g, "_");
 
 describe("seed 004 (genai-services): what the seed names and we keep", () => {
@@ -14,11 +24,17 @@ describe("seed 004 (genai-services): what the seed names and we keep", () => {
     const vpc = prod.stack("vpc");
     expect(Object.values(resourcesOf(vpc, "aws_vpc"))[0].cidr_block).toBe("10.0.0.0/16");
     const subnets = Object.values(resourcesOf(vpc, "aws_subnet"));
-    const cidrs = (tier: string) => subnets.filter((s) => s.tags.tier === tier).map((s) => `${s.availability_zone} ${s.cidr_block}`).sort();
+    const cidrs = (tier: string) =>
+      subnets
+        .filter((s) => s.tags.tier === tier)
+        .map((s) => `${s.availability_zone} ${s.cidr_block}`)
+        .sort();
     expect(cidrs("private")).toEqual(["a", "b", "c"].map((az, i) => `us-east-1${az} 10.0.${i + 1}.0/24`));
     expect(cidrs("public")).toEqual(["a", "b", "c"].map((az, i) => `us-east-1${az} 10.0.${101 + i}.0/24`));
     expect(Object.keys(resourcesOf(vpc, "aws_nat_gateway"))).toHaveLength(1);
-    expect(Object.values(resourcesOf(vpc, "aws_vpc_endpoint")).map((e) => `${e.vpc_endpoint_type} ${e.service_name}`)).toContain("Gateway com.amazonaws.us-east-1.s3");
+    expect(Object.values(resourcesOf(vpc, "aws_vpc_endpoint")).map((e) => `${e.vpc_endpoint_type} ${e.service_name}`)).toContain(
+      "Gateway com.amazonaws.us-east-1.s3",
+    );
   });
 
   it("runs the nine services on a Container Insights cluster, each with a scanned repository and a 30-day log group, 4 tasks at most", () => {
@@ -54,7 +70,9 @@ describe("seed 004 (genai-services): what the seed names and we keep", () => {
   });
 
   it("runs Redis on 6379 and keeps documents in a versioned, encrypted bucket", () => {
-    expect(Object.values(resourcesOf(prod.stack("redis"), "aws_elasticache_replication_group"))[0]).toEqual(expect.objectContaining({ engine: "redis", port: 6379 }));
+    expect(Object.values(resourcesOf(prod.stack("redis"), "aws_elasticache_replication_group"))[0]).toEqual(
+      expect.objectContaining({ engine: "redis", port: 6379 }),
+    );
     const storage = prod.stack("storage");
     expect(resourcesOf(storage, "aws_s3_bucket_versioning").documents_bucket_versioning.versioning_configuration.status).toBe("Enabled");
     const rule = resourcesOf(storage, "aws_s3_bucket_server_side_encryption_configuration").documents_bucket_encryption.rule[0];

@@ -62,7 +62,9 @@ describe(`${NO_SPEEDUPS}=1`, () => {
     writeFileSync(preload, `delete require(${JSON.stringify(require.resolve("cdktf/lib/hcl/render", { paths: [root] }))}).renderAttributes;\n`);
     const broken = synth(join(scratch, "broken"), { [NO_SPEEDUPS]: "1" }, ["--require", preload]);
     expect(broken.status).not.toBe(0);
-    expect(broken.stderr).toMatch(/PatchError: runtime patch "hcl-quoting" did not take effect on cdktf \d+\.\d+\.\d+: cdktf\/lib\/hcl\/render no longer exports renderAttributes\(\)/);
+    expect(broken.stderr).toMatch(
+      /PatchError: runtime patch "hcl-quoting" did not take effect on cdktf \d+\.\d+\.\d+: cdktf\/lib\/hcl\/render no longer exports renderAttributes\(\)/,
+    );
     expect(() => readdirSync(join(scratch, "broken"))).toThrow();
   });
 });

@@ -12,7 +12,11 @@ const prod = () => parseEnvironmentConfig(ENVIRONMENTS.prod, "prod");
 
 /** The synth behind main.ts (guardrails, all-or-nothing publish), into `dir`, printing nothing. */
 function synthInto(dir: string): void {
-  synthesizeWithGuardrails(dir, (scratch) => buildPlatformApp({ configs: [prod()], outdir: scratch }), () => {});
+  synthesizeWithGuardrails(
+    dir,
+    (scratch) => buildPlatformApp({ configs: [prod()], outdir: scratch }),
+    () => {},
+  );
 }
 
 /** Every file below `dir`, by path relative to it. */
@@ -81,7 +85,10 @@ describe("synth output", () => {
         const json = JSON.parse(readFileSync(join(first, "stacks", stack.id, "cdk.tf.json"), "utf8"));
         const expected = Object.values<Record<string, unknown>>(json.resource ?? {}).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
         expect(stack.resourceCount, stack.id).toBe(expected);
-        expect(stack.resourcesByType.reduce((sum, r) => sum + r.count, 0), stack.id).toBe(expected);
+        expect(
+          stack.resourcesByType.reduce((sum, r) => sum + r.count, 0),
+          stack.id,
+        ).toBe(expected);
       }
     });
 

@@ -20,16 +20,27 @@ const ACCOUNT = "111111111111";
 /** A VPC flow log to CloudWatch Logs whose role may call `actions` (DescribeLogGroups on log-group:* if listed). */
 export function flowLogWithRole(stack: TerraformStack, id: string, describeLogGroups: boolean): void {
   const group = new CloudwatchLogGroup(stack, `${id}_group`, { name: `/aws/vpc/${id}`, retentionInDays: 30 });
-  const role = new IamRole(stack, `${id}_role`, { name: `${id}-flow-logs`, assumeRolePolicy: assumeRolePolicy("vpc-flow-logs.amazonaws.com", ACCOUNT) });
+  const role = new IamRole(stack, `${id}_role`, {
+    name: `${id}-flow-logs`,
+    assumeRolePolicy: assumeRolePolicy("vpc-flow-logs.amazonaws.com", ACCOUNT),
+  });
   new IamRolePolicy(stack, `${id}_policy`, {
     name: `${id}-flow-logs`,
     role: role.id,
     policy: policyDocument([
       { sid: "Write", actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], resources: [group.arn, `${group.arn}:*`] },
-      ...(describeLogGroups ? [{ sid: "Find", actions: ["logs:DescribeLogGroups"], resources: [`arn:aws:logs:us-east-1:${ACCOUNT}:log-group:*`] }] : []),
+      ...(describeLogGroups
+        ? [{ sid: "Find", actions: ["logs:DescribeLogGroups"], resources: [`arn:aws:logs:us-east-1:${ACCOUNT}:log-group:*`] }]
+        : []),
     ]),
   });
-  new FlowLog(stack, id, { vpcId: "vpc-0123456789abcdef0", trafficType: "ALL", logDestinationType: "cloud-watch-logs", logDestination: group.arn, iamRoleArn: role.arn });
+  new FlowLog(stack, id, {
+    vpcId: "vpc-0123456789abcdef0",
+    trafficType: "ALL",
+    logDestinationType: "cloud-watch-logs",
+    logDestination: group.arn,
+    iamRoleArn: role.arn,
+  });
 }
 
 /** A backup plan whose only selection matches by tag, or which also selects a table by ARN. */
@@ -39,9 +50,19 @@ export function backupPlan(stack: TerraformStack, id: string, byArn: boolean): v
     rule: [{ ruleName: "daily", targetVaultName: "vault", schedule: "cron(0 5 ? * * *)", lifecycle: { deleteAfter: 7 } }],
   });
   const iamRoleArn = `arn:aws:iam::${ACCOUNT}:role/backup`;
-  new BackupSelection(stack, `${id}_tagged`, { name: `${id}-tagged`, planId: plan.id, iamRoleArn, selectionTag: [{ type: "STRINGEQUALS", key: "backup", value: "true" }] });
+  new BackupSelection(stack, `${id}_tagged`, {
+    name: `${id}-tagged`,
+    planId: plan.id,
+    iamRoleArn,
+    selectionTag: [{ type: "STRINGEQUALS", key: "backup", value: "true" }],
+  });
   if (byArn) {
-    new BackupSelection(stack, `${id}_tables`, { name: `${id}-tables`, planId: plan.id, iamRoleArn, resources: [`arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/tokens`] });
+    new BackupSelection(stack, `${id}_tables`, {
+      name: `${id}-tables`,
+      planId: plan.id,
+      iamRoleArn,
+      resources: [`arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/tokens`],
+    });
   }
 }
 
@@ -132,9 +153,6 @@ export function wafLogging(stack: TerraformStack, id: string, complete: boolean)
   new Wafv2WebAclLoggingConfiguration(stack, id, {
     resourceArn: `arn:aws:wafv2:us-east-1:${ACCOUNT}:regional/webacl/${id}/0`,
     logDestinationConfigs: [`arn:aws:logs:us-east-1:${ACCOUNT}:log-group:aws-waf-logs-${id}`],
-    redactedFields: [
-      { singleHeader: { name: "authorization" } },
-      ...(complete ? [{ singleHeader: { name: "cookie" } }, { queryString: {} }] : []),
-    ],
+    redactedFields: [{ singleHeader: { name: "authorization" } }, ...(complete ? [{ singleHeader: { name: "cookie" } }, { queryString: {} }] : [])],
   });
 }

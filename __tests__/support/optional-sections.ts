@@ -141,7 +141,5 @@ export function guardrailErrors(synth: SynthesizedEnvironment, component: string
   const stackId = `${synth.config.environment}-${component}`;
   const report = collectFindings(synth.stacks.secretsKms.node.root).find((r) => r.stack === stackId);
   if (!report) throw new Error(`no guardrail report for ${stackId}`);
-  return report.findings
-    .filter((finding) => finding.level === "error")
-    .map((finding) => `${finding.ruleId} ${finding.path}: ${finding.message}`);
+  return report.findings.filter((finding) => finding.level === "error").map((finding) => `${finding.ruleId} ${finding.path}: ${finding.message}`);
 }

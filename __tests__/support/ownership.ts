@@ -35,4 +35,3 @@ export function foreignWrites(json: TerraformJson): string[] {
   }
   return found;
 }
-

@@ -13,7 +13,11 @@ export const ALLOW_SKIP_VARIABLE = "VOICE_INFRA_ALLOW_TERRAFORM_SKIP";
  * What a terraform suite that cannot run does: skip, loudly, on a developer's machine; fail under `CI=true`, where
  * a skipped suite would let a run pass that proved nothing, unless ALLOW_SKIP_VARIABLE says skipping is intended.
  */
-export function skipOutcome(suite: string, reason: string, env: NodeJS.ProcessEnv = process.env): { readonly skip: string } | { readonly fail: string } {
+export function skipOutcome(
+  suite: string,
+  reason: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { readonly skip: string } | { readonly fail: string } {
   const ci = /^(true|1)$/i.test(env.CI ?? "");
   if (!ci || env[ALLOW_SKIP_VARIABLE] === "1") return { skip: reason };
   return {
@@ -30,7 +34,10 @@ export function skipOutcome(suite: string, reason: string, env: NodeJS.ProcessEn
  * returns the reason, which the suite passes to `describe.skipIf` and puts into its title; under `CI=true` it
  * throws instead (`skipOutcome`), which fails the run.
  */
-export function terraformForSuite(suite: string, requirements: readonly ProviderRequirement[]): { toolchain?: TerraformToolchain; skipReason?: string } {
+export function terraformForSuite(
+  suite: string,
+  requirements: readonly ProviderRequirement[],
+): { toolchain?: TerraformToolchain; skipReason?: string } {
   const probe = detectToolchain(requirements);
   if ("toolchain" in probe) return { toolchain: probe.toolchain };
   const outcome = skipOutcome(suite, probe.missing);
@@ -132,7 +139,11 @@ function validationRoot(stacks: readonly { id: string; json: TerraformJson }[]):
       const requirement = json.terraform.required_providers?.[name] ?? {};
       rootRequirements[name] = requirement;
       const aliases = blocks.filter((block) => block.alias).map((block) => `${name}.${block.alias}`);
-      if (aliases.length > 0) json.terraform.required_providers = { ...json.terraform.required_providers, [name]: { ...requirement, configuration_aliases: aliases } as object };
+      if (aliases.length > 0)
+        json.terraform.required_providers = {
+          ...json.terraform.required_providers,
+          [name]: { ...requirement, configuration_aliases: aliases } as object,
+        };
       for (const block of blocks) {
         const reference = block.alias ? `${name}.${block.alias}` : name;
         passed[reference] = reference;

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { PROD_CLIENT_VPN } from "../support/messaging";
 import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
 
-const LOGS_KEY = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_secrets_kms\.outputs\.cross_stack_output_aws_kms_key_logs_key_arn\}$/;
-const VPN_SECURITY_GROUP = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_vpc\.outputs\.cross_stack_output_aws_security_group_client_vpn_security_group_id\}$/;
+const LOGS_KEY =
+  /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_secrets_kms\.outputs\.cross_stack_output_aws_kms_key_logs_key_arn\}$/;
+const VPN_SECURITY_GROUP =
+  /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_vpc\.outputs\.cross_stack_output_aws_security_group_client_vpn_security_group_id\}$/;
 
 describe.each(["dev", "staging", "prod"])("%s without Client VPN", (env) => {
   const synth = synthEnvironment(env);

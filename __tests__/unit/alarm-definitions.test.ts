@@ -33,7 +33,10 @@ describe.each([
   ["cacheAlarms", cacheAlarms(cache)],
   ["containerFunctionAlarms", containerFunctionAlarms(fn)],
   ["tableAlarms", tableAlarms(table)],
-  ["webApplicationFirewallAlarms", webApplicationFirewallAlarms({ webAclName: "acl", region: "us-east-1", thresholds: { blockedRequests: 1000, countPeriodSeconds: 300 } })],
+  [
+    "webApplicationFirewallAlarms",
+    webApplicationFirewallAlarms({ webAclName: "acl", region: "us-east-1", thresholds: { blockedRequests: 1000, countPeriodSeconds: 300 } }),
+  ],
 ])("%s", (_name, definitions) => {
   it("gives every alarm a unique id and name and passes MetricAlarm's validation in an AlarmSet", () => {
     expect(new Set(definitions.map((d) => d.id)).size).toBe(definitions.length);
@@ -65,7 +68,9 @@ describe("fargateServiceAlarms", () => {
   });
 
   it("takes its thresholds from props and treats silence of the healthy-host count as an outage", () => {
-    expect(alarms["voice-api_cpu"]).toEqual(expect.objectContaining({ name: "voice-api-cpu-high", threshold: 80, periodSeconds: 300, evaluationPeriods: 3 }));
+    expect(alarms["voice-api_cpu"]).toEqual(
+      expect.objectContaining({ name: "voice-api-cpu-high", threshold: 80, periodSeconds: 300, evaluationPeriods: 3 }),
+    );
     expect(alarms["voice-api_memory"].threshold).toBe(85);
     expect(alarms["voice-api_target_5xx"]).toEqual(expect.objectContaining({ statistic: "Sum", threshold: 10, periodSeconds: 300 }));
     expect(alarms["voice-api_target_5xx"].description).toContain("in 5 minutes");
@@ -103,7 +108,9 @@ describe("cacheAlarms", () => {
       ...["redis_2_cpu", "redis_2_engine_cpu", "redis_2_memory", "redis_2_evictions"],
     ]);
     const alarms = byId(definitions);
-    expect(alarms.redis_2_cpu).toEqual(expect.objectContaining({ name: "redis-2-cpu-high", dimensions: { CacheClusterId: "redis-002" }, label: "node 2" }));
+    expect(alarms.redis_2_cpu).toEqual(
+      expect.objectContaining({ name: "redis-2-cpu-high", dimensions: { CacheClusterId: "redis-002" }, label: "node 2" }),
+    );
     expect(alarms.redis_1_evictions).toEqual(expect.objectContaining({ statistic: "Sum", threshold: 0, treatMissingData: "breaching" }));
   });
 
@@ -116,12 +123,18 @@ describe("edge alarms", () => {
   it("pages on 5XX the ALB itself generates, drawn with the targets' 5XX", () => {
     const [alb] = loadBalancerAlarms({ arnSuffix: "app/alb/1", thresholds: { http5xxCount: 10, countPeriodSeconds: 600 } });
     expect(alb.id).toBe("alb_5xx");
-    expect(alb.spec).toEqual(expect.objectContaining({ metricName: "HTTPCode_ELB_5XX_Count", dimensions: { LoadBalancer: "app/alb/1" }, periodSeconds: 600 }));
+    expect(alb.spec).toEqual(
+      expect.objectContaining({ metricName: "HTTPCode_ELB_5XX_Count", dimensions: { LoadBalancer: "app/alb/1" }, periodSeconds: 600 }),
+    );
     expect(alb.spec.widget).toBe(byId(fargateServiceAlarms(service))["voice-api_target_5xx"].widget);
   });
 
   it("pages on requests blocked by any rule of the regional web ACL", () => {
-    const [waf] = webApplicationFirewallAlarms({ webAclName: "acl", region: "eu-west-1", thresholds: { blockedRequests: 1000, countPeriodSeconds: 300 } });
+    const [waf] = webApplicationFirewallAlarms({
+      webAclName: "acl",
+      region: "eu-west-1",
+      thresholds: { blockedRequests: 1000, countPeriodSeconds: 300 },
+    });
     expect(waf.spec).toEqual(
       expect.objectContaining({ name: "waf-blocked-spike", dimensions: { WebACL: "acl", Region: "eu-west-1", Rule: "ALL" }, threshold: 1000 }),
     );
@@ -135,7 +148,9 @@ describe("function and table alarms", () => {
     expect(alarms["connect-lookup_errors"]).toEqual(
       expect.objectContaining({ name: "connect-lookup-errors", namespace: "AWS/Lambda", metricName: "Errors", statistic: "Sum", threshold: 5 }),
     );
-    expect(alarms["connect-lookup_throttles"]).toEqual(expect.objectContaining({ metricName: "Throttles", threshold: 0, treatMissingData: "notBreaching" }));
+    expect(alarms["connect-lookup_throttles"]).toEqual(
+      expect.objectContaining({ metricName: "Throttles", threshold: 0, treatMissingData: "notBreaching" }),
+    );
     for (const spec of Object.values(alarms)) expect(spec.dimensions).toEqual({ FunctionName: "p-connect-lookup" });
   });
 

@@ -80,7 +80,9 @@ const primaryWithReplica = (stack: TerraformStack, id: string, managedPassword: 
     instanceClass: "db.t4g.micro",
     allocatedStorage: 20,
     username: "admin_user",
-    ...(managedPassword ? { manageMasterUserPassword: true } : { passwordWo: "${ephemeral.aws_secretsmanager_secret_version.master.secret_string}", passwordWoVersion: 1 }),
+    ...(managedPassword
+      ? { manageMasterUserPassword: true }
+      : { passwordWo: "${ephemeral.aws_secretsmanager_secret_version.master.secret_string}", passwordWoVersion: 1 }),
   });
   new DbInstance(stack, id, { identifier: `${id}-replica`, instanceClass: "db.t4g.micro", replicateSourceDb: primary.arn });
 };
@@ -93,7 +95,9 @@ const serviceInjecting = (stack: TerraformStack, id: string, secretArn: string, 
   const versions = new DataAwsSecretsmanagerSecretVersions(stack, `${id}_versions`, { secretId: secretArn });
   const task = new EcsTaskDefinition(stack, `${id}_task`, {
     family: id,
-    containerDefinitions: JSON.stringify([{ name: "api", image: "api:1", secrets: [{ name: "DATABASE_PASSWORD", valueFrom: `${secretArn}:password::` }] }]),
+    containerDefinitions: JSON.stringify([
+      { name: "api", image: "api:1", secrets: [{ name: "DATABASE_PASSWORD", valueFrom: `${secretArn}:password::` }] },
+    ]),
   });
   const condition = `\${length([for v in data.aws_secretsmanager_secret_versions.${versions.friendlyUniqueId}.versions : v if contains(v.version_stages, "AWSCURRENT")]) > 0}`;
   new EcsService(stack, id, {

@@ -61,7 +61,13 @@ describe.each(environments)("%s %s backup selections", (blueprint, envName) => {
       const byTag = (selection.selection_tag ?? []).flatMap((tag: any) =>
         all.filter((r) => tag.type === "STRINGEQUALS" && r.tags[tag.key] === tag.value),
       );
-      return [name, { unresolved: byArn.filter((r: Located | undefined) => !r).length, matched: [...byArn.filter(Boolean), ...byTag].map((r: Located) => `${r.stack}/${r.address}`) }];
+      return [
+        name,
+        {
+          unresolved: byArn.filter((r: Located | undefined) => !r).length,
+          matched: [...byArn.filter(Boolean), ...byTag].map((r: Located) => `${r.stack}/${r.address}`),
+        },
+      ];
     }),
   );
 
@@ -75,19 +81,18 @@ describe.each(environments)("%s %s backup selections", (blueprint, envName) => {
     }
     for (const plan of Object.keys(backup.json.resource?.aws_backup_plan ?? {})) {
       const own = selections.filter(([, s]) => String(s.plan_id).startsWith(`\${aws_backup_plan.${plan}.`));
-      expect(own.flatMap(([name]) => assigned.get(name)!.matched), `${plan} backs up nothing`).not.toEqual([]);
+      expect(
+        own.flatMap(([name]) => assigned.get(name)!.matched),
+        `${plan} backs up nothing`,
+      ).not.toEqual([]);
     }
   });
 
   it("protects every DynamoDB table and primary RDS instance by ARN, so a lost tag cannot drop it", () => {
-    const covered = new Set(
-      selections.flatMap(([name, s]) => (s.resources !== undefined ? assigned.get(name)!.matched : [])),
-    );
+    const covered = new Set(selections.flatMap(([name, s]) => (s.resources !== undefined ? assigned.get(name)!.matched : [])));
     // The bootstrap stack's lock table holds Terraform state locks only, nothing to restore.
     const stateful = all.filter(
-      (r) =>
-        (r.type === "aws_dynamodb_table" && !r.stack.endsWith("-bootstrap")) ||
-        (r.type === "aws_db_instance" && !r.body.replicate_source_db),
+      (r) => (r.type === "aws_dynamodb_table" && !r.stack.endsWith("-bootstrap")) || (r.type === "aws_db_instance" && !r.body.replicate_source_db),
     );
     for (const store of stateful) expect(covered.has(`${store.stack}/${store.address}`), `${store.stack}/${store.address}`).toBe(true);
   });

@@ -189,7 +189,12 @@ describe("BackupStack inputs", () => {
   it("refuses to build a DR copy without the DR key", () => {
     const config = parseEnvironmentConfig(ENVIRONMENTS.prod, "prod");
     expect(
-      () => new BackupStack(testApp(), { config, backupKeyArn: "arn:aws:kms:us-east-1:333333333333:key/b", rdsInstanceArn: "arn:aws:rds:us-east-1:333333333333:db:x" }),
+      () =>
+        new BackupStack(testApp(), {
+          config,
+          backupKeyArn: "arn:aws:kms:us-east-1:333333333333:key/b",
+          rdsInstanceArn: "arn:aws:rds:us-east-1:333333333333:db:x",
+        }),
     ).toThrow(/drKeyArn is required when dr\.enabled is true/);
   });
 });

@@ -22,7 +22,11 @@ function stack(env: string, component: string, reads: string[] = [], size = 1, o
       data: reads.length ? { terraform_remote_state: data } : undefined,
       resource: {
         thing: {
-          main: { "//": { metadata: { path: `${env}-${component}/main` } }, size, uses: reads.map((u) => `\${data.terraform_remote_state.read_${u}.outputs.id}`) },
+          main: {
+            "//": { metadata: { path: `${env}-${component}/main` } },
+            size,
+            uses: reads.map((u) => `\${data.terraform_remote_state.read_${u}.outputs.id}`),
+          },
         },
       },
     },
@@ -89,11 +93,15 @@ describe("affected stacks", () => {
     const report = compareStacks(jsonOf(base), head);
     expect(report.stacks.map((s) => `${s.id}:${s.status}`)).toEqual(["prod-cache:changed"]);
     expect(report.removed).toEqual(["dev-dns"]);
-    expect(formatReport(report, "main")).toMatch(/Removed \(in main, not in the working tree; .*\): dev-dns\n1 stack affected \(1 changed, 0 downstream\)$/);
+    expect(formatReport(report, "main")).toMatch(
+      /Removed \(in main, not in the working tree; .*\): dev-dns\n1 stack affected \(1 changed, 0 downstream\)$/,
+    );
   });
 
   it("puts each stack in the wave after its latest upstream, the bucket's creator included", () => {
-    const withBucket = environment("prod").map((s) => (s.component === "bootstrap" ? { ...s, json: { ...s.json, resource: { aws_s3_bucket: { state: { bucket: "state" } } } } } : s));
+    const withBucket = environment("prod").map((s) =>
+      s.component === "bootstrap" ? { ...s, json: { ...s.json, resource: { aws_s3_bucket: { state: { bucket: "state" } } } } } : s,
+    );
     expect(Object.fromEntries(deployWaves(withBucket))).toEqual({
       "prod-bootstrap": 1,
       "prod-network": 2,
@@ -115,7 +123,10 @@ describe("affected stacks", () => {
     );
     expect(outputs.count).toBe(report.stacks.length);
     expect(outputs.manual).toEqual(["dev-bootstrap"]);
-    expect(outputs.plan_wave_1).toEqual([{ stack: "dev-network", environment: "dev" }, { stack: "prod-dns", environment: "prod" }]);
+    expect(outputs.plan_wave_1).toEqual([
+      { stack: "dev-network", environment: "dev" },
+      { stack: "prod-dns", environment: "prod" },
+    ]);
     expect(outputs.dev_wave_1).toEqual(["dev-network"]);
     expect(outputs.prod_wave_1).toEqual(["prod-dns"]);
     expect(outputs.dev_wave_2).toEqual(["dev-db"]);

@@ -15,7 +15,11 @@ describe("edge.waf large-body and script-body paths", () => {
     ["a wildcard", (r) => (r.edge.waf.largeBodyPaths = ["/uploads/*"]), /edge\.waf\.largeBodyPaths\.0: must be a URI path prefix/],
     ["no leading slash", (r) => (r.edge.waf.scriptBodyPaths = ["code/"]), /edge\.waf\.scriptBodyPaths\.0: must be a URI path prefix/],
     ["over 200 characters", (r) => (r.edge.waf.largeBodyPaths = [`/${"a".repeat(200)}`]), /edge\.waf\.largeBodyPaths\.0: must be at most 200/],
-    ["more than 10 prefixes", (r) => (r.edge.waf.largeBodyPaths = Array.from({ length: 11 }, (_, i) => `/p${i}/`)), /edge\.waf\.largeBodyPaths: must list at most 10/],
+    [
+      "more than 10 prefixes",
+      (r) => (r.edge.waf.largeBodyPaths = Array.from({ length: 11 }, (_, i) => `/p${i}/`)),
+      /edge\.waf\.largeBodyPaths: must list at most 10/,
+    ],
     ["a prefix twice", (r) => (r.edge.waf.largeBodyPaths = ["/a/", "/a/"]), /edge\.waf\.largeBodyPaths\.1: lists \/a\/ twice/],
     [
       "paths without the Core Rule Set",

@@ -66,10 +66,14 @@ describe("credential detector", () => {
     ["https://bot:hunter22@example.com", "a URL with an embedded password"],
   ])("knows the format of %s", (value, kind) => expect(credentialKind(value)).toBe(kind));
 
-  it.each(["sk-live", "task-definition-abcdefghijklmnop", "postgres://app:@db.internal:5432/app", "https://example.com/a:b@c", "arn:aws:secretsmanager:us-east-1:1:secret:jwt", "info"])(
-    "sees no credential format in %s",
-    (value) => expect(credentialKind(value)).toBeUndefined(),
-  );
+  it.each([
+    "sk-live",
+    "task-definition-abcdefghijklmnop",
+    "postgres://app:@db.internal:5432/app",
+    "https://example.com/a:b@c",
+    "arn:aws:secretsmanager:us-east-1:1:secret:jwt",
+    "info",
+  ])("sees no credential format in %s", (value) => expect(credentialKind(value)).toBeUndefined());
 
   it("key-shaped values: long, letters and digits, high entropy; not ARNs, words or repeated characters", () => {
     expect(looksLikeKey("f3Zq9LmX2pR7tK1wB8nC4vY6")).toBe(true);

@@ -20,7 +20,9 @@ describe("deploy commands", () => {
   it("fills every third-party secret between secrets-kms and ecs, by its full name", () => {
     const lines = deployCommands(order, config);
     const puts = lines.filter((line) => line.startsWith("aws secretsmanager put-secret-value"));
-    expect(puts).toEqual(config.secrets.externalApiKeys.map((name) => `aws secretsmanager put-secret-value --secret-id prod/voice-ai/${name} --secret-string '<value>'`));
+    expect(puts).toEqual(
+      config.secrets.externalApiKeys.map((name) => `aws secretsmanager put-secret-value --secret-id prod/voice-ai/${name} --secret-string '<value>'`),
+    );
     const first = lines.indexOf(puts[0]);
     expect(first).toBeGreaterThan(lines.indexOf("npx cdktf deploy prod-secrets-kms"));
     expect(lines.indexOf("npx cdktf deploy prod-ecs")).toBeGreaterThan(first);

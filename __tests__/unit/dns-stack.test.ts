@@ -4,7 +4,8 @@ import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../sup
 
 const ALB_DNS_NAME = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_edge\.outputs\.cross_stack_output_aws_lb_alb_dns_name\}$/;
 const ALB_ZONE_ID = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_edge\.outputs\.cross_stack_output_aws_lb_alb_zone_id\}$/;
-const ALARM_TOPIC = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_observability\.outputs\.cross_stack_output_aws_sns_topic_alarm_topic_arn\}$/;
+const ALARM_TOPIC =
+  /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_observability\.outputs\.cross_stack_output_aws_sns_topic_alarm_topic_arn\}$/;
 
 describe.each(["dev", "staging", "prod"])("%s dns stack", (env) => {
   const synth = synthEnvironment(env);

@@ -5,7 +5,9 @@ import { remoteOutputRef } from "../support/remote-state";
 
 /** `${data.terraform_remote_state.<producer>.outputs.…}`: a value read from another stack's state. */
 function fromStack(env: string, component: string): RegExp {
-  return new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross_stack_reference_input_${env}_${component.replace(/-/g, "_")}\\.outputs\\.[a-z0-9_]+\\}`);
+  return new RegExp(
+    `^\\$\\{data\\.terraform_remote_state\\.cross_stack_reference_input_${env}_${component.replace(/-/g, "_")}\\.outputs\\.[a-z0-9_]+\\}`,
+  );
 }
 
 /** The exact reference to one output of another stack of the environment. */
@@ -61,7 +63,9 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
     const image = ecs.json.data?.aws_ecr_image?.[`${id}_image`] as Record<string, string>;
     expect(remoteOutputRef(synth, image.repository_name)).toEqual({ stack: "registry", value: `\${aws_ecr_repository.${id}_repository.name}` });
     expect(image.image_tag).toBe(service.imageTag);
-    expect(containerOf(ecs, name).image).toMatch(new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross_stack_reference_input_${env}_registry\\.outputs\\.[a-z0-9_]+\\}:${service.imageTag}$`));
+    expect(containerOf(ecs, name).image).toMatch(
+      new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross_stack_reference_input_${env}_registry\\.outputs\\.[a-z0-9_]+\\}:${service.imageTag}$`),
+    );
     expect(ecs.json.resource?.aws_ecr_repository).toBeUndefined();
   });
 
@@ -89,7 +93,10 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
       name,
       readonlyRootFilesystem: true,
       portMappings: [expect.objectContaining({ containerPort: service.containerPort })],
-      logConfiguration: { logDriver: "awslogs", options: expect.objectContaining({ "awslogs-group": `\${aws_cloudwatch_log_group.${id}_logs.name}` }) },
+      logConfiguration: {
+        logDriver: "awslogs",
+        options: expect.objectContaining({ "awslogs-group": `\${aws_cloudwatch_log_group.${id}_logs.name}` }),
+      },
     });
     expect(container.user).toMatch(/^[1-9]\d*(:\d+)?$/);
     // No container health check by default: it would need a tool in the image; the ALB probes healthCheckPath.
@@ -126,14 +133,16 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
     for (const [name, service, id] of services) {
       const referenced = [...new Set(Object.values(service.secrets).map((ref) => ref.secret))].sort();
       const preconditions = resourcesOf(ecs, "aws_ecs_service")[id].lifecycle.precondition as { condition: string; error_message: string }[];
-      expect(preconditions.map((p) => /data\.aws_secretsmanager_secret_versions\.(\w+)\.versions/.exec(p.condition)?.[1]), name).toEqual(
-        referenced.map((secret) => `secret_${secret.replace(/-/g, "_")}_versions`),
-      );
+      expect(
+        preconditions.map((p) => /data\.aws_secretsmanager_secret_versions\.(\w+)\.versions/.exec(p.condition)?.[1]),
+        name,
+      ).toEqual(referenced.map((secret) => `secret_${secret.replace(/-/g, "_")}_versions`));
       preconditions.forEach((p, i) => {
         expect(p.condition).toContain('contains(version.version_stages, "AWSCURRENT")');
         expect(p.error_message).toContain(`aws secretsmanager put-secret-value --secret-id ${env}/${config.project}/${referenced[i]}`);
       });
-      for (const secret of referenced) expect(remoteOutputRef(synth, versions[`secret_${secret.replace(/-/g, "_")}_versions`].secret_id).stack).toBe("secrets-kms");
+      for (const secret of referenced)
+        expect(remoteOutputRef(synth, versions[`secret_${secret.replace(/-/g, "_")}_versions`].secret_id).stack).toBe("secrets-kms");
     }
   });
 
@@ -143,7 +152,11 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
     expect(names).toEqual(expect.arrayContaining(["REDIS_URL", "DEEPGRAM_API_KEY", "OPENAI_API_KEY"]));
     expect(names).not.toContain("DATABASE_PASSWORD");
     const environment = Object.fromEntries((api.environment as { name: string; value: string }[]).map((v) => [v.name, v.value]));
-    expect(environment).toMatchObject({ DATABASE_USER: config.database!.appUser, DATABASE_IAM_AUTH: "true", DATABASE_NAME: config.database!.databaseName });
+    expect(environment).toMatchObject({
+      DATABASE_USER: config.database!.appUser,
+      DATABASE_IAM_AUTH: "true",
+      DATABASE_NAME: config.database!.databaseName,
+    });
     expect(remoteOutputRef(synth, environment.DATABASE_HOST)).toEqual({ stack: "rds", value: "${aws_db_instance.rds_instance.address}" });
     const id = services.find(([name]) => name === "voice-api")![2];
     const connect = statementsOf(ecs).find((s) => s.policy === `${id}_task_role_policy` && s.Sid === "ConnectToDatabaseAsAppUser")!;
@@ -206,7 +219,9 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
     const statements = statementsOf(ecs).filter((s) => s.policy === `${id}_task_role_policy`);
     const objectAccess = statements.filter((s) => list(s.Action).some((a) => a.startsWith("s3:") && a !== "s3:ListBucket"));
     if (service.recordings) {
-      expect(objectAccess.flatMap((s) => list(s.Resource))).toEqual([expect.stringMatching(new RegExp(`recordings_bucket_arn\\}/${service.recordings.prefix}\\*$`))]);
+      expect(objectAccess.flatMap((s) => list(s.Resource))).toEqual([
+        expect.stringMatching(new RegExp(`recordings_bucket_arn\\}/${service.recordings.prefix}\\*$`)),
+      ]);
       const list_ = statements.find((s) => s.Sid === "ListOwnRecordingsPrefix")!;
       expect(list_.Condition).toEqual({ StringLike: { "s3:prefix": [`${service.recordings.prefix}*`] } });
     } else {
@@ -301,7 +316,11 @@ describe.each(["dev", "staging", "prod"])("%s cross-stack wiring of edge and ecs
   ] as const)("%s reads its inputs through remote state on the producers' own backends", (consumer, producers) => {
     const remote = synth.stack(consumer).json.data?.terraform_remote_state ?? {};
     const prefix = `cross_stack_reference_input_${env}_`;
-    expect(Object.keys(remote).map((name) => name.slice(prefix.length)).sort()).toEqual(producers.map((p) => p.replace(/-/g, "_")).sort());
+    expect(
+      Object.keys(remote)
+        .map((name) => name.slice(prefix.length))
+        .sort(),
+    ).toEqual(producers.map((p) => p.replace(/-/g, "_")).sort());
     for (const producer of producers) {
       const state = remote[`${prefix}${producer.replace(/-/g, "_")}`];
       expect(state.backend).toBe("s3");
@@ -317,13 +336,18 @@ describe.each(["dev", "staging", "prod"])("%s cross-stack wiring of edge and ecs
   });
 
   it("lets the ALB reach exactly the services' container ports", () => {
-    expectAppPorts(synth, synth.config.services.map((s) => s.containerPort));
+    expectAppPorts(
+      synth,
+      synth.config.services.map((s) => s.containerPort),
+    );
   });
 });
 
 function expectAppPorts(synth: SynthesizedEnvironment, ports: number[]): void {
   const ingress = Object.values(resourcesOf(synth.stack("vpc"), "aws_vpc_security_group_ingress_rule")).filter(
-    (r) => r.security_group_id === "${aws_security_group.ecs_security_group.id}" && r.referenced_security_group_id === "${aws_security_group.alb_security_group.id}",
+    (r) =>
+      r.security_group_id === "${aws_security_group.ecs_security_group.id}" &&
+      r.referenced_security_group_id === "${aws_security_group.alb_security_group.id}",
   );
   expect(ingress.map((r) => r.from_port).sort()).toEqual([...new Set(ports)].sort());
 }
@@ -369,7 +393,13 @@ describe("a service added by configuration alone", () => {
 
   it("runs the container health check its config names, in exec form (no shell, no curl needed)", () => {
     const container = JSON.parse(resourcesOf(ecs, "aws_ecs_task_definition").voice_admin_task_definition.container_definitions)[0];
-    expect(container.healthCheck).toEqual({ command: ["CMD", "/app/healthcheck", "--port", "9000"], interval: 30, timeout: 5, retries: 3, startPeriod: 60 });
+    expect(container.healthCheck).toEqual({
+      command: ["CMD", "/app/healthcheck", "--port", "9000"],
+      interval: 30,
+      timeout: 5,
+      retries: 3,
+      startPeriod: 60,
+    });
   });
 
   it("reads only its own secret", () => {
@@ -415,7 +445,9 @@ describe("the migration task, the one user of the RDS master secret", () => {
     expect(container.command).toEqual(["node", "dist/migrate.js"]);
     expect(container).toMatchObject({ readonlyRootFilesystem: true, user: config.services[0].user });
     expect(Object.values(resourcesOf(ecs, "aws_ecs_service")).map((s) => s.name)).not.toContain("db-migrate");
-    expect(String(ecs.json.output?.db_migrate_command?.value)).toMatch(/^aws ecs run-task --cluster .* --task-definition \$\{aws_ecs_task_definition\.db_migrate_task_definition\.family\}/);
+    expect(String(ecs.json.output?.db_migrate_command?.value)).toMatch(
+      /^aws ecs run-task --cluster .* --task-definition \$\{aws_ecs_task_definition\.db_migrate_task_definition\.family\}/,
+    );
   });
 
   it("gets the master credentials from the rds-master-user secret by JSON key, and creates the app user", () => {
@@ -458,14 +490,25 @@ describe.each(["dev", "staging", "prod"])("%s messaging grants in the task roles
   it.each(settings.appServices)("%s may use the messaging stack's queue and topic and the messaging CMK, SMS as configured", (service) => {
     const statements = messagingStatements(service);
     const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
-    expect(list(bySid.UseEscalationQueue.Action).sort()).toEqual(
-      ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:SendMessage"],
-    );
+    expect(list(bySid.UseEscalationQueue.Action).sort()).toEqual([
+      "sqs:ChangeMessageVisibility",
+      "sqs:DeleteMessage",
+      "sqs:GetQueueAttributes",
+      "sqs:GetQueueUrl",
+      "sqs:ReceiveMessage",
+      "sqs:SendMessage",
+    ]);
     expect(remoteOutputRef(synth, bySid.UseEscalationQueue.Resource)).toEqual({ stack: "messaging", value: "${aws_sqs_queue.escalation_queue.arn}" });
     expect(bySid.PublishConfirmations.Action).toBe("sns:Publish");
-    expect(remoteOutputRef(synth, bySid.PublishConfirmations.Resource)).toEqual({ stack: "messaging", value: "${aws_sns_topic.confirmations_topic.arn}" });
+    expect(remoteOutputRef(synth, bySid.PublishConfirmations.Resource)).toEqual({
+      stack: "messaging",
+      value: "${aws_sns_topic.confirmations_topic.arn}",
+    });
     expect(list(bySid.EncryptAndDecryptMessages.Action)).toEqual(["kms:GenerateDataKey", "kms:Decrypt"]);
-    expect(remoteOutputRef(synth, bySid.EncryptAndDecryptMessages.Resource)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.messaging_key.arn}" });
+    expect(remoteOutputRef(synth, bySid.EncryptAndDecryptMessages.Resource)).toEqual({
+      stack: "secrets-kms",
+      value: "${aws_kms_key.messaging_key.arn}",
+    });
     const sms = bySid.SendSmsToPhoneNumbers as (Statement & { NotResource?: string }) | undefined;
     if (settings.confirmations.sms) {
       expect(sms).toEqual(expect.objectContaining({ Action: "sns:Publish", NotResource: "arn:aws:sns:*:*:*" }));

@@ -7,7 +7,9 @@ import { editedConfig, resourcesOf, synthBlueprintEnvironment, synthConfig, synt
 
 /** `${data.terraform_remote_state.<producer>.outputs.…}`: a value read from another stack's state. */
 function fromStack(env: string, component: string): RegExp {
-  return new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross_stack_reference_input_${env}_${component.replace(/-/g, "_")}\\.outputs\\.[a-z0-9_]+\\}`);
+  return new RegExp(
+    `^\\$\\{data\\.terraform_remote_state\\.cross_stack_reference_input_${env}_${component.replace(/-/g, "_")}\\.outputs\\.[a-z0-9_]+\\}`,
+  );
 }
 
 const MANAGED_GROUPS = {
@@ -44,7 +46,11 @@ describe.each(["dev", "staging", "prod"])("%s edge stack", (env) => {
 
   it("writes access logs to the storage stack's logs bucket under the prefix its policy allows", () => {
     const alb = resourcesOf(edge, "aws_lb").alb;
-    expect(alb.access_logs).toEqual({ bucket: expect.stringMatching(fromStack(env, "storage")), prefix: synth.stacks.storage.albLogPrefix, enabled: true });
+    expect(alb.access_logs).toEqual({
+      bucket: expect.stringMatching(fromStack(env, "storage")),
+      prefix: synth.stacks.storage.albLogPrefix,
+      enabled: true,
+    });
   });
 
   if (config.edge.https) {
@@ -113,7 +119,9 @@ describe.each(["dev", "staging", "prod"])("%s edge stack", (env) => {
 
   it("makes only the WebSocket (sticky) target groups sticky, with an ALB cookie", () => {
     const groups = resourcesOf(edge, "aws_lb_target_group");
-    const sticky = Object.values(groups).filter((g) => g.stickiness.enabled).map((g) => g.name);
+    const sticky = Object.values(groups)
+      .filter((g) => g.stickiness.enabled)
+      .map((g) => g.name);
     expect(sticky).toEqual(config.services.filter((s) => s.sticky).map((s) => `${prefix}-${s.name}`));
     expect(sticky.length).toBeGreaterThan(0);
     for (const group of Object.values(groups)) expect(group.stickiness.type).toBe("lb_cookie");
@@ -198,10 +206,16 @@ describe("edge with CloudFront, geo blocking and Bot Control outside us-east-1",
     expect(edge.text).toHaveResourceWithProperties(CloudfrontDistribution, {
       aliases: [domain.name],
       price_class: "PriceClass_200",
-      viewer_certificate: expect.objectContaining({ acm_certificate_arn: "${aws_acm_certificate_validation.cdn_certificate_issued.certificate_arn}", minimum_protocol_version: "TLSv1.2_2021" }),
+      viewer_certificate: expect.objectContaining({
+        acm_certificate_arn: "${aws_acm_certificate_validation.cdn_certificate_issued.certificate_arn}",
+        minimum_protocol_version: "TLSv1.2_2021",
+      }),
     });
     const distribution = resourcesOf(edge, "aws_cloudfront_distribution").cdn;
-    expect(distribution.origin[0]).toMatchObject({ domain_name: `origin.${domain.name}`, custom_origin_config: expect.objectContaining({ origin_protocol_policy: "https-only" }) });
+    expect(distribution.origin[0]).toMatchObject({
+      domain_name: `origin.${domain.name}`,
+      custom_origin_config: expect.objectContaining({ origin_protocol_policy: "https-only" }),
+    });
     expect(distribution.default_cache_behavior.viewer_protocol_policy).toBe("redirect-to-https");
     const records = resourcesOf(edge, "aws_route53_record");
     expect(records.alb_alias.name).toBe(`origin.${domain.name}`);
@@ -256,12 +270,13 @@ describe("genai-services prod edge: large documents, code and chat histories pas
     const size = rules.find((r) => r.name === "SizeRestrictions_BODY-outside-allowed-paths");
     expect(size.priority).toBe(crs.priority + 1);
     expect(size.action).toEqual({ block: {} });
-    expect(size.statement.and_statement.statement[0].label_match_statement.key).toBe(
-      "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body",
-    );
-    expect(allowedPrefixes("SizeRestrictions_BODY-outside-allowed-paths").sort()).toEqual(
-      ["/code/", "/conversational/", "/document-extraction/", "/format-conversion/"],
-    );
+    expect(size.statement.and_statement.statement[0].label_match_statement.key).toBe("awswaf:managed:aws:core-rule-set:SizeRestrictions_Body");
+    expect(allowedPrefixes("SizeRestrictions_BODY-outside-allowed-paths").sort()).toEqual([
+      "/code/",
+      "/conversational/",
+      "/document-extraction/",
+      "/format-conversion/",
+    ]);
     // Every allowed prefix is a route of the ALB.
     const patterns = synth.config.services.flatMap((s) => s.pathPatterns);
     for (const prefix of allowedPrefixes("SizeRestrictions_BODY-outside-allowed-paths")) expect(patterns).toContain(`${prefix}*`);

@@ -12,7 +12,11 @@ function stackWithReader() {
   new AwsProvider(stack, "aws", { region: "eu-west-1" });
   const dr = new AwsProvider(stack, "dr", { region: "eu-central-1", alias: "dr" });
   const secret = new SecretsmanagerSecret(stack, "secret", { name: "app/master" });
-  const reader = new EphemeralResource(stack, "master_secret", { type: "aws_secretsmanager_secret_version", config: { secret_id: secret.arn }, provider: dr });
+  const reader = new EphemeralResource(stack, "master_secret", {
+    type: "aws_secretsmanager_secret_version",
+    config: { secret_id: secret.arn },
+    provider: dr,
+  });
   return { stack, reader };
 }
 
@@ -30,7 +34,9 @@ describe("EphemeralResource", () => {
   it("references its attributes and JSON members as Terraform expressions", () => {
     const { reader } = stackWithReader();
     expect(reader.attribute("secret_string")).toBe("${ephemeral.aws_secretsmanager_secret_version.master_secret.secret_string}");
-    expect(reader.jsonMember("secret_string", "password")).toBe('${jsondecode(ephemeral.aws_secretsmanager_secret_version.master_secret.secret_string)["password"]}');
+    expect(reader.jsonMember("secret_string", "password")).toBe(
+      '${jsondecode(ephemeral.aws_secretsmanager_secret_version.master_secret.secret_string)["password"]}',
+    );
   });
 
   it("renders as an ephemeral block in HCL through the patched renderer, leaving data blocks alone", () => {

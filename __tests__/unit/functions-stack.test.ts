@@ -26,7 +26,10 @@ describe.each(["dev", "prod"])("%s functions stack (sections added)", (env) => {
 
   it("runs the image of its registry repository at the configured tag, checked to exist at plan time", () => {
     const image = stack.json.data?.aws_ecr_image?.connect_lookup_image as Record<string, string>;
-    expect(remoteOutputRef(synth, image.repository_name)).toEqual({ stack: "registry", value: "${aws_ecr_repository.connect_lookup_repository.name}" });
+    expect(remoteOutputRef(synth, image.repository_name)).toEqual({
+      stack: "registry",
+      value: "${aws_ecr_repository.connect_lookup_repository.name}",
+    });
     expect(image.image_tag).toBe("v1.0.0");
     expect(fn.image_uri).toMatch(/^\$\{data\.terraform_remote_state\.cross_stack_reference_input_[a-z]+_registry\.outputs\.[a-z0-9_]+\}:v1\.0\.0$/);
     expect(stack.json.resource?.aws_ecr_repository).toBeUndefined();
@@ -137,7 +140,9 @@ describe("functions configured differently", () => {
 
   it("grants writes on a read-write table, still scoped to that table alone", () => {
     const grant = statements.find((s) => s.Sid === "ReadWriteGrantedTables")!;
-    expect(asList(grant.Action)).toEqual(expect.arrayContaining(["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:GetItem"]));
+    expect(asList(grant.Action)).toEqual(
+      expect.arrayContaining(["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:GetItem"]),
+    );
     expect(asList(grant.Resource).map((arn) => remoteOutputRef(synth, arn).value)).toEqual(["${aws_dynamodb_table.call_audit.arn}"]);
     const kms = statements.find((s) => s.Sid === "UseTablesKeyThroughDynamodb")!;
     expect(asList(kms.Action)).toEqual(expect.arrayContaining(["kms:Encrypt", "kms:GenerateDataKey*"]));

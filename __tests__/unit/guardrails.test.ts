@@ -165,7 +165,12 @@ const CASES: Record<string, RuleCase> = {
       bucket(s, "safe", {
         encryption: "sse-s3",
         grants: [
-          { sid: "AccessLogs", principals: { Service: "logging.s3.amazonaws.com" }, actions: ["s3:PutObject"], resources: ["arn:aws:s3:::bucket-safe/*"] },
+          {
+            sid: "AccessLogs",
+            principals: { Service: "logging.s3.amazonaws.com" },
+            actions: ["s3:PutObject"],
+            resources: ["arn:aws:s3:::bucket-safe/*"],
+          },
         ],
       }),
     message: /uses SSE-S3 \(AES256\) but receives no S3 or ALB access logs/,
@@ -175,7 +180,9 @@ const CASES: Record<string, RuleCase> = {
       const resource = new S3Bucket(s, "unsafe", { bucket: "unsafe-bucket" });
       new S3BucketPolicy(s, "unsafe_policy", {
         bucket: resource.id,
-        policy: policyDocument([{ sid: "ReadOwnAccount", principals: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, actions: ["s3:GetObject"], resources: [`${resource.arn}/*`] }]),
+        policy: policyDocument([
+          { sid: "ReadOwnAccount", principals: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, actions: ["s3:GetObject"], resources: [`${resource.arn}/*`] },
+        ]),
       });
     },
     safe: (s) => bucket(s, "safe"),
@@ -223,7 +230,12 @@ const CASES: Record<string, RuleCase> = {
   "VP-REDIS-2": {
     unsafe: (s) => new ElasticacheReplicationGroup(s, "unsafe", { replicationGroupId: "unsafe", description: "x", transitEncryptionEnabled: false }),
     safe: (s) =>
-      new ElasticacheReplicationGroup(s, "safe", { replicationGroupId: "safe", description: "x", transitEncryptionEnabled: true, transitEncryptionMode: "required" }),
+      new ElasticacheReplicationGroup(s, "safe", {
+        replicationGroupId: "safe",
+        description: "x",
+        transitEncryptionEnabled: true,
+        transitEncryptionMode: "required",
+      }),
     message: /transit_encryption_enabled is not true/,
   },
   "VP-NET-1": {
@@ -245,8 +257,7 @@ const CASES: Record<string, RuleCase> = {
     message: /map_public_ip_on_launch is true/,
   },
   "VP-NET-3": {
-    unsafe: (s) =>
-      new VpcSecurityGroupEgressRule(s, "unsafe", { securityGroupId: "sg-1", cidrIpv4: "0.0.0.0/0", ipProtocol: "-1" }),
+    unsafe: (s) => new VpcSecurityGroupEgressRule(s, "unsafe", { securityGroupId: "sg-1", cidrIpv4: "0.0.0.0/0", ipProtocol: "-1" }),
     safe: (s) => {
       const group = new SecurityGroupWithRules(s, "safe", { name: "tasks", description: "x", vpcId: "vpc-1" });
       group.allowEgressToCidr("https", "0.0.0.0/0", 443, "HTTPS APIs");
@@ -255,9 +266,17 @@ const CASES: Record<string, RuleCase> = {
   },
   "VP-IAM-1": {
     unsafe: (s) =>
-      new ServiceRole(s, "unsafe", { name: "unsafe", assumedBy: "ecs-tasks.amazonaws.com", statements: [{ sid: "Everything", actions: ["s3:*"], resources: ["arn:aws:s3:::b/*"] }] }),
+      new ServiceRole(s, "unsafe", {
+        name: "unsafe",
+        assumedBy: "ecs-tasks.amazonaws.com",
+        statements: [{ sid: "Everything", actions: ["s3:*"], resources: ["arn:aws:s3:::b/*"] }],
+      }),
     safe: (s) =>
-      new ServiceRole(s, "safe", { name: "safe", assumedBy: "ecs-tasks.amazonaws.com", statements: [{ sid: "Read", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"] }] }),
+      new ServiceRole(s, "safe", {
+        name: "safe",
+        assumedBy: "ecs-tasks.amazonaws.com",
+        statements: [{ sid: "Read", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"] }],
+      }),
     message: /statement "Everything" allows s3:\*/,
   },
   "VP-IAM-2": {
@@ -282,14 +301,23 @@ const CASES: Record<string, RuleCase> = {
   "VP-IAM-3": {
     unsafe: (s) => {
       const topic = new SnsTopic(s, "topic", { kmsMasterKeyId: KEY });
-      new SnsTopicPolicy(s, "unsafe", { arn: topic.arn, policy: policyDocument([{ sid: "Anyone", principals: "*", actions: ["sns:Publish"], resources: [topic.arn] }]) });
+      new SnsTopicPolicy(s, "unsafe", {
+        arn: topic.arn,
+        policy: policyDocument([{ sid: "Anyone", principals: "*", actions: ["sns:Publish"], resources: [topic.arn] }]),
+      });
     },
     safe: (s) => {
       const topic = new SnsTopic(s, "topic", { kmsMasterKeyId: KEY });
       new SnsTopicPolicy(s, "safe", {
         arn: topic.arn,
         policy: policyDocument([
-          { sid: "ThisAccount", principals: "*", actions: ["sns:Publish"], resources: [topic.arn], conditions: { StringEquals: { "aws:SourceAccount": ACCOUNT } } },
+          {
+            sid: "ThisAccount",
+            principals: "*",
+            actions: ["sns:Publish"],
+            resources: [topic.arn],
+            conditions: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
+          },
         ]),
       });
     },
@@ -340,7 +368,11 @@ const CASES: Record<string, RuleCase> = {
   },
   "VP-ECS-2": {
     unsafe: (s) => taskDefinition(s, "unsafe", [{ name: "OPENAI_API_KEY", value: "not-really-but-literal" }]),
-    safe: (s) => taskDefinition(s, "safe", [{ name: "LOG_LEVEL", value: "info" }, { name: "JWT_SECRET_ARN", value: "arn:aws:secretsmanager:us-east-1:1:secret:jwt" }]),
+    safe: (s) =>
+      taskDefinition(s, "safe", [
+        { name: "LOG_LEVEL", value: "info" },
+        { name: "JWT_SECRET_ARN", value: "arn:aws:secretsmanager:us-east-1:1:secret:jwt" },
+      ]),
     message: /api: OPENAI_API_KEY is named like a secret and set to a literal/,
   },
   "VP-ECS-3": {
@@ -360,7 +392,13 @@ const CASES: Record<string, RuleCase> = {
   },
   "VP-ELB-1": {
     unsafe: (s) =>
-      new LbListener(s, "unsafe", { loadBalancerArn: "arn:lb", port: 443, protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-2016-08", defaultAction: [{ type: "forward", targetGroupArn: "arn:tg" }] }),
+      new LbListener(s, "unsafe", {
+        loadBalancerArn: "arn:lb",
+        port: 443,
+        protocol: "HTTPS",
+        sslPolicy: "ELBSecurityPolicy-2016-08",
+        defaultAction: [{ type: "forward", targetGroupArn: "arn:tg" }],
+      }),
     safe: (s) =>
       new LbListener(s, "safe", {
         loadBalancerArn: "arn:lb",
@@ -373,7 +411,13 @@ const CASES: Record<string, RuleCase> = {
   },
   "VP-ELB-2": {
     production: true,
-    unsafe: (s) => new LbListener(s, "unsafe", { loadBalancerArn: "arn:lb", port: 80, protocol: "HTTP", defaultAction: [{ type: "forward", targetGroupArn: "arn:tg" }] }),
+    unsafe: (s) =>
+      new LbListener(s, "unsafe", {
+        loadBalancerArn: "arn:lb",
+        port: 80,
+        protocol: "HTTP",
+        defaultAction: [{ type: "forward", targetGroupArn: "arn:tg" }],
+      }),
     safe: (s) =>
       new LbListener(s, "safe", {
         loadBalancerArn: "arn:lb",
@@ -467,7 +511,13 @@ describe("rule details", () => {
   it("a partial public access block names the settings left off", () => {
     const found = findings((s) => {
       const resource = new S3Bucket(s, "unsafe", { bucket: "b" });
-      new S3BucketPublicAccessBlock(s, "block", { bucket: resource.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: false });
+      new S3BucketPublicAccessBlock(s, "block", {
+        bucket: resource.id,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: false,
+      });
     });
     expect(found.find((f) => f.ruleId === "VP-S3-1")?.message).toMatch(/leaves restrict_public_buckets off/);
   });
@@ -475,7 +525,10 @@ describe("rule details", () => {
   it("SSE-KMS without a key means the AWS-managed key", () => {
     const found = findings((s) => {
       const resource = new S3Bucket(s, "unsafe", { bucket: "b" });
-      new S3BucketServerSideEncryptionConfigurationA(s, "sse", { bucket: resource.id, rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] });
+      new S3BucketServerSideEncryptionConfigurationA(s, "sse", {
+        bucket: resource.id,
+        rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }],
+      });
     });
     expect(found.find((f) => f.ruleId === "VP-S3-2")?.message).toMatch(/AWS-managed aws\/s3 key/);
   });
@@ -484,7 +537,12 @@ describe("rule details", () => {
     const dev = findings((s) => {
       database(s, "db", { deletionProtection: false, skipFinalSnapshot: true });
       new Lb(s, "alb", { subnets: ["subnet-1"] });
-      new LbListener(s, "http", { loadBalancerArn: "arn:lb", port: 80, protocol: "HTTP", defaultAction: [{ type: "forward", targetGroupArn: "arn:tg" }] });
+      new LbListener(s, "http", {
+        loadBalancerArn: "arn:lb",
+        port: 80,
+        protocol: "HTTP",
+        defaultAction: [{ type: "forward", targetGroupArn: "arn:tg" }],
+      });
     });
     expect(dev.filter((f) => ["VP-RDS-4", "VP-ELB-2", "VP-ELB-3"].includes(f.ruleId))).toEqual([]);
   });
@@ -510,12 +568,17 @@ describe("rule details", () => {
       const document = new DataAwsIamPolicyDocument(s, "document", { statement: [{ actions: ["*"], resources: ["*"] }] });
       new IamRolePolicy(s, "unsafe", { role: "r", policy: document.json });
     });
-    expect(found.filter((f) => f.path === "test/unsafe").map((f) => f.ruleId).sort()).toEqual(["VP-IAM-1", "VP-IAM-2"]);
+    expect(
+      found
+        .filter((f) => f.path === "test/unsafe")
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(["VP-IAM-1", "VP-IAM-2"]);
   });
 
   it("KMS key policies may say Resource * and kms:* for the account root", () => {
-    const found = findings((s) =>
-      new EncryptionKey(s, "key", { alias: "k", description: "k", accountId: ACCOUNT, deletionWindowDays: 7, rotationPeriodDays: 365 }),
+    const found = findings(
+      (s) => new EncryptionKey(s, "key", { alias: "k", description: "k", accountId: ACCOUNT, deletionWindowDays: 7, rotationPeriodDays: 365 }),
     );
     expect(found).toEqual([]);
   });
@@ -550,7 +613,11 @@ describe("rule details", () => {
       const password = new Password(s, "password", { length: 32 });
       new SecretsmanagerSecret(s, "safe_url", { name: "url2", kmsKeyId: KEY, description: `postgres://app:${password.result}@db.internal:5432/app` });
       // Named like tokens, but they are the units of the tokens' lifetimes.
-      new CognitoUserPoolClient(s, "client", { name: "app", userPoolId: "pool", tokenValidityUnits: [{ accessToken: "minutes", idToken: "minutes", refreshToken: "days" }] });
+      new CognitoUserPoolClient(s, "client", {
+        name: "app",
+        userPoolId: "pool",
+        tokenValidityUnits: [{ accessToken: "minutes", idToken: "minutes", refreshToken: "days" }],
+      });
     }).filter((f) => f.ruleId === "VP-SEC-2");
     expect(found.map((f) => [f.path, f.message.split(". Fix")[0]])).toEqual([
       ["test/aws", "access_key is a literal"],
@@ -559,13 +626,24 @@ describe("rule details", () => {
   });
 
   it("container variables that look like keys are flagged whatever their name", () => {
-    const found = findings((s) => taskDefinition(s, "task", [{ name: "UPSTREAM", value: "sk-proj-abcdefghijklmnopqrstuvwxyz012345" }, { name: "SEED", value: "f3Zq9LmX2pR7tK1wB8nC4vY6" }]));
+    const found = findings((s) =>
+      taskDefinition(s, "task", [
+        { name: "UPSTREAM", value: "sk-proj-abcdefghijklmnopqrstuvwxyz012345" },
+        { name: "SEED", value: "f3Zq9LmX2pR7tK1wB8nC4vY6" },
+      ]),
+    );
     expect(found.find((f) => f.ruleId === "VP-ECS-2")?.message).toMatch(/UPSTREAM contains an OpenAI-style secret key; api: SEED looks like a key/);
   });
 
   it("Lambda functions: literal secrets in their environment and log groups they would create themselves", () => {
     const found = findings((s) => {
-      new LambdaFunction(s, "unsafe", { functionName: "lookup", role: "arn:role", packageType: "Image", imageUri: "x:1", environment: { variables: { TWILIO_AUTH_TOKEN: "abc123" } } });
+      new LambdaFunction(s, "unsafe", {
+        functionName: "lookup",
+        role: "arn:role",
+        packageType: "Image",
+        imageUri: "x:1",
+        environment: { variables: { TWILIO_AUTH_TOKEN: "abc123" } },
+      });
     });
     expect(found.filter((f) => f.path === "test/unsafe").map((f) => [f.ruleId, f.message.split(". Fix")[0]])).toEqual([
       ["VP-LOG-3", "Lambda would create a never-expiring /aws/lambda/lookup"],
@@ -644,7 +722,8 @@ describe("optional sections", () => {
   const synth = synthWithOptionalSections("prod");
 
   it("prod with dynamodb, functions, identity and parameters passes with zero errors", () => {
-    const errors = synth.guardrailReports()
+    const errors = synth
+      .guardrailReports()
       .flatMap((r) => r.findings)
       .filter((f) => f.level === "error");
     expect(errors.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);
@@ -667,7 +746,11 @@ describe("all-or-nothing synth", () => {
   it("fails listing every error of every stack and leaves the previous output untouched", () => {
     const root = scratchRoot();
     const outdir = join(root, "cdktf.out");
-    synthesizeWithGuardrails(outdir, (dir) => ({ app: new App({ outdir: dir }) }), () => {});
+    synthesizeWithGuardrails(
+      outdir,
+      (dir) => ({ app: new App({ outdir: dir }) }),
+      () => {},
+    );
     writeFileSync(join(outdir, "previous.txt"), "from the last good synth");
     const before = readdirSync(outdir).sort();
 

@@ -11,14 +11,18 @@ import { testApp } from "../support/test-app";
 // cdktf's HCL renderer left every quote unescaped in a string holding an interpolation, so IAM policies with a
 // reference came out as invalid HCL (hashicorp/terraform-cdk#3911); patches/hcl-quoting.ts fixes it at run time.
 const renderAttributes = (hclRender as unknown as { renderAttributes: (attributes: object) => string }).renderAttributes;
-const terraform = spawnSync(process.env.TERRAFORM_BINARY ?? "terraform", ["version"]).status === 0 ? (process.env.TERRAFORM_BINARY ?? "terraform") : undefined;
+const terraform =
+  spawnSync(process.env.TERRAFORM_BINARY ?? "terraform", ["version"]).status === 0 ? (process.env.TERRAFORM_BINARY ?? "terraform") : undefined;
 
 function stackWithPolicy() {
   const stack = new TerraformStack(testApp(), "stack");
   const bucket = new S3Bucket(stack, "bucket", { bucket: "b" });
   new IamPolicy(stack, "policy", {
     name: "p",
-    policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: `${bucket.arn}/*`, Condition: { StringLike: { "s3:prefix": ['a\\"b'] } } }] }),
+    policy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: `${bucket.arn}/*`, Condition: { StringLike: { "s3:prefix": ['a\\"b'] } } }],
+    }),
   });
   return stack;
 }

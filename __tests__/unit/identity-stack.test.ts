@@ -115,8 +115,6 @@ describe("the app's Cognito settings (saprism prod): written where the services 
   it("refuses a configured parameter of the same name", () => {
     const raw = structuredClone(BLUEPRINTS.saprism.prod) as { parameters: Record<string, unknown> };
     raw.parameters.cognito_client_id = { type: "String", value: "x", description: "shadowing the identity stack's" };
-    expect(() => parseEnvironmentConfig(raw)).toThrow(
-      /parameters\.cognito_client_id: is written by the identity stack/,
-    );
+    expect(() => parseEnvironmentConfig(raw)).toThrow(/parameters\.cognito_client_id: is written by the identity stack/);
   });
 });

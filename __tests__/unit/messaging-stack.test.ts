@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { type SynthesizedEnvironment, editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
 
 /** A reference to the messaging CMK of secrets-kms, through its remote state. */
-const MESSAGING_KEY = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_secrets_kms\.outputs\.cross_stack_output_aws_kms_key_messaging_key_arn\}$/;
+const MESSAGING_KEY =
+  /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_secrets_kms\.outputs\.cross_stack_output_aws_kms_key_messaging_key_arn\}$/;
 
 /**
  * The ARN of the alarm topic the observability stack creates. Messaging is deployed before ecs, which observability

@@ -37,7 +37,11 @@ describe("MetricAlarm", () => {
   it.each([
     ["no action", { actionArns: [] }, /actionArns must list at least one topic/],
     ["a period CloudWatch does not offer", { periodSeconds: 45 }, /periodSeconds 45 must be 10, 30 or a multiple of 60/],
-    ["more datapoints than periods", { evaluationPeriods: 2, datapointsToAlarm: 3 }, /datapointsToAlarm must be between 1 and evaluationPeriods \(2\)/],
+    [
+      "more datapoints than periods",
+      { evaluationPeriods: 2, datapointsToAlarm: 3 },
+      /datapointsToAlarm must be between 1 and evaluationPeriods \(2\)/,
+    ],
     ["zero evaluation periods", { evaluationPeriods: 0 }, /evaluationPeriods must be a whole number of at least 1/],
     ["an empty name", { alarmName: "" }, /alarmName must be 1-255 characters/],
   ] as const)("rejects %s", (_name, override, message) => {

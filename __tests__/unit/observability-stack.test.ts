@@ -97,7 +97,12 @@ describe.each(["dev", "staging", "prod"])("%s observability stack", (env) => {
         expect.objectContaining({ metric_name: "UnHealthyHostCount", comparison_operator: "GreaterThanThreshold", threshold: 0 }),
       );
       expect(alarm(`${service.name}-no-healthy-hosts`)).toEqual(
-        expect.objectContaining({ metric_name: "HealthyHostCount", comparison_operator: "LessThanThreshold", threshold: 1, treat_missing_data: "breaching" }),
+        expect.objectContaining({
+          metric_name: "HealthyHostCount",
+          comparison_operator: "LessThanThreshold",
+          threshold: 1,
+          treat_missing_data: "breaching",
+        }),
       );
     }
     expect(serviceNames.size).toBe(config.services.length);
@@ -129,7 +134,11 @@ describe.each(["dev", "staging", "prod"])("%s observability stack", (env) => {
     const primary = remote(env, "rds", "cross_stack_output_aws_db_instance_rds_instance_identifier");
     expect(alarm("rds-cpu-high")).toEqual(expect.objectContaining({ metric_name: "CPUUtilization", dimensions: { DBInstanceIdentifier: primary } }));
     expect(alarm("rds-free-storage-low")).toEqual(
-      expect.objectContaining({ metric_name: "FreeStorageSpace", comparison_operator: "LessThanThreshold", threshold: thresholds.rdsFreeStorageGb! * GIB }),
+      expect.objectContaining({
+        metric_name: "FreeStorageSpace",
+        comparison_operator: "LessThanThreshold",
+        threshold: thresholds.rdsFreeStorageGb! * GIB,
+      }),
     );
     expect(alarm("rds-connections-high").threshold).toBe(thresholds.rdsConnections);
     const lag = alarms.find((a) => a.metric_name === "ReplicaLag");
@@ -177,7 +186,11 @@ describe.each(["dev", "staging", "prod"])("%s observability stack", (env) => {
     const drawn = JSON.parse(dashboard.dashboard_body).widgets.flatMap((w: any) =>
       w.properties.metrics.map(([namespace, name, ...rest]: string[]) => {
         const dims = rest.slice(0, -1);
-        return metricKey(namespace, name, dims.flatMap((_, i) => (i % 2 === 0 ? [[dims[i], dims[i + 1]] as [string, string]] : [])));
+        return metricKey(
+          namespace,
+          name,
+          dims.flatMap((_, i) => (i % 2 === 0 ? [[dims[i], dims[i + 1]] as [string, string]] : [])),
+        );
       }),
     );
     for (const a of alarms) {
@@ -203,9 +216,7 @@ describe.each(["dev", "staging", "prod"])("%s observability stack", (env) => {
       }),
     );
     const rolePolicy = JSON.parse(resourcesOf(stack, "aws_iam_role_policy").trail_logs_role_policy.policy);
-    expect(rolePolicy.Statement).toEqual([
-      expect.objectContaining({ Resource: "${aws_cloudwatch_log_group.trail_log_group.arn}:log-stream:*" }),
-    ]);
+    expect(rolePolicy.Statement).toEqual([expect.objectContaining({ Resource: "${aws_cloudwatch_log_group.trail_log_group.arn}:log-stream:*" })]);
   });
 
   it("keeps the trail in an Object Lock bucket with the configured mode and retention", () => {
@@ -224,7 +235,9 @@ describe.each(["dev", "staging", "prod"])("%s observability stack", (env) => {
     const trailArn = `arn:aws:cloudtrail:${config.region}:${config.accountId}:trail/${config.project}-${env}-audit`;
     const statements: any[] = JSON.parse(resourcesOf(stack, "aws_s3_bucket_policy").trail_bucket_policy.policy).Statement;
     const allows = statements.filter((s) => s.Effect === "Allow");
-    expect(allows.every((s) => s.Principal?.Service === "cloudtrail.amazonaws.com" && s.Condition.StringEquals["aws:SourceArn"] === trailArn)).toBe(true);
+    expect(allows.every((s) => s.Principal?.Service === "cloudtrail.amazonaws.com" && s.Condition.StringEquals["aws:SourceArn"] === trailArn)).toBe(
+      true,
+    );
     const write = allows.find((s) => s.Action === "s3:PutObject");
     expect(write.Resource).toBe(`\${aws_s3_bucket.trail_bucket.arn}/AWSLogs/${config.accountId}/*`);
     expect(write.Condition.StringEquals).toEqual(
@@ -243,9 +256,7 @@ describe.each(["dev", "staging", "prod"])("%s observability stack", (env) => {
 
   it("budgets the month with an 80% forecast and a 100% actual notification to the topic and the emails", () => {
     const budget = resourcesOf(stack, "aws_budgets_budget").monthly_budget;
-    expect(budget).toEqual(
-      expect.objectContaining({ budget_type: "COST", time_unit: "MONTHLY", limit_unit: "USD", account_id: config.accountId }),
-    );
+    expect(budget).toEqual(expect.objectContaining({ budget_type: "COST", time_unit: "MONTHLY", limit_unit: "USD", account_id: config.accountId }));
     expect(Number(budget.limit_amount)).toBe(settings.budget.monthlyLimitUsd);
     expect(budget.notification.map((n: any) => [n.notification_type, n.threshold])).toEqual([
       ["FORECASTED", 80],
@@ -300,7 +311,11 @@ describe("ObservabilityStack from plain values", () => {
     const subscriptions = Object.values(json.resource.aws_sns_topic_subscription) as any[];
     expect(subscriptions).toContainEqual(expect.objectContaining({ protocol: "sms", endpoint: "+14155550100" }));
     const alarms = Object.values(json.resource.aws_cloudwatch_metric_alarm) as any[];
-    expect(alarms.filter((a) => a.metric_name === "Evictions").map((a) => a.dimensions.CacheClusterId)).toEqual(["redis-001", "redis-002", "redis-003"]);
+    expect(alarms.filter((a) => a.metric_name === "Evictions").map((a) => a.dimensions.CacheClusterId)).toEqual([
+      "redis-001",
+      "redis-002",
+      "redis-003",
+    ]);
     expect(alarms.find((a) => a.metric_name === "ReplicaLag").dimensions).toEqual({ DBInstanceIdentifier: "db-replica" });
   });
 
@@ -316,7 +331,9 @@ describe("ObservabilityStack from plain values", () => {
 
   it("refuses a service whose ECS service name or target group the wiring did not find", () => {
     const services = [{ name: "api", clusterName: "c", serviceName: undefined as unknown as string, targetGroupArnSuffix: "" }];
-    expect(() => synthOf({ ...props(), services })).toThrow(/service api has no serviceName, targetGroupArnSuffix; the ecs and edge stacks must expose/);
+    expect(() => synthOf({ ...props(), services })).toThrow(
+      /service api has no serviceName, targetGroupArnSuffix; the ecs and edge stacks must expose/,
+    );
   });
 
   it("leaves the RDS and Redis alarms out without a database and a cache, and the lag alarm without a replica", () => {

@@ -13,9 +13,11 @@ describe.each(["dev", "prod"])("%s parameters stack (sections added)", (env) => 
   const secure = Object.values(parameters).filter((p) => p.type === "SecureString");
 
   it("names each parameter /<project>/<env>/<name>", () => {
-    expect(Object.values(parameters).map((p) => p.name).sort()).toEqual(
-      ["livekit_url", "openai_api_key", "salesforce_client_id"].map((name) => `/voice-ai/${env}/${name}`),
-    );
+    expect(
+      Object.values(parameters)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(["livekit_url", "openai_api_key", "salesforce_client_id"].map((name) => `/voice-ai/${env}/${name}`));
   });
 
   it("encrypts every SecureString with the parameters CMK of secrets-kms", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PROVIDERS_PER_ROOT, type OfflinePlan, type OfflineStack, planRootFiles, planRoots, prepareOffline, readPlanLog } from "../../scripts/terraform/offline-plan";
+import {
+  MAX_PROVIDERS_PER_ROOT,
+  type OfflinePlan,
+  type OfflineStack,
+  planRootFiles,
+  planRoots,
+  prepareOffline,
+  readPlanLog,
+} from "../../scripts/terraform/offline-plan";
 import { deployOrder, planFailures, selectStacks, summaryLine } from "../../scripts/terraform/plan-run";
 import type { TerraformJson } from "../../scripts/terraform/stack-json";
 import { secretKeysRead, withStandIns } from "../../scripts/terraform/stand-ins";
@@ -18,7 +26,9 @@ describe("plan:offline: stand-ins for AWS reads", () => {
       aws_secretsmanager_secret_version: { master: { secret_id: "arn:secret" } },
     },
     resource: {
-      aws_s3_bucket: { logs: { bucket: "logs-${data.aws_caller_identity.current.account_id}", depends_on: ["data.aws_caller_identity.current", "aws_kms_key.k"] } },
+      aws_s3_bucket: {
+        logs: { bucket: "logs-${data.aws_caller_identity.current.account_id}", depends_on: ["data.aws_caller_identity.current", "aws_kms_key.k"] },
+      },
       aws_db_instance: { db: { password_wo: '${jsondecode(ephemeral.aws_secretsmanager_secret_version.master.secret_string)["password"]}' } },
     },
   };
@@ -28,7 +38,10 @@ describe("plan:offline: stand-ins for AWS reads", () => {
     expect(blockers).toEqual([]);
     expect(json.data?.aws_caller_identity).toBeUndefined();
     expect((json.locals as Record<string, Record<string, unknown>>).offline_data_aws_caller_identity_current.account_id).toBe("111111111111");
-    expect(json.resource!.aws_s3_bucket.logs).toEqual({ bucket: "logs-${local.offline_data_aws_caller_identity_current.account_id}", depends_on: ["aws_kms_key.k"] });
+    expect(json.resource!.aws_s3_bucket.logs).toEqual({
+      bucket: "logs-${local.offline_data_aws_caller_identity_current.account_id}",
+      depends_on: ["aws_kms_key.k"],
+    });
     expect(standIns).toContain("data.aws_caller_identity.current: the caller is the account the provider is pinned to");
     // Data sources the provider answers itself stay; the input is untouched.
     expect(json.data?.aws_iam_policy_document).toBeDefined();
@@ -40,7 +53,9 @@ describe("plan:offline: stand-ins for AWS reads", () => {
     const locals = json.locals as Record<string, Record<string, any>>;
     expect(json.ephemeral).toBeUndefined();
     expect(JSON.parse(locals.offline_ephemeral_aws_secretsmanager_secret_version_master.secret_string)).toEqual({ password: expect.any(String) });
-    expect(json.resource!.aws_db_instance.db.password_wo).toBe('${jsondecode(local.offline_ephemeral_aws_secretsmanager_secret_version_master.secret_string)["password"]}');
+    expect(json.resource!.aws_db_instance.db.password_wo).toBe(
+      '${jsondecode(local.offline_ephemeral_aws_secretsmanager_secret_version_master.secret_string)["password"]}',
+    );
     const versions = locals.offline_data_aws_secretsmanager_secret_versions_api_key;
     expect(versions.secret_id).toBe("${aws_secretsmanager_secret.api_key.arn}");
     expect(versions.versions[0].version_stages).toEqual(["AWSCURRENT"]);
@@ -49,12 +64,17 @@ describe("plan:offline: stand-ins for AWS reads", () => {
   it("takes a deployed image tag as pushed", () => {
     const { json, standIns } = withStandIns(stack, "111111111111");
     const image = (json.locals as Record<string, Record<string, unknown>>).offline_data_aws_ecr_image_api;
-    expect(image).toEqual(expect.objectContaining({ repository_name: "voice-api", image_tag: "1.2.3", image_tags: ["1.2.3"], registry_id: "111111111111" }));
+    expect(image).toEqual(
+      expect.objectContaining({ repository_name: "voice-api", image_tag: "1.2.3", image_tags: ["1.2.3"], registry_id: "111111111111" }),
+    );
     expect(standIns).toContain("data.aws_ecr_image.api: the image tag was pushed to its repository before the deploy");
   });
 
   it("finds the keys read out of a JSON secret, by index and by attribute", () => {
-    const text = JSON.stringify({ a: '${jsondecode(ephemeral.t.s.secret_string)["username"]}', b: "${jsondecode(ephemeral.t.s.secret_string).host}" });
+    const text = JSON.stringify({
+      a: '${jsondecode(ephemeral.t.s.secret_string)["username"]}',
+      b: "${jsondecode(ephemeral.t.s.secret_string).host}",
+    });
     expect(Object.keys(secretKeysRead(text, "ephemeral.t.s"))).toEqual(["host", "username"]);
     expect(secretKeysRead(text, "ephemeral.t.other")).toEqual({});
   });
@@ -98,7 +118,10 @@ describe("plan:offline: plan roots", () => {
   it("makes one root per terraform process, more when a root would start too many providers, balanced by providers", () => {
     const stacks = Array.from({ length: 6 }, (_, i) => offline(`s${i}`, i === 0 ? 3 : 1));
     const roots = planRoots(stacks, 2);
-    expect(roots.map((root) => root.map((stack) => stack.id))).toEqual([["s0", "s4"], ["s1", "s2", "s3", "s5"]]);
+    expect(roots.map((root) => root.map((stack) => stack.id))).toEqual([
+      ["s0", "s4"],
+      ["s1", "s2", "s3", "s5"],
+    ]);
     expect(planRoots([offline("only")], 2)).toHaveLength(1);
     const many = Array.from({ length: 2 * MAX_PROVIDERS_PER_ROOT + 1 }, (_, i) => offline(`m${i}`));
     const manyRoots = planRoots(many, 2);
@@ -120,11 +143,25 @@ describe("plan:offline: plan roots", () => {
   it("reads planned resources and errors per stack from terraform's JSON log", () => {
     const log = [
       { type: "planned_change", change: { action: "create", resource: { module: "module.prod-a", resource_type: "aws_vpc", resource_name: "v" } } },
-      { type: "planned_change", change: { action: "create", resource: { module: "module.prod-a", resource_type: "aws_subnet", resource_name: "s" } } },
-      { type: "planned_change", change: { action: "create", resource: { module: "module.prod-a", resource_type: "aws_subnet", resource_name: "s" } } },
+      {
+        type: "planned_change",
+        change: { action: "create", resource: { module: "module.prod-a", resource_type: "aws_subnet", resource_name: "s" } },
+      },
+      {
+        type: "planned_change",
+        change: { action: "create", resource: { module: "module.prod-a", resource_type: "aws_subnet", resource_name: "s" } },
+      },
       { type: "diagnostic", diagnostic: { severity: "error", summary: "bad", detail: "d", address: "module.prod-b.aws_db_instance.db" } },
       { type: "diagnostic", diagnostic: { severity: "error", summary: "file", range: { filename: "prod-c/cdk.tf.json", start: { line: 3 } } } },
-      { type: "diagnostic", diagnostic: { severity: "error", summary: "sensitive", range: { filename: "main.tf.json", start: { line: 9 } }, snippet: { context: 'output "prod-a__key"' } } },
+      {
+        type: "diagnostic",
+        diagnostic: {
+          severity: "error",
+          summary: "sensitive",
+          range: { filename: "main.tf.json", start: { line: 9 } },
+          snippet: { context: 'output "prod-a__key"' },
+        },
+      },
       { type: "diagnostic", diagnostic: { severity: "error", summary: "provider crashed" } },
       { type: "diagnostic", diagnostic: { severity: "warning", summary: "deprecated", address: "module.prod-a.aws_vpc.v" } },
     ];
@@ -147,14 +184,22 @@ describe("plan:offline: run", () => {
     json: {
       terraform: { backend: { s3: { bucket: `${project}-${environment}`, key: `${component}.tfstate` } } },
       data: {
-        terraform_remote_state: Object.fromEntries(reads.map((up) => [up, { backend: "s3", config: { bucket: `${project}-${environment}`, key: `${up}.tfstate` } }])),
+        terraform_remote_state: Object.fromEntries(
+          reads.map((up) => [up, { backend: "s3", config: { bucket: `${project}-${environment}`, key: `${up}.tfstate` } }]),
+        ),
       },
       resource: { null_resource: { r: { triggers: reads.map((up) => `\${data.terraform_remote_state.${up}.outputs.x}`) } } },
     } as TerraformJson,
   });
 
   it("orders stacks environment by environment, each after the stacks it reads", () => {
-    const stacks = [stack("a", "dev", "ecs", ["vpc"]), stack("a", "dev", "vpc"), stack("b", "dev", "rds", ["vpc"]), stack("b", "dev", "vpc"), stack("a", "prod", "vpc")];
+    const stacks = [
+      stack("a", "dev", "ecs", ["vpc"]),
+      stack("a", "dev", "vpc"),
+      stack("b", "dev", "rds", ["vpc"]),
+      stack("b", "dev", "vpc"),
+      stack("a", "prod", "vpc"),
+    ];
     expect(deployOrder(stacks).map((s) => s.id)).toEqual(["a-dev-vpc", "a-dev-ecs", "b-dev-vpc", "b-dev-rds", "a-prod-vpc"]);
   });
 
@@ -162,13 +207,21 @@ describe("plan:offline: run", () => {
     const stacks = [{ id: "prod-vpc" }, { id: "prod-rds" }];
     expect(selectStacks(stacks, ["--all"])).toEqual({ stacks });
     expect(selectStacks(stacks, ["prod-rds", "prod-rds"])).toEqual({ stacks: [{ id: "prod-rds" }] });
-    expect(selectStacks(stacks, ["prod-ecs"])).toEqual({ problem: expect.stringMatching(/^unknown stack: prod-ecs\nsynthesized: prod-vpc, prod-rds/) });
+    expect(selectStacks(stacks, ["prod-ecs"])).toEqual({
+      problem: expect.stringMatching(/^unknown stack: prod-ecs\nsynthesized: prod-vpc, prod-rds/),
+    });
     expect(selectStacks(stacks, [])).toEqual({ problem: "no stacks named" });
     expect(selectStacks(stacks, ["--all", "prod-vpc"])).toEqual({ problem: "unknown or misplaced option: --all" });
   });
 
   it("fails a plan with errors or one that does not create exactly the synthesized resources, and counts them", () => {
-    const plan = (stackId: string, planned: string[], errors: string[] = []): OfflinePlan => ({ stackId, planned, synthesized: ["aws_vpc.v", "aws_subnet.s"], standIns: [], errors });
+    const plan = (stackId: string, planned: string[], errors: string[] = []): OfflinePlan => ({
+      stackId,
+      planned,
+      synthesized: ["aws_vpc.v", "aws_subnet.s"],
+      standIns: [],
+      errors,
+    });
     const passing = plan("ok", ["aws_subnet.s", "aws_vpc.v"]);
     const missing = plan("missing", ["aws_vpc.v", "aws_eip.e"]);
     const broken = plan("broken", [], ["Error: invalid value"]);

@@ -46,7 +46,8 @@ describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
     expect(primary).not.toHaveProperty("manage_master_user_password");
     expect(primary).not.toHaveProperty("password");
     expect(primary.username).toBe(db.masterUsername);
-    const reader = (rds.json as { ephemeral?: Record<string, Record<string, { secret_id: string }>> }).ephemeral?.aws_secretsmanager_secret_version?.master_secret;
+    const reader = (rds.json as { ephemeral?: Record<string, Record<string, { secret_id: string }>> }).ephemeral?.aws_secretsmanager_secret_version
+      ?.master_secret;
     expect(remoteOutputRef(synth, reader?.secret_id)).toEqual({ stack: "secrets-kms", value: "${aws_secretsmanager_secret.rds_master_user.arn}" });
     expect(primary.password_wo).toBe('${jsondecode(ephemeral.aws_secretsmanager_secret_version.master_secret.secret_string)["password"]}');
     expect(primary.password_wo_version).toBe(db.masterPasswordVersion);
@@ -162,29 +163,32 @@ describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
     expect(replica).not.toHaveProperty("manage_master_user_password");
   });
 
-  it(db.drReplica.enabled ? "replicates across regions with the DR key, the DR provider and the operator's subnet group" : "has no DR replica", () => {
-    const drReplica = instances.rds_dr_replica;
-    if (!db.drReplica.enabled) {
-      expect(drReplica).toBeUndefined();
-      expect(synth.stacks.rds!.drReplicaArn).toBeUndefined();
-      expect(rds.json.provider?.aws?.some((p) => p.alias === "dr")).toBeFalsy();
-      return;
-    }
-    expect(drReplica).toEqual(
-      expect.objectContaining({
-        provider: "aws.dr",
-        identifier: `${db.identifier}-dr`,
-        replicate_source_db: "${aws_db_instance.rds_instance.arn}",
-        storage_encrypted: true,
-        db_subnet_group_name: db.drReplica.subnetGroupName,
-        parameter_group_name: "${aws_db_parameter_group.dr_db_parameter_group.name}",
-      }),
-    );
-    expect(remoteOutputRef(synth, drReplica.kms_key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.dr_key.arn}" });
-    expect(remoteOutputRef(synth, drReplica.performance_insights_kms_key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.dr_key.arn}" });
-    expect(resourcesOf(rds, "aws_db_parameter_group").dr_db_parameter_group.provider).toBe("aws.dr");
-    expect(rds.text).toHaveProviderWithProperties({ tfResourceType: "aws" }, { alias: "dr", region: synth.config.dr.region });
-  });
+  it(
+    db.drReplica.enabled ? "replicates across regions with the DR key, the DR provider and the operator's subnet group" : "has no DR replica",
+    () => {
+      const drReplica = instances.rds_dr_replica;
+      if (!db.drReplica.enabled) {
+        expect(drReplica).toBeUndefined();
+        expect(synth.stacks.rds!.drReplicaArn).toBeUndefined();
+        expect(rds.json.provider?.aws?.some((p) => p.alias === "dr")).toBeFalsy();
+        return;
+      }
+      expect(drReplica).toEqual(
+        expect.objectContaining({
+          provider: "aws.dr",
+          identifier: `${db.identifier}-dr`,
+          replicate_source_db: "${aws_db_instance.rds_instance.arn}",
+          storage_encrypted: true,
+          db_subnet_group_name: db.drReplica.subnetGroupName,
+          parameter_group_name: "${aws_db_parameter_group.dr_db_parameter_group.name}",
+        }),
+      );
+      expect(remoteOutputRef(synth, drReplica.kms_key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.dr_key.arn}" });
+      expect(remoteOutputRef(synth, drReplica.performance_insights_kms_key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.dr_key.arn}" });
+      expect(resourcesOf(rds, "aws_db_parameter_group").dr_db_parameter_group.provider).toBe("aws.dr");
+      expect(rds.text).toHaveProviderWithProperties({ tfResourceType: "aws" }, { alias: "dr", region: synth.config.dr.region });
+    },
+  );
 });
 
 describe("rds stack variants", () => {

@@ -44,7 +44,9 @@ describe("runtime patches", () => {
 
     it("fails loudly, naming the patch and the cdktf version, when the export is gone", () => {
       expect(() => installPatch(noTokenStackTracesPatch({}))).toThrow(
-        new RegExp(`runtime patch "no-token-stack-traces" did not take effect on cdktf ${VERSION}: cdktf/lib/tokens/private/stack-trace no longer exports captureStackTrace\\(\\)`),
+        new RegExp(
+          `runtime patch "no-token-stack-traces" did not take effect on cdktf ${VERSION}: cdktf/lib/tokens/private/stack-trace no longer exports captureStackTrace\\(\\)`,
+        ),
       );
     });
 
@@ -66,37 +68,52 @@ describe("runtime patches", () => {
 
     it("fails loudly when the export is gone", () => {
       expect(() => installPatch(fastResolvePatch({}))).toThrow(
-        new RegExp(`runtime patch "fast-resolve" did not take effect on cdktf ${VERSION}: cdktf/lib/tokens/private/resolve no longer exports resolve\\(\\)`),
+        new RegExp(
+          `runtime patch "fast-resolve" did not take effect on cdktf ${VERSION}: cdktf/lib/tokens/private/resolve no longer exports resolve\\(\\)`,
+        ),
       );
     });
 
     it("fails loudly when cdktf's Tokenization.resolve no longer calls through the export", () => {
       const original = () => undefined;
       const copy: Record<string, unknown> = { resolve: original };
-      expect(() => installPatch(fastResolvePatch(copy))).toThrow(/"fast-resolve" did not take effect .*: Tokenization\.resolve\(\) no longer calls the resolver through its module's exports/);
+      expect(() => installPatch(fastResolvePatch(copy))).toThrow(
+        /"fast-resolve" did not take effect .*: Tokenization\.resolve\(\) no longer calls the resolver through its module's exports/,
+      );
       expect(copy.resolve).toBe(original);
     });
 
     it("fails loudly when the export cannot be replaced (a getter, as compiled ES modules export)", () => {
       const getterOnly = Object.defineProperty({}, "resolve", { get: () => fastResolve, enumerable: true }) as Record<string, unknown>;
-      expect(() => installPatch(fastResolvePatch(getterOnly))).toThrow(/"fast-resolve" did not take effect .*: cdktf\/lib\/tokens\/private\/resolve's resolve cannot be replaced/);
+      expect(() => installPatch(fastResolvePatch(getterOnly))).toThrow(
+        /"fast-resolve" did not take effect .*: cdktf\/lib\/tokens\/private\/resolve's resolve cannot be replaced/,
+      );
     });
   });
 
   describe("the HCL fixes", () => {
     it("fail loudly when cdktf's HCL renderer lacks what they replace", () => {
-      expect(() => installPatch(hclQuotingPatch({}))).toThrow(/runtime patch "hcl-quoting" did not take effect .*: cdktf\/lib\/hcl\/render no longer exports renderAttributes\(\)/);
-      expect(() => installPatch(ephemeralHclPatch({}))).toThrow(/runtime patch "ephemeral-hcl" did not take effect .*: cdktf\/lib\/hcl\/render no longer exports renderDatasource\(\)/);
+      expect(() => installPatch(hclQuotingPatch({}))).toThrow(
+        /runtime patch "hcl-quoting" did not take effect .*: cdktf\/lib\/hcl\/render no longer exports renderAttributes\(\)/,
+      );
+      expect(() => installPatch(ephemeralHclPatch({}))).toThrow(
+        /runtime patch "ephemeral-hcl" did not take effect .*: cdktf\/lib\/hcl\/render no longer exports renderDatasource\(\)/,
+      );
     });
 
     it("ephemeral-hcl fails loudly when its wrapper does not render ephemeral blocks", () => {
       // A renderer whose output the wrapper cannot rename (no `data "` at its start).
       const copy: Record<string, unknown> = { renderDatasource: () => ({ hcl: "resource {}", metadata: {} }) };
-      expect(() => installPatch(ephemeralHclPatch(copy))).toThrow(/"ephemeral-hcl" did not take effect .*: a marked data block rendered as "resource \{\}"/);
+      expect(() => installPatch(ephemeralHclPatch(copy))).toThrow(
+        /"ephemeral-hcl" did not take effect .*: a marked data block rendered as "resource \{\}"/,
+      );
     });
   });
 
   it("a PatchError names itself", () => {
-    expect(new PatchError("x", "y", "1.2.3")).toMatchObject({ name: "PatchError", message: expect.stringMatching(/^runtime patch "x" did not take effect on cdktf 1\.2\.3: y\. Revisit patches\//) });
+    expect(new PatchError("x", "y", "1.2.3")).toMatchObject({
+      name: "PatchError",
+      message: expect.stringMatching(/^runtime patch "x" did not take effect on cdktf 1\.2\.3: y\. Revisit patches\//),
+    });
   });
 });

@@ -30,9 +30,7 @@ describe.each(["dev", "staging", "prod"])("%s secrets-kms stack", (env) => {
   it("lets CloudWatch Logs use only the logs key, bound to this account's log groups", () => {
     const logsPolicy = JSON.parse(resourcesOf(stack, "aws_kms_key").logs_key.policy);
     const grant = logsPolicy.Statement.find((s: any) => s.Principal?.Service === `logs.${config.region}.amazonaws.com`);
-    expect(grant.Condition.ArnLike["kms:EncryptionContext:aws:logs:arn"]).toBe(
-      `arn:aws:logs:${config.region}:${config.accountId}:log-group:*`,
-    );
+    expect(grant.Condition.ArnLike["kms:EncryptionContext:aws:logs:arn"]).toBe(`arn:aws:logs:${config.region}:${config.accountId}:log-group:*`);
     const rdsPolicy = JSON.parse(resourcesOf(stack, "aws_kms_key").rds_key.policy);
     expect(rdsPolicy.Statement.map((s: any) => s.Principal)).toEqual([{ AWS: `arn:aws:iam::${config.accountId}:root` }]);
   });
@@ -78,8 +76,14 @@ describe.each(["dev", "staging", "prod"])("%s secrets-kms stack", (env) => {
   });
 
   it("generates the RDS master password write-only with Secrets Manager, so it is in no state or plan", () => {
-    const generator = (stack.json as { ephemeral?: Record<string, Record<string, Record<string, unknown>>> }).ephemeral?.aws_secretsmanager_random_password?.rds_master_user_password;
-    expect(generator).toEqual({ password_length: config.secrets.generatedLength, exclude_punctuation: true, include_space: false, require_each_included_type: true });
+    const generator = (stack.json as { ephemeral?: Record<string, Record<string, Record<string, unknown>>> }).ephemeral
+      ?.aws_secretsmanager_random_password?.rds_master_user_password;
+    expect(generator).toEqual({
+      password_length: config.secrets.generatedLength,
+      exclude_punctuation: true,
+      include_space: false,
+      require_each_included_type: true,
+    });
     const version = resourcesOf(stack, "aws_secretsmanager_secret_version").rds_master_user_version;
     expect(version).toMatchObject({
       secret_id: "${aws_secretsmanager_secret.rds_master_user.id}",

@@ -73,11 +73,32 @@ describe("SecureBucket", () => {
     ["a name over 63 characters", { bucketName: `voice-ai-${"x".repeat(60)}` }, /bucketName ".*" is 69 characters; S3 allows 3-63/],
     ["upper-case name", { bucketName: "Voice-AI-logs" }, /bucketName "Voice-AI-logs" must use a-z/],
     ["Object Lock with days and years", { objectLock: { mode: "GOVERNANCE", days: 1, years: 1 } }, /objectLock needs exactly one of days and years/],
-    ["a transition after expiration", { lifecycleRules: [{ id: "r", expirationDays: 30, transitions: [{ days: 60, storageClass: "GLACIER" }] }] }, /lifecycleRules\[r\]: the GLACIER transition \(day 60\) must come before expiration \(day 30\)/],
-    ["duplicate lifecycle ids", { lifecycleRules: [{ id: "r", expirationDays: 30 }, { id: "r", expirationDays: 40 }] }, /lifecycleRules ids must be non-empty and unique/],
+    [
+      "a transition after expiration",
+      { lifecycleRules: [{ id: "r", expirationDays: 30, transitions: [{ days: 60, storageClass: "GLACIER" }] }] },
+      /lifecycleRules\[r\]: the GLACIER transition \(day 60\) must come before expiration \(day 30\)/,
+    ],
+    [
+      "duplicate lifecycle ids",
+      {
+        lifecycleRules: [
+          { id: "r", expirationDays: 30 },
+          { id: "r", expirationDays: 40 },
+        ],
+      },
+      /lifecycleRules ids must be non-empty and unique/,
+    ],
     ["zero-day expiration", { lifecycleRules: [{ id: "r", expirationDays: 0 }] }, /lifecycleRules\[r\]\.expirationDays must be a whole number >= 1/],
-    ["an access-log prefix with a slash", { accessLogs: { bucketName: "voice-ai-dev-logs-111111111111", prefix: "s3/" } }, /accessLogs\.prefix "s3\/" must not start or end with '\/'/],
-    ["a sid that shadows the TLS deny", { extraPolicyStatements: () => [{ sid: "DenyRequestsWithoutTls", actions: ["s3:GetObject"], resources: ["*"] }] }, /sid "DenyRequestsWithoutTls" is used twice/],
+    [
+      "an access-log prefix with a slash",
+      { accessLogs: { bucketName: "voice-ai-dev-logs-111111111111", prefix: "s3/" } },
+      /accessLogs\.prefix "s3\/" must not start or end with '\/'/,
+    ],
+    [
+      "a sid that shadows the TLS deny",
+      { extraPolicyStatements: () => [{ sid: "DenyRequestsWithoutTls", actions: ["s3:GetObject"], resources: ["*"] }] },
+      /sid "DenyRequestsWithoutTls" is used twice/,
+    ],
   ];
 
   it.each(invalid)("rejects %s, naming the prop", (_name, props, expected) => {

@@ -5,7 +5,9 @@ import { type SynthesizedEnvironment, type TerraformJson, editedConfig, synthCon
 
 function writesOfEveryStack(synth: SynthesizedEnvironment): Record<string, string[]> {
   const prefix = `${synth.config.environment}-`;
-  return Object.fromEntries(synth.stackIds.map((id) => [id, foreignWrites(synth.stack(id.slice(prefix.length)).json)]).filter(([, w]) => w.length > 0));
+  return Object.fromEntries(
+    synth.stackIds.map((id) => [id, foreignWrites(synth.stack(id.slice(prefix.length)).json)]).filter(([, w]) => w.length > 0),
+  );
 }
 
 describe("foreignWrites", () => {
@@ -22,13 +24,17 @@ describe("foreignWrites", () => {
           rds_ingress_from_client_vpn: { security_group_id: remote("cross_stack_output_aws_security_group_rds_security_group_id") },
         },
         aws_iam_role_policy_attachment: {
-          app_policy_voice_api: { role: `\${element(split("/", ${remote("cross_stack_output_aws_iam_role_voice_api_task_role_arn").slice(2, -1)}), 1)}` },
+          app_policy_voice_api: {
+            role: `\${element(split("/", ${remote("cross_stack_output_aws_iam_role_voice_api_task_role_arn").slice(2, -1)}), 1)}`,
+          },
           literal: { role: "voice-ai-prod-voice-api-task" },
         },
       },
     };
     expect(foreignWrites(json)).toEqual([
-      expect.stringMatching(/^aws_vpc_security_group_ingress_rule\.rds_ingress_from_client_vpn\.security_group_id = \$\{data\.terraform_remote_state/),
+      expect.stringMatching(
+        /^aws_vpc_security_group_ingress_rule\.rds_ingress_from_client_vpn\.security_group_id = \$\{data\.terraform_remote_state/,
+      ),
       expect.stringMatching(/^aws_iam_role_policy_attachment\.app_policy_voice_api\.role = \$\{element\(split\("\/", data\.terraform_remote_state/),
       "aws_iam_role_policy_attachment.literal.role = voice-ai-prod-voice-api-task",
     ]);

@@ -81,9 +81,7 @@ describe.each(["dev", "staging", "prod"])("%s storage stack", (env) => {
         Condition: { Bool: { "aws:SecureTransport": "false" } },
       }),
     );
-    expect(statements).toContainEqual(
-      expect.objectContaining({ Effect: "Deny", Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } }),
-    );
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: "Deny", Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } }));
     expect(statements.filter((s: any) => s.Effect === "Allow" && (s.Principal === "*" || s.Principal?.AWS === "*"))).toEqual([]);
   });
 

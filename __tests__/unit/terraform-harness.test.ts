@@ -19,7 +19,9 @@ describe("terraform harness: stack copies", () => {
     const randomNames = Object.keys(secretsKms.resource?.random_password ?? {});
     expect(randomNames.length).toBeGreaterThan(0);
     expect(Object.keys(swapped.resource?.terraform_data ?? {}).sort()).toEqual(randomNames.sort());
-    expect(swapped.resource!.aws_secretsmanager_secret_version.jwt_signing_key_version.secret_string).toBe("${terraform_data.jwt_signing_key_value.output}");
+    expect(swapped.resource!.aws_secretsmanager_secret_version.jwt_signing_key_version.secret_string).toBe(
+      "${terraform_data.jwt_signing_key_value.output}",
+    );
     // The original synthesized stack is untouched.
     expect(secretsKms.resource?.random_password).toBeDefined();
   });
@@ -65,12 +67,21 @@ describe("terraform harness: stack copies", () => {
       "aws_elasticache_replication_group.member_clusters": ["set", "string"],
     };
     const types = (type: string, attribute: string) => known[`${type}.${attribute}`];
-    const fixture = fixtureOutputs({ id: "up", json: upstream }, ["key", "port", "members", "name"], types, { region: "us-east-1", accountId: "111111111111" });
-    expect(fixture.key).toEqual({ value: expect.stringMatching(/^arn:aws:kms:us-east-1:111111111111:key\/[0-9a-f-]{36}$/), type: "string", sensitive: true });
+    const fixture = fixtureOutputs({ id: "up", json: upstream }, ["key", "port", "members", "name"], types, {
+      region: "us-east-1",
+      accountId: "111111111111",
+    });
+    expect(fixture.key).toEqual({
+      value: expect.stringMatching(/^arn:aws:kms:us-east-1:111111111111:key\/[0-9a-f-]{36}$/),
+      type: "string",
+      sensitive: true,
+    });
     expect(fixture.port).toEqual({ value: 1, type: "number" });
     expect(fixture.members).toEqual({ value: ["fixture-r-member-clusters"], type: ["set", "string"] });
     expect(fixture.name).toEqual({ value: "literal", type: "string" });
-    expect(() => fixtureOutputs({ id: "up", json: upstream }, ["missing"], types, { region: "us-east-1", accountId: "1" })).toThrow(/up has no output "missing"/);
+    expect(() => fixtureOutputs({ id: "up", json: upstream }, ["missing"], types, { region: "us-east-1", accountId: "1" })).toThrow(
+      /up has no output "missing"/,
+    );
   });
 
   it("installs providers only from the mirror", () => {

@@ -23,7 +23,7 @@ function fakeTerraform(): { dir: string; env: NodeJS.ProcessEnv; calls: () => st
       "#!/bin/sh",
       `echo "$*" >> ${JSON.stringify(log)}`,
       'case "$1" in',
-      "  version) echo '{\"terraform_version\":\"1.11.4\"}' ;;",
+      '  version) echo \'{"terraform_version":"1.11.4"}\' ;;',
       "  init)",
       '    if [ -n "$FAKE_TF_FAIL" ]; then echo "Error: Failed to query available provider packages: could not connect to registry.terraform.io" >&2; exit 1; fi',
       `    d=.terraform/providers/registry.terraform.io/hashicorp/aws/5.100.0/${terraformPlatform()}`,
@@ -47,8 +47,14 @@ describe("terraform provider install method", () => {
 
   it("never downloads when TF_PROVIDER_MIRROR names a mirror or TF_PROVIDER_INSTALL=mirror, and says what is missing", () => {
     const configured = chooseInstallMethod({ ...facts, configuredMirror: "/mirror" });
-    expect(configured).toMatchObject({ method: "none", reason: expect.stringMatching(/TF_PROVIDER_MIRROR does not hold .*\n.*hashicorp\/aws 5\.100\.0/) });
-    expect(chooseInstallMethod({ ...facts, mirrorOnly: true })).toMatchObject({ method: "none", reason: expect.stringMatching(/^TF_PROVIDER_INSTALL=mirror/) });
+    expect(configured).toMatchObject({
+      method: "none",
+      reason: expect.stringMatching(/TF_PROVIDER_MIRROR does not hold .*\n.*hashicorp\/aws 5\.100\.0/),
+    });
+    expect(chooseInstallMethod({ ...facts, mirrorOnly: true })).toMatchObject({
+      method: "none",
+      reason: expect.stringMatching(/^TF_PROVIDER_INSTALL=mirror/),
+    });
   });
 
   it("keeps the cache in TF_PROVIDER_CACHE, else terraform's plugin cache, else the user's cache directory", () => {
@@ -71,8 +77,12 @@ describe("terraform provider install method", () => {
   it("skips with terraform's reason when the provider cannot be had, and when terraform is missing", () => {
     const fake = fakeTerraform();
     const offline = detectToolchain([AWS], { env: { ...fake.env, FAKE_TF_FAIL: "1" }, mirrorCandidates: [] });
-    expect(offline).toEqual({ missing: expect.stringMatching(/could not install it from the registry[\s\S]*could not connect to registry\.terraform\.io/) });
-    expect(detectToolchain([AWS], { env: { PATH: join(fake.dir, "nothing-here") } })).toEqual({ missing: expect.stringMatching(/^terraform is not on PATH/) });
+    expect(offline).toEqual({
+      missing: expect.stringMatching(/could not install it from the registry[\s\S]*could not connect to registry\.terraform\.io/),
+    });
+    expect(detectToolchain([AWS], { env: { PATH: join(fake.dir, "nothing-here") } })).toEqual({
+      missing: expect.stringMatching(/^terraform is not on PATH/),
+    });
     expect(detectToolchain([AWS], { env: { ...fake.env, TERRAFORM_BINARY: join(fake.dir, "no-terraform") } })).toEqual({
       missing: `TERRAFORM_BINARY=${join(fake.dir, "no-terraform")} is not a file`,
     });

@@ -48,7 +48,11 @@ describe("the test-modules plugin's cache key", () => {
     await (plugin.buildStart as () => Promise<void>)();
     const shims = await buildTestModules();
     expect(shims.size).toBeGreaterThan(50);
-    expect(key({})).toBe(createHash("sha1").update(JSON.stringify([...shims])).digest("hex"));
+    expect(key({})).toBe(
+      createHash("sha1")
+        .update(JSON.stringify([...shims]))
+        .digest("hex"),
+    );
   });
 
   it("is refused until the bundle is built, rather than keying a transform by nothing", () => {

@@ -55,7 +55,10 @@ describe.each(["dev", "staging", "prod"])("%s vpc stack", (env) => {
 
   it("lets only ECS tasks reach PostgreSQL and Redis", () => {
     const ingress = Object.values(resourcesOf(vpc, "aws_vpc_security_group_ingress_rule"));
-    for (const [group, port] of [["rds_security_group", 5432], ["redis_security_group", 6379]] as const) {
+    for (const [group, port] of [
+      ["rds_security_group", 5432],
+      ["redis_security_group", 6379],
+    ] as const) {
       const rules = ingress.filter((r) => r.security_group_id === `\${aws_security_group.${group}.id}`);
       expect(rules).toEqual([
         expect.objectContaining({
@@ -86,8 +89,7 @@ describe.each(["dev", "staging", "prod"])("%s vpc stack", (env) => {
     const statements: { Action: string | string[]; Resource: string | string[] }[] = JSON.parse(
       String(resourcesOf(vpc, "aws_iam_role_policy").flow_log_role_policy.policy),
     ).Statement;
-    const allowed = (action: string) =>
-      statements.filter((s) => [s.Action].flat().includes(action)).flatMap((s) => [s.Resource].flat());
+    const allowed = (action: string) => statements.filter((s) => [s.Action].flat().includes(action)).flatMap((s) => [s.Resource].flat());
     for (const action of ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]) {
       expect(allowed(action).length, action).toBeGreaterThan(0);
     }
@@ -143,7 +145,10 @@ describe("vpc stack with Client VPN enabled", () => {
   });
 
   it("admits no client CIDR: Client VPN source-NATs clients to its association's address", () => {
-    const rules = [...Object.values(resourcesOf(vpc, "aws_vpc_security_group_ingress_rule")), ...Object.values(resourcesOf(vpc, "aws_vpc_security_group_egress_rule"))];
+    const rules = [
+      ...Object.values(resourcesOf(vpc, "aws_vpc_security_group_ingress_rule")),
+      ...Object.values(resourcesOf(vpc, "aws_vpc_security_group_egress_rule")),
+    ];
     expect(rules.some((r) => r.cidr_ipv4 === PROD_CLIENT_VPN.clientCidr)).toBe(false);
   });
 });

@@ -30,8 +30,7 @@ describe("WebApplicationFirewall Core Rule Set path exceptions (R-B1)", () => {
 
   it("counts SizeRestrictions_BODY and blocks its label right after the group, except under the large-body paths", () => {
     const rules: any[] = (Object.values as (o: any) => any[])(
-      synthWaf({ commonRuleSetExceptions: [{ rule: "SizeRestrictions_BODY", pathPrefixes: ["/uploads/", "/documents/"] }] })
-        .aws_wafv2_web_acl,
+      synthWaf({ commonRuleSetExceptions: [{ rule: "SizeRestrictions_BODY", pathPrefixes: ["/uploads/", "/documents/"] }] }).aws_wafv2_web_acl,
     )[0].rule;
     const crs = rules.find((r) => r.name === "AWSManagedRulesCommonRuleSet");
     expect(crs.override_action).toEqual({ none: {} });
@@ -61,13 +60,14 @@ describe("WebApplicationFirewall Core Rule Set path exceptions (R-B1)", () => {
       synthWaf({ commonRuleSetExceptions: [{ rule: "CrossSiteScripting_BODY", pathPrefixes: ["/code/"] }] }).aws_wafv2_web_acl,
     )[0].rule;
     const ours = rules.find((r) => r.name === "CrossSiteScripting_BODY-outside-allowed-paths");
-    expect(ours.statement.and_statement.statement[0].label_match_statement.key).toBe(
-      "awswaf:managed:aws:core-rule-set:CrossSiteScripting_Body",
-    );
+    expect(ours.statement.and_statement.statement[0].label_match_statement.key).toBe("awswaf:managed:aws:core-rule-set:CrossSiteScripting_Body");
   });
 
   it.each([
-    [{ managedRuleGroups: ["AWSManagedRulesSQLiRuleSet"], commonRuleSetExceptions: [{ rule: "SizeRestrictions_BODY", pathPrefixes: ["/u/"] }] }, /need AWSManagedRulesCommonRuleSet/],
+    [
+      { managedRuleGroups: ["AWSManagedRulesSQLiRuleSet"], commonRuleSetExceptions: [{ rule: "SizeRestrictions_BODY", pathPrefixes: ["/u/"] }] },
+      /need AWSManagedRulesCommonRuleSet/,
+    ],
     [{ commonRuleSetExceptions: [{ rule: "SizeRestrictions_BODY", pathPrefixes: [] }] }, /pathPrefixes must list 1-10/],
     [{ commonRuleSetExceptions: [{ rule: "SizeRestrictions_BODY", pathPrefixes: ["/code/*"] }] }, /must start with \/, hold no \*/],
     [{ commonRuleSetExceptions: [{ rule: "SizeRestrictions_BODY", pathPrefixes: ["code/"] }] }, /must start with \//],

@@ -17,7 +17,11 @@ function environment(name: Environment): EnvironmentInput {
   const cidr = by({ dev: "10.30", staging: "10.31", prod: "10.32" });
   const domain = by({ dev: undefined, staging: "app.staging.saprism.example.com", prod: "app.saprism.example.com" });
   const appUrl = domain ? `https://${domain}` : "http://localhost:5000";
-  const tasks = by({ dev: { desiredCount: 1, minCount: 1, maxCount: 2 }, staging: { desiredCount: 1, minCount: 1, maxCount: 4 }, prod: { desiredCount: 2, minCount: 2, maxCount: 10 } });
+  const tasks = by({
+    dev: { desiredCount: 1, minCount: 1, maxCount: 2 },
+    staging: { desiredCount: 1, minCount: 1, maxCount: 4 },
+    prod: { desiredCount: 2, minCount: 2, maxCount: 10 },
+  });
   const size = by({ dev: { cpu: 256, memory: 512 }, staging: { cpu: 256, memory: 512 }, prod: { cpu: 512, memory: 1024 } });
   const app = {
     imageTag: "v1.0.0",
@@ -68,7 +72,12 @@ function environment(name: Environment): EnvironmentInput {
     // Seed 003: S3 for file uploads, versioned.
     storage: {
       documents: { noncurrentExpirationDays: by({ dev: 7, staging: 30, prod: 90 }), abortIncompleteMultipartUploadDays: 7 },
-      logs: { glacierTransitionDays: 30, expirationDays: by({ dev: 90, staging: 180, prod: 365 }), noncurrentExpirationDays: 30, abortIncompleteMultipartUploadDays: 7 },
+      logs: {
+        glacierTransitionDays: 30,
+        expirationDays: by({ dev: 90, staging: 180, prod: 365 }),
+        noncurrentExpirationDays: 30,
+        abortIncompleteMultipartUploadDays: 7,
+      },
     },
     // Seed 003: db.t3.micro-class PostgreSQL, storage autoscaling up to 100 GB, 7 days of backups, Performance Insights;
     // its "production readiness" list (Multi-AZ, deletion protection) applies to prod.
@@ -135,7 +144,9 @@ function environment(name: Environment): EnvironmentInput {
       ecr: { keepTaggedImages: by({ dev: 10, staging: 20, prod: 30 }), untaggedExpiryDays: by({ dev: 1, staging: 3, prod: 7 }) },
     },
     edge: {
-      domain: domain ? { name: domain, hostedZoneId: by({ dev: "Z0511111111EXAMPLE", staging: "Z0522222222EXAMPLE", prod: "Z0533333333EXAMPLE" }) } : undefined,
+      domain: domain
+        ? { name: domain, hostedZoneId: by({ dev: "Z0511111111EXAMPLE", staging: "Z0522222222EXAMPLE", prod: "Z0533333333EXAMPLE" }) }
+        : undefined,
       https: domain !== undefined,
       tlsPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
       idleTimeoutSeconds: 3600,

@@ -28,7 +28,11 @@ function environment(name: Environment): EnvironmentInput {
     ...by({ dev: { cpu: 256, memory: 512 }, staging: { cpu: 512, memory: 1024 }, prod: { cpu: 1024, memory: 2048 } }),
     containerPort: 8000,
     healthCheckPath: "/health",
-    ...by({ dev: { desiredCount: 1, minCount: 1, maxCount: 2 }, staging: { desiredCount: 1, minCount: 1, maxCount: 4 }, prod: { desiredCount: 2, minCount: 2, maxCount: 10 } }),
+    ...by({
+      dev: { desiredCount: 1, minCount: 1, maxCount: 2 },
+      staging: { desiredCount: 1, minCount: 1, maxCount: 4 },
+      prod: { desiredCount: 2, minCount: 2, maxCount: 10 },
+    }),
   } satisfies Partial<Service>;
   const logLevel = dev ? "debug" : "info";
   const secrets = {
@@ -68,11 +72,20 @@ function environment(name: Environment): EnvironmentInput {
       flowLogs: { enabled: true, retentionDays: by({ dev: 30, staging: 90, prod: 365 }), trafficType: dev ? "REJECT" : "ALL" },
     },
     kms: { deletionWindowDays: by({ dev: 7, staging: 14, prod: 30 }), rotationPeriodDays: 365 },
-    secrets: { recoveryWindowDays: by({ dev: 0, staging: 7, prod: 30 }), externalApiKeys: ["deepgram-api-key", "openai-api-key", "twilio-auth-token"], generatedLength: 64 },
+    secrets: {
+      recoveryWindowDays: by({ dev: 0, staging: 7, prod: 30 }),
+      externalApiKeys: ["deepgram-api-key", "openai-api-key", "twilio-auth-token"],
+      generatedLength: 64,
+    },
     // Seed 000 (prod): recordings expire after 90 days (noncurrent after 30); logs go to Glacier after 30 days.
     storage: {
       recordings: { expirationDays: dev ? 30 : 90, noncurrentExpirationDays: dev ? 7 : 30, abortIncompleteMultipartUploadDays: 7 },
-      logs: { glacierTransitionDays: 30, expirationDays: by({ dev: 90, staging: 180, prod: 365 }), noncurrentExpirationDays: dev ? 7 : 30, abortIncompleteMultipartUploadDays: 7 },
+      logs: {
+        glacierTransitionDays: 30,
+        expirationDays: by({ dev: 90, staging: 180, prod: 365 }),
+        noncurrentExpirationDays: dev ? 7 : 30,
+        abortIncompleteMultipartUploadDays: 7,
+      },
     },
     // prod, seed 000: PostgreSQL 15 on db.t4g.medium, Multi-AZ, 100 GB gp3 growing to 500 GB, 7 days of backups,
     // deletion protection + final snapshot, a read replica, and a cross-region replica in us-west-2.
@@ -179,7 +192,9 @@ function environment(name: Environment): EnvironmentInput {
       bucketNoncurrentVersionDays: by({ dev: 7, staging: 30, prod: 90 }),
     },
     observability: {
-      alarmEmails: [by({ dev: "platform-dev-alerts@example.com", staging: "platform-staging-alerts@example.com", prod: "platform-oncall@example.com" })],
+      alarmEmails: [
+        by({ dev: "platform-dev-alerts@example.com", staging: "platform-staging-alerts@example.com", prod: "platform-oncall@example.com" }),
+      ],
       alarmSmsNumbers: [],
       thresholds: {
         countPeriodSeconds: 300,

@@ -28,7 +28,12 @@ const rules: ((config: Config) => ConfigIssue[])[] = [
       : [],
   ({ database: db, services }) =>
     db.migration && !services.some((service) => service.name === db.migration!.service)
-      ? [{ path: at("migration", "service"), message: `names no configured service "${db.migration.service}"; known: ${services.map((s) => s.name).join(", ")}` }]
+      ? [
+          {
+            path: at("migration", "service"),
+            message: `names no configured service "${db.migration.service}"; known: ${services.map((s) => s.name).join(", ")}`,
+          },
+        ]
       : [],
   ({ database: db }) =>
     (db.readReplica.enabled || db.drReplica.enabled) && db.backupRetentionDays < 1

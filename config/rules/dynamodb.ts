@@ -8,19 +8,25 @@ export const dynamodbRules: CrossFieldRule[] = [
   (c) => {
     const tables = c.dynamodb?.tables ?? [];
     return tables.flatMap((t, i): ConfigIssue[] =>
-      tables.findIndex((other) => other.name === t.name) !== i ? [{ path: ["dynamodb", "tables", i, "name"], message: `duplicates table name "${t.name}"` }] : [],
+      tables.findIndex((other) => other.name === t.name) !== i
+        ? [{ path: ["dynamodb", "tables", i, "name"], message: `duplicates table name "${t.name}"` }]
+        : [],
     );
   },
   (c) =>
     (c.dynamodb?.tables ?? []).flatMap((t, i): ConfigIssue[] => {
       const name = tableNameFor(c, t.name);
-      return name.length > TABLE_NAME_MAX ? [{ path: ["dynamodb", "tables", i, "name"], message: `makes the table name longer than ${TABLE_NAME_MAX} characters` }] : [];
+      return name.length > TABLE_NAME_MAX
+        ? [{ path: ["dynamodb", "tables", i, "name"], message: `makes the table name longer than ${TABLE_NAME_MAX} characters` }]
+        : [];
     }),
   (c) =>
     c.environment !== "prod"
       ? []
       : (c.dynamodb?.tables ?? []).flatMap((t, i): ConfigIssue[] => [
-          ...(t.pointInTimeRecovery ? [] : [{ path: ["dynamodb", "tables", i, "pointInTimeRecovery"], message: "must be true in prod (seed 001 restores tokens from PITR)" }]),
+          ...(t.pointInTimeRecovery
+            ? []
+            : [{ path: ["dynamodb", "tables", i, "pointInTimeRecovery"], message: "must be true in prod (seed 001 restores tokens from PITR)" }]),
           ...(t.deletionProtection ? [] : [{ path: ["dynamodb", "tables", i, "deletionProtection"], message: "must be true in prod" }]),
         ]),
   (c) => (c.dynamodb?.tables ?? []).flatMap((t, i) => capacityIssues(t, ["dynamodb", "tables", i])),
@@ -57,7 +63,10 @@ export const dynamodbRules: CrossFieldRule[] = [
       for (const { path, key } of keys) {
         const type = seen.get(key.name);
         if (type !== undefined && type !== key.type) {
-          issues.push({ path: ["dynamodb", "tables", i, ...path, "type"], message: `must be ${type}: attribute "${key.name}" is already a key of type ${type}` });
+          issues.push({
+            path: ["dynamodb", "tables", i, ...path, "type"],
+            message: `must be ${type}: attribute "${key.name}" is already a key of type ${type}`,
+          });
         }
         seen.set(key.name, type ?? key.type);
       }
@@ -75,10 +84,7 @@ export const dynamodbRules: CrossFieldRule[] = [
     }),
 ];
 
-function capacityIssues(
-  t: { billingMode: string; readCapacity?: number; writeCapacity?: number },
-  path: (string | number)[],
-): ConfigIssue[] {
+function capacityIssues(t: { billingMode: string; readCapacity?: number; writeCapacity?: number }, path: (string | number)[]): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   for (const field of ["readCapacity", "writeCapacity"] as const) {
     if (t.billingMode === "PROVISIONED" && t[field] === undefined) {

@@ -13,10 +13,7 @@ export const edgeRules: CrossFieldRule[] = [
     c.environment === "prod" && !c.edge.https
       ? [{ path: ["edge", "https"], message: "must be true in prod: no plaintext HTTP listener may serve traffic" }]
       : [],
-  (c) =>
-    c.environment === "prod" && !c.edge.deletionProtection
-      ? [{ path: ["edge", "deletionProtection"], message: "must be true in prod" }]
-      : [],
+  (c) => (c.environment === "prod" && !c.edge.deletionProtection ? [{ path: ["edge", "deletionProtection"], message: "must be true in prod" }] : []),
   (c) => {
     if (c.environment !== "prod") return [];
     const rules = c.edge.waf.managedRules;

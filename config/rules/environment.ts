@@ -10,7 +10,5 @@ export const environmentRules: CrossFieldRule[] = [
       .filter((key) => RESERVED_TAG_KEYS.includes(key.toLowerCase()))
       .map((key) => ({ path: ["tags", key], message: "is set by the stacks themselves; remove it" })),
   (c) =>
-    c.dr.enabled && c.dr.region === c.region
-      ? [{ path: ["dr", "region"], message: `must differ from region (${c.region}) when DR is enabled` }]
-      : [],
+    c.dr.enabled && c.dr.region === c.region ? [{ path: ["dr", "region"], message: `must differ from region (${c.region}) when DR is enabled` }] : [],
 ];

@@ -9,7 +9,9 @@ export const functionsRules: CrossFieldRule[] = [
   (c) => {
     const functions = c.functions ?? [];
     return functions.flatMap((f, i): ConfigIssue[] =>
-      functions.findIndex((other) => other.name === f.name) !== i ? [{ path: ["functions", i, "name"], message: `duplicates function name "${f.name}"` }] : [],
+      functions.findIndex((other) => other.name === f.name) !== i
+        ? [{ path: ["functions", i, "name"], message: `duplicates function name "${f.name}"` }]
+        : [],
     );
   },
   (c) =>
@@ -28,7 +30,15 @@ export const functionsRules: CrossFieldRule[] = [
         if (known.includes(grant.name)) {
           return f.tables.findIndex((other) => other.name === grant.name) !== j ? [{ path, message: `grants table "${grant.name}" twice` }] : [];
         }
-        return [{ path, message: known.length === 0 ? `names table "${grant.name}" but the dynamodb section is absent` : `names no table "${grant.name}"; known: ${known.join(", ")}` }];
+        return [
+          {
+            path,
+            message:
+              known.length === 0
+                ? `names table "${grant.name}" but the dynamodb section is absent`
+                : `names no table "${grant.name}"; known: ${known.join(", ")}`,
+          },
+        ];
       }),
     ),
   (c) =>

@@ -2,10 +2,7 @@ import type { ConfigIssue, CrossFieldRule } from "../schema";
 import { LOCAL_HOSTS, MINUTES_PER_DAY } from "../sections/identity";
 
 export const identityRules: CrossFieldRule[] = [
-  (c) =>
-    c.environment === "prod" && c.identity?.mfa === "OFF"
-      ? [{ path: ["identity", "mfa"], message: "must be OPTIONAL or ON in prod" }]
-      : [],
+  (c) => (c.environment === "prod" && c.identity?.mfa === "OFF" ? [{ path: ["identity", "mfa"], message: "must be OPTIONAL or ON in prod" }] : []),
   (c) =>
     c.environment === "prod" && c.identity && !c.identity.deletionProtection
       ? [{ path: ["identity", "deletionProtection"], message: "must be true in prod: deleting the pool deletes every user" }]
@@ -27,12 +24,18 @@ export const identityRules: CrossFieldRule[] = [
     const refreshMinutes = client.refreshTokenValidityDays * MINUTES_PER_DAY;
     return (["accessTokenValidityMinutes", "idTokenValidityMinutes"] as const).flatMap((field): ConfigIssue[] =>
       client[field] >= refreshMinutes
-        ? [{ path: ["identity", "appClient", field], message: `must be shorter than the refresh token validity (${client.refreshTokenValidityDays} days), or refreshing never extends a session` }]
+        ? [
+            {
+              path: ["identity", "appClient", field],
+              message: `must be shorter than the refresh token validity (${client.refreshTokenValidityDays} days), or refreshing never extends a session`,
+            },
+          ]
         : [],
     );
   },
   (c) =>
-    c.identity?.appClient.scopes.some((s) => s !== "openid" && s !== "aws.cognito.signin.user.admin") && !c.identity.appClient.scopes.includes("openid")
+    c.identity?.appClient.scopes.some((s) => s !== "openid" && s !== "aws.cognito.signin.user.admin") &&
+    !c.identity.appClient.scopes.includes("openid")
       ? [{ path: ["identity", "appClient", "scopes"], message: "must include openid when requesting email, profile or phone" }]
       : [],
 ];

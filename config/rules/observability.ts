@@ -68,6 +68,11 @@ export const observabilityRules: CrossFieldRule[] = [
       : [],
   (c) =>
     c.environment === "prod" && c.observability.cloudTrail.retentionYears < PROD_AUDIT_RETENTION_YEARS
-      ? [{ path: ["observability", "cloudTrail", "retentionYears"], message: `must be at least ${PROD_AUDIT_RETENTION_YEARS} years in prod (seed 000)` }]
+      ? [
+          {
+            path: ["observability", "cloudTrail", "retentionYears"],
+            message: `must be at least ${PROD_AUDIT_RETENTION_YEARS} years in prod (seed 000)`,
+          },
+        ]
       : [],
 ];

@@ -15,11 +15,17 @@ export const parametersRules: CrossFieldRule[] = [
       if (p.type === "SecureString") {
         return p.value === undefined
           ? []
-          : [{ path: [...path, "value"], message: "must be absent for a SecureString: an operator puts the value with aws ssm put-parameter, never config" }];
+          : [
+              {
+                path: [...path, "value"],
+                message: "must be absent for a SecureString: an operator puts the value with aws ssm put-parameter, never config",
+              },
+            ];
       }
       if (p.value === undefined) return [{ path: [...path, "value"], message: "is required for a String parameter" }];
       if (CREDENTIAL_NAME.test(name)) return [{ path: [...path, "type"], message: "must be SecureString: the name says it holds a credential" }];
-      if (CREDENTIAL_VALUE.test(p.value)) return [{ path: [...path, "value"], message: "looks like a credential; make the parameter a SecureString and put the value outside config" }];
+      if (CREDENTIAL_VALUE.test(p.value))
+        return [{ path: [...path, "value"], message: "looks like a credential; make the parameter a SecureString and put the value outside config" }];
       return [];
     }),
 ];

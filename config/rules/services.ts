@@ -1,22 +1,42 @@
 import { environmentCredential } from "../credentials";
 import type { ConfigIssue, CrossFieldRule } from "../schema";
 import { tableEnvironmentName } from "../sections/functions";
-import { FARGATE_CPU_MEMORY, PLAIN_SECRETS, PLATFORM_ENVIRONMENT, RDS_MASTER_SECRET, REDIS_SECRETS, TARGET_GROUP_NAME_MAX } from "../sections/services";
+import {
+  FARGATE_CPU_MEMORY,
+  PLAIN_SECRETS,
+  PLATFORM_ENVIRONMENT,
+  RDS_MASTER_SECRET,
+  REDIS_SECRETS,
+  TARGET_GROUP_NAME_MAX,
+} from "../sections/services";
 
 const CATCH_ALL_PATTERNS = ["/*", "*"];
 
 export const servicesRules: CrossFieldRule[] = [
-  (c) => duplicatesOf(c.services.map((s) => s.name)).map((i) => ({ path: ["services", i, "name"], message: `duplicates service name "${c.services[i].name}"` })),
-  (c) => duplicatesOf(c.services.map((s) => s.priority)).map((i) => ({ path: ["services", i, "priority"], message: `duplicates listener rule priority ${c.services[i].priority}` })),
+  (c) =>
+    duplicatesOf(c.services.map((s) => s.name)).map((i) => ({
+      path: ["services", i, "name"],
+      message: `duplicates service name "${c.services[i].name}"`,
+    })),
+  (c) =>
+    duplicatesOf(c.services.map((s) => s.priority)).map((i) => ({
+      path: ["services", i, "priority"],
+      message: `duplicates listener rule priority ${c.services[i].priority}`,
+    })),
   (c) => {
     const patterns = c.services.flatMap((s, i) => s.pathPatterns.map((pattern, j) => ({ pattern, path: ["services", i, "pathPatterns", j] })));
-    return duplicatesOf(patterns.map((p) => p.pattern)).map((k) => ({ path: patterns[k].path, message: `routes "${patterns[k].pattern}" a second time` }));
+    return duplicatesOf(patterns.map((p) => p.pattern)).map((k) => ({
+      path: patterns[k].path,
+      message: `routes "${patterns[k].pattern}" a second time`,
+    }));
   },
   (c) =>
     c.services.flatMap((s, i): ConfigIssue[] => {
       const allowed = FARGATE_CPU_MEMORY[s.cpu];
       if (!allowed || allowed.includes(s.memory)) return [];
-      return [{ path: ["services", i, "memory"], message: `${s.memory} MiB does not pair with ${s.cpu} CPU on Fargate; allowed: ${allowed.join(", ")}` }];
+      return [
+        { path: ["services", i, "memory"], message: `${s.memory} MiB does not pair with ${s.cpu} CPU on Fargate; allowed: ${allowed.join(", ")}` },
+      ];
     }),
   (c) =>
     c.services.flatMap((s, i): ConfigIssue[] => {
@@ -31,7 +51,9 @@ export const servicesRules: CrossFieldRule[] = [
     c.environment !== "prod"
       ? []
       : c.services.flatMap((s, i) =>
-          s.minCount < 2 ? [{ path: ["services", i, "minCount"], message: "must be at least 2 in prod, so losing one task or AZ keeps the service up" }] : [],
+          s.minCount < 2
+            ? [{ path: ["services", i, "minCount"], message: "must be at least 2 in prod, so losing one task or AZ keeps the service up" }]
+            : [],
         ),
   (c) => {
     // A catch-all rule shadows every rule evaluated after it.
@@ -82,27 +104,53 @@ export const servicesRules: CrossFieldRule[] = [
       Object.entries(s.secrets).flatMap(([name, ref]): ConfigIssue[] => {
         const path = ["services", i, "secrets", name, "secret"];
         if (ref.secret === RDS_MASTER_SECRET) {
-          return [{ path, message: `must not be ${RDS_MASTER_SECRET}: the master user is for migrations only; set database: true to connect as database.appUser with IAM authentication` }];
+          return [
+            {
+              path,
+              message: `must not be ${RDS_MASTER_SECRET}: the master user is for migrations only; set database: true to connect as database.appUser with IAM authentication`,
+            },
+          ];
         }
-        if ((REDIS_SECRETS as readonly string[]).includes(ref.secret) && !c.cache) return [{ path, message: `needs the cache section: ${ref.secret} exists only with Redis` }];
+        if ((REDIS_SECRETS as readonly string[]).includes(ref.secret) && !c.cache)
+          return [{ path, message: `needs the cache section: ${ref.secret} exists only with Redis` }];
         return [];
       }),
     ),
   (c) =>
     c.services.flatMap((s, i) =>
       (["recordings", "documents"] as const).flatMap((bucket): ConfigIssue[] =>
-        s[bucket] && !c.storage[bucket] ? [{ path: ["services", i, bucket], message: `needs storage.${bucket}: the environment has no ${bucket} bucket` }] : [],
+        s[bucket] && !c.storage[bucket]
+          ? [{ path: ["services", i, bucket], message: `needs storage.${bucket}: the environment has no ${bucket} bucket` }]
+          : [],
       ),
     ),
-  (c) => c.services.flatMap((s, i) => (s.database && !c.database ? [{ path: ["services", i, "database"], message: "needs the database section: there is no database to connect to" }] : [])),
-  (c) => c.services.flatMap((s, i) => (s.parameters && !c.parameters ? [{ path: ["services", i, "parameters"], message: "needs the parameters section: there is nothing to read" }] : [])),
+  (c) =>
+    c.services.flatMap((s, i) =>
+      s.database && !c.database
+        ? [{ path: ["services", i, "database"], message: "needs the database section: there is no database to connect to" }]
+        : [],
+    ),
+  (c) =>
+    c.services.flatMap((s, i) =>
+      s.parameters && !c.parameters
+        ? [{ path: ["services", i, "parameters"], message: "needs the parameters section: there is nothing to read" }]
+        : [],
+    ),
   (c) =>
     c.services.flatMap((s, i) => {
       const known = (c.dynamodb?.tables ?? []).map((t) => t.name);
       return s.tables.flatMap((grant, j): ConfigIssue[] => {
         const path = ["services", i, "tables", j, "name"];
         if (!known.includes(grant.name)) {
-          return [{ path, message: known.length === 0 ? `names table "${grant.name}" but the dynamodb section is absent` : `names no table "${grant.name}"; known: ${known.join(", ")}` }];
+          return [
+            {
+              path,
+              message:
+                known.length === 0
+                  ? `names table "${grant.name}" but the dynamodb section is absent`
+                  : `names no table "${grant.name}"; known: ${known.join(", ")}`,
+            },
+          ];
         }
         return s.tables.findIndex((other) => other.name === grant.name) !== j ? [{ path, message: `grants table "${grant.name}" twice` }] : [];
       });
@@ -112,11 +160,18 @@ export const servicesRules: CrossFieldRule[] = [
       s.tables
         .map((grant) => tableEnvironmentName(grant.name))
         .filter((name) => name in s.environment || name in s.secrets)
-        .map((name) => ({ path: ["services", i, "tables"], message: `sets ${name}, which the service also defines in environment or secrets; keep one` })),
+        .map((name) => ({
+          path: ["services", i, "tables"],
+          message: `sets ${name}, which the service also defines in environment or secrets; keep one`,
+        })),
     ),
 ];
 
-function secretReferenceIssues(externalApiKeys: readonly string[], ref: { secret: string; jsonKey?: string }, path: ConfigIssue["path"]): ConfigIssue[] {
+function secretReferenceIssues(
+  externalApiKeys: readonly string[],
+  ref: { secret: string; jsonKey?: string },
+  path: ConfigIssue["path"],
+): ConfigIssue[] {
   // Refused with its reason by the optional-components rule.
   if (ref.secret === RDS_MASTER_SECRET) return [];
   if ((PLAIN_SECRETS as readonly string[]).includes(ref.secret)) {

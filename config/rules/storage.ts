@@ -7,7 +7,12 @@ const BUCKET_NAME_MAX = 63;
 export const storageRules: CrossFieldRule[] = [
   ({ storage }) =>
     storage.logs.expirationDays <= storage.logs.glacierTransitionDays
-      ? [{ path: ["storage", "logs", "expirationDays"], message: `must be greater than glacierTransitionDays (${storage.logs.glacierTransitionDays}); S3 rejects expiring before the transition` }]
+      ? [
+          {
+            path: ["storage", "logs", "expirationDays"],
+            message: `must be greater than glacierTransitionDays (${storage.logs.glacierTransitionDays}); S3 rejects expiring before the transition`,
+          },
+        ]
       : [],
   (c) =>
     STORAGE_BUCKET_PURPOSES.filter((purpose) => c.storage[purpose] !== undefined)

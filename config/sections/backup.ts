@@ -1,9 +1,7 @@
 import { z } from "zod";
 
 /** AWS Backup schedule: a six-field `cron(...)` expression, evaluated in UTC. */
-const backupCron = z
-  .string()
-  .regex(/^cron\((\S+ ){5}\S+\)$/, "must be an AWS cron expression with six fields, e.g. cron(0 5 ? * * *)");
+const backupCron = z.string().regex(/^cron\((\S+ ){5}\S+\)$/, "must be an AWS cron expression with six fields, e.g. cron(0 5 ? * * *)");
 
 const days = (what: string) => z.number().int().min(1, `${what} must be at least 1 day`).max(36500, `${what} must be at most 36500 days`);
 
@@ -27,11 +25,7 @@ const vaultLockSchema = z.discriminatedUnion("enabled", [
     /** Recovery points with a longer retention are refused by the vault. */
     maxRetentionDays: days("maximum retention"),
     /** Grace period during which the lock can still be removed; after it the lock is immutable (compliance mode). */
-    changeableForDays: z
-      .number()
-      .int()
-      .min(3, "must be at least 3 days, the AWS minimum grace period")
-      .max(36500, "must be at most 36500 days"),
+    changeableForDays: z.number().int().min(3, "must be at least 3 days, the AWS minimum grace period").max(36500, "must be at most 36500 days"),
   }),
 ]);
 
@@ -53,7 +47,11 @@ export const backupSchema = z.strictObject({
   /** Resources carrying this tag are backed up by the plan besides the RDS instance. */
   selectionTag: z.strictObject({
     /** Tag key the backup selection matches. */
-    key: z.string().min(1).max(128).regex(/^[\w .:/=+\-@]+$/, "must be a valid AWS tag key"),
+    key: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[\w .:/=+\-@]+$/, "must be a valid AWS tag key"),
     /** Tag value the backup selection matches. */
     value: z.string().max(256),
   }),

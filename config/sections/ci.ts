@@ -27,11 +27,10 @@ export const ciSchema = z.strictObject({
 export type CiConfig = z.infer<typeof ciSchema>;
 
 /** The roles the workflow assumes for one environment, defaults filled in. */
-export function ciRoles(config: {
-  readonly project: string;
-  readonly accountId: string;
-  readonly ci?: CiConfig;
-}): { readonly plan: string; readonly apply: string } {
+export function ciRoles(config: { readonly project: string; readonly accountId: string; readonly ci?: CiConfig }): {
+  readonly plan: string;
+  readonly apply: string;
+} {
   const derived = (purpose: string) => `arn:aws:iam::${config.accountId}:role/${config.project}-ci-${purpose}`;
   return { plan: config.ci?.planRoleArn ?? derived("plan"), apply: config.ci?.applyRoleArn ?? derived("apply") };
 }

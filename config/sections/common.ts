@@ -13,18 +13,14 @@ export const logRetentionDays = z
     message: `must be one of the CloudWatch Logs retention values ${CLOUDWATCH_RETENTION_DAYS.join(", ")}`,
   });
 
-export const awsRegion = z
-  .string()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "must be an AWS region name such as us-east-1");
+export const awsRegion = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "must be an AWS region name such as us-east-1");
 
 export const cidrBlock = z.string().refine((text) => parseCidr(text) !== undefined, {
   message: "must be an IPv4 CIDR block a.b.c.d/n with no host bits set",
 });
 
 /** Lower-case DNS-label style names used inside resource names (`voice-ai`, `api`). */
-export const resourceName = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, "must be 2-32 characters of a-z, 0-9 and '-', starting with a letter");
+export const resourceName = z.string().regex(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, "must be 2-32 characters of a-z, 0-9 and '-', starting with a letter");
 
 /** S3 bucket naming rules (general purpose buckets). */
 export const bucketName = z

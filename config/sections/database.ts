@@ -10,7 +10,10 @@ const RDS_IDENTIFIER_MAX = 63;
 /** RDS DB instance identifier rules: letter first, a-z 0-9 '-', no '--', no trailing '-', at most 63. */
 const rdsIdentifier = z
   .string()
-  .max(RDS_IDENTIFIER_MAX - READ_REPLICA_SUFFIX.length, `must be at most ${RDS_IDENTIFIER_MAX - READ_REPLICA_SUFFIX.length} characters (replica identifiers append ${READ_REPLICA_SUFFIX})`)
+  .max(
+    RDS_IDENTIFIER_MAX - READ_REPLICA_SUFFIX.length,
+    `must be at most ${RDS_IDENTIFIER_MAX - READ_REPLICA_SUFFIX.length} characters (replica identifiers append ${READ_REPLICA_SUFFIX})`,
+  )
   .regex(/^[a-z][a-z0-9-]*$/, "must start with a lower-case letter and use only a-z, 0-9 and '-'")
   .refine((id) => !id.includes("--") && !id.endsWith("-"), "must not contain '--' or end with '-'");
 
@@ -23,9 +26,7 @@ export const rdsInstanceClass = z
   );
 
 const postgresIdentifier = (what: string) =>
-  z
-    .string()
-    .regex(/^[a-z][a-z0-9_]{0,62}$/, `must be a PostgreSQL ${what}: a lower-case letter, then up to 62 of a-z 0-9 _`);
+  z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, `must be a PostgreSQL ${what}: a lower-case letter, then up to 62 of a-z 0-9 _`);
 
 /** Names RDS reserves for itself or PostgreSQL for its templates. */
 const RESERVED_NAMES = ["postgres", "rdsadmin", "rdsrepladmin", "rds_superuser", "template0", "template1"];
@@ -42,16 +43,10 @@ export const databaseSchema = z.strictObject({
   /** DB instance identifier; replicas get `-replica` / `-dr` appended. */
   identifier: rdsIdentifier,
   /** PostgreSQL version: a major (`15`) lets auto minor upgrades move freely, `15.12` pins a minor. */
-  engineVersion: z
-    .string()
-    .regex(/^(1[1-9]|[2-9]\d)(\.\d{1,2})?$/, "must be a PostgreSQL version: a major 11+ (15) or major.minor (15.12)"),
+  engineVersion: z.string().regex(/^(1[1-9]|[2-9]\d)(\.\d{1,2})?$/, "must be a PostgreSQL version: a major 11+ (15) or major.minor (15.12)"),
   instanceClass: rdsInstanceClass,
   /** gp3 storage at creation. */
-  allocatedStorageGb: z
-    .number()
-    .int()
-    .min(20, "must be at least 20 GB (the RDS PostgreSQL gp3 minimum)")
-    .max(65536, "must be at most 65536 GB"),
+  allocatedStorageGb: z.number().int().min(20, "must be at least 20 GB (the RDS PostgreSQL gp3 minimum)").max(65536, "must be at most 65536 GB"),
   /** Storage autoscaling ceiling; equal to allocatedStorageGb turns autoscaling off. */
   maxAllocatedStorageGb: z.number().int().max(65536, "must be at most 65536 GB"),
   /** Synchronous standby in a second AZ. */
@@ -70,7 +65,9 @@ export const databaseSchema = z.strictObject({
    * a 15-minute token from the task role, so nothing breaks when the master password rotates. A migration creates
    * it (`CREATE USER ...; GRANT rds_iam TO ...`, docs/first-deploy.md).
    */
-  appUser: postgresIdentifier("user name").refine((n) => !RESERVED_NAMES.includes(n), "is reserved by PostgreSQL or RDS").default("app"),
+  appUser: postgresIdentifier("user name")
+    .refine((n) => !RESERVED_NAMES.includes(n), "is reserved by PostgreSQL or RDS")
+    .default("app"),
   /**
    * Schema migrations as a one-off ECS task (`<project>-<env>-db-migrate`) that connects as the master user: the
    * image of `service` with `command`. The migrations also create `appUser` (docs/first-deploy.md).
@@ -95,9 +92,7 @@ export const databaseSchema = z.strictObject({
   finalSnapshot: z.boolean(),
   performanceInsightsRetentionDays: performanceInsightsRetention,
   /** Enhanced monitoring granularity. */
-  monitoringIntervalSeconds: z
-    .number()
-    .refine((s) => [1, 5, 10, 15, 30, 60].includes(s), "must be one of 1, 5, 10, 15, 30, 60 seconds"),
+  monitoringIntervalSeconds: z.number().refine((s) => [1, 5, 10, 15, 30, 60].includes(s), "must be one of 1, 5, 10, 15, 30, 60 seconds"),
   /** Retention of the exported postgresql/upgrade logs. */
   logRetentionDays,
   /** `log_min_duration_statement`: statements slower than this are logged; -1 turns it off. */

@@ -104,7 +104,11 @@ export const messagingSchema = z.strictObject({
   /** Route53 health check of the ALB (seed 000: "Health checks + failover"). */
   healthCheck: z.strictObject({
     /** Path the checkers request; the services answer it (seed 000: /health). */
-    path: z.string().regex(/^\/[\w\-./]*$/, "must be an absolute URL path such as /health").max(255).default("/health"),
+    path: z
+      .string()
+      .regex(/^\/[\w\-./]*$/, "must be an absolute URL path such as /health")
+      .max(255)
+      .default("/health"),
     /** Consecutive failed checks before the endpoint counts as unhealthy; Route53 accepts 1-10. */
     failureThreshold: z.number().int().min(1, "must be 1-10").max(10, "must be 1-10"),
     /** Seconds between checks from each checker; Route53 accepts 10 (fast, extra cost) or 30. */

@@ -15,7 +15,11 @@ export const parameterSchema = z.strictObject({
    */
   type: z.enum(["SecureString", "String"]),
   /** Value of a String parameter; must be absent for a SecureString. */
-  value: z.string().min(1, "must not be empty (SSM rejects empty values)").max(STANDARD_VALUE_MAX, "must be at most 4096 characters (standard tier)").optional(),
+  value: z
+    .string()
+    .min(1, "must not be empty (SSM rejects empty values)")
+    .max(STANDARD_VALUE_MAX, "must be at most 4096 characters (standard tier)")
+    .optional(),
 });
 
 /** Application settings in SSM Parameter Store under `/<project>/<env>/<name>` (seed 003), by name. */

@@ -24,7 +24,11 @@ function range(from: number, to: number, step: number): number[] {
  */
 export const RDS_MASTER_SECRET = PLATFORM_SECRETS.rdsMasterUser;
 /** Secrets created by the secrets-kms stack whose values are plain strings (no JSON keys). */
-export const PLAIN_SECRETS: readonly PlatformSecretName[] = [PLATFORM_SECRETS.jwtSigningKey, PLATFORM_SECRETS.redisAuthToken, PLATFORM_SECRETS.redisUrl];
+export const PLAIN_SECRETS: readonly PlatformSecretName[] = [
+  PLATFORM_SECRETS.jwtSigningKey,
+  PLATFORM_SECRETS.redisAuthToken,
+  PLATFORM_SECRETS.redisUrl,
+];
 /** Secrets the secrets-kms stack creates only when the environment has a cache. */
 export const REDIS_SECRETS: readonly PlatformSecretName[] = [PLATFORM_SECRETS.redisAuthToken, PLATFORM_SECRETS.redisUrl];
 /** Environment variables the ecs stack sets itself on every container; config may not override them. */
@@ -45,9 +49,7 @@ export const PLATFORM_ENVIRONMENT = [
   "PARAMETERS_PATH",
 ] as const;
 
-const envVarName = z
-  .string()
-  .regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name of A-Z, 0-9 and '_', not starting with a digit");
+const envVarName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name of A-Z, 0-9 and '_', not starting with a digit");
 
 const secretReference = z.strictObject({
   /** Short secret name: a secrets-kms secret (`deepgram-api-key`, `redis-url`, ...) or `rds-master-user`. */
@@ -118,9 +120,12 @@ export const serviceSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "must be a Docker tag: 1-128 of A-Z a-z 0-9 _ . -")
     .refine((tag) => tag !== "latest", "must not be 'latest': repositories are immutable, so 'latest' could be pushed only once"),
   /** Task CPU units (256 = 0.25 vCPU); must pair with memory as Fargate allows. */
-  cpu: z.number().int().refine((cpu) => cpu in FARGATE_CPU_MEMORY, {
-    message: `must be a Fargate CPU size: ${Object.keys(FARGATE_CPU_MEMORY).join(", ")}`,
-  }),
+  cpu: z
+    .number()
+    .int()
+    .refine((cpu) => cpu in FARGATE_CPU_MEMORY, {
+      message: `must be a Fargate CPU size: ${Object.keys(FARGATE_CPU_MEMORY).join(", ")}`,
+    }),
   /** Task memory in MiB. */
   memory: z.number().int().positive("must be positive"),
   /** CPU architecture of the image. */
@@ -180,7 +185,10 @@ export const serviceSchema = z.strictObject({
    */
   database: z.boolean().default(false),
   /** Numeric uid[:gid] the container runs as; never root. */
-  user: z.string().regex(/^[1-9]\d*(:\d+)?$/, "must be a numeric non-root uid or uid:gid").default("1000:1000"),
+  user: z
+    .string()
+    .regex(/^[1-9]\d*(:\d+)?$/, "must be a numeric non-root uid or uid:gid")
+    .default("1000:1000"),
   /** Read-only root filesystem (a writable /tmp volume is mounted); turn off only for images that write elsewhere. */
   readonlyRootFilesystem: z.boolean().default(true),
   autoscaling: autoscalingSchema,

@@ -22,23 +22,19 @@ export const stateBackendSchema = z.strictObject({
   /** Region of the state bucket and lock table. */
   region: awsRegion,
   /** DynamoDB table used for state locking (hash key `LockID`). */
-  lockTable: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{3,255}$/, "must be a DynamoDB table name: 3-255 of A-Z a-z 0-9 _ . -"),
+  lockTable: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, "must be a DynamoDB table name: 3-255 of A-Z a-z 0-9 _ . -"),
   /**
    * KMS key that encrypts state objects (`kms_key_id` of every backend); SSE-S3 when absent. With `alias/<name>`
    * the bootstrap stack creates that key; with a key ARN it uses an existing key.
    */
-  kmsKeyId: z.string().regex(/^(arn:aws[a-z-]*:kms:|alias\/)/, "must be a KMS key ARN or alias/...").optional(),
+  kmsKeyId: z
+    .string()
+    .regex(/^(arn:aws[a-z-]*:kms:|alias\/)/, "must be a KMS key ARN or alias/...")
+    .optional(),
   /** Also take Terraform 1.10+ S3 lock files (`use_lockfile`) next to the DynamoDB lock. */
   useLockfile: z.boolean().default(false),
   /** Days the state bucket keeps a superseded state version, the way back from a bad apply. */
-  noncurrentVersionDays: z
-    .number()
-    .int()
-    .min(30, "must be at least 30 days")
-    .max(3650, "must be at most 3650 days")
-    .default(90),
+  noncurrentVersionDays: z.number().int().min(30, "must be at least 30 days").max(3650, "must be at most 3650 days").default(90),
   /**
    * Where the bootstrap stack keeps its own state: `local` (`terraform-state/<project>/<env>/bootstrap.tfstate`
    * beside the output directory) until its bucket exists, `s3` once it has been moved there with

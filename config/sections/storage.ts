@@ -4,14 +4,16 @@ const days = z.number().int().min(1, "must be at least 1 day").max(36500, "must 
 
 export const storageSchema = z.strictObject({
   /** Call recordings (seed 000): versioned, KMS-encrypted, deleted after a while. Absent: no recordings bucket. */
-  recordings: z.strictObject({
-    /** Current recordings expire (become noncurrent) after this many days. */
-    expirationDays: days,
-    /** Noncurrent versions are deleted this many days after they stop being current. */
-    noncurrentExpirationDays: days,
-    /** Incomplete multipart uploads are aborted after this many days. */
-    abortIncompleteMultipartUploadDays: days,
-  }).optional(),
+  recordings: z
+    .strictObject({
+      /** Current recordings expire (become noncurrent) after this many days. */
+      expirationDays: days,
+      /** Noncurrent versions are deleted this many days after they stop being current. */
+      noncurrentExpirationDays: days,
+      /** Incomplete multipart uploads are aborted after this many days. */
+      abortIncompleteMultipartUploadDays: days,
+    })
+    .optional(),
   /**
    * Application documents (seed 004's documents bucket): versioned, KMS-encrypted, current versions kept until the
    * application deletes them. Absent: no documents bucket.

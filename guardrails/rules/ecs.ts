@@ -95,7 +95,9 @@ export const execWorksOnReadOnlyRoot: StackRule = {
           .map((container) => {
             const writable = (container.mountPoints ?? []).filter((mount) => mount.readOnly !== true).map((mount) => mount.containerPath);
             const missing = EXEC_AGENT_PATHS.filter((path) => !writable.includes(path));
-            return missing.length === 0 ? undefined : `${container.name ?? "container"} has a read-only root and no writable ${missing.join(", ")}, so the exec agent cannot start`;
+            return missing.length === 0
+              ? undefined
+              : `${container.name ?? "container"} has a read-only root and no writable ${missing.join(", ")}, so the exec agent cannot start`;
           })
           .filter((problem): problem is string => problem !== undefined);
         return { subject: service, verdict: problems.length === 0 ? compliant : nonCompliant(problems.join("; ")) };
@@ -139,7 +141,9 @@ export const servicesNotDatabaseMaster: StackRule = {
         verdict:
           master.length === 0
             ? compliant
-            : nonCompliant(`${master.join(", ")} come from the master user's secret: rotating it breaks running tasks, and the service holds the master's rights`),
+            : nonCompliant(
+                `${master.join(", ")} come from the master user's secret: rotating it breaks running tasks, and the service holds the master's rights`,
+              ),
       };
     }),
 };

@@ -136,7 +136,7 @@ export const noWildcardResourcesOnData: ElementRule = {
   scope: "element",
   types: ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role"],
   description: "Identity policies scope data actions (objects, secrets, KMS crypto, items, messages) to named resources",
-  fix: "Replace Resource \"*\" with the ARNs of the buckets, secrets, keys, tables or queues the principal uses (key policies' \"*\" means the key itself and is fine)",
+  fix: 'Replace Resource "*" with the ARNs of the buckets, secrets, keys, tables or queues the principal uses (key policies\' "*" means the key itself and is fine)',
   check: (element, context) =>
     eachPolicy(element, context, (statements, kind, attribute) =>
       kind !== "identity"

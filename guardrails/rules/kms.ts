@@ -56,9 +56,16 @@ export const encryptionContextGrantsReachable: ElementRule = {
     const statements = policyStatements(key.attributes.policy, context);
     if (!statements) return notApplicable;
     const problems = statements
-      .map((statement, index) => ({ statement, index, dead: conditionsOnEncryptionContext(statement) ? actionsWithoutEncryptionContext(statement.actions) : [] }))
+      .map((statement, index) => ({
+        statement,
+        index,
+        dead: conditionsOnEncryptionContext(statement) ? actionsWithoutEncryptionContext(statement.actions) : [],
+      }))
       .filter(({ dead }) => dead.length > 0)
-      .map(({ statement, index, dead }) => `${statementLabel(statement, index)} grants ${dead.join(", ")} only with a kms:EncryptionContext condition, which those requests never carry, so the grant never applies`);
+      .map(
+        ({ statement, index, dead }) =>
+          `${statementLabel(statement, index)} grants ${dead.join(", ")} only with a kms:EncryptionContext condition, which those requests never carry, so the grant never applies`,
+      );
     return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
   },
 };

@@ -65,9 +65,7 @@ export const serviceLogGroupsHaveRetention: StackRule = {
     const taskDefinitions = context.elements
       .filter((e) => e.type === "aws_ecs_task_definition")
       .map((task) => {
-        const creating = (containerDefinitions(task) ?? []).filter(
-          (c) => String(c.logConfiguration?.options?.["awslogs-create-group"]) === "true",
-        );
+        const creating = (containerDefinitions(task) ?? []).filter((c) => String(c.logConfiguration?.options?.["awslogs-create-group"]) === "true");
         return {
           subject: task,
           verdict:
@@ -132,7 +130,9 @@ export const flowLogRoleHasMinimumPermissions: StackRule = {
           verdict:
             missing.length === 0
               ? compliant
-              : nonCompliant(`its role ${role.address} lacks ${missing.join(", ")}, so delivery can fail with an access error that Terraform never reports`),
+              : nonCompliant(
+                  `its role ${role.address} lacks ${missing.join(", ")}, so delivery can fail with an access error that Terraform never reports`,
+                ),
         };
       }),
 };

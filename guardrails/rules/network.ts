@@ -78,7 +78,8 @@ export const noInternetIngress: StackRule = {
         const protocol = o.protocol.toLowerCase();
         const tcp = protocol === "tcp" || protocol === "6";
         const allowed = tcp && o.fromPort === o.toPort && LOAD_BALANCER_PORTS.includes(o.fromPort) && isLoadBalancerGroup(context, o.group);
-        const ports = protocol === "-1" || protocol === "all" ? "all ports" : o.fromPort === o.toPort ? `port ${o.fromPort}` : `ports ${o.fromPort}-${o.toPort}`;
+        const ports =
+          protocol === "-1" || protocol === "all" ? "all ports" : o.fromPort === o.toPort ? `port ${o.fromPort}` : `ports ${o.fromPort}-${o.toPort}`;
         const cidr = o.cidrs.filter((c) => ANYWHERE.includes(c)).join(" and ");
         return {
           subject: o.subject,

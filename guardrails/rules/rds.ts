@@ -135,7 +135,9 @@ export const replicaSourceNotManagedPassword: StackRule = {
         }
         return {
           subject: replica,
-          verdict: nonCompliant(`its source ${source.address} sets manage_master_user_password, and RDS refuses to create a read replica of such a source`),
+          verdict: nonCompliant(
+            `its source ${source.address} sets manage_master_user_password, and RDS refuses to create a read replica of such a source`,
+          ),
         };
       }),
 };

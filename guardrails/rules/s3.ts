@@ -1,13 +1,4 @@
-import {
-  actionMatches,
-  blocks,
-  grantsToEveryone,
-  isSet,
-  isTrue,
-  policyStatements,
-  refersTo,
-  type Statement,
-} from "../helpers";
+import { actionMatches, blocks, grantsToEveryone, isSet, isTrue, policyStatements, refersTo, type Statement } from "../helpers";
 import { type ElementView, type RuleContext, type StackRule, compliant, nonCompliant } from "../types";
 
 const PUBLIC_ACCESS_SETTINGS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
@@ -123,7 +114,9 @@ export const bucketRequiresTls: StackRule = {
       }
       return {
         subject: bucket,
-        verdict: statements.some(deniesPlainHttp) ? compliant : nonCompliant("no bucket policy statement denies requests without TLS (aws:SecureTransport = false)"),
+        verdict: statements.some(deniesPlainHttp)
+          ? compliant
+          : nonCompliant("no bucket policy statement denies requests without TLS (aws:SecureTransport = false)"),
       };
     }),
 };

@@ -36,10 +36,16 @@ function protectedPathPatterns(acl: ElementView, context: RuleContext): string[]
     .filter((e) => e.type === "aws_wafv2_web_acl_association" && referencedAddress(e.attributes.web_acl_arn) === acl.address)
     .map((association) => referencedAddress(association.attributes.resource_arn));
   const listeners = context.elements
-    .filter((e) => (e.type === "aws_lb_listener" || e.type === "aws_alb_listener") && balancers.includes(referencedAddress(e.attributes.load_balancer_arn)))
+    .filter(
+      (e) => (e.type === "aws_lb_listener" || e.type === "aws_alb_listener") && balancers.includes(referencedAddress(e.attributes.load_balancer_arn)),
+    )
     .map((listener) => listener.address);
   return context.elements
-    .filter((e) => (e.type === "aws_lb_listener_rule" || e.type === "aws_alb_listener_rule") && listeners.includes(referencedAddress(e.attributes.listener_arn) ?? ""))
+    .filter(
+      (e) =>
+        (e.type === "aws_lb_listener_rule" || e.type === "aws_alb_listener_rule") &&
+        listeners.includes(referencedAddress(e.attributes.listener_arn) ?? ""),
+    )
     .flatMap((rule) => blocks(rule.attributes.condition))
     .flatMap((condition) => blocks(condition.path_pattern))
     .flatMap((pattern) => (Array.isArray(pattern.values) ? pattern.values.map(String) : []));
@@ -98,7 +104,9 @@ export const countedBodyRulesAreReblocked: StackRule = {
           verdict:
             unguarded.length === 0
               ? compliant
-              : nonCompliant(`${unguarded.join(", ")} only count${unguarded.length === 1 ? "s" : ""} and no later rule blocks the label, so that protection is off on every path`),
+              : nonCompliant(
+                  `${unguarded.join(", ")} only count${unguarded.length === 1 ? "s" : ""} and no later rule blocks the label, so that protection is off on every path`,
+                ),
         };
       }),
 };

@@ -178,7 +178,9 @@ export function githubOutputs(report: AffectedReport, waves: number): string {
     const inWave = automated.filter((stack) => stack.wave === wave);
     lines.push(`${waveOutputName("plan", wave)}=${JSON.stringify(inWave.map((stack) => ({ stack: stack.id, environment: stack.environment })))}`);
     for (const environment of report.environments) {
-      lines.push(`${waveOutputName(environment.name, wave)}=${JSON.stringify(inWave.filter((s) => s.environment === environment.name).map((s) => s.id))}`);
+      lines.push(
+        `${waveOutputName(environment.name, wave)}=${JSON.stringify(inWave.filter((s) => s.environment === environment.name).map((s) => s.id))}`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;
@@ -197,7 +199,10 @@ export function cdktfApp(projectDir: string): { app: string; output: string } {
 export function readSynthesizedStacks(outdir: string): Map<string, TerraformJson> {
   const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { synthesizedStackPath: string }> };
   return new Map(
-    Object.entries(manifest.stacks).map(([id, entry]) => [id, JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), "utf8")) as TerraformJson]),
+    Object.entries(manifest.stacks).map(([id, entry]) => [
+      id,
+      JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), "utf8")) as TerraformJson,
+    ]),
   );
 }
 
@@ -253,7 +258,8 @@ export function startRevisionSynth(projectDir: string, rev: string): RevisionSyn
       child.stderr!.on("data", (chunk) => (output += chunk));
       child.on("error", reject);
       child.on("close", (code) => {
-        if (code !== 0) return reject(new Error(`synthesizing ${rev} (${commit.slice(0, 12)}) with \`${app}\` failed (exit ${code}):\n${output.trim()}`));
+        if (code !== 0)
+          return reject(new Error(`synthesizing ${rev} (${commit.slice(0, 12)}) with \`${app}\` failed (exit ${code}):\n${output.trim()}`));
         try {
           resolvePromise(readSynthesizedStacks(outdir));
         } catch (error) {

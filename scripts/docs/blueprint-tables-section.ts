@@ -121,7 +121,8 @@ function alarmTable(environments: readonly EnvironmentStacks[]): string[] {
     for (const [, alarm] of resources(stacks, "aws_cloudwatch_metric_alarm")) {
       const name: string = alarm.alarm_name.startsWith(prefix) ? alarm.alarm_name.slice(prefix.length) : alarm.alarm_name;
       const entry = alarms.get(name) ?? { metric: `${alarm.namespace} ${alarm.metric_name} (${alarm.statistic})`, thresholds: new Map() };
-      const value = alarm.metric_name === "FreeStorageSpace" || alarm.metric_name === "FreeableMemory" ? `${alarm.threshold / GIB} GiB` : String(alarm.threshold);
+      const value =
+        alarm.metric_name === "FreeStorageSpace" || alarm.metric_name === "FreeableMemory" ? `${alarm.threshold / GIB} GiB` : String(alarm.threshold);
       const minutes = (alarm.period * alarm.evaluation_periods) / 60;
       entry.thresholds.set(environment, `${COMPARISON[alarm.comparison_operator] ?? alarm.comparison_operator} ${value} (${minutes} min)`);
       alarms.set(name, entry);
@@ -129,11 +130,7 @@ function alarmTable(environments: readonly EnvironmentStacks[]): string[] {
   }
   const rows = [...alarms]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, { metric, thresholds }]) => [
-    code(name),
-    metric,
-    ...environments.map(({ environment }) => thresholds.get(environment) ?? "-"),
-  ]);
+    .map(([name, { metric, thresholds }]) => [code(name), metric, ...environments.map(({ environment }) => thresholds.get(environment) ?? "-")]);
   return table(["alarm", "metric (statistic)", ...environments.map(({ environment }) => `${environment}: pages when`)], rows);
 }
 
@@ -143,7 +140,10 @@ function budgetTable(environments: readonly EnvironmentStacks[]): string[] {
       environment,
       `${budget.limit_amount} ${budget.limit_unit} ${String(budget.time_unit).toLowerCase()}`,
       (budget.notification as Resource[])
-        .map((n) => `${String(n.notification_type).toLowerCase()} ${COMPARISON[`${toPascal(n.comparison_operator)}Threshold`] ?? n.comparison_operator} ${n.threshold} %`)
+        .map(
+          (n) =>
+            `${String(n.notification_type).toLowerCase()} ${COMPARISON[`${toPascal(n.comparison_operator)}Threshold`] ?? n.comparison_operator} ${n.threshold} %`,
+        )
         .join(", "),
     ]),
   );

@@ -110,7 +110,8 @@ function walk(schema: Schema, path: string, presence: Presence, comments: Map<st
 
 function walkFields(schema: Schema, path: string, comments: Map<string, FieldComment>, fields: Map<string, FieldDoc>): void {
   const def = unwrap(schema)._zod.def;
-  if (def.type === "object") for (const [key, value] of Object.entries(def.shape!)) walk(value, `${path}.${key}`, { optional: false }, comments, fields);
+  if (def.type === "object")
+    for (const [key, value] of Object.entries(def.shape!)) walk(value, `${path}.${key}`, { optional: false }, comments, fields);
 }
 
 function merge(known: FieldDoc, row: FieldDoc): FieldDoc {
@@ -153,7 +154,9 @@ function typeName(schema: Schema): string {
     case "record":
       return `map of ${typeName(def.keyType!)} to ${typeName(def.valueType!)}`;
     case "enum":
-      return Object.values(def.entries!).map((value) => code(JSON.stringify(value))).join(" \\| ");
+      return Object.values(def.entries!)
+        .map((value) => code(JSON.stringify(value)))
+        .join(" \\| ");
     case "literal":
       return def.values!.map((value) => code(JSON.stringify(value))).join(" \\| ");
     case "union":

@@ -12,7 +12,9 @@ export const COMMANDS_BEGIN = "<!-- BEGIN GENERATED: prod deploy commands (`npm 
 export const COMMANDS_END = "<!-- END GENERATED: prod deploy commands -->";
 
 /** The generated region's content, without its markers. */
-export function renderDeployCommandsSection(app: SynthesizedApp = synthesizeApp({ blueprints: DEFAULT_BLUEPRINT, environments: ENVIRONMENT })): string {
+export function renderDeployCommandsSection(
+  app: SynthesizedApp = synthesizeApp({ blueprints: DEFAULT_BLUEPRINT, environments: ENVIRONMENT }),
+): string {
   const [config] = loadBlueprints(DEFAULT_BLUEPRINT, ENVIRONMENT);
   const stacks = app.stacks.filter((stack) => stack.environment === ENVIRONMENT && stack.project === DEFAULT_BLUEPRINT);
   const nodes = stackGraph(stacks);

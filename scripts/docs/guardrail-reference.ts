@@ -25,7 +25,13 @@ const CATEGORIES: Readonly<Record<string, { readonly title: string; readonly tex
 
 export function renderGuardrailReference(rules: readonly Rule[] = RULES): string {
   const extraFields = [
-    ...new Set(rules.flatMap((rule) => Object.entries(rule).filter(([key, value]) => !KNOWN_FIELDS.has(key) && isText(value)).map(([key]) => key))),
+    ...new Set(
+      rules.flatMap((rule) =>
+        Object.entries(rule)
+          .filter(([key, value]) => !KNOWN_FIELDS.has(key) && isText(value))
+          .map(([key]) => key),
+      ),
+    ),
   ].sort();
   const categories = [...new Set(rules.map(categoryOf))];
   const counts = (level: string) => rules.filter((rule) => rule.level === level).length;

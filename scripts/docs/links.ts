@@ -77,7 +77,11 @@ function looksLikePath(text: string): boolean {
 function checkLink(root: string, file: string, target: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return undefined;
   const [pathPart, fragment] = target.split("#", 2);
-  const resolved = pathPart ? relative(root, join(root, dirname(file), decodeURI(pathPart))).split("\\").join("/") : file;
+  const resolved = pathPart
+    ? relative(root, join(root, dirname(file), decodeURI(pathPart)))
+        .split("\\")
+        .join("/")
+    : file;
   if (resolved.startsWith("..")) return "points outside the repository";
   if (!existsSync(join(root, resolved))) return "no such file";
   if (fragment && resolved.endsWith(".md") && !headingSlugs(readFileSync(join(root, resolved), "utf8")).has(fragment)) {
@@ -127,7 +131,11 @@ function globToRegex(pattern: string): string {
       i = end < 0 ? i : end;
     } else if (char === "{") {
       const end = pattern.indexOf("}", i);
-      out += `(${pattern.slice(i + 1, end).split(",").map(escapeRegex).join("|")})`;
+      out += `(${pattern
+        .slice(i + 1, end)
+        .split(",")
+        .map(escapeRegex)
+        .join("|")})`;
       i = end;
     } else out += escapeRegex(char);
   }

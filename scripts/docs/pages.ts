@@ -38,8 +38,16 @@ export function generatedPages(root: string, options: PageOptions = {}): Generat
     { path: CONFIGURATION_REFERENCE, expected: renderConfigurationReference(root), actual: read(CONFIGURATION_REFERENCE) },
     { path: GUARDRAIL_REFERENCE, expected: renderGuardrailReference(), actual: read(GUARDRAIL_REFERENCE) },
     { path: ARCHITECTURE_PAGE, expected: withStackGraph(architecture, options.stackGraph ?? renderStackGraphSection()), actual: architecture },
-    { path: FIRST_DEPLOY_PAGE, expected: withDeployCommands(firstDeploy, options.deployCommands ?? renderDeployCommandsSection()), actual: firstDeploy },
-    { path: BLUEPRINTS_PAGE, expected: withBlueprintTables(blueprints, options.blueprintTables ?? renderBlueprintTablesSection()), actual: blueprints },
+    {
+      path: FIRST_DEPLOY_PAGE,
+      expected: withDeployCommands(firstDeploy, options.deployCommands ?? renderDeployCommandsSection()),
+      actual: firstDeploy,
+    },
+    {
+      path: BLUEPRINTS_PAGE,
+      expected: withBlueprintTables(blueprints, options.blueprintTables ?? renderBlueprintTablesSection()),
+      actual: blueprints,
+    },
   ];
 }
 

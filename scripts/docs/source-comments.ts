@@ -94,7 +94,9 @@ class SchemaCommentReader {
   }
 
   private resolveModule(from: string, specifier: string): string {
-    const base = relative(this.root, join(this.root, dirname(from), specifier)).split("\\").join("/");
+    const base = relative(this.root, join(this.root, dirname(from), specifier))
+      .split("\\")
+      .join("/");
     for (const candidate of [`${base}.ts`, `${base}/index.ts`]) {
       try {
         this.source(candidate);
@@ -206,10 +208,20 @@ function leadingComment(node: TS.Node, source: TS.SourceFile): ParsedComment | u
   for (const range of ranges) {
     const text = source.text.slice(range.pos, range.end);
     if (range.kind === ts.SyntaxKind.SingleLineCommentTrivia) lines.push(text.replace(/^\/\/\s?/, ""));
-    else lines.push(...text.replace(/^\/\*\*?/, "").replace(/\*\/$/, "").split("\n").map((line) => line.replace(/^\s*\*\s?/, "")));
+    else
+      lines.push(
+        ...text
+          .replace(/^\/\*\*?/, "")
+          .replace(/\*\/$/, "")
+          .split("\n")
+          .map((line) => line.replace(/^\s*\*\s?/, "")),
+      );
   }
   const tagAt = lines.findIndex((line) => /^\s*@\w+/.test(line));
-  const body = (tagAt < 0 ? lines : lines.slice(0, tagAt)).map((line) => line.trim()).filter(Boolean).join(" ");
+  const body = (tagAt < 0 ? lines : lines.slice(0, tagAt))
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(" ");
   const tags = tagAt < 0 ? "" : lines.slice(tagAt).join(" ");
   const defaultTag = /@default\s+(.*?)(?=\s@\w+|$)/.exec(tags)?.[1]?.trim();
   if (!body && !defaultTag) return undefined;

@@ -10,14 +10,20 @@ export type AttributeTypes = (resourceType: string, attribute: string) => Terraf
 /** Reads attribute types out of `terraform providers schema -json`. */
 export function attributeTypesFromSchema(schemaJson: string): AttributeTypes {
   const schema = JSON.parse(schemaJson) as {
-    provider_schemas?: Record<string, {
-      resource_schemas?: Record<string, { block: { attributes?: Record<string, { type?: TerraformType }> } }>;
-      data_source_schemas?: Record<string, { block: { attributes?: Record<string, { type?: TerraformType }> } }>;
-    }>;
+    provider_schemas?: Record<
+      string,
+      {
+        resource_schemas?: Record<string, { block: { attributes?: Record<string, { type?: TerraformType }> } }>;
+        data_source_schemas?: Record<string, { block: { attributes?: Record<string, { type?: TerraformType }> } }>;
+      }
+    >;
   };
   const types = new Map<string, TerraformType>();
   for (const provider of Object.values(schema.provider_schemas ?? {})) {
-    for (const [prefix, blocks] of [["", provider.resource_schemas], ["data.", provider.data_source_schemas]] as const) {
+    for (const [prefix, blocks] of [
+      ["", provider.resource_schemas],
+      ["data.", provider.data_source_schemas],
+    ] as const) {
       for (const [type, { block }] of Object.entries(blocks ?? {})) {
         for (const [attribute, spec] of Object.entries(block.attributes ?? {})) {
           if (spec.type !== undefined) types.set(`${prefix}${type}.${attribute}`, spec.type);
@@ -83,13 +89,19 @@ function fixtureFor(expression: unknown, name: string, types: AttributeTypes, co
   return { value: fixtureValue(type, { resourceType, resourceName, attribute }, context), type };
 }
 
-function fixtureValue(type: TerraformType, hint: { resourceType: string; resourceName: string; attribute: string }, context: FixtureContext): unknown {
+function fixtureValue(
+  type: TerraformType,
+  hint: { resourceType: string; resourceName: string; attribute: string },
+  context: FixtureContext,
+): unknown {
   if (Array.isArray(type)) {
     const [kind, inner] = type;
     if (kind === "list" || kind === "set") return [fixtureValue(inner as TerraformType, hint, context)];
     if (kind === "map") return {};
     if (kind === "object") {
-      return Object.fromEntries(Object.entries(inner as Record<string, TerraformType>).map(([k, t]) => [k, fixtureValue(t, { ...hint, attribute: k }, context)]));
+      return Object.fromEntries(
+        Object.entries(inner as Record<string, TerraformType>).map(([k, t]) => [k, fixtureValue(t, { ...hint, attribute: k }, context)]),
+      );
     }
     return [];
   }

@@ -80,7 +80,12 @@ interface UpstreamFixture {
  * exactly the ones read (names from the synthesized references, values typed by `types`; without it every value is
  * an ARN-shaped or plain string).
  */
-function upstreamFixtures(app: SynthesizedApp, downstream: readonly SynthesizedStack[], types: AttributeTypes, terraformVersion: string): UpstreamFixture[] {
+function upstreamFixtures(
+  app: SynthesizedApp,
+  downstream: readonly SynthesizedStack[],
+  types: AttributeTypes,
+  terraformVersion: string,
+): UpstreamFixture[] {
   const needs = new Map<string, { upstream: SynthesizedStack; backendType: string; backend: Record<string, unknown>; outputs: Set<string> }>();
   for (const stack of downstream) {
     for (const read of remoteStateReads(stack.json)) {
@@ -144,7 +149,9 @@ export async function putUpstreamStates(
     fixtures.map(async ({ upstream, backendType, backend, state }) => {
       const endpoint = (backend.endpoints as { s3?: unknown } | undefined)?.s3;
       if (backendType !== "s3" || typeof endpoint !== "string") {
-        throw new Error(`${upstream.id}: only remote state in the S3 emulator can be seeded (backend ${backendType}, endpoint ${endpoint ?? "none"})`);
+        throw new Error(
+          `${upstream.id}: only remote state in the S3 emulator can be seeded (backend ${backendType}, endpoint ${endpoint ?? "none"})`,
+        );
       }
       const response = await fetch(`${endpoint}/${backend.bucket}/${backend.key}`, { method: "PUT", body: state });
       if (!response.ok) throw new Error(`seeding ${upstream.id}'s state failed (${response.status}): ${await response.text()}`);
@@ -279,8 +286,14 @@ async function planRoot(workspace: TerraformWorkspace, stacks: readonly OfflineS
     errors,
   });
   const { dir, init } = root ?? (await initRoot(workspace, stacks));
-  const run = init.code === 0 ? await workspace.run(dir, ["plan", "-refresh=false", "-lock=false", "-input=false", "-json", "-no-color"], { timeoutMs: PLAN_TIMEOUT_MS }) : init;
-  const log = readPlanLog(run.stdout, stacks.map((stack) => stack.id));
+  const run =
+    init.code === 0
+      ? await workspace.run(dir, ["plan", "-refresh=false", "-lock=false", "-input=false", "-json", "-no-color"], { timeoutMs: PLAN_TIMEOUT_MS })
+      : init;
+  const log = readPlanLog(
+    run.stdout,
+    stacks.map((stack) => stack.id),
+  );
   if (run.code === 0) return stacks.map((stack) => result(stack, log.planned.get(stack.id) ?? [], []));
 
   const unattributed = log.errors.size === 0 && log.unattributed.length === 0 ? [describeResult(run)] : log.unattributed;
@@ -310,8 +323,17 @@ export async function planStacksOffline(
   const offline = stacks.map(prepareOffline);
   const blocked: OfflinePlan[] = offline
     .filter((stack) => stack.blockers.length > 0)
-    .map((stack) => ({ stackId: stack.id, planned: [], synthesized: stack.synthesized, standIns: stack.standIns, errors: stack.blockers.map((b) => `cannot be planned offline: ${b}`) }));
-  const roots = planRoots(offline.filter((stack) => stack.blockers.length === 0), concurrency);
+    .map((stack) => ({
+      stackId: stack.id,
+      planned: [],
+      synthesized: stack.synthesized,
+      standIns: stack.standIns,
+      errors: stack.blockers.map((b) => `cannot be planned offline: ${b}`),
+    }));
+  const roots = planRoots(
+    offline.filter((stack) => stack.blockers.length === 0),
+    concurrency,
+  );
 
   // The schema load and the roots' inits need nothing from each other, so they share the processes allowed.
   let types: AttributeTypes = () => undefined;

@@ -7,10 +7,14 @@ export const PLAN_USAGE = "usage: npm run plan:offline -- --all | <stack id> [..
  * The stacks `npm run plan:offline` was asked for: `--all`, or stack ids (each must be one of `stacks`).
  * Returns the usage problem instead when the arguments are neither.
  */
-export function selectStacks<T extends { id: string }>(stacks: readonly T[], args: readonly string[]): { stacks: readonly T[] } | { problem: string } {
+export function selectStacks<T extends { id: string }>(
+  stacks: readonly T[],
+  args: readonly string[],
+): { stacks: readonly T[] } | { problem: string } {
   if (args.length === 1 && args[0] === "--all") return { stacks };
   const flags = args.filter((arg) => arg.startsWith("-"));
-  if (args.length === 0 || flags.length > 0) return { problem: flags.length > 0 ? `unknown or misplaced option: ${flags.join(" ")}` : "no stacks named" };
+  if (args.length === 0 || flags.length > 0)
+    return { problem: flags.length > 0 ? `unknown or misplaced option: ${flags.join(" ")}` : "no stacks named" };
   const byId = new Map(stacks.map((stack) => [stack.id, stack]));
   const unknown = args.filter((id) => !byId.has(id));
   if (unknown.length > 0) return { problem: `unknown stack: ${unknown.join(", ")}\nsynthesized: ${[...byId.keys()].join(", ")}` };

@@ -54,7 +54,14 @@ export const STAND_INS: Readonly<Record<string, StandIn>> = {
       arn: block.secret_id,
       id: block.secret_id,
       name: "offline-plan",
-      versions: [{ created_time: "2025-01-01T00:00:00Z", last_accessed_date: "2025-01-01T00:00:00Z", version_id: "offline-plan", version_stages: ["AWSCURRENT"] }],
+      versions: [
+        {
+          created_time: "2025-01-01T00:00:00Z",
+          last_accessed_date: "2025-01-01T00:00:00Z",
+          version_id: "offline-plan",
+          version_stages: ["AWSCURRENT"],
+        },
+      ],
     }),
   },
   // PushedImage: ecs and functions plans stop on a tag that was never pushed; the deploy order pushes it first.
@@ -122,7 +129,9 @@ export function withStandIns(json: TerraformJson, accountId: string): StandInRep
       for (const [name, block] of Object.entries(named)) {
         const reference = kind === "data" ? `data.${type}.${name}` : `ephemeral.${type}.${name}`;
         if (!standIn) {
-          blockers.push(`${reference}: reads AWS while terraform plans, and the offline plan has no stand-in for ${kind}.${type} (scripts/terraform/stand-ins.ts)`);
+          blockers.push(
+            `${reference}: reads AWS while terraform plans, and the offline plan has no stand-in for ${kind}.${type} (scripts/terraform/stand-ins.ts)`,
+          );
           continue;
         }
         if (block.count !== undefined || block.for_each !== undefined) {

@@ -52,7 +52,9 @@ export function terraformPlatform(): string {
  * cache when the user has one (TF_PLUGIN_CACHE_DIR: same layout), else `~/.cache/voice-infra/terraform-providers`.
  */
 export function providerCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.TF_PROVIDER_CACHE || env.TF_PLUGIN_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "voice-infra", "terraform-providers");
+  return (
+    env.TF_PROVIDER_CACHE || env.TF_PLUGIN_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "voice-infra", "terraform-providers")
+  );
 }
 
 /** How the providers the stacks need get onto this machine. */
@@ -85,7 +87,8 @@ export interface InstallFacts {
 export function chooseInstallMethod(facts: InstallFacts): InstallMethod {
   if (facts.mirror) return { method: "mirror", mirror: facts.mirror };
   const lacking = `\n    ${facts.problems.join("\n    ")}`;
-  if (facts.configuredMirror) return { method: "none", reason: `the provider mirror in TF_PROVIDER_MIRROR does not hold what the stacks need:${lacking}` };
+  if (facts.configuredMirror)
+    return { method: "none", reason: `the provider mirror in TF_PROVIDER_MIRROR does not hold what the stacks need:${lacking}` };
   if (facts.mirrorOnly) return { method: "none", reason: `TF_PROVIDER_INSTALL=mirror and no provider mirror holds what the stacks need:${lacking}` };
   return { method: "registry", cacheDir: facts.cacheDir };
 }
@@ -187,10 +190,12 @@ export function installFromRegistry(
     for (const requirement of requirements.filter((r) => !mirrorHas(cacheDir, r))) {
       const version = requirement.version.trim().replace(/^=\s*/, "");
       const installed = join(dir, ".terraform", "providers", requirement.address, version, terraformPlatform());
-      if (existsSync(installed)) cpSync(installed, join(cacheDir, requirement.address, version, terraformPlatform()), { recursive: true, dereference: true });
+      if (existsSync(installed))
+        cpSync(installed, join(cacheDir, requirement.address, version, terraformPlatform()), { recursive: true, dereference: true });
     }
     const absent = requirements.filter((r) => !mirrorHas(cacheDir, r));
-    if (absent.length > 0) return `terraform init succeeded but ${cacheDir} has no ${absent.map((r) => r.address).join(", ")} for ${terraformPlatform()}`;
+    if (absent.length > 0)
+      return `terraform init succeeded but ${cacheDir} has no ${absent.map((r) => r.address).join(", ")} for ${terraformPlatform()}`;
     return undefined;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -232,7 +237,9 @@ export function listMirroredProviders(mirror: string): string[] {
   return subdirectories(mirror).flatMap((host) =>
     subdirectories(join(mirror, host)).flatMap((namespace) =>
       subdirectories(join(mirror, host, namespace))
-        .filter((type) => subdirectories(join(mirror, host, namespace, type)).some((v) => existsSync(join(mirror, host, namespace, type, v, platform))))
+        .filter((type) =>
+          subdirectories(join(mirror, host, namespace, type)).some((v) => existsSync(join(mirror, host, namespace, type, v, platform))),
+        )
         .map((type) => `${host}/${namespace}/${type}`),
     ),
   );
@@ -242,9 +249,10 @@ function mirrorHas(mirror: string, requirement: ProviderRequirement): boolean {
   const dir = join(mirror, requirement.address);
   const exact = /^=?\s*(\d+\.\d+\.\d+)$/.exec(requirement.version.trim());
   const versions = exact ? [exact[1]] : subdirectories(dir);
-  return versions.some((version) =>
-    subdirectories(join(dir, version)).includes(terraformPlatform()) &&
-    readdirSync(join(dir, version, terraformPlatform())).some((file) => file.startsWith(`terraform-provider-`)),
+  return versions.some(
+    (version) =>
+      subdirectories(join(dir, version)).includes(terraformPlatform()) &&
+      readdirSync(join(dir, version, terraformPlatform())).some((file) => file.startsWith(`terraform-provider-`)),
   );
 }
 
