@@ -1,6 +1,7 @@
 import { credentialProblem } from "../credentials";
 import type { ConfigIssue, CrossFieldRule } from "../schema";
 import { ENVIRONMENT_MAX_BYTES, LAMBDA_RESERVED_ENVIRONMENT, tableEnvironmentName } from "../sections/functions";
+import { tableGrantIssues } from "./table-grants";
 
 /** Lambda caps function names (and IAM role names) at 64 characters; ours are `<project>-<env>-<name>`. */
 const FUNCTION_NAME_MAX = 64;
@@ -22,25 +23,7 @@ export const functionsRules: CrossFieldRule[] = [
         ? [{ path: ["functions", i, "name"], message: `makes the role name "${roleName}" longer than ${FUNCTION_NAME_MAX} characters` }]
         : [];
     }),
-  (c) =>
-    (c.functions ?? []).flatMap((f, i) =>
-      f.tables.flatMap((grant, j): ConfigIssue[] => {
-        const path = ["functions", i, "tables", j, "name"];
-        const known = (c.dynamodb?.tables ?? []).map((t) => t.name);
-        if (known.includes(grant.name)) {
-          return f.tables.findIndex((other) => other.name === grant.name) !== j ? [{ path, message: `grants table "${grant.name}" twice` }] : [];
-        }
-        return [
-          {
-            path,
-            message:
-              known.length === 0
-                ? `names table "${grant.name}" but the dynamodb section is absent`
-                : `names no table "${grant.name}"; known: ${known.join(", ")}`,
-          },
-        ];
-      }),
-    ),
+  (c) => (c.functions ?? []).flatMap((f, i) => tableGrantIssues(f.tables, c.dynamodb?.tables, ["functions", i, "tables"])),
   (c) =>
     (c.functions ?? []).flatMap((f, i) => {
       const generated = f.tables.map((t) => tableEnvironmentName(t.name));

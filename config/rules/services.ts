@@ -1,6 +1,7 @@
 import { environmentCredential } from "../credentials";
 import type { ConfigIssue, CrossFieldRule } from "../schema";
 import { tableEnvironmentName } from "../sections/functions";
+import { tableGrantIssues } from "./table-grants";
 import {
   FARGATE_CPU_MEMORY,
   PLAIN_SECRETS,
@@ -136,25 +137,7 @@ export const servicesRules: CrossFieldRule[] = [
         ? [{ path: ["services", i, "parameters"], message: "needs the parameters section: there is nothing to read" }]
         : [],
     ),
-  (c) =>
-    c.services.flatMap((s, i) => {
-      const known = (c.dynamodb?.tables ?? []).map((t) => t.name);
-      return s.tables.flatMap((grant, j): ConfigIssue[] => {
-        const path = ["services", i, "tables", j, "name"];
-        if (!known.includes(grant.name)) {
-          return [
-            {
-              path,
-              message:
-                known.length === 0
-                  ? `names table "${grant.name}" but the dynamodb section is absent`
-                  : `names no table "${grant.name}"; known: ${known.join(", ")}`,
-            },
-          ];
-        }
-        return s.tables.findIndex((other) => other.name === grant.name) !== j ? [{ path, message: `grants table "${grant.name}" twice` }] : [];
-      });
-    }),
+  (c) => c.services.flatMap((s, i) => tableGrantIssues(s.tables, c.dynamodb?.tables, ["services", i, "tables"])),
   (c) =>
     c.services.flatMap((s, i) =>
       s.tables
