@@ -1,7 +1,14 @@
+import { DEFAULT_BLUEPRINT } from "../../config";
 import { describeResult, mapLimit } from "../../scripts/terraform/process";
 import type { TerraformJson } from "../../scripts/terraform/stack-json";
 import { type ProviderRequirement, type TerraformToolchain, detectToolchain } from "../../scripts/terraform/toolchain";
 import type { TerraformWorkspace } from "../../scripts/terraform/workspace";
+
+/**
+ * What the offline plan suite (`__tests__/terraform/plan.test.ts`) plans: every stack of every environment of the
+ * default blueprint, whatever INFRA_BLUEPRINTS and INFRA_ENVS say. The validate suite leaves these stacks to it.
+ */
+export const PLAN_SUITE_SELECTION = { blueprints: DEFAULT_BLUEPRINT, environments: "" } as const;
 
 /** At most this many terraform processes at once: the machine has two cores. */
 export const TERRAFORM_CONCURRENCY = 2;

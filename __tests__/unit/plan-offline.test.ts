@@ -4,9 +4,12 @@ import {
   type OfflinePlan,
   type OfflineStack,
   planRootFiles,
+  planRootLayout,
   planRoots,
   prepareOffline,
+  providerShareKey,
   readPlanLog,
+  rootProviderCount,
 } from "../../scripts/terraform/offline-plan";
 import { deployOrder, planFailures, selectStacks, summaryLine } from "../../scripts/terraform/plan-run";
 import type { TerraformJson } from "../../scripts/terraform/stack-json";
@@ -36,7 +39,8 @@ describe("plan:offline: stand-ins for AWS reads", () => {
   it("replaces caller identity by the account the provider is pinned to, and rewrites every reference", () => {
     const { json, standIns, blockers } = withStandIns(stack, "111111111111");
     expect(blockers).toEqual([]);
-    expect(json.data?.aws_caller_identity).toBeUndefined();
+    // The block stays, never read (count 0), for terraform to validate.
+    expect(json.data?.aws_caller_identity).toEqual({ current: { count: 0 } });
     expect((json.locals as Record<string, Record<string, unknown>>).offline_data_aws_caller_identity_current.account_id).toBe("111111111111");
     expect(json.resource!.aws_s3_bucket.logs).toEqual({
       bucket: "logs-${local.offline_data_aws_caller_identity_current.account_id}",
@@ -51,7 +55,7 @@ describe("plan:offline: stand-ins for AWS reads", () => {
   it("gives a read secret every JSON key the stack reads, and a checked secret a current version", () => {
     const { json } = withStandIns(stack, "111111111111");
     const locals = json.locals as Record<string, Record<string, any>>;
-    expect(json.ephemeral).toBeUndefined();
+    expect(json.ephemeral).toEqual({ aws_secretsmanager_secret_version: { master: { secret_id: "arn:secret", count: 0 } } });
     expect(JSON.parse(locals.offline_ephemeral_aws_secretsmanager_secret_version_master.secret_string)).toEqual({ password: expect.any(String) });
     expect(json.resource!.aws_db_instance.db.password_wo).toBe(
       '${jsondecode(local.offline_ephemeral_aws_secretsmanager_secret_version_master.secret_string)["password"]}',
@@ -103,40 +107,99 @@ describe("plan:offline: stand-ins for AWS reads", () => {
 });
 
 describe("plan:offline: plan roots", () => {
-  const offline = (id: string, providers = 1, output: TerraformJson["output"] = undefined): OfflineStack => ({
+  const offline = (id: string, providers = 1, output: TerraformJson["output"] = undefined, scope = "prod", resources = 0): OfflineStack => ({
     id,
     json: {
-      terraform: { backend: { s3: { bucket: "b", key: `${id}.tfstate` } } },
-      provider: { aws: Array.from({ length: providers }, (_, i) => (i === 0 ? { region: "us-east-1" } : { alias: `a${i}`, region: "us-west-2" })) },
+      terraform: { backend: { s3: { bucket: "b", key: `${id}.tfstate` } }, required_providers: { aws: { source: "aws", version: "5.100.0" } } },
+      provider: {
+        aws: Array.from({ length: providers }, (_, i) =>
+          i === 0
+            ? { region: "us-east-1", default_tags: [{ tags: { component: id, environment: scope } }] }
+            : { alias: `a${i}`, region: "us-west-2", default_tags: [{ tags: { component: id, environment: scope } }] },
+        ),
+      },
+      ...(resources > 0 ? { resource: { terraform_data: Object.fromEntries(Array.from({ length: resources }, (_, i) => [`r${i}`, {}])) } } : {}),
       ...(output ? { output } : {}),
     },
     standIns: [],
     blockers: [],
     synthesized: [],
+    scope,
   });
 
-  it("makes one root per terraform process, more when a root would start too many providers, balanced by providers", () => {
-    const stacks = Array.from({ length: 6 }, (_, i) => offline(`s${i}`, i === 0 ? 3 : 1));
-    const roots = planRoots(stacks, 2);
-    expect(roots.map((root) => root.map((stack) => stack.id))).toEqual([
-      ["s0", "s4"],
-      ["s1", "s2", "s3", "s5"],
+  it("shares a provider configuration between stacks of an environment whose blocks differ only in default tag values", () => {
+    const stacks = [offline("prod-a"), offline("prod-b", 2), offline("dev-c", 1, undefined, "dev")];
+    expect(providerShareKey("prod", { name: "aws", block: stacks[0].json.provider!.aws[0] })).toBe(
+      providerShareKey("prod", { name: "aws", block: stacks[1].json.provider!.aws[0] }),
+    );
+    const otherRegion = { ...stacks[0].json.provider!.aws[0], region: "eu-west-1" };
+    expect(providerShareKey("prod", { name: "aws", block: otherRegion })).not.toBe(
+      providerShareKey("prod", { name: "aws", block: stacks[0].json.provider!.aws[0] }),
+    );
+    const extraTag = { ...stacks[0].json.provider!.aws[0], default_tags: [{ tags: { component: "a", environment: "prod", owner: "x" } }] };
+    expect(providerShareKey("prod", { name: "aws", block: extraTag })).not.toBe(
+      providerShareKey("prod", { name: "aws", block: stacks[0].json.provider!.aws[0] }),
+    );
+    expect(rootProviderCount(stacks)).toBe(3);
+  });
+
+  it("makes one root per terraform process of consecutive stacks that cost about the same, more when providers would not fit", () => {
+    const stacks = [
+      offline("dev-a", 1, undefined, "dev", 40),
+      offline("dev-b", 1, undefined, "dev", 40),
+      offline("dev-c", 1, undefined, "dev", 40),
+      offline("prod-a", 1, undefined, "prod", 40),
+      offline("prod-b", 2, undefined, "prod", 40),
+      offline("prod-c", 1, undefined, "prod", 40),
+    ];
+    // dev: 3 x 40 resources + one configuration; prod: 3 x 40 + two (default, a1).
+    expect(planRoots(stacks, 2).map((root) => root.map((stack) => stack.id))).toEqual([
+      ["dev-a", "dev-b", "dev-c"],
+      ["prod-a", "prod-b", "prod-c"],
     ]);
     expect(planRoots([offline("only")], 2)).toHaveLength(1);
-    const many = Array.from({ length: 2 * MAX_PROVIDERS_PER_ROOT + 1 }, (_, i) => offline(`m${i}`));
+    // Every stack in an environment of its own: a configuration each.
+    const many = Array.from({ length: 2 * MAX_PROVIDERS_PER_ROOT + 1 }, (_, i) => offline(`m${i}`, 1, undefined, `env${i}`));
     const manyRoots = planRoots(many, 2);
-    expect(manyRoots).toHaveLength(4);
-    expect(manyRoots.flat()).toHaveLength(many.length);
-    expect(Math.max(...manyRoots.map((root) => root.length))).toBeLessThanOrEqual(MAX_PROVIDERS_PER_ROOT);
+    expect(manyRoots.length).toBeGreaterThanOrEqual(3);
+    expect(manyRoots.flat()).toEqual(many);
+    expect(Math.max(...manyRoots.map(rootProviderCount))).toBeLessThanOrEqual(MAX_PROVIDERS_PER_ROOT);
   });
 
   it("plans each stack as a child module without its backend, re-exporting its outputs with their sensitivity", () => {
     const files = planRootFiles([offline("prod-a", 1, { key: { value: "x", sensitive: true }, name: { value: "y" } }), offline("prod-b")]);
-    expect(Object.keys(files).sort()).toEqual(["main.tf.json", "prod-a/cdk.tf.json", "prod-b/cdk.tf.json"]);
+    expect(Object.keys(files).sort()).toEqual(["main.tf.json", "prod-a/cdk.tf.json", "prod-b/cdk.tf.json", "provider-prod-a_default.tf.json"]);
     expect((files["prod-a/cdk.tf.json"] as TerraformJson).terraform.backend).toBeUndefined();
     expect(files["main.tf.json"]).toEqual({
-      module: { "prod-a": { source: "./prod-a" }, "prod-b": { source: "./prod-b" } },
+      terraform: { required_providers: { aws: { source: "aws", version: "5.100.0" } } },
+      module: {
+        "prod-a": { source: "./prod-a", providers: { aws: "aws.prod-a_default" } },
+        "prod-b": { source: "./prod-b", providers: { aws: "aws.prod-a_default" } },
+      },
       output: { "prod-a__key": { value: "${module.prod-a.key}", sensitive: true }, "prod-a__name": { value: "${module.prod-a.name}" } },
+    });
+  });
+
+  it("passes the root's provider configurations down: the first user's block verbatim, aliases declared by each stack", () => {
+    const { files, providerUsers } = planRootLayout([offline("prod-a"), offline("prod-b", 2), offline("dev-c", 1, undefined, "dev")]);
+    expect(files["provider-prod-a_default.tf.json"]).toEqual({
+      provider: { aws: [{ alias: "prod-a_default", region: "us-east-1", default_tags: [{ tags: { component: "prod-a", environment: "prod" } }] }] },
+    });
+    expect(files["provider-prod-b_a1.tf.json"]).toEqual({
+      provider: { aws: [{ alias: "prod-b_a1", region: "us-west-2", default_tags: [{ tags: { component: "prod-b", environment: "prod" } }] }] },
+    });
+    expect((files["main.tf.json"] as { module: Record<string, unknown> }).module).toEqual({
+      "prod-a": { source: "./prod-a", providers: { aws: "aws.prod-a_default" } },
+      "prod-b": { source: "./prod-b", providers: { aws: "aws.prod-a_default", "aws.a1": "aws.prod-b_a1" } },
+      "dev-c": { source: "./dev-c", providers: { aws: "aws.dev-c_default" } },
+    });
+    const child = files["prod-b/cdk.tf.json"] as TerraformJson;
+    expect(child.provider).toBeUndefined();
+    expect(child.terraform.required_providers!.aws).toEqual({ source: "aws", version: "5.100.0", configuration_aliases: ["aws.a1"] });
+    expect(Object.fromEntries(providerUsers)).toEqual({
+      "provider-prod-a_default.tf.json": ["prod-a", "prod-b"],
+      "provider-prod-b_a1.tf.json": ["prod-b"],
+      "provider-dev-c_default.tf.json": ["dev-c"],
     });
   });
 
@@ -163,13 +226,20 @@ describe("plan:offline: plan roots", () => {
         },
       },
       { type: "diagnostic", diagnostic: { severity: "error", summary: "provider crashed" } },
+      {
+        type: "diagnostic",
+        diagnostic: { severity: "error", summary: "bad config", range: { filename: "provider-prod-a_default.tf.json", start: { line: 4 } } },
+      },
       { type: "diagnostic", diagnostic: { severity: "warning", summary: "deprecated", address: "module.prod-a.aws_vpc.v" } },
     ];
-    const parsed = readPlanLog(["not json", ...log.map((line) => JSON.stringify(line))].join("\n"), ["prod-a", "prod-b", "prod-c"]);
+    const users = new Map([["provider-prod-a_default.tf.json", ["prod-a", "prod-c", "gone"]]]);
+    const parsed = readPlanLog(["not json", ...log.map((line) => JSON.stringify(line))].join("\n"), ["prod-a", "prod-b", "prod-c"], users);
     expect(parsed.planned.get("prod-a")).toEqual(["aws_subnet.s", "aws_vpc.v"]);
     expect(parsed.errors.get("prod-b")).toEqual(["bad (module.prod-b.aws_db_instance.db): d"]);
-    expect(parsed.errors.get("prod-c")).toEqual(["file (prod-c/cdk.tf.json:3)"]);
-    expect(parsed.errors.get("prod-a")).toEqual(["sensitive (main.tf.json:9)"]);
+    // An error in a shared provider configuration is charged to every stack of the root that uses it.
+    expect(parsed.errors.get("prod-c")).toEqual(["bad config (provider-prod-a_default.tf.json:4)", "file (prod-c/cdk.tf.json:3)"]);
+    expect(parsed.errors.has("gone")).toBe(false);
+    expect(parsed.errors.get("prod-a")).toEqual(["bad config (provider-prod-a_default.tf.json:4)", "sensitive (main.tf.json:9)"]);
     expect(parsed.unattributed).toEqual(["provider crashed"]);
   });
 });

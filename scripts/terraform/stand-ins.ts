@@ -111,8 +111,9 @@ export interface StandInReport {
 /**
  * Replaces every `data` and `ephemeral` block that has a stand-in by a local value `offline_<block>_<type>_<name>`
  * holding its arguments and the stand-in's attributes, and rewrites every reference to it. References in
- * `depends_on` go: a constant has nothing to wait for. A block with `count` or `for_each`, or of a type without a
- * stand-in, stays and is reported as a blocker.
+ * `depends_on` go: a constant has nothing to wait for. The block itself stays, as written but with `count = 0`:
+ * terraform still validates it against the provider schema (its validate walk does not expand `count`), and never
+ * reads it. A block with `count` or `for_each`, or of a type without a stand-in, stays and is reported as a blocker.
  */
 export function withStandIns(json: TerraformJson, accountId: string): StandInReport {
   const copy: TerraformJson = structuredClone(json);
@@ -143,11 +144,9 @@ export function withStandIns(json: TerraformJson, accountId: string): StandInRep
         locals[local] = { ...args, ...standIn.attributes(args, { accountId, text, reference }) };
         replaced.set(reference, `local.${local}`);
         standIns.push(`${reference}: ${standIn.assumes}`);
-        delete named[name];
+        named[name] = { ...block, count: 0 };
       }
-      if (Object.keys(named).length === 0) delete blocks[type];
     }
-    if (Object.keys(blocks).length === 0) delete copy[kind];
   }
   if (replaced.size === 0) return { json: copy, standIns, blockers };
 
