@@ -9,6 +9,7 @@ import { PlatformStack } from "../../stacks/platform-stack";
 import { remoteOutputRef } from "../support/remote-state";
 import { foreignWrites } from "../support/ownership";
 import { type SynthesizedEnvironment, type SynthesizedStack, type TerraformJson, resourcesOf, synthBlueprintEnvironment } from "../support/synth";
+import { SEED_004_SERVICES } from "../support/seed-004";
 
 const BLUEPRINT_ENVIRONMENTS = Object.entries(BLUEPRINTS).flatMap(([blueprint, environments]) =>
   Object.keys(environments).map((env) => [blueprint, env] as const),
@@ -283,17 +284,7 @@ describe("saprism (seed 003)", () => {
 
 describe("genai-services (seed 004)", () => {
   const prod = synthBlueprintEnvironment("genai-services", "prod");
-  const SEED_SERVICES = [
-    "format-conversion",
-    "classification",
-    "workflow",
-    "search",
-    "quality",
-    "personalization",
-    "document-extraction",
-    "conversational",
-    "code",
-  ];
+  const SEED_SERVICES = SEED_004_SERVICES;
 
   it("builds the nine seed services from one list, each with its repository, log group, target group and path", () => {
     const services = prod.config.services;

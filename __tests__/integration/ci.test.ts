@@ -4,8 +4,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFi
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startRevisionSynth } from "../../scripts/ci/affected";
-import { type PipelineInput, WORKFLOW_PATH, renderWorkflow } from "../../scripts/ci/workflow";
+import { WORKFLOW_PATH, renderWorkflow } from "../../scripts/ci/workflow";
 import { workerScratchDir } from "../support/scratch";
+import { PIPELINE_INPUT } from "../support/ci-pipeline";
 
 const projectRoot = resolve(__dirname, "../..");
 
@@ -25,22 +26,7 @@ function commitAll(repo: string, message: string): void {
 }
 
 describe("generated CI workflow against the GitHub Actions workflow schema", () => {
-  const input: PipelineInput = {
-    environments: [
-      {
-        name: "dev",
-        region: "us-east-1",
-        roles: { plan: "arn:aws:iam::111111111111:role/p-ci-plan", apply: "arn:aws:iam::111111111111:role/p-ci-apply" },
-        waves: 2,
-      },
-      {
-        name: "prod",
-        region: "eu-west-1",
-        roles: { plan: "arn:aws:iam::333333333333:role/p-ci-plan", apply: "arn:aws:iam::333333333333:role/p-ci-apply" },
-        waves: 3,
-      },
-    ],
-  };
+  const input = PIPELINE_INPUT;
 
   it("accepts the rendered workflow and the committed file, and rejects a job that needs a missing job", () => {
     expect(validateWorkflow(renderWorkflow(input)).errors).toEqual([]);

@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { resourcesOf, synthBlueprintEnvironment } from "../support/synth";
+import { SEED_004_SERVICES } from "../support/seed-004";
 
 /**
  * Seed 004 (Gen AI Services) as its author would check the synthesized `genai-services` blueprint: each capability
  * the seed names and we keep. What we build differently, and why, is in docs/decisions/genai-services.md.
  */
 const prod = synthBlueprintEnvironment("genai-services", "prod");
-const SEED_SERVICES = [
-  "format-conversion",
-  "classification",
-  "workflow",
-  "search",
-  "quality",
-  "personalization",
-  "document-extraction",
-  "conversational",
-  "code",
-];
+const SEED_SERVICES = SEED_004_SERVICES;
 const keyOf = (service: string) => service.replace(/-/g, "_");
 
 describe("seed 004 (genai-services): what the seed names and we keep", () => {

@@ -1,26 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, ENVIRONMENTS, parseEnvironmentConfig } from "../../config";
 import { ciRoles } from "../../config/sections/ci";
-import { LOCK_TIMEOUT, type PipelineInput, infrastructureWorkflow, pipelineJobs } from "../../scripts/ci/workflow";
+import { LOCK_TIMEOUT, infrastructureWorkflow, pipelineJobs } from "../../scripts/ci/workflow";
 import { toYaml } from "../../scripts/ci/yaml";
+import { PIPELINE_INPUT } from "../support/ci-pipeline";
 
 // The schema validation of the rendered and the committed file is in __tests__/integration/ci.test.ts (~0.6 s each).
-const input: PipelineInput = {
-  environments: [
-    {
-      name: "dev",
-      region: "us-east-1",
-      roles: { plan: "arn:aws:iam::111111111111:role/p-ci-plan", apply: "arn:aws:iam::111111111111:role/p-ci-apply" },
-      waves: 2,
-    },
-    {
-      name: "prod",
-      region: "eu-west-1",
-      roles: { plan: "arn:aws:iam::333333333333:role/p-ci-plan", apply: "arn:aws:iam::333333333333:role/p-ci-apply" },
-      waves: 3,
-    },
-  ],
-};
+const input = PIPELINE_INPUT;
 
 type Job = Record<string, any>;
 const jobs = infrastructureWorkflow(input).jobs as unknown as Record<string, Job>;
