@@ -48,8 +48,8 @@ export const environmentConfigSchema = z.strictObject({
   tags: z.record(tagKey, z.string().max(256)).default({}),
   /** Where every stack keeps its Terraform state and lock (the bucket and table the bootstrap stack creates). */
   stateBackend: stateBackendSchema,
-  /** The VPC: address ranges, subnets per tier and zone, NAT, endpoints, flow logs. */
-  network: networkSchema,
+  /** The VPC: address ranges, subnets per tier and zone, NAT, endpoints, flow logs; absent means no vpc stack (serverless). */
+  network: networkSchema.optional(),
   /** Settings shared by every customer-managed KMS key (one per purpose, in the secrets-kms stack). */
   kms: kmsSchema,
   /** Secrets Manager: recovery window, operator-filled API key secrets, generated secret length. */
@@ -60,16 +60,19 @@ export const environmentConfigSchema = z.strictObject({
   database: databaseSchema.optional(),
   /** Redis on ElastiCache; absent means no redis stack and no Redis secrets. */
   cache: cacheSchema.optional(),
-  /** The Fargate services behind the ALB, one entry per service (see docs/configuration.md, Adding a service). */
-  services: servicesSchema,
-  /** Settings of the ECS cluster and of every service's repository and logs. */
-  ecs: ecsSchema,
-  /** The internet-facing entry: domain and certificate, ALB, WAF, optional CloudFront. */
-  edge: edgeSchema,
-  /** AWS Backup: schedule, retention, vault lock, what is selected, the DR copy. */
-  backup: backupSchema,
-  /** Alarms and who they notify, their thresholds, the dashboard, CloudTrail, the budget, X-Ray. */
-  observability: observabilitySchema,
+  /**
+   * The Fargate services behind the ALB, one entry per service (see docs/configuration.md, Adding a service); with
+   * services, `network`, `ecs` and `edge` are required. Empty (the default) means no ecs stack.
+   */
+  services: servicesSchema.default([]),
+  /** Settings of the ECS cluster and of every service's repository and logs; required with services. */
+  ecs: ecsSchema.optional(),
+  /** The internet-facing entry: domain and certificate, ALB, WAF, optional CloudFront; absent means no edge stack. */
+  edge: edgeSchema.optional(),
+  /** AWS Backup: schedule, retention, vault lock, what is selected, the DR copy; absent means no backup stack. */
+  backup: backupSchema.optional(),
+  /** Alarms and who they notify, their thresholds, the dashboard, CloudTrail, the budget, X-Ray; absent means no observability stack. */
+  observability: observabilitySchema.optional(),
   /** Queues, confirmations, SES, health check/failover, Client VPN; absent means no messaging stack. */
   messaging: messagingSchema.optional(),
   /** DynamoDB tables (seed 001's token table); absent means no data-dynamodb stack. */
@@ -96,3 +99,20 @@ export type EnvironmentInput = z.input<typeof environmentConfigSchema>;
 export type ConfigIssue = { path: (string | number)[]; message: string };
 /** A rule over several fields (config/rules/); returns the problems it finds. */
 export type CrossFieldRule = (config: z.infer<typeof environmentConfigSchema>) => ConfigIssue[];
+
+type ParsedConfig = z.infer<typeof environmentConfigSchema>;
+/** Sections absent from some environments (components built only when configured). */
+export type OptionalSection = { [K in keyof ParsedConfig]-?: undefined extends ParsedConfig[K] ? K : never }[keyof ParsedConfig];
+/** The config with the optional sections `K` present. */
+export type ConfigWith<K extends OptionalSection> = ParsedConfig & { readonly [P in K]-?: NonNullable<ParsedConfig[P]> };
+
+/**
+ * Rules of optional sections: each runs only when every section in `sections` is configured, and sees their types
+ * narrowed. Whether a section may be absent at all is config/rules/components.ts's business.
+ */
+export function whenConfigured<K extends OptionalSection>(
+  sections: readonly K[],
+  rules: readonly ((c: ConfigWith<K>) => ConfigIssue[])[],
+): CrossFieldRule[] {
+  return rules.map((rule) => (c) => (sections.every((section) => c[section] !== undefined) ? rule(c as ConfigWith<K>) : []));
+}

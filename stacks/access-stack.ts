@@ -62,13 +62,13 @@ export class AccessStack extends PlatformStack {
       vpcId: props.vpcId,
       securityGroupIds: [props.securityGroupId],
       // The VPC's resolver, so private names (RDS, ElastiCache endpoints) resolve for admins.
-      dnsServers: [vpcResolverAddress(this.config.network.vpcCidr)],
+      dnsServers: [vpcResolverAddress(this.section("network").vpcCidr)],
       selfServicePortal: "disabled",
       tags: this.nameTags("client-vpn"),
     });
     this.clientVpnEndpointId = endpoint.id;
     props.privateSubnetIds.forEach((subnetId, i) => {
-      new Ec2ClientVpnNetworkAssociation(this, `client_vpn_association_${this.config.network.availabilityZones[i] ?? i}`, {
+      new Ec2ClientVpnNetworkAssociation(this, `client_vpn_association_${this.section("network").availabilityZones[i] ?? i}`, {
         clientVpnEndpointId: endpoint.id,
         subnetId,
       });

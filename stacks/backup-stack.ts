@@ -54,7 +54,7 @@ export class BackupStack extends PlatformStack {
   constructor(scope: Construct, props: BackupStackProps) {
     super(scope, { ...props, component: "backup" });
     const { config } = this;
-    const settings = config.backup;
+    const settings = this.section("backup");
     if (config.dr.enabled && !props.drKeyArn) {
       throw new Error(`${this.node.id}: drKeyArn is required when dr.enabled is true (pass secretsKms.drKeyArn)`);
     }
@@ -137,7 +137,7 @@ export class BackupStack extends PlatformStack {
 
   private vault(id: string, name: string, kmsKeyArn: string, provider?: TerraformProvider): BackupVault {
     const vault = new BackupVault(this, id, { provider, name, kmsKeyArn, tags: this.nameTags(name.slice(this.namePrefix.length + 1)) });
-    const lock = this.config.backup.vaultLock;
+    const lock = this.section("backup").vaultLock;
     if (lock.enabled) {
       new BackupVaultLockConfiguration(this, `${id}_lock`, {
         provider,
@@ -155,7 +155,7 @@ export class BackupStack extends PlatformStack {
       provider,
       bucketName,
       kmsKeyArn,
-      lifecycleRules: [{ id: "expire-noncurrent-versions", noncurrentExpirationDays: this.config.backup.bucketNoncurrentVersionDays }],
+      lifecycleRules: [{ id: "expire-noncurrent-versions", noncurrentExpirationDays: this.section("backup").bucketNoncurrentVersionDays }],
     });
   }
 

@@ -130,7 +130,7 @@ export class DnsStack extends PlatformStack {
           sourceArnLike: `arn:aws:cloudwatch:${HEALTH_CHECK_METRIC_REGION}:${accountId}:alarm:${this.namePrefix}-*`,
         },
       ],
-      emailSubscriptions: this.config.observability.alarmEmails,
+      emailSubscriptions: this.section("observability").alarmEmails,
     }).arn;
   }
 }

@@ -116,11 +116,11 @@ export class EcsStack extends PlatformStack {
     const execLogs = new EncryptedLogGroup(this, "exec_logs", {
       name: `/ecs/${this.namePrefix}/exec`,
       kmsKeyArn: props.logsKeyArn,
-      retentionDays: config.ecs.logRetentionDays,
+      retentionDays: this.section("ecs").logRetentionDays,
     });
     const cluster = new EcsCluster(this, "cluster", {
       name: this.namePrefix,
-      setting: [{ name: "containerInsights", value: config.ecs.containerInsights }],
+      setting: [{ name: "containerInsights", value: this.section("ecs").containerInsights }],
       configuration: {
         executeCommandConfiguration: {
           kmsKeyId: props.containersKeyArn,
@@ -161,8 +161,8 @@ export class EcsStack extends PlatformStack {
         messaging: messagingServices.has(service.name) ? props.messaging : undefined,
         repository: props.repositories[service.name],
         logKmsKeyArn: props.logsKeyArn,
-        logRetentionDays: config.ecs.logRetentionDays,
-        exec: config.ecs.execEnabled ? { logGroupArn: execLogs.arn, kmsKeyArn: props.containersKeyArn } : undefined,
+        logRetentionDays: this.section("ecs").logRetentionDays,
+        exec: this.section("ecs").execEnabled ? { logGroupArn: execLogs.arn, kmsKeyArn: props.containersKeyArn } : undefined,
       });
       serviceNames[service.name] = fargate.name;
       taskRoleArns[service.name] = fargate.taskRole.arn;
@@ -190,7 +190,7 @@ export class EcsStack extends PlatformStack {
         masterSecretArn: props.secretArns[RDS_MASTER_SECRET],
         secretsKeyArns: props.secretsKeyArns,
         logKmsKeyArn: props.logsKeyArn,
-        logRetentionDays: config.ecs.logRetentionDays,
+        logRetentionDays: this.section("ecs").logRetentionDays,
       });
       const network = `awsvpcConfiguration={subnets=[${props.privateSubnetIds.join(",")}],securityGroups=[${props.ecsSecurityGroupId}],assignPublicIp=DISABLED}`;
       new TerraformOutput(this, "db_migrate_command", {

@@ -74,7 +74,8 @@ export class EdgeStack extends PlatformStack {
 
   constructor(scope: Construct, props: EdgeStackProps) {
     super(scope, { ...props, component: "edge" });
-    const { edge, services } = this.config;
+    const { services } = this.config;
+    const edge = this.section("edge");
 
     const alb = new Lb(this, "alb", {
       name: this.namePrefix,

@@ -1,13 +1,15 @@
 import type { Construct } from "constructs";
-import { ContainerFunction, type FunctionTable } from "../constructs/container-function";
+import { ContainerFunction, type FunctionNetwork, type FunctionTable } from "../constructs/container-function";
 import type { ImageRepository } from "../constructs/container-repository";
+import { EncryptionKey } from "../constructs/encryption-key";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface FunctionsStackProps extends Omit<PlatformStackProps, "component"> {
-  /** VPC of the private subnets (vpc stack). */
-  readonly vpcId: string;
-  /** Private subnets with NAT egress, for functions with `vpc: true`. */
-  readonly privateSubnetIds: readonly string[];
+  /**
+   * The VPC and its private subnets with NAT egress (vpc stack), for functions with `vpc: true`.
+   * @default - no VPC; then no function may ask for one
+   */
+  readonly network?: FunctionNetwork;
   /** ECR repository of each configured function (registry stack), by function name. */
   readonly repositories: Readonly<Record<string, ImageRepository>>;
   /** CMK of the functions' log groups (secrets-kms `logs` key). */
@@ -40,6 +42,15 @@ export class FunctionsStack extends PlatformStack {
     const functions = this.config.functions;
     if (!functions) throw new Error(`${this.node.id}: the config has no functions section, so this stack must not be created`);
 
+    // The functions' environment variables under a key only Lambda (through the functions' own roles) uses. Kept
+    // here rather than in secrets-kms so that adding it moved no other stack; a `functions` key purpose there would do.
+    const environmentKey = new EncryptionKey(this, "environment_key", {
+      alias: `${this.namePrefix}-functions-environment`,
+      description: `${this.namePrefix} Lambda environment variables`,
+      accountId: this.config.accountId,
+      deletionWindowDays: this.config.kms.deletionWindowDays,
+      rotationPeriodDays: this.config.kms.rotationPeriodDays,
+    });
     const arns: Record<string, string> = {};
     const names: Record<string, string> = {};
     for (const fn of functions) {
@@ -50,9 +61,10 @@ export class FunctionsStack extends PlatformStack {
         accountId: this.config.accountId,
         tables: props.tables ?? {},
         tablesKeyArn: props.dynamodbKeyArn,
-        network: { vpcId: props.vpcId, subnetIds: props.privateSubnetIds },
+        network: props.network,
         repository: props.repositories[fn.name],
         logKmsKeyArn: props.logsKeyArn,
+        environmentKeyArn: environmentKey.arn,
       });
       arns[fn.name] = created.arn;
       names[fn.name] = created.name;

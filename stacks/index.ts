@@ -25,18 +25,26 @@ export interface EnvironmentStacks {
   /** State bucket and lock table of the account (local state until migrated). */
   readonly bootstrap: BootstrapStack;
   readonly secretsKms: SecretsKmsStack;
-  readonly vpc: VpcStack;
+  /** Only when config.network is present. */
+  readonly vpc?: VpcStack;
   readonly storage: StorageStack;
-  /** ECR repositories of the services and functions: deployed, then pushed to, before ecs and functions. */
-  readonly registry: RegistryStack;
+  /**
+   * ECR repositories of the services and container-image functions: deployed, then pushed to, before ecs and
+   * functions. Only when there is an image to push.
+   */
+  readonly registry?: RegistryStack;
   /** Only when config.database is present. */
   readonly rds?: RdsStack;
   /** Only when config.cache is present. */
   readonly redis?: RedisStack;
-  readonly edge: EdgeStack;
-  readonly ecs: EcsStack;
-  readonly backup: BackupStack;
-  readonly observability: ObservabilityStack;
+  /** Only when config.edge is present. */
+  readonly edge?: EdgeStack;
+  /** Only when config.services lists a service. */
+  readonly ecs?: EcsStack;
+  /** Only when config.backup is present. */
+  readonly backup?: BackupStack;
+  /** Only when config.observability is present. */
+  readonly observability?: ObservabilityStack;
   /** Only when config.messaging is present. */
   readonly messaging?: MessagingStack;
   /** Client VPN; only when messaging.clientVpn is enabled. */
@@ -64,8 +72,10 @@ export interface BuildEnvironmentOptions {
 
 /**
  * Builds one environment's stacks and wires them: the only place where one stack's outputs become
- * another's inputs, so the dependency graph reads top to bottom here. Components without a config
- * section (database, cache, messaging, ...) get no stack.
+ * another's inputs, so the dependency graph reads top to bottom here. Every component but bootstrap,
+ * secrets-kms and storage exists only when its config section does; a configured component whose input
+ * stack is missing stops synth (`required`), it is never skipped. Which sections need which is checked
+ * earlier, with field paths, by config/rules/components.ts.
  */
 export function buildEnvironment(app: App, config: EnvironmentConfig, options: BuildEnvironmentOptions = {}): EnvironmentStacks {
   // What every stack gets: its environment, and whether its id carries the project (stackIdFor).
@@ -73,13 +83,18 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
 
   const bootstrap = new BootstrapStack(app, stack);
   const secretsKms = new SecretsKmsStack(app, stack);
-  const vpc = new VpcStack(app, {
-    ...stack,
-    logsKeyArn: secretsKms.keyArns.logs,
-    appPorts: config.services.map((service) => service.containerPort),
-    clientVpnAccess: config.messaging?.clientVpn.enabled ?? false,
-  });
-  const registry = new RegistryStack(app, { ...stack, containersKeyArn: secretsKms.keyArns.containers });
+  const vpc = config.network
+    ? new VpcStack(app, {
+        ...stack,
+        logsKeyArn: secretsKms.keyArns.logs,
+        appPorts: config.services.map((service) => service.containerPort),
+        clientVpnAccess: config.messaging?.clientVpn.enabled ?? false,
+      })
+    : undefined;
+  const registry =
+    config.services.length > 0 || (config.functions ?? []).length > 0
+      ? new RegistryStack(app, { ...stack, containersKeyArn: secretsKms.keyArns.containers })
+      : undefined;
   const storage = new StorageStack(app, { ...stack, storageKeyArn: secretsKms.optionalKeyArns.storage });
   // The recordings and documents buckets are encrypted with the storage key.
   const storageBucket = (arn?: string, name?: string) => (arn && name ? { arn, name, kmsKeyArn: secretsKms.optionalKeyArn("storage") } : undefined);
@@ -99,8 +114,8 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
   const rds = config.database
     ? new RdsStack(app, {
         ...stack,
-        databaseSubnetIds: vpc.databaseSubnetIds,
-        securityGroupId: required(vpc.rdsSecurityGroupId, "vpc.rdsSecurityGroupId", "rds"),
+        databaseSubnetIds: required(vpc, "vpc", "rds").databaseSubnetIds,
+        securityGroupId: required(vpc?.rdsSecurityGroupId, "vpc.rdsSecurityGroupId", "rds"),
         rdsKeyArn: secretsKms.optionalKeyArn("rds"),
         masterSecretArn: required(secretsKms.platformSecretArns.rdsMasterUser, "secretsKms.platformSecretArns.rdsMasterUser", "rds"),
         logsKeyArn: secretsKms.keyArns.logs,
@@ -110,119 +125,130 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
   const redis = config.cache
     ? new RedisStack(app, {
         ...stack,
-        databaseSubnetIds: vpc.databaseSubnetIds,
-        securityGroupId: required(vpc.redisSecurityGroupId, "vpc.redisSecurityGroupId", "redis"),
+        databaseSubnetIds: required(vpc, "vpc", "redis").databaseSubnetIds,
+        securityGroupId: required(vpc?.redisSecurityGroupId, "vpc.redisSecurityGroupId", "redis"),
         cacheKeyArn: secretsKms.optionalKeyArn("cache"),
         logsKeyArn: secretsKms.keyArns.logs,
         authToken: required(secretsKms.redisAuthToken, "secretsKms.redisAuthToken", "redis"),
         redisUrlSecretArn: required(secretsKms.platformSecretArns.redisUrl, "secretsKms.platformSecretArns.redisUrl", "redis"),
       })
     : undefined;
-  const edge = new EdgeStack(app, {
-    ...stack,
-    vpcId: vpc.vpcId,
-    publicSubnetIds: vpc.publicSubnetIds,
-    albSecurityGroupId: vpc.albSecurityGroupId,
-    logsBucketName: storage.logsBucketName,
-    accessLogPrefix: storage.albLogPrefix,
-    logsKeyArn: secretsKms.keyArns.logs,
-    // With a standby configured, the dns stack's failover records answer for the domain instead.
-    aliasDomainToAlb: !config.messaging?.failover,
-  });
+  const edge = config.edge
+    ? new EdgeStack(app, {
+        ...stack,
+        vpcId: required(vpc, "vpc", "edge").vpcId,
+        publicSubnetIds: required(vpc, "vpc", "edge").publicSubnetIds,
+        albSecurityGroupId: required(vpc, "vpc", "edge").albSecurityGroupId,
+        logsBucketName: storage.logsBucketName,
+        accessLogPrefix: storage.albLogPrefix,
+        logsKeyArn: secretsKms.keyArns.logs,
+        // With a standby configured, the dns stack's failover records answer for the domain instead.
+        aliasDomainToAlb: !config.messaging?.failover,
+      })
+    : undefined;
   // Before ecs, which grants its queue, topic and SES identity to the task roles of messaging.appServices.
   const messaging = config.messaging
     ? new MessagingStack(app, {
         ...stack,
         messagingKeyArn: secretsKms.keyArns.messaging,
         alarmTopicArn: alarmTopicArnFor(config),
-        domain: config.edge.domain,
+        domain: required(config.edge, "config.edge", "messaging").domain,
       })
     : undefined;
-  const ecs = new EcsStack(app, {
-    ...stack,
-    privateSubnetIds: vpc.privateSubnetIds,
-    ecsSecurityGroupId: vpc.ecsSecurityGroupId,
-    targetGroupArns: edge.targetGroupArns,
-    targetGroupArnSuffixes: edge.targetGroupArnSuffixes,
-    albArnSuffix: edge.albArnSuffix,
-    secretArns: secretsKms.secretArns,
-    secretsKeyArns: [secretsKms.keyArns.secrets],
-    repositories: registry.serviceRepositories,
-    containersKeyArn: secretsKms.keyArns.containers,
-    logsKeyArn: secretsKms.keyArns.logs,
-    database: rds && {
-      host: rds.address,
-      port: rds.port,
-      name: rds.databaseName,
-      user: config.database!.appUser,
-      resourceId: rds.resourceId,
-      readReplica:
-        rds.readReplicaAddress && rds.readReplicaResourceId ? { host: rds.readReplicaAddress, resourceId: rds.readReplicaResourceId } : undefined,
-    },
-    recordingsBucket: storageBucket(storage.recordingsBucketArn, storage.recordingsBucketName),
-    documentsBucket: storageBucket(storage.documentsBucketArn, storage.documentsBucketName),
-    tables: tables && { byName: tables, keyArn: secretsKms.optionalKeyArn("dynamodb") },
-    // Services read parameters by path at runtime; the path is fixed by config, so it is no cross-stack reference.
-    parameters: parameters && { path: parameterPathFor(config, ""), keyArn: secretsKms.optionalKeyArn("parameters") },
-    messaging: messaging?.appAccess,
-  });
+  const ecs =
+    config.services.length > 0
+      ? new EcsStack(app, {
+          ...stack,
+          privateSubnetIds: required(vpc, "vpc", "ecs").privateSubnetIds,
+          ecsSecurityGroupId: required(vpc, "vpc", "ecs").ecsSecurityGroupId,
+          targetGroupArns: required(edge, "edge", "ecs").targetGroupArns,
+          targetGroupArnSuffixes: required(edge, "edge", "ecs").targetGroupArnSuffixes,
+          albArnSuffix: required(edge, "edge", "ecs").albArnSuffix,
+          secretArns: secretsKms.secretArns,
+          secretsKeyArns: [secretsKms.keyArns.secrets],
+          repositories: required(registry, "registry", "ecs").serviceRepositories,
+          containersKeyArn: secretsKms.keyArns.containers,
+          logsKeyArn: secretsKms.keyArns.logs,
+          database: rds && {
+            host: rds.address,
+            port: rds.port,
+            name: rds.databaseName,
+            user: config.database!.appUser,
+            resourceId: rds.resourceId,
+            readReplica:
+              rds.readReplicaAddress && rds.readReplicaResourceId
+                ? { host: rds.readReplicaAddress, resourceId: rds.readReplicaResourceId }
+                : undefined,
+          },
+          recordingsBucket: storageBucket(storage.recordingsBucketArn, storage.recordingsBucketName),
+          documentsBucket: storageBucket(storage.documentsBucketArn, storage.documentsBucketName),
+          tables: tables && { byName: tables, keyArn: secretsKms.optionalKeyArn("dynamodb") },
+          // Services read parameters by path at runtime; the path is fixed by config, so it is no cross-stack reference.
+          parameters: parameters && { path: parameterPathFor(config, ""), keyArn: secretsKms.optionalKeyArn("parameters") },
+          messaging: messaging?.appAccess,
+        })
+      : undefined;
   // Tasks read REDIS_URL at start; the redis stack writes that secret's value.
-  if (redis) ecs.addDependency(redis);
-  const backup = new BackupStack(app, {
-    ...stack,
-    backupKeyArn: secretsKms.keyArns.backup,
-    drKeyArn: secretsKms.drKeyArn,
-    rdsInstanceArn: rds?.instanceArn,
-    dynamodbTableArns: dynamodb && Object.values(dynamodb.tableArns),
-  });
+  if (redis && ecs) ecs.addDependency(redis);
+  const backup = config.backup
+    ? new BackupStack(app, {
+        ...stack,
+        backupKeyArn: secretsKms.keyArns.backup,
+        drKeyArn: secretsKms.drKeyArn,
+        rdsInstanceArn: rds?.instanceArn,
+        dynamodbTableArns: dynamodb && Object.values(dynamodb.tableArns),
+      })
+    : undefined;
   // Before observability, which alarms on the functions' errors and throttles.
   const functions = config.functions
     ? new FunctionsStack(app, {
         ...stack,
-        vpcId: vpc.vpcId,
-        privateSubnetIds: vpc.privateSubnetIds,
-        repositories: registry.functionRepositories,
+        network: vpc && { vpcId: vpc.vpcId, subnetIds: vpc.privateSubnetIds },
+        repositories: required(registry, "registry", "functions").functionRepositories,
         logsKeyArn: secretsKms.keyArns.logs,
         tables,
         dynamodbKeyArn: secretsKms.optionalKeyArns.dynamodb,
       })
     : undefined;
-  const observability = new ObservabilityStack(app, {
-    ...stack,
-    messagingKeyArn: secretsKms.keyArns.messaging,
-    auditKeyArn: secretsKms.keyArns.audit,
-    logsKeyArn: secretsKms.keyArns.logs,
-    services: config.services.map((service) => ({
-      name: service.name,
-      clusterName: ecs.clusterName,
-      serviceName: ecs.serviceNames[service.name],
-      targetGroupArnSuffix: edge.targetGroupArnSuffixes[service.name],
-    })),
-    albArnSuffix: edge.albArnSuffix,
-    webAclName: edge.webAclName,
-    database: rds && { instanceIdentifier: rds.instanceIdentifier, readReplicaIdentifier: rds.readReplicaIdentifier },
-    cache: redis && { memberClusterIds: redis.memberClusterIds },
-    functions: functions && Object.entries(functions.functionNames).map(([name, functionName]) => ({ name, functionName })),
-    tables: dynamodb && Object.entries(dynamodb.tableNames).map(([name, tableName]) => ({ name, tableName })),
-  });
+  const observability = config.observability
+    ? new ObservabilityStack(app, {
+        ...stack,
+        messagingKeyArn: secretsKms.keyArns.messaging,
+        auditKeyArn: secretsKms.keyArns.audit,
+        logsKeyArn: secretsKms.keyArns.logs,
+        loadBalancer: edge && { arnSuffix: edge.albArnSuffix, webAclName: edge.webAclName },
+        services:
+          ecs &&
+          config.services.map((service) => ({
+            name: service.name,
+            clusterName: ecs.clusterName,
+            serviceName: ecs.serviceNames[service.name],
+            targetGroupArnSuffix: required(edge, "edge", "observability").targetGroupArnSuffixes[service.name],
+          })),
+        database: rds && { instanceIdentifier: rds.instanceIdentifier, readReplicaIdentifier: rds.readReplicaIdentifier },
+        cache: redis && { memberClusterIds: redis.memberClusterIds },
+        functions: functions && Object.entries(functions.functionNames).map(([name, functionName]) => ({ name, functionName })),
+        tables: dynamodb && Object.entries(dynamodb.tableNames).map(([name, tableName]) => ({ name, tableName })),
+      })
+    : undefined;
   const dns = config.messaging
     ? new DnsStack(app, {
         ...stack,
-        alarmTopicArn: observability.alarmTopicArn,
-        domain: config.edge.domain,
-        albDnsName: edge.albDnsName,
-        albZoneId: edge.albZoneId,
-        albHttps: config.edge.https,
+        alarmTopicArn: required(observability, "observability", "dns").alarmTopicArn,
+        domain: required(config.edge, "config.edge", "dns").domain,
+        albDnsName: required(edge, "edge", "dns").albDnsName,
+        albZoneId: required(edge, "edge", "dns").albZoneId,
+        albHttps: required(config.edge, "config.edge", "dns").https,
       })
     : undefined;
   const access = config.messaging?.clientVpn.enabled
     ? new AccessStack(app, {
         ...stack,
         logsKeyArn: secretsKms.keyArns.logs,
-        vpcId: vpc.vpcId,
-        vpcCidr: vpc.vpcCidr,
-        privateSubnetIds: vpc.privateSubnetIds,
-        securityGroupId: required(vpc.clientVpnSecurityGroupId, "vpc.clientVpnSecurityGroupId", "access"),
+        vpcId: required(vpc, "vpc", "access").vpcId,
+        vpcCidr: required(vpc, "vpc", "access").vpcCidr,
+        privateSubnetIds: required(vpc, "vpc", "access").privateSubnetIds,
+        securityGroupId: required(vpc?.clientVpnSecurityGroupId, "vpc.clientVpnSecurityGroupId", "access"),
       })
     : undefined;
   const identity = config.identity ? new IdentityStack(app, { ...stack, parametersKeyArn: secretsKms.optionalKeyArns.parameters }) : undefined;

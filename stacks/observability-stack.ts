@@ -27,6 +27,13 @@ import { PlatformStack, type PlatformStackProps } from "./platform-stack";
  * (the ALB is shared, `albArnSuffix`).
  */
 export type ObservedService = Omit<FargateServiceAlarmsProps, "loadBalancerArnSuffix" | "thresholds">;
+/** The shared ALB and the web ACL in front of it, as their alarms need them. */
+export interface ObservedLoadBalancer {
+  /** ARN suffix of the ALB (`app/<name>/<id>`), the `LoadBalancer` dimension. */
+  readonly arnSuffix: string;
+  /** Name of the regional WAF web ACL in front of the ALB. */
+  readonly webAclName: string;
+}
 /** The RDS primary and its optional same-region read replica, as their alarms need them. */
 export type ObservedDatabase = Omit<DatabaseAlarmsProps, "thresholds">;
 /** The ElastiCache nodes, as their alarms need them. */
@@ -43,12 +50,16 @@ export interface ObservabilityStackProps extends Omit<PlatformStackProps, "compo
   readonly auditKeyArn: string;
   /** CMK (secrets-kms `logs`) of the trail's CloudWatch log group. */
   readonly logsKeyArn: string;
-  /** Every ECS service; each gets CPU, memory, 5XX, latency and host-health alarms. */
-  readonly services: readonly ObservedService[];
-  /** ARN suffix of the ALB (`app/<name>/<id>`), the `LoadBalancer` dimension. */
-  readonly albArnSuffix: string;
-  /** Name of the regional WAF web ACL in front of the ALB. */
-  readonly webAclName: string;
+  /**
+   * The ALB and its WAF web ACL (edge stack): 5XX and blocked-request alarms.
+   * @default - no load balancer (serverless), so no ALB or WAF alarms; then there may be no services
+   */
+  readonly loadBalancer?: ObservedLoadBalancer;
+  /**
+   * Every ECS service behind that ALB; each gets CPU, memory, 5XX, latency and host-health alarms.
+   * @default - no services
+   */
+  readonly services?: readonly ObservedService[];
   /**
    * The primary RDS instance and its read replica; the replica gets a lag alarm.
    * @default - no database, so no RDS alarms
@@ -85,13 +96,14 @@ export class ObservabilityStack extends PlatformStack {
   constructor(scope: Construct, props: ObservabilityStackProps) {
     super(scope, { ...props, component: "observability" });
     const { config } = this;
-    const settings = config.observability;
+    const settings = this.section("observability");
     const { accountId, region } = config;
-    if (props.services.length === 0) {
-      throw new Error(`${this.node.id}: services must list at least one service; every service needs its alarms`);
+    const services = props.services ?? [];
+    if (services.length > 0 && props.loadBalancer === undefined) {
+      throw new Error(`${this.node.id}: services are observed behind a load balancer, so loadBalancer is required`);
     }
     // The wiring looks these up by service name in the ecs and edge stacks' outputs; a miss would be an undefined dimension.
-    for (const service of props.services) {
+    for (const service of services) {
       const missing = (["clusterName", "serviceName", "targetGroupArnSuffix"] as const).filter((field) => !service[field]);
       if (missing.length > 0) {
         throw new Error(
@@ -198,15 +210,16 @@ export class ObservabilityStack extends PlatformStack {
    */
   private createAlarms(props: ObservabilityStackProps, topicArn: string): void {
     const { region } = this.config;
-    const { thresholds, dashboard } = this.config.observability;
+    const { thresholds, dashboard } = this.section("observability");
     const { countPeriodSeconds, http5xxCount } = thresholds;
     const alarms = new AlarmSet(this, "alarms", { namePrefix: this.namePrefix, actionArns: [topicArn], region });
 
-    for (const service of props.services) {
+    const loadBalancer = props.loadBalancer;
+    for (const service of props.services ?? []) {
       alarms.addAll(
         fargateServiceAlarms({
           ...service,
-          loadBalancerArnSuffix: props.albArnSuffix,
+          loadBalancerArnSuffix: loadBalancer!.arnSuffix,
           thresholds: {
             cpuPercent: thresholds.ecsCpuPercent,
             memoryPercent: thresholds.ecsMemoryPercent,
@@ -217,7 +230,7 @@ export class ObservabilityStack extends PlatformStack {
         }),
       );
     }
-    alarms.addAll(loadBalancerAlarms({ arnSuffix: props.albArnSuffix, thresholds: { http5xxCount, countPeriodSeconds } }));
+    if (loadBalancer) alarms.addAll(loadBalancerAlarms({ arnSuffix: loadBalancer.arnSuffix, thresholds: { http5xxCount, countPeriodSeconds } }));
 
     if (props.database !== undefined) {
       const rds = requireThresholds(thresholds, RDS_THRESHOLDS, this.node.id);
@@ -262,13 +275,15 @@ export class ObservabilityStack extends PlatformStack {
         alarms.addAll(tableAlarms({ ...table, thresholds: { throttleEvents: dynamodb.dynamodbThrottleEvents, countPeriodSeconds } }));
       }
     }
-    alarms.addAll(
-      webApplicationFirewallAlarms({
-        webAclName: props.webAclName,
-        region,
-        thresholds: { blockedRequests: thresholds.wafBlockedRequests, countPeriodSeconds },
-      }),
-    );
+    if (loadBalancer) {
+      alarms.addAll(
+        webApplicationFirewallAlarms({
+          webAclName: loadBalancer.webAclName,
+          region,
+          thresholds: { blockedRequests: thresholds.wafBlockedRequests, countPeriodSeconds },
+        }),
+      );
+    }
 
     if (dashboard) {
       new CloudwatchDashboard(this, "dashboard", { dashboardName: this.namePrefix, dashboardBody: alarms.dashboardBody() });
@@ -277,7 +292,7 @@ export class ObservabilityStack extends PlatformStack {
 
   private createAuditTrail(props: ObservabilityStackProps): void {
     const { accountId, region } = this.config;
-    const trailSettings = this.config.observability.cloudTrail;
+    const trailSettings = this.section("observability").cloudTrail;
     const trailName = `${this.namePrefix}-audit`;
     // Spelled out instead of taken from the trail: the bucket policy must exist before the trail does.
     const trailArn = `arn:aws:cloudtrail:${region}:${accountId}:trail/${trailName}`;

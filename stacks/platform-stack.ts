@@ -3,6 +3,7 @@ import { LocalBackend, S3Backend, type S3BackendConfig, TerraformElement, Terraf
 import type { Construct, Node } from "constructs";
 import type { EnvironmentConfig } from "../config";
 import type { StateBackendConfig } from "../config/sections/state-backend";
+import type { OptionalSection } from "../config/schema";
 
 export interface PlatformStackProps {
   /** Validated configuration of the environment this stack belongs to. */
@@ -106,6 +107,16 @@ export abstract class PlatformStack extends TerraformStack {
     if (this.config.region === "us-east-1") return this.provider;
     this.globalRegionProvider ??= this.createProvider("us_east_1", "us-east-1", "us_east_1");
     return this.globalRegionProvider;
+  }
+
+  /**
+   * An optional config section this stack is built from. stacks/index.ts creates the stack only when the section is
+   * configured, so a missing one is a wiring bug: synth stops and names the section.
+   */
+  section<K extends OptionalSection>(name: K): NonNullable<EnvironmentConfig[K]> {
+    const value = this.config[name];
+    if (value === undefined) throw new Error(`${this.node.id}: the config has no ${name} section, so this stack must not be created`);
+    return value as NonNullable<EnvironmentConfig[K]>;
   }
 
   /** Tags for a resource beside the provider's default tags: a readable Name. */

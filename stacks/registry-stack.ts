@@ -27,8 +27,8 @@ export class RegistryStack extends PlatformStack {
       const created = new ContainerRepository(this, `${name}-repository`, {
         name: `${this.namePrefix}/${name}`,
         kmsKeyArn: props.containersKeyArn,
-        keepTaggedImages: config.ecs.ecr.keepTaggedImages,
-        untaggedExpiryDays: config.ecs.ecr.untaggedExpiryDays,
+        keepTaggedImages: this.section("ecs").ecr.keepTaggedImages,
+        untaggedExpiryDays: this.section("ecs").ecr.untaggedExpiryDays,
         nameTag: `${this.namePrefix}-${name}`,
         // Lambda pulls with its service principal; the function's name is fixed, so the grant can name it before it exists.
         policyStatements: pullingFunctionArn

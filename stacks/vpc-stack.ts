@@ -58,7 +58,7 @@ export class VpcStack extends PlatformStack {
 
   constructor(scope: Construct, props: VpcStackProps) {
     super(scope, { ...props, component: "vpc" });
-    const { network } = this.config;
+    const network = this.section("network");
     const appPorts = [...new Set(props.appPorts ?? [8000])].sort((a, b) => a - b);
 
     const vpc = new Vpc(this, "vpc", {
@@ -282,7 +282,7 @@ export class VpcStack extends PlatformStack {
       tags: this.nameTags("database"),
     });
     subnets.forEach((subnet, i) => {
-      new RouteTableAssociation(this, `database_route_table_association_${this.config.network.availabilityZones[i]}`, {
+      new RouteTableAssociation(this, `database_route_table_association_${this.section("network").availabilityZones[i]}`, {
         subnetId: subnet.id,
         routeTableId: table.id,
       });

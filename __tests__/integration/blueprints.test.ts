@@ -364,7 +364,7 @@ describe("voice-ai (seed 000): messaging", () => {
     const dkim = Object.values(resourcesOf(messaging, "aws_route53_record")).filter((r) => r.name.includes("._domainkey."));
     expect(dkim).toHaveLength(3);
     for (const record of dkim) {
-      expect(record).toEqual(expect.objectContaining({ type: "CNAME", zone_id: prod.config.edge.domain?.hostedZoneId }));
+      expect(record).toEqual(expect.objectContaining({ type: "CNAME", zone_id: prod.config.edge!.domain?.hostedZoneId }));
       expect(record.records).toEqual([expect.stringMatching(/\.dkim\.amazonses\.com$/)]);
     }
   });

@@ -123,7 +123,7 @@ describe("seed 003 (saprism): what the seed names and we keep", () => {
       expect(acl.rule.map((rule: any) => rule.name)).toEqual(expect.arrayContaining(["AWSManagedRulesCommonRuleSet", "AWSManagedRulesSQLiRuleSet"]));
       expect(Object.keys(resourcesOf(synth.stack("edge"), "aws_wafv2_web_acl_association"))).toHaveLength(1);
       // docs/decisions/saprism.md: the seed names no upload route, so the Core Rule Set's body cap holds everywhere.
-      expect(synth.config.edge.waf.largeBodyPaths).toEqual([]);
+      expect(synth.config.edge!.waf.largeBodyPaths).toEqual([]);
     }
   });
 

@@ -59,7 +59,7 @@ describe("access stack with Client VPN enabled", () => {
 
   it("is associated with every private subnet and authorizes the VPC range", () => {
     const associations = Object.values(resourcesOf(stack, "aws_ec2_client_vpn_network_association"));
-    expect(associations).toHaveLength(synth.config.network.privateSubnetCidrs.length);
+    expect(associations).toHaveLength(synth.config.network!.privateSubnetCidrs.length);
     for (const association of associations) {
       expect(association.client_vpn_endpoint_id).toBe("${aws_ec2_client_vpn_endpoint.client_vpn_endpoint.id}");
       expect(association.subnet_id).toMatch(/cross_stack_output_aws_subnet_private_subnet_/);

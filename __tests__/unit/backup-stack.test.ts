@@ -19,9 +19,9 @@ describe.each(["dev", "staging", "prod"])("%s backup stack", (env) => {
     expect(stack.text).toHaveResourceWithProperties(BackupVault, { name: `${config.project}-${env}-vault`, kms_key_arn: backupKey });
   });
 
-  it(config.backup.vaultLock.enabled ? "locks every vault with the configured range" : "has no vault lock", () => {
+  it(config.backup!.vaultLock.enabled ? "locks every vault with the configured range" : "has no vault lock", () => {
     const locks = resourcesOf(stack, "aws_backup_vault_lock_configuration");
-    const lock = config.backup.vaultLock;
+    const lock = config.backup!.vaultLock;
     if (!lock.enabled) {
       expect(locks).toEqual({});
       return;
@@ -47,11 +47,11 @@ describe.each(["dev", "staging", "prod"])("%s backup stack", (env) => {
       expect.objectContaining({
         rule_name: "daily",
         target_vault_name: "${aws_backup_vault.vault.name}",
-        schedule: config.backup.schedule,
-        start_window: config.backup.startWindowMinutes,
-        completion_window: config.backup.completionWindowMinutes,
-        enable_continuous_backup: config.backup.continuousBackup,
-        lifecycle: { delete_after: config.backup.retention.deleteAfterDays },
+        schedule: config.backup!.schedule,
+        start_window: config.backup!.startWindowMinutes,
+        completion_window: config.backup!.completionWindowMinutes,
+        enable_continuous_backup: config.backup!.continuousBackup,
+        lifecycle: { delete_after: config.backup!.retention.deleteAfterDays },
       }),
     );
   });
@@ -60,7 +60,7 @@ describe.each(["dev", "staging", "prod"])("%s backup stack", (env) => {
     const [rule] = resourcesOf(stack, "aws_backup_plan").plan.rule;
     if (config.dr.enabled) {
       expect(rule.copy_action).toEqual([
-        { destination_vault_arn: "${aws_backup_vault.dr_vault.arn}", lifecycle: { delete_after: config.backup.drCopy.deleteAfterDays } },
+        { destination_vault_arn: "${aws_backup_vault.dr_vault.arn}", lifecycle: { delete_after: config.backup!.drCopy.deleteAfterDays } },
       ]);
     } else {
       expect(rule.copy_action).toBeUndefined();
@@ -79,7 +79,7 @@ describe.each(["dev", "staging", "prod"])("%s backup stack", (env) => {
   it("also selects everything tagged backup=true, with the same role", () => {
     const selections = resourcesOf(stack, "aws_backup_selection");
     expect(selections.tagged_selection.selection_tag).toEqual([
-      { type: "STRINGEQUALS", key: config.backup.selectionTag.key, value: config.backup.selectionTag.value },
+      { type: "STRINGEQUALS", key: config.backup!.selectionTag.key, value: config.backup!.selectionTag.value },
     ]);
     expect(selections.tagged_selection.resources).toBeUndefined();
     for (const selection of Object.values(selections)) expect(selection.iam_role_arn).toBe("${aws_iam_role.backup_role.arn}");

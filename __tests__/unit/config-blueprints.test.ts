@@ -125,7 +125,7 @@ describe("rules for components a blueprint leaves out or adds", () => {
   it("accepts an environment without database, cache, recordings or isolated tier (voice-connect as shipped)", () => {
     const config = parseEdited("voice-connect", "prod", () => {});
     expect([config.database, config.cache, config.storage.recordings]).toEqual([undefined, undefined, undefined]);
-    expect(config.network.databaseSubnetCidrs).toEqual([]);
+    expect(config.network!.databaseSubnetCidrs).toEqual([]);
   });
 });
 

@@ -7,8 +7,8 @@ describe("edge.waf large-body and script-body paths", () => {
       delete r.edge.waf.largeBodyPaths;
       delete r.edge.waf.scriptBodyPaths;
     });
-    expect(config.edge.waf.largeBodyPaths).toEqual([]);
-    expect(config.edge.waf.scriptBodyPaths).toEqual([]);
+    expect(config.edge!.waf.largeBodyPaths).toEqual([]);
+    expect(config.edge!.waf.scriptBodyPaths).toEqual([]);
   });
 
   it.each<[string, (r: any) => void, RegExp]>([

@@ -6,25 +6,25 @@ describe("backup and observability settings of the shipped environments", () => 
   const [dev, staging, prod] = loadEnvironments("dev,staging,prod");
 
   it("prod keeps seed 000: 7-day daily backups with PITR, a vault lock, a 7-year COMPLIANCE trail in every region", () => {
-    expect(prod.backup.retention.deleteAfterDays).toBe(7);
-    expect(prod.backup.continuousBackup).toBe(true);
-    expect(prod.backup.vaultLock).toEqual(expect.objectContaining({ enabled: true }));
-    expect(prod.observability.cloudTrail).toEqual(expect.objectContaining({ multiRegion: true, objectLockMode: "COMPLIANCE", retentionYears: 7 }));
+    expect(prod.backup!.retention.deleteAfterDays).toBe(7);
+    expect(prod.backup!.continuousBackup).toBe(true);
+    expect(prod.backup!.vaultLock).toEqual(expect.objectContaining({ enabled: true }));
+    expect(prod.observability!.cloudTrail).toEqual(expect.objectContaining({ multiRegion: true, objectLockMode: "COMPLIANCE", retentionYears: 7 }));
   });
 
   it("pages on the seeds' thresholds: more than 10 5XX in 5 minutes, more than 2 s response time", () => {
     for (const config of [dev, staging, prod]) {
-      expect(config.observability.thresholds).toEqual(
+      expect(config.observability!.thresholds).toEqual(
         expect.objectContaining({ http5xxCount: 10, countPeriodSeconds: 300, targetResponseTimeSeconds: 2 }),
       );
     }
   });
 
   it("budgets grow from dev to prod with an 80% forecast and a 100% actual notification", () => {
-    expect(dev.observability.budget.monthlyLimitUsd).toBeLessThan(staging.observability.budget.monthlyLimitUsd);
-    expect(staging.observability.budget.monthlyLimitUsd).toBeLessThan(prod.observability.budget.monthlyLimitUsd);
+    expect(dev.observability!.budget.monthlyLimitUsd).toBeLessThan(staging.observability!.budget.monthlyLimitUsd);
+    expect(staging.observability!.budget.monthlyLimitUsd).toBeLessThan(prod.observability!.budget.monthlyLimitUsd);
     for (const config of [dev, staging, prod]) {
-      expect(config.observability.budget).toEqual(expect.objectContaining({ forecastThresholdPercent: 80, actualThresholdPercent: 100 }));
+      expect(config.observability!.budget).toEqual(expect.objectContaining({ forecastThresholdPercent: 80, actualThresholdPercent: 100 }));
     }
   });
 });

@@ -27,13 +27,13 @@ describe("shipped services, ecs and edge config", () => {
     expect(ws.sticky).toBe(true);
     expect(ws.priority).toBeLessThan(api.priority);
     expect(prod.edge).toMatchObject({ https: true, deletionProtection: true, domain: { name: "api.voice-ai.example.com" } });
-    expect(prod.edge.domain!.hostedZoneId).toMatch(/^Z[A-Z0-9]+$/);
+    expect(prod.edge!.domain!.hostedZoneId).toMatch(/^Z[A-Z0-9]+$/);
   });
 
   it("dev is smaller than prod and may run HTTP only without a domain", () => {
     const [dev, prod] = loadEnvironments("dev,prod");
-    expect(dev.edge.https).toBe(false);
-    expect(dev.edge.domain).toBeUndefined();
+    expect(dev.edge!.https).toBe(false);
+    expect(dev.edge!.domain).toBeUndefined();
     for (const service of dev.services) {
       const inProd = prod.services.find((s) => s.name === service.name)!;
       expect(service.cpu).toBeLessThan(inProd.cpu);
@@ -125,7 +125,20 @@ describe("bad services, ecs and edge input is rejected with the field path", () 
       (r) => (r.services[0].pathPatterns = ["/a", "/b", "/c", "/d", "/e", "/f"]),
       /services\.0\.pathPatterns: must list at most 5 path patterns/,
     ],
-    ["no services", "dev", (r) => (r.services = []), /services: must define at least one service/],
+    ["no services but ecs", "dev", (r) => (r.services = []), /ecs: is configured, but there is no service and no container-image function/],
+    ["services without edge", "dev", (r) => delete r.edge, /services: requires edge: services run in the VPC on ECS behind the ALB/],
+    ["services without network", "dev", (r) => delete r.network, /services: requires network/],
+    [
+      "a database without network",
+      "dev",
+      (r) => {
+        delete r.network;
+        r.services = [];
+        delete r.ecs;
+        delete r.edge;
+      },
+      /database: requires network: the instance lives in the VPC's database subnets/,
+    ],
     ["mutable 'latest' tag", "prod", (r) => (r.services[0].imageTag = "latest"), /services\.0\.imageTag: must not be 'latest'/],
     ["root user", "prod", (r) => (r.services[0].user = "0"), /services\.0\.user: must be a numeric non-root uid/],
     [

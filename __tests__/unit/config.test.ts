@@ -13,8 +13,8 @@ describe("shipped environments", () => {
     const [prod] = loadEnvironments("prod");
     expect(prod.region).toBe("us-east-1");
     expect(prod.dr).toEqual({ enabled: true, region: "us-west-2" });
-    expect(prod.network.natGateways).toBe("per-az");
-    expect(prod.network.availabilityZones.length).toBeGreaterThanOrEqual(2);
+    expect(prod.network!.natGateways).toBe("per-az");
+    expect(prod.network!.availabilityZones.length).toBeGreaterThanOrEqual(2);
   });
 
   it("INFRA_ENVS selects environments and rejects unknown names", () => {

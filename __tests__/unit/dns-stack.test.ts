@@ -19,8 +19,8 @@ describe.each(["dev", "staging", "prod"])("%s dns stack", (env) => {
         resource_path: "/health",
         failure_threshold: settings.healthCheck.failureThreshold,
         request_interval: settings.healthCheck.requestIntervalSeconds,
-        type: synth.config.edge.https ? "HTTPS" : "HTTP",
-        port: synth.config.edge.https ? 443 : 80,
+        type: synth.config.edge!.https ? "HTTPS" : "HTTP",
+        port: synth.config.edge!.https ? 443 : 80,
       }),
     );
     expect(check.fqdn).toMatch(ALB_DNS_NAME);
@@ -58,7 +58,7 @@ describe("dns stack variants", () => {
   const withFailover = synthConfig(editedConfig("prod", (raw) => (raw.messaging.failover = { secondary: STANDBY })));
   it("routes the domain to the ALB while healthy and to the configured standby otherwise", () => {
     const synth = withFailover;
-    const domain = synth.config.edge.domain!;
+    const domain = synth.config.edge!.domain!;
     const records = resourcesOf(synth.stack("dns"), "aws_route53_record");
     expect(records.failover_primary_record).toEqual(
       expect.objectContaining({
@@ -106,6 +106,6 @@ describe("dns stack variants", () => {
     expect(topic).toEqual(expect.objectContaining({ provider: "aws.us_east_1", kms_master_key_id: "${aws_kms_key.health_alarm_key.arn}" }));
     expect(resourcesOf(stack, "aws_kms_key").health_alarm_key.provider).toBe("aws.us_east_1");
     const subscriptions = Object.values(resourcesOf(stack, "aws_sns_topic_subscription"));
-    expect(subscriptions.map((s) => s.endpoint)).toEqual([...synth.config.observability.alarmEmails]);
+    expect(subscriptions.map((s) => s.endpoint)).toEqual([...synth.config.observability!.alarmEmails]);
   });
 });

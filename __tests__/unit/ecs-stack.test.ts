@@ -48,7 +48,7 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
   it("runs a cluster with Container Insights and encrypted, logged ECS Exec", () => {
     expect(ecs.text).toHaveResourceWithProperties(EcsCluster, {
       name: prefix,
-      setting: [{ name: "containerInsights", value: config.ecs.containerInsights }],
+      setting: [{ name: "containerInsights", value: config.ecs!.containerInsights }],
     });
     const exec = resourcesOf(ecs, "aws_ecs_cluster").cluster.configuration.execute_command_configuration;
     expect(exec).toMatchObject({
@@ -72,7 +72,7 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
   it.each(services)("%s logs to its own encrypted log group", (name, _service, id) => {
     expect(resourcesOf(ecs, "aws_cloudwatch_log_group")[`${id}_logs`]).toMatchObject({
       name: `/ecs/${prefix}/${name}`,
-      retention_in_days: config.ecs.logRetentionDays,
+      retention_in_days: config.ecs!.logRetentionDays,
       kms_key_id: expect.stringMatching(fromStack(env, "secrets-kms")),
     });
   });
@@ -108,7 +108,7 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
       ({ containerPath, readOnly }) => ({ containerPath, readOnly }),
     );
     const agentPaths = ["/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm"];
-    const expected = ["/tmp", ...(config.ecs.execEnabled ? agentPaths : [])].map((containerPath) => ({ containerPath, readOnly: false }));
+    const expected = ["/tmp", ...(config.ecs!.execEnabled ? agentPaths : [])].map((containerPath) => ({ containerPath, readOnly: false }));
     expect(mounts).toEqual(expected);
     const volumes = resourcesOf(ecs, "aws_ecs_task_definition")[`${id}_task_definition`].volume.map((v: { name: string }) => v.name);
     expect(volumes).toHaveLength(expected.length);
@@ -228,7 +228,7 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
       expect(objectAccess).toEqual([]);
     }
     const exec = statements.some((s) => list(s.Action).some((a) => a.startsWith("ssmmessages:")));
-    expect(exec).toBe(config.ecs.execEnabled);
+    expect(exec).toBe(config.ecs!.execEnabled);
   });
 
   it.each(services)("%s runs in private subnets behind its edge target group, with rollback and 100/200 deploys", (name, service, id) => {
@@ -241,13 +241,13 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
       deployment_circuit_breaker: { enable: true, rollback: true },
       deployment_minimum_healthy_percent: 100,
       deployment_maximum_percent: 200,
-      enable_execute_command: config.ecs.execEnabled,
+      enable_execute_command: config.ecs!.execEnabled,
       propagate_tags: "SERVICE",
       health_check_grace_period_seconds: service.healthCheckGracePeriodSeconds,
       lifecycle: { ignore_changes: ["desired_count"] },
     });
     expect(ecsService.network_configuration.assign_public_ip).toBe(false);
-    expect(ecsService.network_configuration.subnets).toHaveLength(config.network.availabilityZones.length);
+    expect(ecsService.network_configuration.subnets).toHaveLength(config.network!.availabilityZones.length);
     for (const subnet of ecsService.network_configuration.subnets) expect(subnet).toMatch(/private_subnet_[a-z0-9_]+_id\}$/);
     expect(ecsService.network_configuration.security_groups).toEqual([expect.stringMatching(/ecs_security_group_id\}$/)]);
     expect(ecsService.load_balancer).toEqual([
@@ -282,7 +282,7 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
   });
 
   it("exposes typed outputs per service", () => {
-    const stack = synth.stacks.ecs;
+    const stack = synth.stacks.ecs!;
     for (const record of [stack.serviceNames, stack.taskRoleArns]) {
       expect(Object.keys(record)).toEqual(config.services.map((s) => s.name));
     }
@@ -332,7 +332,7 @@ describe.each(["dev", "staging", "prod"])("%s cross-stack wiring of edge and ecs
   });
 
   it("deploys ecs after redis, whose stack writes the REDIS_URL secret's value", () => {
-    expect(synth.stacks.ecs.dependencies).toContain(synth.stacks.redis);
+    expect(synth.stacks.ecs!.dependencies).toContain(synth.stacks.redis);
   });
 
   it("lets the ALB reach exactly the services' container ports", () => {

@@ -26,7 +26,7 @@ describe.each(["dev", "staging", "prod"])("%s edge stack", (env) => {
   const { config } = synth;
   const prefix = `${config.project}-${env}`;
   const listeners = Object.entries(resourcesOf(edge, "aws_lb_listener"));
-  const appListener = config.edge.https ? "https_listener" : "http_listener";
+  const appListener = config.edge!.https ? "https_listener" : "http_listener";
 
   it("puts an internet-facing ALB in the vpc stack's public subnets, dropping invalid headers", () => {
     const alb = resourcesOf(edge, "aws_lb").alb;
@@ -35,10 +35,10 @@ describe.each(["dev", "staging", "prod"])("%s edge stack", (env) => {
       internal: false,
       load_balancer_type: "application",
       drop_invalid_header_fields: true,
-      enable_deletion_protection: config.edge.deletionProtection,
-      idle_timeout: config.edge.idleTimeoutSeconds,
+      enable_deletion_protection: config.edge!.deletionProtection,
+      idle_timeout: config.edge!.idleTimeoutSeconds,
     });
-    expect(alb.subnets).toHaveLength(config.network.availabilityZones.length);
+    expect(alb.subnets).toHaveLength(config.network!.availabilityZones.length);
     for (const subnet of alb.subnets) expect(subnet).toMatch(fromStack(env, "vpc"));
     expect(alb.security_groups).toEqual([expect.stringMatching(/alb_security_group_id\}$/)]);
     if (env === "prod") expect(alb.enable_deletion_protection).toBe(true);
@@ -53,16 +53,16 @@ describe.each(["dev", "staging", "prod"])("%s edge stack", (env) => {
     });
   });
 
-  if (config.edge.https) {
+  if (config.edge!.https) {
     it("terminates TLS with a TLS 1.3 policy and a DNS-validated certificate", () => {
       const https = resourcesOf(edge, "aws_lb_listener").https_listener;
-      expect(https).toMatchObject({ port: 443, protocol: "HTTPS", ssl_policy: config.edge.tlsPolicy });
+      expect(https).toMatchObject({ port: 443, protocol: "HTTPS", ssl_policy: config.edge!.tlsPolicy });
       expect(https.ssl_policy).toMatch(/^ELBSecurityPolicy-TLS13-/);
       // The ARN comes from the validation resource, so the listener waits for issuance.
       expect(https.certificate_arn).toBe("${aws_acm_certificate_validation.certificate_issued.certificate_arn}");
-      expect(edge.text).toHaveResourceWithProperties(AcmCertificate, { domain_name: config.edge.domain!.name, validation_method: "DNS" });
+      expect(edge.text).toHaveResourceWithProperties(AcmCertificate, { domain_name: config.edge!.domain!.name, validation_method: "DNS" });
       const validation = resourcesOf(edge, "aws_route53_record").certificate_validation;
-      expect(validation.zone_id).toBe(config.edge.domain!.hostedZoneId);
+      expect(validation.zone_id).toBe(config.edge!.domain!.hostedZoneId);
       expect(validation.for_each).toContain("aws_acm_certificate.certificate.domain_validation_options");
     });
 
@@ -77,8 +77,8 @@ describe.each(["dev", "staging", "prod"])("%s edge stack", (env) => {
 
     it("points the domain at the ALB", () => {
       expect(resourcesOf(edge, "aws_route53_record").alb_alias).toMatchObject({
-        zone_id: config.edge.domain!.hostedZoneId,
-        name: config.edge.domain!.name,
+        zone_id: config.edge!.domain!.hostedZoneId,
+        name: config.edge!.domain!.name,
         type: "A",
         alias: { name: "${aws_lb.alb.dns_name}", zone_id: "${aws_lb.alb.zone_id}", evaluate_target_health: true },
       });
@@ -140,11 +140,11 @@ describe.each(["dev", "staging", "prod"])("%s edge stack", (env) => {
     const rules: any[] = resourcesOf(edge, "aws_wafv2_web_acl").waf.rule;
     const rate = rules.find((r) => r.statement.rate_based_statement);
     expect(rate.action).toEqual({ block: {} });
-    expect(rate.statement.rate_based_statement).toMatchObject({ limit: config.edge.waf.rateLimitPer5Min, aggregate_key_type: "IP" });
+    expect(rate.statement.rate_based_statement).toMatchObject({ limit: config.edge!.waf.rateLimitPer5Min, aggregate_key_type: "IP" });
     const managed = rules.filter((r) => r.statement.managed_rule_group_statement).map((r) => r.statement.managed_rule_group_statement.name);
-    const enabled = Object.entries(MANAGED_GROUPS).filter(([toggle]) => config.edge.waf.managedRules[toggle as keyof typeof MANAGED_GROUPS]);
+    const enabled = Object.entries(MANAGED_GROUPS).filter(([toggle]) => config.edge!.waf.managedRules[toggle as keyof typeof MANAGED_GROUPS]);
     expect(managed.filter((name) => name !== "AWSManagedRulesBotControlRuleSet").sort()).toEqual(enabled.map(([, group]) => group).sort());
-    expect(managed.includes("AWSManagedRulesBotControlRuleSet")).toBe(config.edge.waf.botControl !== "off");
+    expect(managed.includes("AWSManagedRulesBotControlRuleSet")).toBe(config.edge!.waf.botControl !== "off");
     expect(new Set(rules.map((r) => r.priority)).size).toBe(rules.length);
   });
 
@@ -152,7 +152,7 @@ describe.each(["dev", "staging", "prod"])("%s edge stack", (env) => {
     expect(resourcesOf(edge, "aws_cloudwatch_log_group").waf_logs).toMatchObject({
       name: `aws-waf-logs-${prefix}`,
       kms_key_id: expect.stringMatching(fromStack(env, "secrets-kms")),
-      retention_in_days: config.edge.waf.logRetentionDays,
+      retention_in_days: config.edge!.waf.logRetentionDays,
     });
     expect(resourcesOf(edge, "aws_wafv2_web_acl_logging_configuration").waf_logging).toMatchObject({
       resource_arn: "${aws_wafv2_web_acl.waf.arn}",
@@ -164,15 +164,15 @@ describe.each(["dev", "staging", "prod"])("%s edge stack", (env) => {
   it("keeps the Core Rule Set's 8 KB body cap on every path, as no voice-ai route takes large bodies", () => {
     const rules: any[] = resourcesOf(edge, "aws_wafv2_web_acl").waf.rule;
     const crs = rules.find((r) => r.name === MANAGED_GROUPS.commonRuleSet);
-    expect(config.edge.waf.largeBodyPaths).toEqual([]);
+    expect(config.edge!.waf.largeBodyPaths).toEqual([]);
     expect(crs?.statement.managed_rule_group_statement.rule_action_override).toBeUndefined();
   });
 
   it("exposes typed outputs per service", () => {
-    const stack = synth.stacks.edge;
+    const stack = synth.stacks.edge!;
     expect(Object.keys(stack.targetGroupArns)).toEqual(config.services.map((s) => s.name));
     expect(Object.keys(stack.targetGroupArnSuffixes)).toEqual(config.services.map((s) => s.name));
-    expect(stack.httpsListenerArn === undefined).toBe(!config.edge.https);
+    expect(stack.httpsListenerArn === undefined).toBe(!config.edge!.https);
     expect(edge.json.output?.url).toBeDefined();
   });
 });
@@ -188,7 +188,7 @@ describe("edge with CloudFront, geo blocking and Bot Control outside us-east-1",
     }),
   );
   const edge = synth.stack("edge");
-  const domain = synth.config.edge.domain!;
+  const domain = synth.config.edge!.domain!;
 
   it("issues the CloudFront certificate in us-east-1 through the provider alias", () => {
     expect(edge.text).toHaveProviderWithProperties(AwsProvider, {
@@ -240,7 +240,7 @@ describe("edge when the messaging stack's failover records own the domain", () =
   );
 
   it("leaves the domain's A record to the failover pair, which Route53 would not accept beside a simple record", () => {
-    const domain = synth.config.edge.domain!.name;
+    const domain = synth.config.edge!.domain!.name;
     expect(resourcesOf(synth.stack("edge"), "aws_route53_record").alb_alias).toBeUndefined();
     const owners = synth.stackIds.flatMap((id) =>
       Object.values(resourcesOf(synth.stack(id.slice("prod-".length)), "aws_route53_record")).filter((r) => r.name === domain && r.type === "A"),

@@ -80,7 +80,7 @@ describe.each(["dev", "prod"])("%s functions stack (sections added)", (env) => {
 
   it("runs in the private subnets behind its own security group with HTTPS egress only", () => {
     const subnets: string[] = fn.vpc_config.subnet_ids;
-    expect(subnets).toHaveLength(synth.config.network.availabilityZones.length);
+    expect(subnets).toHaveLength(synth.config.network!.availabilityZones.length);
     for (const subnet of subnets) {
       expect(remoteOutputRef(synth, subnet).value).toMatch(/^\$\{aws_subnet\.private_subnet_[a-z0-9_]+\.id\}$/);
     }

@@ -116,7 +116,7 @@ describe.each(["dev", "staging", "prod"])("%s messaging stack", (env) => {
 describe.each(["staging", "prod"])("%s SES identity", (env) => {
   const synth = synthEnvironment(env);
   const stack = synth.stack("messaging");
-  const domain = synth.config.edge.domain!;
+  const domain = synth.config.edge!.domain!;
 
   it("verifies the domain with 2048-bit Easy DKIM through a TLS-only configuration set", () => {
     expect(resourcesOf(stack, "aws_sesv2_email_identity").ses_identity).toEqual(

@@ -16,7 +16,7 @@ describe.each(["dev", "staging", "prod"])("%s observability stack", (env) => {
   const synth = synthEnvironment(env);
   const stack = synth.stack("observability");
   const { config } = synth;
-  const settings = config.observability;
+  const settings = config.observability!;
   const { thresholds } = settings;
   const alarms = Object.values(resourcesOf(stack, "aws_cloudwatch_metric_alarm"));
   const alarm = (suffix: string) => {
@@ -298,8 +298,7 @@ describe("ObservabilityStack from plain values", () => {
       auditKeyArn: "arn:aws:kms:us-east-1:111111111111:key/audit",
       logsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/logs",
       services: [{ name: "api", clusterName: "c", serviceName: "api-svc", targetGroupArnSuffix: "targetgroup/api/1" }],
-      albArnSuffix: "app/alb/1",
-      webAclName: "acl",
+      loadBalancer: { arnSuffix: "app/alb/1", webAclName: "acl" },
       database: { instanceIdentifier: "db", readReplicaIdentifier: "db-replica" },
       cache: { memberClusterIds: ["redis-001", "redis-002", "redis-003"] },
     };
@@ -325,8 +324,20 @@ describe("ObservabilityStack from plain values", () => {
     expect(Object.keys(json.resource.aws_cloudwatch_metric_alarm).length).toBeGreaterThan(0);
   });
 
-  it("refuses an empty service list", () => {
-    expect(() => synthOf({ ...props(), services: [] })).toThrow(/services must list at least one service/);
+  it("refuses services without the load balancer they are observed behind", () => {
+    expect(() => synthOf({ ...props(), loadBalancer: undefined })).toThrow(
+      /services are observed behind a load balancer, so loadBalancer is required/,
+    );
+  });
+
+  it("builds no ALB, WAF or service alarm without a load balancer (serverless)", () => {
+    const json = synthOf({ ...props(), loadBalancer: undefined, services: undefined });
+    const metrics = Object.values(json.resource.aws_cloudwatch_metric_alarm).map((alarm: any) => alarm.metric_name);
+    expect(metrics).not.toContain("HTTPCode_ELB_5XX_Count");
+    expect(metrics).not.toContain("BlockedRequests");
+    expect(metrics).not.toContain("HTTPCode_Target_5XX_Count");
+    expect(Object.values(json.resource.aws_cloudwatch_metric_alarm).filter((alarm: any) => alarm.namespace === "AWS/ECS")).toEqual([]);
+    expect(metrics).toContain("DatabaseConnections");
   });
 
   it("refuses a service whose ECS service name or target group the wiring did not find", () => {

@@ -30,11 +30,11 @@ describe.each(["dev", "staging", "prod"])("%s registry stack", (env) => {
           selection: expect.objectContaining({
             tagStatus: "untagged",
             countType: "sinceImagePushed",
-            countNumber: config.ecs.ecr.untaggedExpiryDays,
+            countNumber: config.ecs!.ecr.untaggedExpiryDays,
           }),
         }),
         expect.objectContaining({
-          selection: expect.objectContaining({ tagStatus: "tagged", countType: "imageCountMoreThan", countNumber: config.ecs.ecr.keepTaggedImages }),
+          selection: expect.objectContaining({ tagStatus: "tagged", countType: "imageCountMoreThan", countNumber: config.ecs!.ecr.keepTaggedImages }),
         }),
       ]);
     },
@@ -45,7 +45,7 @@ describe.each(["dev", "staging", "prod"])("%s registry stack", (env) => {
     expect(registry.json.output?.repository_urls?.value).toEqual(
       Object.fromEntries(config.services.map((s) => [s.name, `\${aws_ecr_repository.${s.name.replace(/-/g, "_")}_repository.repository_url}`])),
     );
-    expect(Object.keys(synth.stacks.registry.serviceRepositories)).toEqual(config.services.map((s) => s.name));
+    expect(Object.keys(synth.stacks.registry!.serviceRepositories)).toEqual(config.services.map((s) => s.name));
   });
 });
 

@@ -1,4 +1,5 @@
 import type { EnvironmentInput } from "../schema";
+import type { ServiceInput } from "../sections/services";
 
 /**
  * Seed 000, the main system: the voice-AI platform in us-east-1 with DR in us-west-2, and the default blueprint.
@@ -8,7 +9,7 @@ import type { EnvironmentInput } from "../schema";
  */
 type Environment = "dev" | "staging" | "prod";
 /** One entry of `services`, for the fields its two services share. */
-type Service = EnvironmentInput["services"][number];
+type Service = ServiceInput;
 
 function environment(name: Environment): EnvironmentInput {
   const by = <T>(values: Record<Environment, T>): T => values[name];

@@ -1,8 +1,11 @@
-import type { CrossFieldRule } from "../schema";
+import { type CrossFieldRule, whenConfigured } from "../schema";
 
-export const ecsRules: CrossFieldRule[] = [
-  (c) =>
-    c.environment === "prod" && c.ecs.containerInsights === "disabled"
-      ? [{ path: ["ecs", "containerInsights"], message: "must not be disabled in prod: alarms and dashboards read its metrics" }]
-      : [],
-];
+export const ecsRules: CrossFieldRule[] = whenConfigured(
+  ["ecs"],
+  [
+    (c) =>
+      c.environment === "prod" && c.ecs.containerInsights === "disabled"
+        ? [{ path: ["ecs", "containerInsights"], message: "must not be disabled in prod: alarms and dashboards read its metrics" }]
+        : [],
+  ],
+);

@@ -4,6 +4,7 @@
 import type { CrossFieldRule } from "../schema";
 import { backupRules } from "./backup";
 import { cacheRules } from "./cache";
+import { componentRules } from "./components";
 import { ciRules } from "./ci";
 import { databaseRules } from "./database";
 import { dynamodbRules } from "./dynamodb";
@@ -21,6 +22,7 @@ import { storageRules } from "./storage";
 
 export const crossFieldRules: readonly CrossFieldRule[] = [
   ...environmentRules,
+  ...componentRules,
   ...networkRules,
   ...storageRules,
   ...databaseRules,

@@ -1,20 +1,23 @@
 import { parseCidr, rangeContains, rangesOverlap } from "../cidr";
-import type { ConfigIssue, CrossFieldRule } from "../schema";
+import { type ConfigIssue, type ConfigWith, type CrossFieldRule, whenConfigured } from "../schema";
 
-export const networkRules: CrossFieldRule[] = [
-  (c) =>
-    c.network.availabilityZones.flatMap((zone, i) =>
-      zone.startsWith(c.region) ? [] : [{ path: ["network", "availabilityZones", i], message: `must be in region ${c.region}` }],
-    ),
-  (c) => {
-    const zones = c.network.availabilityZones;
-    const duplicates = zones.filter((z, i) => zones.indexOf(z) !== i);
-    return duplicates.map((zone) => ({ path: ["network", "availabilityZones"], message: `lists ${zone} twice` }));
-  },
-  subnetLayoutRule,
-];
+export const networkRules: CrossFieldRule[] = whenConfigured(
+  ["network"],
+  [
+    (c) =>
+      c.network.availabilityZones.flatMap((zone, i) =>
+        zone.startsWith(c.region) ? [] : [{ path: ["network", "availabilityZones", i], message: `must be in region ${c.region}` }],
+      ),
+    (c) => {
+      const zones = c.network.availabilityZones;
+      const duplicates = zones.filter((z, i) => zones.indexOf(z) !== i);
+      return duplicates.map((zone) => ({ path: ["network", "availabilityZones"], message: `lists ${zone} twice` }));
+    },
+    subnetLayoutRule,
+  ],
+);
 
-function subnetLayoutRule(c: Parameters<CrossFieldRule>[0]): ConfigIssue[] {
+function subnetLayoutRule(c: ConfigWith<"network">): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const vpc = parseCidr(c.network.vpcCidr);
   const zoneCount = c.network.availabilityZones.length;

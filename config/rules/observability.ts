@@ -1,4 +1,4 @@
-import type { ConfigIssue, CrossFieldRule } from "../schema";
+import { type ConfigIssue, type CrossFieldRule, whenConfigured } from "../schema";
 import { type AlarmThresholds, FUNCTION_THRESHOLDS, RDS_THRESHOLDS, REDIS_THRESHOLDS, TABLE_THRESHOLDS } from "../sections/observability";
 
 /** Seed 000 keeps prod's audit logs for 7 years. */
@@ -19,60 +19,63 @@ function componentThresholdIssues(
   });
 }
 
-export const observabilityRules: CrossFieldRule[] = [
-  (c) => {
-    const emails = c.observability.alarmEmails.map((e) => e.toLowerCase());
-    return emails.flatMap((email, i) =>
-      emails.indexOf(email) !== i ? [{ path: ["observability", "alarmEmails", i], message: `lists ${email} twice` }] : [],
-    );
-  },
-  (c) =>
-    c.observability.budget.forecastThresholdPercent >= c.observability.budget.actualThresholdPercent
-      ? [
-          {
-            path: ["observability", "budget", "forecastThresholdPercent"],
-            message: `must be below actualThresholdPercent (${c.observability.budget.actualThresholdPercent}) so the forecast warns first`,
-          },
-        ]
-      : [],
-  ({ observability: { budget } }) =>
-    budget.actualWarningPercent !== undefined && budget.actualWarningPercent >= budget.actualThresholdPercent
-      ? [
-          {
-            path: ["observability", "budget", "actualWarningPercent"],
-            message: `must be below actualThresholdPercent (${budget.actualThresholdPercent}) so it warns first`,
-          },
-        ]
-      : [],
-  (c) => componentThresholdIssues(c.observability.thresholds, RDS_THRESHOLDS, "database", c.database !== undefined),
-  (c) => componentThresholdIssues(c.observability.thresholds, REDIS_THRESHOLDS, "cache", c.cache !== undefined),
-  (c) => componentThresholdIssues(c.observability.thresholds, FUNCTION_THRESHOLDS, "functions", c.functions !== undefined),
-  (c) => componentThresholdIssues(c.observability.thresholds, TABLE_THRESHOLDS, "dynamodb", c.dynamodb !== undefined),
-  ({ observability, database }) =>
-    database && observability.thresholds.rdsFreeStorageGb !== undefined && observability.thresholds.rdsFreeStorageGb >= database.allocatedStorageGb
-      ? [
-          {
-            path: ["observability", "thresholds", "rdsFreeStorageGb"],
-            message: `must be below database.allocatedStorageGb (${database.allocatedStorageGb}) or the alarm fires from day one`,
-          },
-        ]
-      : [],
-  // prod's audit trail is what seed 000 calls immutable: every region, locked so that nobody can delete it.
-  (c) =>
-    c.environment === "prod" && !c.observability.cloudTrail.multiRegion
-      ? [{ path: ["observability", "cloudTrail", "multiRegion"], message: "must be true in prod" }]
-      : [],
-  (c) =>
-    c.environment === "prod" && c.observability.cloudTrail.objectLockMode !== "COMPLIANCE"
-      ? [{ path: ["observability", "cloudTrail", "objectLockMode"], message: "must be COMPLIANCE in prod (seed 000: immutable audit logs)" }]
-      : [],
-  (c) =>
-    c.environment === "prod" && c.observability.cloudTrail.retentionYears < PROD_AUDIT_RETENTION_YEARS
-      ? [
-          {
-            path: ["observability", "cloudTrail", "retentionYears"],
-            message: `must be at least ${PROD_AUDIT_RETENTION_YEARS} years in prod (seed 000)`,
-          },
-        ]
-      : [],
-];
+export const observabilityRules: CrossFieldRule[] = whenConfigured(
+  ["observability"],
+  [
+    (c) => {
+      const emails = c.observability.alarmEmails.map((e) => e.toLowerCase());
+      return emails.flatMap((email, i) =>
+        emails.indexOf(email) !== i ? [{ path: ["observability", "alarmEmails", i], message: `lists ${email} twice` }] : [],
+      );
+    },
+    (c) =>
+      c.observability.budget.forecastThresholdPercent >= c.observability.budget.actualThresholdPercent
+        ? [
+            {
+              path: ["observability", "budget", "forecastThresholdPercent"],
+              message: `must be below actualThresholdPercent (${c.observability.budget.actualThresholdPercent}) so the forecast warns first`,
+            },
+          ]
+        : [],
+    ({ observability: { budget } }) =>
+      budget.actualWarningPercent !== undefined && budget.actualWarningPercent >= budget.actualThresholdPercent
+        ? [
+            {
+              path: ["observability", "budget", "actualWarningPercent"],
+              message: `must be below actualThresholdPercent (${budget.actualThresholdPercent}) so it warns first`,
+            },
+          ]
+        : [],
+    (c) => componentThresholdIssues(c.observability.thresholds, RDS_THRESHOLDS, "database", c.database !== undefined),
+    (c) => componentThresholdIssues(c.observability.thresholds, REDIS_THRESHOLDS, "cache", c.cache !== undefined),
+    (c) => componentThresholdIssues(c.observability.thresholds, FUNCTION_THRESHOLDS, "functions", c.functions !== undefined),
+    (c) => componentThresholdIssues(c.observability.thresholds, TABLE_THRESHOLDS, "dynamodb", c.dynamodb !== undefined),
+    ({ observability, database }) =>
+      database && observability.thresholds.rdsFreeStorageGb !== undefined && observability.thresholds.rdsFreeStorageGb >= database.allocatedStorageGb
+        ? [
+            {
+              path: ["observability", "thresholds", "rdsFreeStorageGb"],
+              message: `must be below database.allocatedStorageGb (${database.allocatedStorageGb}) or the alarm fires from day one`,
+            },
+          ]
+        : [],
+    // prod's audit trail is what seed 000 calls immutable: every region, locked so that nobody can delete it.
+    (c) =>
+      c.environment === "prod" && !c.observability.cloudTrail.multiRegion
+        ? [{ path: ["observability", "cloudTrail", "multiRegion"], message: "must be true in prod" }]
+        : [],
+    (c) =>
+      c.environment === "prod" && c.observability.cloudTrail.objectLockMode !== "COMPLIANCE"
+        ? [{ path: ["observability", "cloudTrail", "objectLockMode"], message: "must be COMPLIANCE in prod (seed 000: immutable audit logs)" }]
+        : [],
+    (c) =>
+      c.environment === "prod" && c.observability.cloudTrail.retentionYears < PROD_AUDIT_RETENTION_YEARS
+        ? [
+            {
+              path: ["observability", "cloudTrail", "retentionYears"],
+              message: `must be at least ${PROD_AUDIT_RETENTION_YEARS} years in prod (seed 000)`,
+            },
+          ]
+        : [],
+  ],
+);

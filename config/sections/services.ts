@@ -194,9 +194,11 @@ export const serviceSchema = z.strictObject({
   autoscaling: autoscalingSchema,
 });
 
-export const servicesSchema = z.array(serviceSchema).min(1, "must define at least one service");
+export const servicesSchema = z.array(serviceSchema);
 
 export type ServiceConfig = z.infer<typeof serviceSchema>;
 
 /** Target group names are `<project>-<env>-<service>` and AWS caps them at 32 characters. */
 export const TARGET_GROUP_NAME_MAX = 32;
+/** One service as a blueprint writes it, before defaults are applied. */
+export type ServiceInput = z.input<typeof serviceSchema>;
