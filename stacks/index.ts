@@ -93,7 +93,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     : undefined;
   const registry =
     config.services.length > 0 || (config.functions ?? []).length > 0
-      ? new RegistryStack(app, { ...stack, containersKeyArn: secretsKms.keyArns.containers })
+      ? new RegistryStack(app, { ...stack, containersKeyArn: secretsKms.optionalKeyArn("containers") })
       : undefined;
   const storage = new StorageStack(app, { ...stack, storageKeyArn: secretsKms.optionalKeyArns.storage });
   // The recordings and documents buckets are encrypted with the storage key.
@@ -167,7 +167,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
           secretArns: secretsKms.secretArns,
           secretsKeyArns: [secretsKms.keyArns.secrets],
           repositories: required(registry, "registry", "ecs").serviceRepositories,
-          containersKeyArn: secretsKms.keyArns.containers,
+          containersKeyArn: secretsKms.optionalKeyArn("containers"),
           logsKeyArn: secretsKms.keyArns.logs,
           database: rds && {
             host: rds.address,
@@ -193,7 +193,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
   const backup = config.backup
     ? new BackupStack(app, {
         ...stack,
-        backupKeyArn: secretsKms.keyArns.backup,
+        backupKeyArn: secretsKms.optionalKeyArn("backup"),
         drKeyArn: secretsKms.drKeyArn,
         rdsInstanceArn: rds?.instanceArn,
         dynamodbTableArns: dynamodb && Object.values(dynamodb.tableArns),

@@ -6,7 +6,15 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import type { Construct } from "constructs";
-import { type AlarmThresholds, FUNCTION_THRESHOLDS, RDS_THRESHOLDS, REDIS_THRESHOLDS, TABLE_THRESHOLDS } from "../config/sections/observability";
+import {
+  type AlarmThresholds,
+  EDGE_THRESHOLDS,
+  FUNCTION_THRESHOLDS,
+  RDS_THRESHOLDS,
+  REDIS_THRESHOLDS,
+  SERVICE_THRESHOLDS,
+  TABLE_THRESHOLDS,
+} from "../config/sections/observability";
 import { bucketNameFor } from "../config/sections/storage";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
 import { type PolicyStatement, policyDocument } from "../constructs/iam-policy";
@@ -216,16 +224,17 @@ export class ObservabilityStack extends PlatformStack {
 
     const loadBalancer = props.loadBalancer;
     for (const service of props.services ?? []) {
+      const ecs = requireThresholds(thresholds, SERVICE_THRESHOLDS, this.node.id);
       alarms.addAll(
         fargateServiceAlarms({
           ...service,
           loadBalancerArnSuffix: loadBalancer!.arnSuffix,
           thresholds: {
-            cpuPercent: thresholds.ecsCpuPercent,
-            memoryPercent: thresholds.ecsMemoryPercent,
+            cpuPercent: ecs.ecsCpuPercent,
+            memoryPercent: ecs.ecsMemoryPercent,
             http5xxCount,
             countPeriodSeconds,
-            responseTimeSeconds: thresholds.targetResponseTimeSeconds,
+            responseTimeSeconds: ecs.targetResponseTimeSeconds,
           },
         }),
       );
@@ -280,7 +289,7 @@ export class ObservabilityStack extends PlatformStack {
         webApplicationFirewallAlarms({
           webAclName: loadBalancer.webAclName,
           region,
-          thresholds: { blockedRequests: thresholds.wafBlockedRequests, countPeriodSeconds },
+          thresholds: { blockedRequests: requireThresholds(thresholds, EDGE_THRESHOLDS, this.node.id).wafBlockedRequests, countPeriodSeconds },
         }),
       );
     }

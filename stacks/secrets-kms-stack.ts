@@ -7,17 +7,34 @@ import { EncryptionKey, type KeyServiceGrant } from "../constructs/encryption-ke
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 /** One customer-managed key per purpose, so a key policy or a compromise touches one kind of data. */
-export const KEY_PURPOSES = ["secrets", "logs", "backup", "messaging", "containers", "audit"] as const;
+export const KEY_PURPOSES = ["secrets", "logs", "messaging", "audit"] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 /** Keys of optional components, each created only when the environment has what it encrypts. */
-export const OPTIONAL_KEY_PURPOSES = ["rds", "cache", "storage", "dynamodb", "parameters"] as const;
+export const OPTIONAL_KEY_PURPOSES = ["backup", "containers", "rds", "cache", "storage", "dynamodb", "parameters"] as const;
 export type OptionalKeyPurpose = (typeof OPTIONAL_KEY_PURPOSES)[number];
+/** Creation order, which is also the order of the keys in the synthesized stack. */
+const CREATION_ORDER = [
+  "secrets",
+  "logs",
+  "backup",
+  "messaging",
+  "containers",
+  "audit",
+  "rds",
+  "cache",
+  "storage",
+  "dynamodb",
+  "parameters",
+] as const;
 
 /** Whether the environment has the data an optional key encrypts. */
 const OPTIONAL_KEY_USED: Readonly<Record<OptionalKeyPurpose, (config: EnvironmentConfig) => boolean>> = {
+  backup: (config) => config.backup !== undefined,
+  // ECR repositories: the services' images and the container-image functions'.
+  containers: (config) => config.services.length > 0 || (config.functions ?? []).length > 0,
   rds: (config) => config.database !== undefined,
   cache: (config) => config.cache !== undefined,
-  storage: (config) => config.storage.recordings !== undefined || config.storage.documents !== undefined,
+  storage: ({ storage }) => [storage.recordings, storage.documents, storage.artifacts, storage.files].some((bucket) => bucket !== undefined),
   dynamodb: (config) => config.dynamodb !== undefined,
   parameters: (config) => config.parameters !== undefined,
 };
@@ -32,7 +49,7 @@ export type SecretsKmsStackProps = Omit<PlatformStackProps, "component">;
 export class SecretsKmsStack extends PlatformStack {
   /** ARN of the CMK for each purpose. */
   readonly keyArns: Readonly<Record<KeyPurpose, string>>;
-  /** ARN of the CMK of each optional component the config has (`rds`, `cache`, `storage`, `dynamodb`, `parameters`). */
+  /** ARN of the CMK of each optional component the config has (`backup`, `containers`, `rds`, `cache`, `storage`, `dynamodb`, `parameters`). */
   readonly optionalKeyArns: Readonly<Partial<Record<OptionalKeyPurpose, string>>>;
   /** ARN of the CMK in the DR region (cross-region replicas and backup copies); undefined without DR. */
   readonly drKeyArn?: string;
@@ -61,12 +78,12 @@ export class SecretsKmsStack extends PlatformStack {
         serviceGrants: this.serviceGrantsFor(purpose),
       }).arn;
     const keys = {} as Record<KeyPurpose, string>;
-    for (const purpose of KEY_PURPOSES) keys[purpose] = keyFor(purpose);
-    this.keyArns = keys;
     const optionalKeys: Partial<Record<OptionalKeyPurpose, string>> = {};
-    for (const purpose of OPTIONAL_KEY_PURPOSES) {
-      if (OPTIONAL_KEY_USED[purpose](config)) optionalKeys[purpose] = keyFor(purpose);
+    for (const purpose of CREATION_ORDER) {
+      if (isKeyPurpose(purpose)) keys[purpose] = keyFor(purpose);
+      else if (OPTIONAL_KEY_USED[purpose](config)) optionalKeys[purpose] = keyFor(purpose);
     }
+    this.keyArns = keys;
     this.optionalKeyArns = optionalKeys;
 
     if (config.dr.enabled) {
@@ -178,4 +195,8 @@ export class SecretsKmsStack extends PlatformStack {
         return [];
     }
   }
+}
+
+function isKeyPurpose(purpose: KeyPurpose | OptionalKeyPurpose): purpose is KeyPurpose {
+  return (KEY_PURPOSES as readonly string[]).includes(purpose);
 }

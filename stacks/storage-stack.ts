@@ -1,13 +1,14 @@
 import type { Construct } from "constructs";
 import { bucketNameFor } from "../config/sections/storage";
+import { FilesBucket } from "../constructs/files-bucket";
 import { albAccessLogStatements, s3AccessLogStatements } from "../constructs/log-delivery-policy";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface StorageStackProps extends Omit<PlatformStackProps, "component"> {
   /**
-   * CMK (from secrets-kms) that encrypts the recordings and documents buckets.
-   * @default - none; required when the config has either bucket
+   * CMK (from secrets-kms) that encrypts the recordings, documents, artifacts and files buckets.
+   * @default - none; required when the config has any of them
    */
   readonly storageKeyArn?: string;
 }
@@ -28,6 +29,12 @@ export class StorageStack extends PlatformStack {
   /** Documents bucket (SSE-KMS with the storage key); undefined when `storage.documents` is absent. */
   readonly documentsBucketName?: string;
   readonly documentsBucketArn?: string;
+  /** Bucket of the functions' zip artifacts (SSE-KMS with the storage key); undefined when `storage.artifacts` is absent. */
+  readonly artifactsBucketName?: string;
+  readonly artifactsBucketArn?: string;
+  /** Users' files in Intelligent-Tiering (SSE-KMS with the storage key); undefined when `storage.files` is absent. */
+  readonly filesBucketName?: string;
+  readonly filesBucketArn?: string;
   /** SSE-S3 bucket that accepts ALB access logs under `albLogPrefix`. */
   readonly logsBucketName: string;
   readonly logsBucketArn: string;
@@ -37,10 +44,10 @@ export class StorageStack extends PlatformStack {
   constructor(scope: Construct, props: StorageStackProps) {
     super(scope, { ...props, component: "storage" });
     const { config } = this;
-    const { recordings, documents, logs } = config.storage;
-    if ((recordings || documents) && !props.storageKeyArn) {
+    const { recordings, documents, artifacts, files, logs } = config.storage;
+    if ((recordings || documents || artifacts || files) && !props.storageKeyArn) {
       throw new Error(
-        `${this.node.id}: storageKeyArn is required for the recordings and documents buckets (pass secretsKms.optionalKeyArns.storage)`,
+        `${this.node.id}: storageKeyArn is required for the recordings, documents, artifacts and files buckets (pass secretsKms.optionalKeyArns.storage)`,
       );
     }
 
@@ -105,6 +112,37 @@ export class StorageStack extends PlatformStack {
       });
       this.documentsBucketName = documentsBucket.bucketName;
       this.documentsBucketArn = documentsBucket.bucketArn;
+    }
+
+    if (artifacts) {
+      // Versioned (SecureBucket), so a function can be pointed back at the previous object version of its key.
+      const artifactsBucket = new SecureBucket(this, "artifacts_bucket", {
+        bucketName: bucketNameFor(config, "artifacts"),
+        kmsKeyArn: props.storageKeyArn,
+        lifecycleRules: [
+          {
+            id: "expire-superseded-artifacts",
+            noncurrentExpirationDays: artifacts.noncurrentExpirationDays,
+            abortIncompleteMultipartUploadDays: artifacts.abortIncompleteMultipartUploadDays,
+          },
+        ],
+        accessLogs: { bucketName: logsBucket.bucketName, prefix: `${S3_ACCESS_LOG_PREFIX}/artifacts` },
+      });
+      this.artifactsBucketName = artifactsBucket.bucketName;
+      this.artifactsBucketArn = artifactsBucket.bucketArn;
+    }
+
+    if (files) {
+      const filesBucket = new FilesBucket(this, "files_bucket", {
+        bucketName: bucketNameFor(config, "files"),
+        kmsKeyArn: props.storageKeyArn!,
+        intelligentTieringDays: files.intelligentTieringDays,
+        archiveTiers: files.archiveAccessDays === undefined ? undefined : { archiveAccessDays: files.archiveAccessDays },
+        noncurrentExpirationDays: files.noncurrentExpirationDays,
+        corsOrigins: files.corsOrigins,
+      });
+      this.filesBucketName = filesBucket.bucketName;
+      this.filesBucketArn = filesBucket.bucketArn;
     }
 
     this.logsBucketName = logsBucket.bucketName;

@@ -1,5 +1,13 @@
 import { type ConfigIssue, type CrossFieldRule, whenConfigured } from "../schema";
-import { type AlarmThresholds, FUNCTION_THRESHOLDS, RDS_THRESHOLDS, REDIS_THRESHOLDS, TABLE_THRESHOLDS } from "../sections/observability";
+import {
+  type AlarmThresholds,
+  EDGE_THRESHOLDS,
+  FUNCTION_THRESHOLDS,
+  RDS_THRESHOLDS,
+  REDIS_THRESHOLDS,
+  SERVICE_THRESHOLDS,
+  TABLE_THRESHOLDS,
+} from "../sections/observability";
 
 /** Seed 000 keeps prod's audit logs for 7 years. */
 const PROD_AUDIT_RETENTION_YEARS = 7;
@@ -8,7 +16,7 @@ const PROD_AUDIT_RETENTION_YEARS = 7;
 function componentThresholdIssues(
   thresholds: AlarmThresholds,
   fields: readonly (keyof AlarmThresholds)[],
-  section: "database" | "cache" | "functions" | "dynamodb",
+  section: "services" | "edge" | "database" | "cache" | "functions" | "dynamodb",
   present: boolean,
 ): ConfigIssue[] {
   return fields.flatMap((field): ConfigIssue[] => {
@@ -46,6 +54,8 @@ export const observabilityRules: CrossFieldRule[] = whenConfigured(
             },
           ]
         : [],
+    (c) => componentThresholdIssues(c.observability.thresholds, SERVICE_THRESHOLDS, "services", c.services.length > 0),
+    (c) => componentThresholdIssues(c.observability.thresholds, EDGE_THRESHOLDS, "edge", c.edge !== undefined),
     (c) => componentThresholdIssues(c.observability.thresholds, RDS_THRESHOLDS, "database", c.database !== undefined),
     (c) => componentThresholdIssues(c.observability.thresholds, REDIS_THRESHOLDS, "cache", c.cache !== undefined),
     (c) => componentThresholdIssues(c.observability.thresholds, FUNCTION_THRESHOLDS, "functions", c.functions !== undefined),

@@ -15,14 +15,18 @@ const periodSeconds = z
 export const alarmThresholdsSchema = z.strictObject({
   /** Window the count alarms (5XX, WAF blocks, evictions) sum over; seed 003: 5 minutes. */
   countPeriodSeconds: periodSeconds,
-  /** 5XX responses per window that page (seed 003: more than 10 in 5 minutes), for ALB- and target-generated 5XX each. */
+  /**
+   * 5XX responses per window that page (seed 003: more than 10 in 5 minutes; seed 002: 5), for ALB- and
+   * target-generated 5XX each, and for the REST API's.
+   */
   http5xxCount: count,
+  // The service thresholds are required exactly when the environment has services, wafBlockedRequests when it has an edge.
   /** Average target response time that pages, in seconds (seeds 000/003: 2 s). */
-  targetResponseTimeSeconds: z.number().gt(0, "must be above 0 seconds").max(60, "must be at most 60 seconds"),
+  targetResponseTimeSeconds: z.number().gt(0, "must be above 0 seconds").max(60, "must be at most 60 seconds").optional(),
   /** ECS service CPU utilization. */
-  ecsCpuPercent: percent,
+  ecsCpuPercent: percent.optional(),
   /** ECS service memory utilization. */
-  ecsMemoryPercent: percent,
+  ecsMemoryPercent: percent.optional(),
   // The rds* thresholds are required exactly when the environment has a database, the redis* ones when it has a cache.
   rdsCpuPercent: percent.optional(),
   /** Free storage below this pages, in GiB. */
@@ -47,7 +51,7 @@ export const alarmThresholdsSchema = z.strictObject({
   /** Throttled read or write requests of each DynamoDB table per window above this page. */
   dynamodbThrottleEvents: z.number().int().min(0, "must be at least 0").optional(),
   /** WAF-blocked requests per window above this page (an attack or a bad rule). */
-  wafBlockedRequests: count,
+  wafBlockedRequests: count.optional(),
 });
 
 const xraySchema = z.discriminatedUnion("enabled", [
@@ -69,7 +73,7 @@ export const observabilitySchema = z.strictObject({
   /** Phone numbers paged by SMS, in E.164 form. */
   alarmSmsNumbers: z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 phone number such as +14155550100")).default([]),
   /**
-   * Alarm thresholds; the `rds*` ones exist exactly with a database, the `redis*` ones with a cache, the `lambda*` ones
+   * Alarm thresholds; the service ones exist exactly with services, `wafBlockedRequests` with an edge, the `rds*` ones with a database, the `redis*` ones with a cache, the `lambda*` ones
    * with functions and `dynamodbThrottleEvents` with DynamoDB tables.
    */
   thresholds: alarmThresholdsSchema,
@@ -110,6 +114,8 @@ export const observabilitySchema = z.strictObject({
 export type ObservabilityConfig = z.infer<typeof observabilitySchema>;
 export type AlarmThresholds = z.infer<typeof alarmThresholdsSchema>;
 
+export const SERVICE_THRESHOLDS = ["targetResponseTimeSeconds", "ecsCpuPercent", "ecsMemoryPercent"] as const;
+export const EDGE_THRESHOLDS = ["wafBlockedRequests"] as const;
 export const RDS_THRESHOLDS = ["rdsCpuPercent", "rdsFreeStorageGb", "rdsConnections", "rdsReplicaLagSeconds"] as const;
 export const REDIS_THRESHOLDS = ["redisCpuPercent", "redisEngineCpuPercent", "redisMemoryPercent", "redisEvictions"] as const;
 export const FUNCTION_THRESHOLDS = ["lambdaErrors", "lambdaThrottles"] as const;
