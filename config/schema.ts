@@ -17,6 +17,10 @@ import { functionsSchema } from "./sections/functions";
 import { identitySchema } from "./sections/identity";
 import { parametersSchema } from "./sections/parameters";
 import { ciSchema } from "./sections/ci";
+import { apiSchema } from "./sections/api";
+import { frontendSchema } from "./sections/frontend";
+import { pipelineSchema } from "./sections/pipeline";
+import { workflowSchema } from "./sections/workflow";
 
 // A process parses a few configurations; zod's compiled fast path costs more to build than it saves here
 // (3 environments: ~50-80 ms compiled vs ~20-30 ms interpreted, and no faster per parse afterwards).
@@ -83,6 +87,14 @@ export const environmentConfigSchema = z.strictObject({
   identity: identitySchema.optional(),
   /** SSM Parameter Store app settings (seed 003); absent means no parameters stack. */
   parameters: parametersSchema.optional(),
+  /** Step Functions voice pipeline, EventBridge bus and rules, work queues (seed 002); absent means no workflow stack. */
+  workflow: workflowSchema.optional(),
+  /** API Gateway REST API in front of the zip functions (seed 002); absent means no api stack. */
+  api: apiSchema.optional(),
+  /** S3 + CloudFront single-page app (seed 002's frontend); absent means no frontend stack. */
+  frontend: frontendSchema.optional(),
+  /** CodePipeline that builds the repository and deploys every environment (seed 002); in one environment only. */
+  pipeline: pipelineSchema.optional(),
   /** IAM roles the generated CI workflow assumes in this account (docs/ci.md); absent: the derived role names. */
   ci: ciSchema.optional(),
 });

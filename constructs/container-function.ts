@@ -2,14 +2,15 @@ import { ConnectLambdaFunctionAssociation } from "@cdktf/provider-aws/lib/connec
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { type FunctionConfig, tableEnvironmentName } from "../config/sections/functions";
+import { type ImageFunctionConfig, tableEnvironmentName } from "../config/sections/functions";
 import type { ImageRepository } from "./container-repository";
-import { PushedImage } from "./pushed-image";
-import { EncryptedLogGroup } from "./encrypted-log-group";
+import type { EncryptedLogGroup } from "./encrypted-log-group";
+import { functionExecution } from "./function-execution";
 import type { PolicyStatement } from "./iam-policy";
+import { PushedImage } from "./pushed-image";
 import { SecurityGroupWithRules } from "./security-group";
-import { ServiceRole } from "./service-role";
-import { type GrantedTable, tableAccessStatements } from "./table-access";
+import type { ServiceRole } from "./service-role";
+import type { GrantedTable } from "./table-access";
 
 /** A DynamoDB table the function may use, as the data-dynamodb stack exposes it. */
 export type FunctionTable = GrantedTable;
@@ -22,7 +23,7 @@ export interface FunctionNetwork {
 
 export interface ContainerFunctionProps {
   /** The function as configured: image tag, memory, timeout, concurrency, environment, table grants, VPC, tracing. */
-  readonly function: FunctionConfig;
+  readonly function: ImageFunctionConfig;
   /** `<project>-<env>`: prefix of the function, repository, role, log group and security group names. */
   readonly namePrefix: string;
   readonly region: string;
@@ -40,6 +41,8 @@ export interface ContainerFunctionProps {
   readonly repository: ImageRepository;
   /** CMK of the log group. */
   readonly logKmsKeyArn: string;
+  /** CMK that encrypts the function's environment variables at rest (used only when it has variables). */
+  readonly environmentKeyArn: string;
 }
 
 const HTTPS_PORT = 443;
@@ -50,9 +53,10 @@ export function functionNameFor(namePrefix: string, name: string): string {
 }
 
 /**
- * A container-image Lambda with everything it owns: the check that its image was pushed, a KMS-encrypted log group, a role scoped to its log group, its tables (and their indexes) and its network
- * interfaces, an own security group with HTTPS egress only when it runs in the VPC, and optionally the Amazon
- * Connect instance that invokes it.
+ * A container-image Lambda with everything it owns: the check that its image was pushed, a KMS-encrypted log group, a
+ * role scoped to its log group, its tables (and their indexes) and its network interfaces (`functionExecution`), its
+ * environment encrypted with a CMK, an own security group with HTTPS egress only when it runs in the VPC, and
+ * optionally the Amazon Connect instance that invokes it.
  */
 export class ContainerFunction extends Construct {
   readonly image: PushedImage;
@@ -64,19 +68,10 @@ export class ContainerFunction extends Construct {
   constructor(scope: Construct, id: string, props: ContainerFunctionProps) {
     super(scope, id);
     const fn = props.function;
-    const missing = fn.tables.filter((grant) => !(grant.name in props.tables)).map((grant) => grant.name);
-    if (missing.length > 0) throw new Error(`ContainerFunction ${id}: tables has no entry for ${missing.join(", ")}`);
-    if (fn.tables.length > 0 && !props.tablesKeyArn) throw new Error(`ContainerFunction ${id}: tablesKeyArn is required to grant tables`);
     if (fn.vpc && !props.network) throw new Error(`ContainerFunction ${id}: the config asks for VPC access, so network is required`);
 
     const functionName = functionNameFor(props.namePrefix, fn.name);
     this.image = new PushedImage(this, "Image", { repository: props.repository, tag: fn.imageTag });
-
-    this.logGroup = new EncryptedLogGroup(this, "Logs", {
-      name: `/aws/lambda/${functionName}`,
-      kmsKeyArn: props.logKmsKeyArn,
-      retentionDays: fn.logRetentionDays,
-    });
 
     if (fn.vpc && props.network) {
       this.securityGroup = new SecurityGroupWithRules(this, "SecurityGroup", {
@@ -87,29 +82,21 @@ export class ContainerFunction extends Construct {
       this.securityGroup.allowEgressToCidr("https", "0.0.0.0/0", HTTPS_PORT, "DynamoDB, Amazon Connect and other AWS APIs over TLS");
     }
 
-    this.role = new ServiceRole(this, "Role", {
-      name: `${functionName}-lambda`,
-      assumedBy: "lambda.amazonaws.com",
-      sourceAccount: props.accountId,
-      statements: [
-        { sid: "WriteOwnLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${this.logGroup.arn}:log-stream:*`] },
-        ...(props.tablesKeyArn
-          ? tableAccessStatements({ grants: fn.tables, tables: props.tables, keyArn: props.tablesKeyArn, region: props.region })
-          : []),
-        ...this.networkStatements(props),
-        ...(fn.tracing
-          ? [
-              {
-                // X-Ray has no resource-level permissions for these actions.
-                sid: "SendTraces",
-                actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
-                resources: ["*"],
-              },
-            ]
-          : []),
-      ],
-    });
-
+    // Every granted table adds a variable with its name.
+    const hasEnvironment = Object.keys(fn.environment).length > 0 || fn.tables.length > 0;
+    ({ logGroup: this.logGroup, role: this.role } = functionExecution(this, {
+      functionName,
+      region: props.region,
+      accountId: props.accountId,
+      logKmsKeyArn: props.logKmsKeyArn,
+      logRetentionDays: fn.logRetentionDays,
+      tableGrants: fn.tables,
+      tables: props.tables,
+      tablesKeyArn: props.tablesKeyArn,
+      environmentKeyArn: hasEnvironment ? props.environmentKeyArn : undefined,
+      tracing: fn.tracing,
+      statements: this.networkStatements(props),
+    }));
     const generatedEnvironment = Object.fromEntries(fn.tables.map((grant) => [tableEnvironmentName(grant.name), props.tables[grant.name].name]));
     const environment = { ...fn.environment, ...generatedEnvironment };
     // Lambda checks at create time that the role may create network interfaces (and that the image is pullable: the
@@ -125,7 +112,10 @@ export class ContainerFunction extends Construct {
       memorySize: fn.memoryMb,
       timeout: fn.timeoutSeconds,
       reservedConcurrentExecutions: fn.reservedConcurrency,
-      environment: Object.keys(environment).length > 0 ? { variables: environment } : undefined,
+      environment: hasEnvironment ? { variables: environment } : undefined,
+      // Only principals allowed to use this key can read the variables; the AWS managed key would let anyone with
+      // lambda:GetFunctionConfiguration read them.
+      kmsKeyArn: hasEnvironment ? props.environmentKeyArn : undefined,
       vpcConfig:
         this.securityGroup && props.network ? { subnetIds: [...props.network.subnetIds], securityGroupIds: [this.securityGroup.id] } : undefined,
       tracingConfig: fn.tracing ? { mode: "Active" } : undefined,

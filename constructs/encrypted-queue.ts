@@ -4,6 +4,14 @@ import { SqsQueueRedriveAllowPolicy } from "@cdktf/provider-aws/lib/sqs-queue-re
 import { Construct } from "constructs";
 import { policyDocument } from "./iam-policy";
 
+/** An AWS service allowed to send to the queue on behalf of named resources (EventBridge rules, SNS topics). */
+export interface QueueServiceSender {
+  /** Service principal, e.g. `events.amazonaws.com`. */
+  readonly service: string;
+  /** ARNs (or `ArnLike` patterns) of the resources it sends for, e.g. the EventBridge rule's ARN. */
+  readonly sourceArns: readonly string[];
+}
+
 /** Where messages go after too many failed receives. */
 export interface DeadLetterTarget {
   /** The dead-letter queue; same FIFO-ness as the source, retention at least the source's. */
@@ -39,6 +47,13 @@ export interface EncryptedQueueProps {
    * @default - messages that keep failing stay until they expire
    */
   readonly deadLetter?: DeadLetterTarget;
+  /**
+   * Services that send to the queue through its policy (EventBridge targets and dead-letter queues), each bound to
+   * its source ARNs. A queue has one policy, so these statements must live in it rather than in a second
+   * `aws_sqs_queue_policy`, which would overwrite the first.
+   * @default - none; only IAM principals of the account send
+   */
+  readonly serviceSenders?: readonly QueueServiceSender[];
 }
 
 const MAX_RETENTION_SECONDS = 1_209_600;
@@ -64,6 +79,11 @@ export class EncryptedQueue extends Construct {
     const baseName = fifo ? props.name.replace(/\.fifo$/, "") : props.name;
     if (fifo !== props.name.endsWith(".fifo")) {
       throw new Error(`EncryptedQueue ${id}: name "${props.name}" must end in .fifo exactly when fifo is true`);
+    }
+    for (const [i, sender] of (props.serviceSenders ?? []).entries()) {
+      if (sender.sourceArns.length === 0) {
+        throw new Error(`EncryptedQueue ${id}: serviceSenders[${i}].sourceArns is empty; the service could then send for anyone's resources`);
+      }
     }
     if (!/^[A-Za-z0-9_-]+$/.test(baseName) || props.name.length > 80) {
       throw new Error(`EncryptedQueue ${id}: name "${props.name}" must be at most 80 characters of A-Z a-z 0-9 _ -`);
@@ -125,6 +145,13 @@ export class EncryptedQueue extends Construct {
           resources: [this.queue.arn],
           conditions: { Bool: { "aws:SecureTransport": false } },
         },
+        ...(props.serviceSenders ?? []).map((sender) => ({
+          sid: `${sender.service.split(".")[0]}SendsForItsSources`,
+          principals: { Service: sender.service },
+          actions: ["sqs:SendMessage"],
+          resources: [this.queue.arn],
+          conditions: { ArnLike: { "aws:SourceArn": [...sender.sourceArns] } },
+        })),
       ]),
     });
     deadLetter?.queue.acceptRedriveFrom(id, this.queue.arn);

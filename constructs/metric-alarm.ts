@@ -1,11 +1,22 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
+import { type MetricWidget, dashboardBody } from "./dashboard-widgets";
 
 /** How a period without data points counts; every alarm chooses on purpose, there is no default. */
 export type TreatMissingData = "breaching" | "notBreaching" | "ignore" | "missing";
 export type AlarmComparison = "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
-export type AlarmStatistic = "Average" | "Sum" | "Maximum" | "Minimum" | "SampleCount";
+/**
+ * A percentile (`p90`, `p99`, `p99.9`). CloudWatch takes it as the alarm's `extended_statistic`, not its `statistic`;
+ * latency is judged by its tail, which an average hides.
+ */
+export type PercentileStatistic = `p${number}`;
+export type AlarmStatistic = "Average" | "Sum" | "Maximum" | "Minimum" | "SampleCount" | PercentileStatistic;
+
+/** Whether a statistic is a percentile, which the alarm sends as `extended_statistic`. */
+export function isPercentile(statistic: AlarmStatistic): statistic is PercentileStatistic {
+  return statistic.startsWith("p");
+}
 
 export interface MetricAlarmProps {
   /** Alarm name, unique per account and region; starts with the environment's name prefix. */
@@ -18,6 +29,12 @@ export interface MetricAlarmProps {
   /** Dimensions that pick the one resource the alarm watches. */
   readonly dimensions: Readonly<Record<string, string>>;
   readonly statistic: AlarmStatistic;
+  /**
+   * For a percentile statistic: whether a period with too few data points for the percentile to mean much still
+   * counts (`evaluate`) or leaves the alarm as it is (`ignore`). Ignored for the other statistics.
+   * @default "evaluate" - a low-traffic function or API is judged on the requests it has
+   */
+  readonly lowSampleCountPercentiles?: "evaluate" | "ignore";
   readonly comparison: AlarmComparison;
   readonly threshold: number;
   /** Seconds per data point: 10, 30 or a multiple of 60. */
@@ -63,6 +80,10 @@ export class MetricAlarm extends Construct {
     if (!Number.isInteger(datapointsToAlarm) || datapointsToAlarm < 1 || datapointsToAlarm > evaluationPeriods) {
       throw new Error(`MetricAlarm ${id}: datapointsToAlarm must be between 1 and evaluationPeriods (${evaluationPeriods})`);
     }
+    const percentile = isPercentile(props.statistic);
+    if (percentile && !/^p(100|\d{1,2}(\.\d{1,2})?)$/.test(props.statistic)) {
+      throw new Error(`MetricAlarm ${id}: statistic ${props.statistic} must be a percentile between p0 and p100, e.g. p99 or p99.9`);
+    }
     if (props.alarmName.length === 0 || props.alarmName.length > 255) {
       throw new Error(`MetricAlarm ${id}: alarmName must be 1-255 characters`);
     }
@@ -74,7 +95,10 @@ export class MetricAlarm extends Construct {
       namespace: props.namespace,
       metricName: props.metricName,
       dimensions: { ...props.dimensions },
-      statistic: props.statistic,
+      // Left out (undefined) for the other kind, so the alarms without percentiles synthesize as they always did.
+      statistic: percentile ? undefined : props.statistic,
+      extendedStatistic: percentile ? props.statistic : undefined,
+      evaluateLowSampleCountPercentiles: percentile ? (props.lowSampleCountPercentiles ?? "evaluate") : undefined,
       comparisonOperator: props.comparison,
       threshold: props.threshold,
       period: props.periodSeconds,
@@ -178,29 +202,17 @@ export class AlarmSet extends Construct {
       if (existing) existing.specs.push(spec);
       else widgets.push({ title: spec.widget, specs: [spec] });
     }
-    return JSON.stringify({
-      widgets: widgets.map((widget, i) => ({
-        type: "metric",
-        x: (i % 2) * 12,
-        y: Math.floor(i / 2) * 6,
-        width: 12,
-        height: 6,
-        properties: {
+    return dashboardBody(
+      this.props.region,
+      widgets.map(
+        (widget): MetricWidget => ({
+          kind: "metric",
           title: widget.title,
-          region: this.props.region,
-          view: "timeSeries",
-          period: widget.specs[0].periodSeconds,
-          metrics: widget.specs.map((s) => [
-            s.namespace,
-            s.metricName,
-            ...Object.entries(s.dimensions).flat(),
-            { label: s.label, stat: s.statistic, period: s.periodSeconds },
-          ]),
-          annotations: {
-            horizontal: [...new Set(widget.specs.map((s) => s.threshold))].map((value) => ({ label: "alarm threshold", value })),
-          },
-        },
-      })),
-    });
+          lines: widget.specs,
+          thresholds: [...new Set(widget.specs.map((s) => s.threshold))],
+          periodSeconds: widget.specs[0].periodSeconds,
+        }),
+      ),
+    );
   }
 }

@@ -280,7 +280,10 @@ function validate(id: string, props: SecureBucketProps): void {
     positive(rule.noncurrentExpirationDays, `lifecycleRules[${rule.id}].noncurrentExpirationDays`);
     positive(rule.abortIncompleteMultipartUploadDays, `lifecycleRules[${rule.id}].abortIncompleteMultipartUploadDays`);
     for (const t of rule.transitions ?? []) {
-      positive(t.days, `lifecycleRules[${rule.id}].transitions.days`);
+      // Day 0 is valid (S3 moves new objects straight to INTELLIGENT_TIERING or an archive class).
+      if (!Token.isUnresolved(t.days) && (!Number.isInteger(t.days) || t.days < 0)) {
+        fail(`lifecycleRules[${rule.id}].transitions.days must be a whole number >= 0, got ${t.days}`);
+      }
       if (rule.expirationDays !== undefined && t.days >= rule.expirationDays) {
         fail(`lifecycleRules[${rule.id}]: the ${t.storageClass} transition (day ${t.days}) must come before expiration (day ${rule.expirationDays})`);
       }

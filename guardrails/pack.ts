@@ -1,5 +1,36 @@
 /** The rule pack: every guardrail `evaluateStack` runs, in report order. */
+import {
+  deploymentReplacedBeforeDestroy,
+  loggingNeedsAccountRole,
+  methodCacheEncrypted,
+  methodsRequireAuthorization,
+  stageLogsAndTraces,
+} from "./rules/api-gateway";
 import { planSelectsByArn, vaultEncryptedWithCmk } from "./rules/backup";
+import {
+  certificateFromUsEast1,
+  cloudfrontLogDeliveryInUsEast1,
+  customCertificateModernTls,
+  oacBucketHasOnePolicyGrantingRead,
+  s3OriginsUseOac,
+  s3SiteSendsSecurityHeaders,
+  viewerProtocolHttpsOnly,
+} from "./rules/cloudfront";
+import {
+  artifactStoreEncryptedWithCmk,
+  buildLogsEncryptedWithCmk,
+  buildOutputEncryptedWithCmk,
+  noPlaintextBuildSecrets,
+  privilegedOnlyForContainerBuilds,
+  sourceConnectionUsable,
+} from "./rules/codebuild";
+import {
+  anomalyMonitorNotDimensional,
+  anomalySubscriptionFrequencyFitsSubscribers,
+  budgetNotificationSubscriberLimits,
+  costAlertsCanPublish,
+  costAlertsCanUseTopicKey,
+} from "./rules/cost";
 import { volumeEncryptedWithCmk } from "./rules/ebs";
 import { repositoryEncryptedWithCmk } from "./rules/ecr";
 import {
@@ -14,6 +45,13 @@ import { cacheEncryptedAtRest, cacheEncryptedInTransit } from "./rules/elasticac
 import { httpRedirectsToHttps, listenerPrefersTls13, listenerTlsPolicy, loadBalancerDeletionProtection } from "./rules/elb";
 import { noPublicPrincipals, noWildcardActions, noWildcardResourcesOnData } from "./rules/iam";
 import { encryptionContextGrantsReachable, kmsKeyRotation } from "./rules/kms";
+import {
+  asyncFunctionsKeepFailedEvents,
+  codeDeployAliasesIgnoreVersion,
+  environmentEncryptedWithCmk,
+  functionsTraceActively,
+  provisionedBelowReserved,
+} from "./rules/lambda";
 import {
   flowLogRoleHasMinimumPermissions,
   logGroupEncryptedWithCmk,
@@ -33,6 +71,17 @@ import { bucketEncryptedWithCmk, bucketPublicAccessBlock, bucketRequiresTls } fr
 import { noPlaintextSecrets, secretEncryptedWithCmk, secretNameNotArnSuffixed, secretOutputsAreSensitive } from "./rules/secrets";
 import { queueEncryptedWithCmk, topicEncryptedWithCmk } from "./rules/sns-sqs";
 import { bodyCapSparesUploadRoutes, countedBodyRulesAreReblocked, wafLogsRedactCredentials } from "./rules/waf";
+import {
+  eventQueuesAcceptEventBridge,
+  eventTargetHasDeadLetterQueue,
+  eventTargetHasRetryPolicy,
+  lambdaTargetsHavePermission,
+  stateMachineEncryptedWithCmk,
+  stateMachineLogDestinationFormat,
+  stateMachineLogsToCmkGroup,
+  stateMachineRoleCanDeliverLogs,
+  stateMachineTraced,
+} from "./rules/workflow";
 import type { Rule } from "./types";
 
 export const RULES: readonly Rule[] = [
@@ -82,6 +131,43 @@ export const RULES: readonly Rule[] = [
   bodyCapSparesUploadRoutes,
   countedBodyRulesAreReblocked,
   wafLogsRedactCredentials,
+  functionsTraceActively,
+  asyncFunctionsKeepFailedEvents,
+  environmentEncryptedWithCmk,
+  provisionedBelowReserved,
+  codeDeployAliasesIgnoreVersion,
+  stageLogsAndTraces,
+  methodCacheEncrypted,
+  methodsRequireAuthorization,
+  loggingNeedsAccountRole,
+  deploymentReplacedBeforeDestroy,
+  buildOutputEncryptedWithCmk,
+  buildLogsEncryptedWithCmk,
+  privilegedOnlyForContainerBuilds,
+  noPlaintextBuildSecrets,
+  artifactStoreEncryptedWithCmk,
+  sourceConnectionUsable,
+  viewerProtocolHttpsOnly,
+  customCertificateModernTls,
+  s3OriginsUseOac,
+  s3SiteSendsSecurityHeaders,
+  certificateFromUsEast1,
+  cloudfrontLogDeliveryInUsEast1,
+  oacBucketHasOnePolicyGrantingRead,
+  stateMachineLogsToCmkGroup,
+  stateMachineTraced,
+  stateMachineEncryptedWithCmk,
+  stateMachineLogDestinationFormat,
+  stateMachineRoleCanDeliverLogs,
+  eventTargetHasDeadLetterQueue,
+  eventTargetHasRetryPolicy,
+  eventQueuesAcceptEventBridge,
+  lambdaTargetsHavePermission,
+  anomalyMonitorNotDimensional,
+  anomalySubscriptionFrequencyFitsSubscribers,
+  costAlertsCanPublish,
+  costAlertsCanUseTopicKey,
+  budgetNotificationSubscriberLimits,
 ];
 
 const ids = RULES.map((rule) => rule.id);

@@ -1,7 +1,10 @@
 import type { Construct } from "constructs";
+import { type ImageFunctionConfig, type ZipFunctionConfig, isImageFunction, isZipFunction } from "../config/sections/functions";
+import { workflowResourceName } from "../config/sections/workflow";
 import { ContainerFunction, type FunctionNetwork, type FunctionTable } from "../constructs/container-function";
 import type { ImageRepository } from "../constructs/container-repository";
-import { EncryptionKey } from "../constructs/encryption-key";
+import { eventBusArn, stateMachineArn } from "../constructs/workflow-key-grants";
+import { ZipFunction } from "../constructs/zip-function";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface FunctionsStackProps extends Omit<PlatformStackProps, "component"> {
@@ -10,10 +13,30 @@ export interface FunctionsStackProps extends Omit<PlatformStackProps, "component
    * @default - no VPC; then no function may ask for one
    */
   readonly network?: FunctionNetwork;
-  /** ECR repository of each configured function (registry stack), by function name. */
-  readonly repositories: Readonly<Record<string, ImageRepository>>;
+  /**
+   * ECR repository of each container-image function (registry stack), by function name.
+   * @default - none; required with an image function
+   */
+  readonly repositories?: Readonly<Record<string, ImageRepository>>;
+  /**
+   * Bucket of the zip functions' packages (storage stack `artifacts`).
+   * @default - none; required with a zip function
+   */
+  readonly artifactsBucketName?: string;
   /** CMK of the functions' log groups (secrets-kms `logs` key). */
   readonly logsKeyArn: string;
+  /** CMK of the functions' environment variables (secrets-kms `functions` key). */
+  readonly environmentKeyArn: string;
+  /**
+   * CMK of the zip functions' dead-letter queues and of the workflow queues they send to (secrets-kms `messaging`).
+   * @default - none; required with a zip function
+   */
+  readonly messagingKeyArn?: string;
+  /**
+   * Topic the zip functions' rollback alarms page (observability's alarm topic, by its fixed name).
+   * @default - none; required with a zip function
+   */
+  readonly alarmTopicArn?: string;
   /**
    * Tables of the data-dynamodb stack by config name, for the functions' table grants.
    * @default - none; then no function may grant a table
@@ -26,50 +49,138 @@ export interface FunctionsStackProps extends Omit<PlatformStackProps, "component
   readonly dynamodbKeyArn?: string;
 }
 
+/** A zip function as the api, workflow and observability stacks use it. */
+export interface DeployedZipFunction {
+  /** Physical function name. */
+  readonly functionName: string;
+  /** The alias CodeDeploy shifts (`live`): what callers invoke. */
+  readonly aliasName: string;
+  readonly aliasArn: string;
+  /** The alias's API Gateway integration URI. */
+  readonly aliasInvokeArn: string;
+  /** The alarm that rolls a deployment back. */
+  readonly errorAlarmName: string;
+  /** `/aws/lambda/<function>`, for Logs Insights queries. */
+  readonly logGroupName: string;
+  /** Name of its async-invocation dead-letter queue, for the depth alarm. */
+  readonly deadLetterQueueName: string;
+}
+
 /**
- * Container-image Lambda functions (seed 001's Amazon Connect token lookup), one `ContainerFunction` each.
- * Only synthesized when `functions` is configured. Each image is pushed to its repository (registry stack) before
- * this stack is deployed; the plan stops on a tag that is not there.
+ * Lambda functions, one construct each: container images (seed 001's Amazon Connect token lookup, `ContainerFunction`)
+ * and .zip packages from the artifacts bucket with a `live` alias that CodeDeploy shifts (seed 002, `ZipFunction`).
+ * Only synthesized when `functions` is configured. Images and packages are published before this stack deploys; the
+ * plan stops on one that is not there.
  */
 export class FunctionsStack extends PlatformStack {
   /** ARN of each function, by config name. */
   readonly functionArns: Readonly<Record<string, string>>;
   /** Physical name of each function, by config name. */
   readonly functionNames: Readonly<Record<string, string>>;
+  /** Each zip function by config name. */
+  readonly zipFunctions: Readonly<Record<string, DeployedZipFunction>>;
 
   constructor(scope: Construct, props: FunctionsStackProps) {
     super(scope, { ...props, component: "functions" });
-    const functions = this.config.functions;
-    if (!functions) throw new Error(`${this.node.id}: the config has no functions section, so this stack must not be created`);
+    const functions = this.section("functions");
 
-    // The functions' environment variables under a key only Lambda (through the functions' own roles) uses. Kept
-    // here rather than in secrets-kms so that adding it moved no other stack; a `functions` key purpose there would do.
-    const environmentKey = new EncryptionKey(this, "environment_key", {
-      alias: `${this.namePrefix}-functions-environment`,
-      description: `${this.namePrefix} Lambda environment variables`,
-      accountId: this.config.accountId,
-      deletionWindowDays: this.config.kms.deletionWindowDays,
-      rotationPeriodDays: this.config.kms.rotationPeriodDays,
-    });
     const arns: Record<string, string> = {};
     const names: Record<string, string> = {};
+    const zipFunctions: Record<string, DeployedZipFunction> = {};
     for (const fn of functions) {
-      const created = new ContainerFunction(this, fn.name, {
-        function: fn,
-        namePrefix: this.namePrefix,
-        region: this.config.region,
-        accountId: this.config.accountId,
-        tables: props.tables ?? {},
-        tablesKeyArn: props.dynamodbKeyArn,
-        network: props.network,
-        repository: props.repositories[fn.name],
-        logKmsKeyArn: props.logsKeyArn,
-        environmentKeyArn: environmentKey.arn,
-      });
-      arns[fn.name] = created.arn;
-      names[fn.name] = created.name;
+      if (isImageFunction(fn)) {
+        const created = this.containerFunction(fn, props);
+        arns[fn.name] = created.arn;
+        names[fn.name] = created.name;
+      } else if (isZipFunction(fn)) {
+        const created = this.zipFunction(fn, props);
+        arns[fn.name] = created.functionArn;
+        names[fn.name] = created.functionName;
+        zipFunctions[fn.name] = {
+          functionName: created.functionName,
+          aliasName: created.aliasName,
+          aliasArn: created.aliasArn,
+          aliasInvokeArn: created.aliasInvokeArn,
+          errorAlarmName: created.errorAlarmName,
+          logGroupName: created.logGroupName,
+          deadLetterQueueName: created.deadLetterQueue.name,
+        };
+      }
     }
     this.functionArns = arns;
     this.functionNames = names;
+    this.zipFunctions = zipFunctions;
+  }
+
+  private containerFunction(fn: ImageFunctionConfig, props: FunctionsStackProps): ContainerFunction {
+    const repository = props.repositories?.[fn.name];
+    if (!repository) throw new Error(`${this.node.id}: repositories has no entry for image function ${fn.name}`);
+    return new ContainerFunction(this, fn.name, {
+      function: fn,
+      namePrefix: this.namePrefix,
+      region: this.config.region,
+      accountId: this.config.accountId,
+      tables: props.tables ?? {},
+      tablesKeyArn: props.dynamodbKeyArn,
+      network: props.network,
+      repository,
+      logKmsKeyArn: props.logsKeyArn,
+      environmentKeyArn: props.environmentKeyArn,
+    });
+  }
+
+  private zipFunction(fn: ZipFunctionConfig, props: FunctionsStackProps): ZipFunction {
+    const { config } = this;
+    const where = `${this.node.id}: zip function ${fn.name}`;
+    if (!props.artifactsBucketName) throw new Error(`${where} needs artifactsBucketName (storage.artifacts)`);
+    if (!props.messagingKeyArn || !props.alarmTopicArn) throw new Error(`${where} needs messagingKeyArn and alarmTopicArn`);
+    if (fn.reservedConcurrency === undefined) throw new Error(`${where} needs reservedConcurrency (config rule)`);
+    const permissions = fn.permissions;
+    const workflow = config.workflow;
+    // The workflow stack deploys after this one (its state machine and rules invoke these functions), so the
+    // grants name its bus, state machine and queues by their fixed names instead of reading its outputs.
+    const scope = { accountId: config.accountId, region: config.region };
+    const needsWorkflow = permissions && (permissions.putsEvents || permissions.startsWorkflow || permissions.sendsToQueues.length > 0);
+    if (needsWorkflow && !workflow) throw new Error(`${where} uses the workflow section, which is absent (config rule)`);
+    const lex = permissions?.lexBotAlias;
+    return new ZipFunction(this, fn.name, {
+      name: fn.name,
+      namePrefix: this.namePrefix,
+      region: config.region,
+      accountId: config.accountId,
+      artifact: { bucket: props.artifactsBucketName, key: fn.code.artifactKey },
+      runtime: fn.code.runtime,
+      handler: fn.code.handler,
+      memoryMb: fn.memoryMb,
+      timeoutSeconds: fn.timeoutSeconds,
+      architecture: fn.architecture,
+      reservedConcurrency: fn.reservedConcurrency,
+      provisionedConcurrency: fn.provisionedConcurrency,
+      environment: fn.environment,
+      tableGrants: fn.tables,
+      tables: props.tables,
+      tablesKeyArn: props.dynamodbKeyArn,
+      logKmsKeyArn: props.logsKeyArn,
+      logRetentionDays: fn.logRetentionDays,
+      environmentKeyArn: props.environmentKeyArn,
+      deadLetterKeyArn: props.messagingKeyArn,
+      deploymentConfigName: fn.deployment?.config,
+      errorAlarm: { threshold: fn.deployment?.rollbackErrors ?? 1, periodSeconds: 60 },
+      alarmTopicArns: [props.alarmTopicArn],
+      bedrock: permissions?.bedrockModelId
+        ? { modelArn: `arn:aws:bedrock:${config.region}::foundation-model/${permissions.bedrockModelId}` }
+        : undefined,
+      lexBotAliasArn: lex ? `arn:aws:lex:${config.region}:${config.accountId}:bot-alias/${lex.botId}/${lex.aliasId}` : undefined,
+      synthesizeSpeech: permissions?.synthesizeSpeech,
+      sendsToQueues: workflow
+        ? permissions?.sendsToQueues.map((queue) => ({
+            arn: `arn:aws:sqs:${config.region}:${config.accountId}:${workflowResourceName(config, queue)}`,
+            kmsKeyArn: props.messagingKeyArn!,
+          }))
+        : undefined,
+      eventBusArn: workflow && permissions?.putsEvents ? eventBusArn(scope, workflowResourceName(config, workflow.eventBus.name)) : undefined,
+      stateMachineArn:
+        workflow && permissions?.startsWorkflow ? stateMachineArn(scope, workflowResourceName(config, workflow.stateMachine.name)) : undefined,
+    });
   }
 }

@@ -1,5 +1,6 @@
 import type { App } from "cdktf";
 import type { EnvironmentConfig } from "../config";
+import { isImageFunction } from "../config/sections/functions";
 import { parameterPathFor } from "../config/sections/parameters";
 import { BootstrapStack } from "./bootstrap-stack";
 import { SecretsKmsStack } from "./secrets-kms-stack";
@@ -92,7 +93,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
       })
     : undefined;
   const registry =
-    config.services.length > 0 || (config.functions ?? []).length > 0
+    config.services.length > 0 || (config.functions ?? []).some(isImageFunction)
       ? new RegistryStack(app, { ...stack, containersKeyArn: secretsKms.optionalKeyArn("containers") })
       : undefined;
   const storage = new StorageStack(app, { ...stack, storageKeyArn: secretsKms.optionalKeyArns.storage });
@@ -204,7 +205,11 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     ? new FunctionsStack(app, {
         ...stack,
         network: vpc && { vpcId: vpc.vpcId, subnetIds: vpc.privateSubnetIds },
-        repositories: required(registry, "registry", "functions").functionRepositories,
+        repositories: registry?.functionRepositories,
+        artifactsBucketName: storage.artifactsBucketName,
+        environmentKeyArn: secretsKms.optionalKeyArn("functions"),
+        messagingKeyArn: secretsKms.keyArns.messaging,
+        alarmTopicArn: alarmTopicArnFor(config),
         logsKeyArn: secretsKms.keyArns.logs,
         tables,
         dynamodbKeyArn: secretsKms.optionalKeyArns.dynamodb,

@@ -1,16 +1,30 @@
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import type { Construct } from "constructs";
 import type { EnvironmentConfig } from "../config";
+import { isImageFunction } from "../config/sections/functions";
 import { PLATFORM_SECRETS, type PlatformSecret, secretNameFor } from "../config/sections/security";
 import { AppSecret, type WriteOnlyCredentialOptions } from "../constructs/app-secret";
 import { EncryptionKey, type KeyServiceGrant } from "../constructs/encryption-key";
+import { CLOUDFRONT_SITE_KEY_GRANT } from "../constructs/static-site";
+import { eventBridgeTargetKeyGrant, stateMachineLogDeliveryKeyGrant } from "../constructs/workflow-key-grants";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 /** One customer-managed key per purpose, so a key policy or a compromise touches one kind of data. */
 export const KEY_PURPOSES = ["secrets", "logs", "messaging", "audit"] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 /** Keys of optional components, each created only when the environment has what it encrypts. */
-export const OPTIONAL_KEY_PURPOSES = ["backup", "containers", "rds", "cache", "storage", "dynamodb", "parameters"] as const;
+export const OPTIONAL_KEY_PURPOSES = [
+  "backup",
+  "containers",
+  "rds",
+  "cache",
+  "storage",
+  "dynamodb",
+  "parameters",
+  "functions",
+  "workflow",
+  "pipeline",
+] as const;
 export type OptionalKeyPurpose = (typeof OPTIONAL_KEY_PURPOSES)[number];
 /** Creation order, which is also the order of the keys in the synthesized stack. */
 const CREATION_ORDER = [
@@ -25,18 +39,27 @@ const CREATION_ORDER = [
   "storage",
   "dynamodb",
   "parameters",
+  "functions",
+  "workflow",
+  "pipeline",
 ] as const;
 
 /** Whether the environment has the data an optional key encrypts. */
 const OPTIONAL_KEY_USED: Readonly<Record<OptionalKeyPurpose, (config: EnvironmentConfig) => boolean>> = {
   backup: (config) => config.backup !== undefined,
   // ECR repositories: the services' images and the container-image functions'.
-  containers: (config) => config.services.length > 0 || (config.functions ?? []).length > 0,
+  containers: (config) => config.services.length > 0 || (config.functions ?? []).some(isImageFunction),
   rds: (config) => config.database !== undefined,
   cache: (config) => config.cache !== undefined,
   storage: ({ storage }) => [storage.recordings, storage.documents, storage.artifacts, storage.files].some((bucket) => bucket !== undefined),
   dynamodb: (config) => config.dynamodb !== undefined,
   parameters: (config) => config.parameters !== undefined,
+  // Lambda environment variables.
+  functions: (config) => config.functions !== undefined,
+  // Step Functions state and execution data.
+  workflow: (config) => config.workflow !== undefined,
+  // CodePipeline's artifact store and the build projects' artifacts.
+  pipeline: (config) => config.pipeline !== undefined,
 };
 
 export type SecretsKmsStackProps = Omit<PlatformStackProps, "component">;
@@ -162,13 +185,22 @@ export class SecretsKmsStack extends PlatformStack {
           },
         ];
       case "messaging":
-        // The publishers of the alarm topics; EventBridge gets a grant when a stack of ours has a rule.
-        return ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"].map((service) => ({
-          sid: `${service.split(".")[0]}PublishesToEncryptedTopics`,
-          service,
-          actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
-          conditions: { StringEquals: { "aws:SourceAccount": accountId } },
-        }));
+        // The publishers of the alarm topics; EventBridge, when the workflow's rules deliver to queues and topics.
+        return [
+          ...["cloudwatch.amazonaws.com", "budgets.amazonaws.com"].map((service) => ({
+            sid: `${service.split(".")[0]}PublishesToEncryptedTopics`,
+            service,
+            actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
+            conditions: { StringEquals: { "aws:SourceAccount": accountId } },
+          })),
+          ...(this.config.workflow ? [eventBridgeTargetKeyGrant({ accountId })] : []),
+        ];
+      case "storage":
+        // CloudFront reads the site's objects through origin access control, decrypting as its service principal.
+        return this.config.frontend ? [CLOUDFRONT_SITE_KEY_GRANT(accountId)] : [];
+      case "workflow":
+        // The state machine's execution logs reach its log group through log delivery, which decrypts with this key.
+        return [stateMachineLogDeliveryKeyGrant({ accountId, region })];
       case "audit": {
         const trails = `arn:aws:cloudtrail:*:${accountId}:trail/*`;
         return [

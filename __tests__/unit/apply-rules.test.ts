@@ -11,6 +11,11 @@ import { policyDocument } from "../../constructs/iam-policy";
 import { type Finding, RULES, applyGuardrails, collectFindings } from "../../guardrails";
 import { backupPlan, flowLogWithRole, webAclInFrontOfDocuments } from "../support/apply-cases";
 import { testApp } from "../support/test-app";
+import { API_GATEWAY_APPLY_CASES } from "../support/api-gateway-cases";
+import { CLOUDFRONT_APPLY_CASES } from "../support/cloudfront-cases";
+import { COST_APPLY_CASES } from "../support/cost-cases";
+import { PIPELINE_APPLY_CASES } from "../support/pipeline-cases";
+import { WORKFLOW_APPLY_CASES } from "../support/workflow-cases";
 
 const ACCOUNT = "111111111111";
 
@@ -157,6 +162,11 @@ const CASES: Record<string, ApplyRuleCase> = {
     safe: (s) => cloudTrailKey(s, "safe", { StringEquals: { "aws:SourceAccount": ACCOUNT } }),
     message: /statement "CloudTrailDescribesKey" grants kms:DescribeKey only with a kms:EncryptionContext condition/,
   },
+  ...API_GATEWAY_APPLY_CASES,
+  ...CLOUDFRONT_APPLY_CASES,
+  ...COST_APPLY_CASES,
+  ...PIPELINE_APPLY_CASES,
+  ...WORKFLOW_APPLY_CASES,
 };
 
 const APPLY_RULES = RULES.filter((rule) => rule.category === "apply");

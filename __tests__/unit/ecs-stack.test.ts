@@ -289,22 +289,7 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
   });
 });
 
-describe("prod ecs sizing", () => {
-  const ecs = synthEnvironment("prod").stack("ecs");
-
-  it("runs seed 000's API on 1 vCPU / 2 GB, 2-10 tasks, scaling like seed 001 (CPU 70, memory 80, 1000 requests)", () => {
-    expect(resourcesOf(ecs, "aws_ecs_task_definition").voice_api_task_definition).toMatchObject({ cpu: "1024", memory: "2048" });
-    expect(resourcesOf(ecs, "aws_appautoscaling_target").voice_api_scaling).toMatchObject({ min_capacity: 2, max_capacity: 10 });
-    const policies = resourcesOf(ecs, "aws_appautoscaling_policy");
-    expect(policies.voice_api_cpu_scaling.target_tracking_scaling_policy_configuration.target_value).toBe(70);
-    expect(policies.voice_api_memory_scaling.target_tracking_scaling_policy_configuration.target_value).toBe(80);
-    expect(policies.voice_api_request_scaling.target_tracking_scaling_policy_configuration.target_value).toBe(1000);
-  });
-
-  it("keeps ECS Exec off in prod", () => {
-    expect(resourcesOf(ecs, "aws_ecs_service").voice_api.enable_execute_command).toBe(false);
-  });
-});
+// The shipped task sizes, counts, scaling targets and prod's ECS Exec: __tests__/unit/sizing-policy.test.ts.
 
 describe.each(["dev", "staging", "prod"])("%s cross-stack wiring of edge and ecs", (env) => {
   const synth = synthEnvironment(env);

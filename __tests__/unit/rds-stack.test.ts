@@ -3,11 +3,17 @@ import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { describe, expect, it } from "vitest";
-import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
+import { fixtureEnvironment, fullFixture, synthFixture, withCache, withDatabase } from "../support/fixtures";
 import { remoteOutputRef, remoteStateSources } from "../support/remote-state";
+import { resourcesOf } from "../support/synth";
 
-describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
-  const synth = synthEnvironment(env);
+// The shipped environments' classes, storage, backup retention and prod rules: __tests__/unit/sizing-policy.test.ts.
+describe.each([
+  ["single-AZ, unprotected, no replicas", withCache(withDatabase(fixtureEnvironment()))],
+  ["Multi-AZ, protected, a read replica of its own class and a DR replica", fullFixture()],
+])("rds stack: %s", (_variant, input) => {
+  const synth = synthFixture(input);
+  const env = synth.config.environment;
   const rds = synth.stack("rds");
   const db = synth.config.database!;
   const instances = resourcesOf(rds, "aws_db_instance");
@@ -61,11 +67,11 @@ describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
 
   it("places the primary in the vpc stack's database subnets behind its RDS security group", () => {
     const subnets = resourcesOf(rds, "aws_db_subnet_group").db_subnet_group.subnet_ids as string[];
-    expect(subnets).toHaveLength(synth.config.network.availabilityZones.length);
+    expect(subnets).toHaveLength(synth.config.network!.availabilityZones.length);
     for (const [i, ref] of subnets.entries()) {
       expect(remoteOutputRef(synth, ref)).toEqual({
         stack: "vpc",
-        value: `\${aws_subnet.database_subnet_${synth.config.network.availabilityZones[i].replace(/-/g, "_")}.id}`,
+        value: `\${aws_subnet.database_subnet_${synth.config.network!.availabilityZones[i].replace(/-/g, "_")}.id}`,
       });
     }
     expect(rds.text).toHaveResourceWithProperties(DbSubnetGroup, { name: `${synth.config.project}-${env}-database` });
@@ -127,18 +133,13 @@ describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
     }
   });
 
-  it(env === "prod" ? "is Multi-AZ, deletion-protected and keeps a final snapshot" : "follows the environment's cheaper safety settings", () => {
+  it(db.multiAz ? "is Multi-AZ, deletion-protected and keeps a final snapshot" : "is single-AZ, unprotected and skips the final snapshot", () => {
     expect(primary.multi_az).toBe(db.multiAz);
     expect(primary.deletion_protection).toBe(db.deletionProtection);
     expect(primary.skip_final_snapshot).toBe(!db.finalSnapshot);
-    if (env === "prod") {
-      expect(primary).toEqual(
-        expect.objectContaining({ multi_az: true, deletion_protection: true, skip_final_snapshot: false, backup_retention_period: 7 }),
-      );
+    if (db.finalSnapshot) {
       expect(primary.final_snapshot_identifier).toBe(`${db.identifier}-final`);
-    }
-    if (env === "dev") {
-      expect(primary).toEqual(expect.objectContaining({ multi_az: false, deletion_protection: false, skip_final_snapshot: true }));
+    } else {
       expect(primary).not.toHaveProperty("final_snapshot_identifier");
     }
   });
@@ -158,9 +159,15 @@ describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
         publicly_accessible: false,
         iam_database_authentication_enabled: true,
         performance_insights_enabled: true,
+        instance_class: db.readReplica.instanceClass,
+        backup_retention_period: 0,
       }),
     );
+    expect(db.readReplica.instanceClass).not.toBe(db.instanceClass);
     expect(replica).not.toHaveProperty("manage_master_user_password");
+    expect(Object.keys(resourcesOf(rds, "aws_cloudwatch_log_group"))).toEqual(
+      expect.arrayContaining(["rds_read_replica_postgresql_log_group", "rds_read_replica_upgrade_log_group"]),
+    );
   });
 
   it(
@@ -181,41 +188,14 @@ describe.each(["dev", "staging", "prod"])("%s rds stack", (env) => {
           storage_encrypted: true,
           db_subnet_group_name: db.drReplica.subnetGroupName,
           parameter_group_name: "${aws_db_parameter_group.dr_db_parameter_group.name}",
+          vpc_security_group_ids: db.drReplica.securityGroupIds,
         }),
       );
+      expect(db.drReplica.securityGroupIds).toEqual(["sg-0123456789abcdef0"]);
       expect(remoteOutputRef(synth, drReplica.kms_key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.dr_key.arn}" });
       expect(remoteOutputRef(synth, drReplica.performance_insights_kms_key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.dr_key.arn}" });
       expect(resourcesOf(rds, "aws_db_parameter_group").dr_db_parameter_group.provider).toBe("aws.dr");
       expect(rds.text).toHaveProviderWithProperties({ tfResourceType: "aws" }, { alias: "dr", region: synth.config.dr.region });
     },
   );
-});
-
-describe("rds stack variants", () => {
-  // Synthesized while collecting, like the cached environments, so a loaded machine cannot time the tests out.
-  const withReplica = synthConfig(
-    editedConfig("dev", (raw) => {
-      raw.database.readReplica = { enabled: true, instanceClass: "db.t4g.small" };
-    }),
-  ).stack("rds");
-  const withDrGroups = synthConfig(
-    editedConfig("prod", (raw) => {
-      raw.database.drReplica.securityGroupIds = ["sg-0123456789abcdef0"];
-    }),
-  ).stack("rds");
-
-  it("puts a read replica and its log groups in dev when enabled", () => {
-    expect(withReplica.text).toHaveResourceWithProperties(DbInstance, {
-      identifier: "voice-ai-dev-postgres-replica",
-      instance_class: "db.t4g.small",
-      backup_retention_period: 0,
-    });
-    expect(Object.keys(resourcesOf(withReplica, "aws_cloudwatch_log_group"))).toEqual(
-      expect.arrayContaining(["rds_read_replica_postgresql_log_group", "rds_read_replica_upgrade_log_group"]),
-    );
-  });
-
-  it("passes the DR replica's security groups through when configured", () => {
-    expect(resourcesOf(withDrGroups, "aws_db_instance").rds_dr_replica.vpc_security_group_ids).toEqual(["sg-0123456789abcdef0"]);
-  });
 });

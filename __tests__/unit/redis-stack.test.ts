@@ -2,11 +2,16 @@ import { ElasticacheParameterGroup } from "@cdktf/provider-aws/lib/elasticache-p
 import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
 import { DefaultTokenResolver, StringConcat, Tokenization } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { resourcesOf, synthEnvironment } from "../support/synth";
+import { fixtureEnvironment, fullFixture, synthFixture, withCache, withDatabase } from "../support/fixtures";
 import { remoteOutputRef, remoteStateSources } from "../support/remote-state";
+import { resourcesOf } from "../support/synth";
 
-describe.each(["dev", "staging", "prod"])("%s redis stack", (env) => {
-  const synth = synthEnvironment(env);
+// The shipped environments' node types, node counts, snapshot retention and prod rules: __tests__/unit/sizing-policy.test.ts.
+describe.each([
+  ["one node, no failover, no snapshots", withCache(withDatabase(fixtureEnvironment()))],
+  ["three nodes over the zones with failover and snapshots", fullFixture()],
+])("redis stack: %s", (_variant, input) => {
+  const synth = synthFixture(input);
   const redis = synth.stack("redis");
   const cache = synth.config.cache!;
   const group = resourcesOf(redis, "aws_elasticache_replication_group").redis_replication_group;
@@ -47,7 +52,7 @@ describe.each(["dev", "staging", "prod"])("%s redis stack", (env) => {
     for (const [i, ref] of subnets.entries()) {
       expect(remoteOutputRef(synth, ref)).toEqual({
         stack: "vpc",
-        value: `\${aws_subnet.database_subnet_${synth.config.network.availabilityZones[i].replace(/-/g, "_")}.id}`,
+        value: `\${aws_subnet.database_subnet_${synth.config.network!.availabilityZones[i].replace(/-/g, "_")}.id}`,
       });
     }
     expect(group.subnet_group_name).toBe("${aws_elasticache_subnet_group.redis_subnet_group.name}");
@@ -56,16 +61,14 @@ describe.each(["dev", "staging", "prod"])("%s redis stack", (env) => {
     ]);
   });
 
-  it(env === "dev" ? "runs one node without failover or snapshots" : "fails over automatically to a replica", () => {
-    expect(group.automatic_failover_enabled).toBe(cache.automaticFailover);
-    expect(group.multi_az_enabled).toBe(cache.multiAz);
-    if (env === "prod") {
-      expect(group).toEqual(expect.objectContaining({ automatic_failover_enabled: true, multi_az_enabled: true }));
-      expect(group.num_cache_clusters).toBeGreaterThanOrEqual(2);
-    }
-    if (env === "dev") {
-      expect(group).toEqual(expect.objectContaining({ automatic_failover_enabled: false, num_cache_clusters: 1 }));
-    }
+  it(cache.automaticFailover ? "fails over automatically to a replica in another zone" : "runs one node without failover", () => {
+    expect(group).toEqual(
+      expect.objectContaining({
+        automatic_failover_enabled: cache.automaticFailover,
+        multi_az_enabled: cache.multiAz,
+        num_cache_clusters: cache.numCacheClusters,
+      }),
+    );
   });
 
   it("keeps snapshots in the configured windows", () => {
@@ -76,7 +79,6 @@ describe.each(["dev", "staging", "prod"])("%s redis stack", (env) => {
         maintenance_window: cache.maintenanceWindow,
       }),
     );
-    if (env === "prod") expect(group.snapshot_retention_limit).toBe(5);
   });
 
   it("uses its own parameter group for the engine's family", () => {

@@ -1,16 +1,32 @@
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { describe, expect, it } from "vitest";
 import { KEY_PURPOSES } from "../../stacks/secrets-kms-stack";
-import { resourcesOf, synthEnvironment } from "../support/synth";
+import { fixtureEnvironment, fullFixture, synthFixture } from "../support/fixtures";
+import { resourcesOf } from "../support/synth";
 
-describe.each(["dev", "staging", "prod"])("%s secrets-kms stack", (env) => {
-  const synth = synthEnvironment(env);
+// The shipped environments' deletion and recovery windows: __tests__/unit/sizing-policy.test.ts.
+describe.each([
+  ["no database, cache, recordings, DR or third-party keys", fixtureEnvironment()],
+  ["database, cache, recordings, DR and third-party keys", fullFixture()],
+])("secrets-kms stack: %s", (_variant, input) => {
+  const synth = synthFixture(input);
   const stack = synth.stack("secrets-kms");
   const { config } = synth;
+  const env = config.environment;
+  const optionalKeys = [
+    ...(config.backup ? ["backup"] : []),
+    ...(config.services.length > 0 || config.functions ? ["containers"] : []),
+    ...(config.database ? ["rds"] : []),
+    ...(config.cache ? ["cache"] : []),
+    ...(config.storage.recordings || config.storage.documents ? ["storage"] : []),
+  ];
 
   it("has one rotating CMK per purpose with the configured deletion window", () => {
     const keys = resourcesOf(stack, "aws_kms_key");
-    for (const purpose of KEY_PURPOSES) {
+    expect(Object.keys(keys).sort()).toEqual(
+      [...KEY_PURPOSES, ...optionalKeys, ...(config.dr.enabled ? ["dr"] : [])].map((purpose) => `${purpose.replace(/-/g, "_")}_key`).sort(),
+    );
+    for (const purpose of [...KEY_PURPOSES, ...optionalKeys]) {
       expect(keys[`${purpose.replace(/-/g, "_")}_key`]).toEqual(
         expect.objectContaining({
           enable_key_rotation: true,
@@ -23,7 +39,7 @@ describe.each(["dev", "staging", "prod"])("%s secrets-kms stack", (env) => {
 
   it("names aliases after project and environment", () => {
     const aliases = Object.values(resourcesOf(stack, "aws_kms_alias")).map((a) => a.name);
-    expect(aliases).toContain(`alias/${config.project}-${env}-rds`);
+    expect(aliases).toEqual(expect.arrayContaining([...KEY_PURPOSES, ...optionalKeys].map((purpose) => `alias/${config.project}-${env}-${purpose}`)));
     expect(aliases.every((name) => name.startsWith(`alias/${config.project}-${env}-`))).toBe(true);
   });
 
@@ -31,8 +47,10 @@ describe.each(["dev", "staging", "prod"])("%s secrets-kms stack", (env) => {
     const logsPolicy = JSON.parse(resourcesOf(stack, "aws_kms_key").logs_key.policy);
     const grant = logsPolicy.Statement.find((s: any) => s.Principal?.Service === `logs.${config.region}.amazonaws.com`);
     expect(grant.Condition.ArnLike["kms:EncryptionContext:aws:logs:arn"]).toBe(`arn:aws:logs:${config.region}:${config.accountId}:log-group:*`);
-    const rdsPolicy = JSON.parse(resourcesOf(stack, "aws_kms_key").rds_key.policy);
-    expect(rdsPolicy.Statement.map((s: any) => s.Principal)).toEqual([{ AWS: `arn:aws:iam::${config.accountId}:root` }]);
+    if (config.database) {
+      const rdsPolicy = JSON.parse(resourcesOf(stack, "aws_kms_key").rds_key.policy);
+      expect(rdsPolicy.Statement.map((s: any) => s.Principal)).toEqual([{ AWS: `arn:aws:iam::${config.accountId}:root` }]);
+    }
   });
 
   it("lets CloudTrail describe the audit key in a statement without an encryption-context condition", () => {
@@ -52,7 +70,12 @@ describe.each(["dev", "staging", "prod"])("%s secrets-kms stack", (env) => {
   it("encrypts every secret with the secrets key and names it <env>/<project>/<name>", () => {
     const secrets = Object.values(resourcesOf(stack, "aws_secretsmanager_secret"));
     expect(secrets.map((s) => s.name).sort()).toEqual(
-      [...config.secrets.externalApiKeys, "jwt-signing-key", "redis-auth-token", "redis-url", "rds-master-user"]
+      [
+        ...config.secrets.externalApiKeys,
+        "jwt-signing-key",
+        ...(config.cache ? ["redis-auth-token", "redis-url"] : []),
+        ...(config.database ? ["rds-master-user"] : []),
+      ]
         .map((name) => `${env}/${config.project}/${name}`)
         .sort(),
     );
@@ -62,36 +85,44 @@ describe.each(["dev", "staging", "prod"])("%s secrets-kms stack", (env) => {
     }
   });
 
-  it("generates the Redis AUTH token and JWT key without characters ElastiCache rejects", () => {
+  it("generates the JWT key and, with a cache, the Redis AUTH token without characters ElastiCache rejects", () => {
     const passwords = resourcesOf(stack, "random_password");
-    expect(Object.keys(passwords).sort()).toEqual(["jwt_signing_key_value", "redis_auth_token_value"]);
+    const generated = ["jwt_signing_key_value", ...(config.cache ? ["redis_auth_token_value"] : [])];
+    expect(Object.keys(passwords).sort()).toEqual(generated);
     for (const password of Object.values(passwords)) {
       expect(password).toEqual(expect.objectContaining({ special: false, length: config.secrets.generatedLength }));
     }
     const versions = Object.values(resourcesOf(stack, "aws_secretsmanager_secret_version")).filter((v) => v.secret_string !== undefined);
-    expect(versions.map((v) => v.secret_string).sort()).toEqual([
-      "${random_password.jwt_signing_key_value.result}",
-      "${random_password.redis_auth_token_value.result}",
-    ]);
+    expect(versions.map((v) => v.secret_string).sort()).toEqual(generated.map((name) => `\${random_password.${name}.result}`));
   });
 
-  it("generates the RDS master password write-only with Secrets Manager, so it is in no state or plan", () => {
-    const generator = (stack.json as { ephemeral?: Record<string, Record<string, Record<string, unknown>>> }).ephemeral
-      ?.aws_secretsmanager_random_password?.rds_master_user_password;
-    expect(generator).toEqual({
-      password_length: config.secrets.generatedLength,
-      exclude_punctuation: true,
-      include_space: false,
-      require_each_included_type: true,
-    });
-    const version = resourcesOf(stack, "aws_secretsmanager_secret_version").rds_master_user_version;
-    expect(version).toMatchObject({
-      secret_id: "${aws_secretsmanager_secret.rds_master_user.id}",
-      secret_string_wo: `\${jsonencode({ username = "${config.database!.masterUsername}", password = ephemeral.aws_secretsmanager_random_password.rds_master_user_password.random_password })}`,
-      secret_string_wo_version: config.database!.masterPasswordVersion,
-    });
-    expect(stack.text).not.toMatch(/"secret_string": "\$\{ephemeral/);
-  });
+  it(
+    config.database
+      ? "generates the RDS master password write-only with Secrets Manager, so it is in no state or plan"
+      : "has no RDS master user secret",
+    () => {
+      if (!config.database) {
+        expect(resourcesOf(stack, "aws_secretsmanager_secret").rds_master_user).toBeUndefined();
+        expect((stack.json as { ephemeral?: unknown }).ephemeral).toBeUndefined();
+        return;
+      }
+      const generator = (stack.json as { ephemeral?: Record<string, Record<string, Record<string, unknown>>> }).ephemeral
+        ?.aws_secretsmanager_random_password?.rds_master_user_password;
+      expect(generator).toEqual({
+        password_length: config.secrets.generatedLength,
+        exclude_punctuation: true,
+        include_space: false,
+        require_each_included_type: true,
+      });
+      const version = resourcesOf(stack, "aws_secretsmanager_secret_version").rds_master_user_version;
+      expect(version).toMatchObject({
+        secret_id: "${aws_secretsmanager_secret.rds_master_user.id}",
+        secret_string_wo: `\${jsonencode({ username = "${config.database!.masterUsername}", password = ephemeral.aws_secretsmanager_random_password.rds_master_user_password.random_password })}`,
+        secret_string_wo_version: config.database!.masterPasswordVersion,
+      });
+      expect(stack.text).not.toMatch(/"secret_string": "\$\{ephemeral/);
+    },
+  );
 
   it("only exports secrets as sensitive outputs", () => {
     for (const [name, output] of Object.entries(stack.json.output ?? {})) {

@@ -6,18 +6,21 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { describe, expect, it } from "vitest";
 import { ELB_LOG_ACCOUNT_BY_REGION } from "../../constructs/log-delivery-policy";
-import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
+import { fixtureEnvironment, fullFixture, inRegion, synthFixture } from "../support/fixtures";
+import { type SynthesizedStack, resourcesOf } from "../support/synth";
 
 const REMOTE_KEY_REF = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_secrets_kms\.outputs\.(\w+)\}$/;
 
-function policyOf(stack: ReturnType<ReturnType<typeof synthEnvironment>["stack"]>, bucket: string) {
+function policyOf(stack: SynthesizedStack, bucket: string) {
   return JSON.parse(resourcesOf(stack, "aws_s3_bucket_policy")[`${bucket}_policy`].policy);
 }
 
-describe.each(["dev", "staging", "prod"])("%s storage stack", (env) => {
-  const synth = synthEnvironment(env);
+// The shipped environments' lifecycle days: __tests__/unit/sizing-policy.test.ts.
+describe("storage stack with recordings", () => {
+  const synth = synthFixture(fullFixture());
   const storage = synth.stack("storage");
   const { config } = synth;
+  const env = config.environment;
   const buckets = resourcesOf(storage, "aws_s3_bucket");
 
   it("names buckets <project>-<env>-<purpose>-<account> and never force-destroys them", () => {
@@ -172,15 +175,19 @@ describe.each(["dev", "staging", "prod"])("%s storage stack", (env) => {
   });
 });
 
+describe("storage stack with the logs bucket only", () => {
+  const synth = synthFixture(fixtureEnvironment());
+  const storage = synth.stack("storage");
+
+  it("creates no recordings or documents bucket and no storage key", () => {
+    expect(Object.keys(resourcesOf(storage, "aws_s3_bucket"))).toEqual(["logs_bucket"]);
+    expect(resourcesOf(synth.stack("secrets-kms"), "aws_kms_key").storage_key).toBeUndefined();
+  });
+});
+
 describe("ALB log delivery outside the ELB-account table", () => {
   // Synthesized while collecting, like the cached environments, so a loaded machine cannot time the test out.
-  const storage = synthConfig(
-    editedConfig("dev", (raw) => {
-      raw.region = "ap-southeast-4";
-      raw.stateBackend.region = "ap-southeast-4";
-      raw.network.availabilityZones = ["ap-southeast-4a", "ap-southeast-4b"];
-    }),
-  ).stack("storage");
+  const storage = synthFixture(inRegion(fixtureEnvironment(), "ap-southeast-4")).stack("storage");
 
   it("falls back to the log-delivery service principal alone", () => {
     const albWriters = policyOf(storage, "logs_bucket")

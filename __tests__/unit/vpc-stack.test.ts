@@ -3,14 +3,20 @@ import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { describe, expect, it } from "vitest";
+import { fixtureEnvironment, fullFixture, synthFixture } from "../support/fixtures";
 import { PROD_CLIENT_VPN } from "../support/messaging";
-import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
+import { editedConfig, resourcesOf, synthConfig } from "../support/synth";
 
-describe.each(["dev", "staging", "prod"])("%s vpc stack", (env) => {
-  const synth = synthEnvironment(env);
+// The shipped environments' zones, NAT gateways, endpoints and flow-log retention: __tests__/unit/sizing-policy.test.ts.
+describe.each([
+  ["two zones, one NAT, no data stores", fixtureEnvironment()],
+  ["three zones, a NAT per zone, database and cache", fullFixture()],
+])("vpc stack: %s", (_variant, input) => {
+  const synth = synthFixture(input);
   const vpc = synth.stack("vpc");
-  const { network } = synth.config;
+  const network = synth.config.network!;
   const zones = network.availabilityZones.length;
+  const dataStores = synth.config.database !== undefined || synth.config.cache !== undefined;
 
   it("creates the VPC with DNS on", () => {
     expect(vpc.text).toHaveResourceWithProperties(Vpc, {
@@ -22,8 +28,9 @@ describe.each(["dev", "staging", "prod"])("%s vpc stack", (env) => {
 
   it("has one subnet per tier and AZ, none of them auto-assigning public IPs", () => {
     const subnets = Object.values(resourcesOf(vpc, "aws_subnet"));
-    expect(subnets).toHaveLength(3 * zones);
-    for (const tier of ["public", "private", "database"]) {
+    const tiers = dataStores ? ["public", "private", "database"] : ["public", "private"];
+    expect(subnets).toHaveLength(tiers.length * zones);
+    for (const tier of tiers) {
       expect(subnets.filter((s) => s.tags.tier === tier)).toHaveLength(zones);
     }
     expect(subnets.every((s) => s.map_public_ip_on_launch === false)).toBe(true);
@@ -53,8 +60,17 @@ describe.each(["dev", "staging", "prod"])("%s vpc stack", (env) => {
     expect(openRules.every((r) => r.security_group_id === "${aws_security_group.alb_security_group.id}")).toBe(true);
   });
 
-  it("lets only ECS tasks reach PostgreSQL and Redis", () => {
+  it(dataStores ? "lets only ECS tasks reach PostgreSQL and Redis" : "has no PostgreSQL or Redis security group", () => {
     const ingress = Object.values(resourcesOf(vpc, "aws_vpc_security_group_ingress_rule"));
+    if (!dataStores) {
+      expect(Object.keys(resourcesOf(vpc, "aws_security_group")).sort()).toEqual([
+        "alb_security_group",
+        "ecs_security_group",
+        "endpoints_security_group",
+      ]);
+      expect(ingress.some((r) => [5432, 6379].includes(r.from_port))).toBe(false);
+      return;
+    }
     for (const [group, port] of [
       ["rds_security_group", 5432],
       ["redis_security_group", 6379],
@@ -106,7 +122,7 @@ describe("vpc stack with Client VPN enabled", () => {
     expect(resourcesOf(vpc, "aws_security_group").client_vpn_security_group).toEqual(
       expect.objectContaining({ name: "voice-ai-prod-client-vpn", description: "Client VPN endpoint: admin sessions to the data stores" }),
     );
-    expect(synth.stacks.vpc.clientVpnSecurityGroupId).toBeDefined();
+    expect(synth.stacks.vpc!.clientVpnSecurityGroupId).toBeDefined();
   });
 
   it("lets the Client VPN group reach PostgreSQL and Redis only, and those groups admit it", () => {

@@ -2,6 +2,7 @@ import type { EnvironmentInput } from "../schema";
 import { genaiServices } from "./genai-services";
 import { saprism } from "./saprism";
 import { voiceAi } from "./voice-ai";
+import { voiceAssistant } from "./voice-assistant";
 import { voiceConnect } from "./voice-connect";
 
 /**
@@ -15,6 +16,7 @@ export const BLUEPRINTS: Readonly<Record<string, Readonly<Record<string, Environ
   "voice-connect": voiceConnect,
   saprism,
   "genai-services": genaiServices,
+  "voice-assistant": voiceAssistant,
 };
 
 /** What `npm run synth` builds without `INFRA_BLUEPRINTS`. */

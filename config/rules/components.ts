@@ -1,11 +1,42 @@
 import type { ConfigIssue, CrossFieldRule, OptionalSection } from "../schema";
+import { isImageFunction, isZipFunction } from "../sections/functions";
+
+type Config = Parameters<CrossFieldRule>[0];
+
+/** A section another one cannot do without, by its path. */
+const SECTIONS: Readonly<Record<OptionalSection | "storage.artifacts", (c: Config) => boolean>> = {
+  ...(Object.fromEntries(
+    (
+      [
+        "network",
+        "ecs",
+        "edge",
+        "database",
+        "cache",
+        "backup",
+        "observability",
+        "messaging",
+        "dynamodb",
+        "functions",
+        "identity",
+        "parameters",
+        "ci",
+        "workflow",
+        "api",
+        "frontend",
+        "pipeline",
+      ] as const
+    ).map((section) => [section, (c: Config) => c[section] !== undefined]),
+  ) as Record<OptionalSection, (c: Config) => boolean>),
+  "storage.artifacts": (c) => c.storage.artifacts !== undefined,
+};
 
 /**
  * Which sections a configured component cannot be built without. Every component is optional (seed 002 has no VPC,
  * load balancer or containers), so a section that is present must bring the sections its stacks read; the wiring in
  * stacks/index.ts then fails loudly on a missing input instead of skipping a stack.
  */
-const REQUIRES: readonly { when: (c: Parameters<CrossFieldRule>[0]) => boolean; path: string; needs: readonly OptionalSection[]; why: string }[] = [
+const REQUIRES: readonly { when: (c: Config) => boolean; path: string; needs: readonly (keyof typeof SECTIONS)[]; why: string }[] = [
   { when: (c) => c.services.length > 0, path: "services", needs: ["network", "ecs", "edge"], why: "services run in the VPC on ECS behind the ALB" },
   {
     when: (c) => c.edge !== undefined,
@@ -18,8 +49,8 @@ const REQUIRES: readonly { when: (c: Parameters<CrossFieldRule>[0]) => boolean; 
   {
     when: (c) => c.messaging !== undefined,
     path: "messaging",
-    needs: ["network", "edge"],
-    why: "its health check, failover records and Client VPN serve the ALB in the VPC",
+    needs: ["network", "edge", "observability"],
+    why: "its health check, failover records and Client VPN serve the ALB in the VPC, and its alarms page the alarm topic",
   },
   {
     when: (c) => (c.functions ?? []).some((fn) => fn.vpc),
@@ -28,20 +59,33 @@ const REQUIRES: readonly { when: (c: Parameters<CrossFieldRule>[0]) => boolean; 
     why: "a function with vpc: true runs in the private subnets",
   },
   {
-    when: (c) => (c.functions ?? []).length > 0,
+    when: (c) => (c.functions ?? []).some(isImageFunction),
     path: "functions",
     needs: ["ecs"],
     why: "ecs.ecr sets the lifecycle of the functions' image repositories",
   },
+  {
+    when: (c) => (c.functions ?? []).some(isZipFunction),
+    path: "functions",
+    needs: ["storage.artifacts", "observability"],
+    why: "zip functions run packages from the artifacts bucket and their rollback alarms page the alarm topic",
+  },
+  {
+    when: (c) => c.api !== undefined,
+    path: "api",
+    needs: ["functions", "identity"],
+    why: "its routes call zip functions and its authorizer is the Cognito user pool",
+  },
+  { when: (c) => c.workflow !== undefined, path: "workflow", needs: ["functions"], why: "the state machine's steps are zip functions" },
 ];
 
 export const componentRules: CrossFieldRule[] = [
   (c) =>
     REQUIRES.filter((requirement) => requirement.when(c)).flatMap(({ path, needs, why }) =>
-      needs.filter((section) => c[section] === undefined).map((section): ConfigIssue => ({ path: [path], message: `requires ${section}: ${why}` })),
+      needs.filter((section) => !SECTIONS[section](c)).map((section): ConfigIssue => ({ path: [path], message: `requires ${section}: ${why}` })),
     ),
   (c) =>
-    c.ecs !== undefined && c.services.length === 0 && (c.functions ?? []).length === 0
+    c.ecs !== undefined && c.services.length === 0 && !(c.functions ?? []).some(isImageFunction)
       ? [{ path: ["ecs"], message: "is configured, but there is no service and no container-image function: remove it" }]
       : [],
 ];

@@ -1,6 +1,6 @@
 import { credentialProblem } from "../credentials";
 import type { ConfigIssue, CrossFieldRule } from "../schema";
-import { ENVIRONMENT_MAX_BYTES, LAMBDA_RESERVED_ENVIRONMENT, tableEnvironmentName } from "../sections/functions";
+import { ENVIRONMENT_MAX_BYTES, LAMBDA_RESERVED_ENVIRONMENT, isZipFunction, tableEnvironmentName } from "../sections/functions";
 import { tableGrantIssues } from "./table-grants";
 
 /** Lambda caps function names (and IAM role names) at 64 characters; ours are `<project>-<env>-<name>`. */
@@ -38,6 +38,59 @@ export const functionsRules: CrossFieldRule[] = [
       if (bytes > ENVIRONMENT_MAX_BYTES) {
         issues.push({ path: ["functions", i, "environment"], message: `totals ${bytes} bytes; Lambda allows ${ENVIRONMENT_MAX_BYTES}` });
       }
+      return issues;
+    }),
+  (c) =>
+    (c.functions ?? []).flatMap((f, i): ConfigIssue[] =>
+      (f.imageTag === undefined) === (f.code === undefined)
+        ? [{ path: ["functions", i], message: "must set exactly one of imageTag (container image) and code (.zip package)" }]
+        : [],
+    ),
+  // A zip function gets a live alias, a canary and a role scoped to what it calls; an image function gets none of them.
+  (c) =>
+    (c.functions ?? []).flatMap((f, i): ConfigIssue[] => {
+      if (isZipFunction(f)) return [];
+      return (["provisionedConcurrency", "deployment", "permissions"] as const)
+        .filter((field) => f[field] !== undefined)
+        .map((field) => ({ path: ["functions", i, field], message: "applies to zip functions (code) only" }));
+    }),
+  (c) =>
+    (c.functions ?? []).flatMap((f, i): ConfigIssue[] => {
+      if (!isZipFunction(f)) return [];
+      const issues: ConfigIssue[] = [];
+      if (f.reservedConcurrency === undefined) {
+        issues.push({
+          path: ["functions", i, "reservedConcurrency"],
+          message: "is required for a zip function: it caps what one function can take from the account",
+        });
+      } else if (f.provisionedConcurrency !== undefined && f.provisionedConcurrency >= f.reservedConcurrency) {
+        issues.push({
+          path: ["functions", i, "provisionedConcurrency"],
+          message: `must be below reservedConcurrency (${f.reservedConcurrency}): Lambda rejects more, and a deployment's new version needs headroom`,
+        });
+      }
+      if (!f.tracing)
+        issues.push({ path: ["functions", i, "tracing"], message: "must be true for a zip function (seed 002: X-Ray on every function)" });
+      return issues;
+    }),
+  (c) =>
+    (c.functions ?? []).flatMap((f, i): ConfigIssue[] => {
+      const permissions = f.permissions;
+      if (!permissions) return [];
+      const path = ["functions", i, "permissions"];
+      const workflow = c.workflow;
+      const issues: ConfigIssue[] = [];
+      for (const field of ["putsEvents", "startsWorkflow"] as const) {
+        if (permissions[field] && !workflow) issues.push({ path: [...path, field], message: "requires the workflow section" });
+      }
+      permissions.sendsToQueues.forEach((queue, j) => {
+        if (!workflow?.queues.some((q) => q.name === queue)) {
+          issues.push({
+            path: [...path, "sendsToQueues", j],
+            message: `names no queue of workflow.queues (${(workflow?.queues ?? []).map((q) => q.name).join(", ")})`,
+          });
+        }
+      });
       return issues;
     }),
 ];

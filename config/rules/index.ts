@@ -2,6 +2,7 @@
 // rules/<section>.ts beside its schema in sections/<section>.ts; the rules read the composed config type from
 // schema.ts, which imports only the section schemas, so no import runs in a circle.
 import type { CrossFieldRule } from "../schema";
+import { apiRules } from "./api";
 import { backupRules } from "./backup";
 import { cacheRules } from "./cache";
 import { componentRules } from "./components";
@@ -19,6 +20,7 @@ import { observabilityRules } from "./observability";
 import { parametersRules } from "./parameters";
 import { servicesRules } from "./services";
 import { storageRules } from "./storage";
+import { workflowRules } from "./workflow";
 
 export const crossFieldRules: readonly CrossFieldRule[] = [
   ...environmentRules,
@@ -37,5 +39,7 @@ export const crossFieldRules: readonly CrossFieldRule[] = [
   ...functionsRules,
   ...identityRules,
   ...parametersRules,
+  ...workflowRules,
+  ...apiRules,
   ...ciRules,
 ];

@@ -43,6 +43,54 @@ const wafPathPrefix = z
   .max(200, "must be at most 200 characters (WAF search string limit)")
   .regex(/^\/[^*?\s]*$/, "must be a URI path prefix such as /uploads/: starting with /, without * ? or spaces");
 
+/** A regional WAFv2 web ACL: the ALB's (edge.waf) and the REST API's (api.waf). */
+export const wafSchema = z.strictObject({
+  /** Requests per client IP per 5 minutes before WAF blocks it; seed 000's 100 req/s is 30000. */
+  rateLimitPer5Min: z
+    .number()
+    .int()
+    .min(10, "must be at least 10 requests per 5 minutes (WAF minimum)")
+    .max(2_000_000_000, "must be at most 2,000,000,000 (WAF maximum)"),
+  /** AWS managed rule groups. */
+  managedRules: z.strictObject({
+    /** AWSManagedRulesCommonRuleSet (OWASP top 10 style protections). */
+    commonRuleSet: z.boolean(),
+    /** AWSManagedRulesKnownBadInputsRuleSet (Log4Shell and other exploit payloads). */
+    knownBadInputs: z.boolean(),
+    /** AWSManagedRulesSQLiRuleSet. */
+    sqlInjection: z.boolean(),
+    /** AWSManagedRulesAmazonIpReputationList. */
+    ipReputation: z.boolean(),
+    /** AWSManagedRulesAnonymousIpList (VPNs, Tor, hosting providers). */
+    anonymousIp: z.boolean().default(false),
+  }),
+  /**
+   * AWSManagedRulesBotControlRuleSet (extra cost per request): `count` only labels bots, `block` applies the
+   * group's actions, which also block HTTP libraries such as webhook callers unless they are verified bots.
+   */
+  botControl: z.enum(["off", "count", "block"]).default("off"),
+  /** Countries whose requests are blocked, as ISO 3166-1 alpha-2 codes. */
+  geoBlockCountries: z
+    .array(z.string().refine((code) => ISO_COUNTRY_CODES.has(code), "must be an ISO 3166-1 alpha-2 country code such as RU"))
+    .max(50, "must list at most 50 countries")
+    .default([]),
+  /**
+   * URI path prefixes (`/document-extraction/`) whose requests may carry bodies over 8 KB (uploads, documents, long
+   * prompts). The Core Rule Set's SizeRestrictions_BODY then only counts, and a rule of ours right after it blocks
+   * what it labels on every other path. Empty keeps the 8 KB cap on every path.
+   */
+  largeBodyPaths: z.array(wafPathPrefix).max(10, "must list at most 10 prefixes (each costs web ACL capacity)").default([]),
+  /**
+   * URI path prefixes whose request bodies legitimately hold source code or markup, where the Core Rule Set's
+   * CrossSiteScripting_BODY only counts (blocked on every other path as above). Empty keeps it blocking everywhere.
+   */
+  scriptBodyPaths: z.array(wafPathPrefix).max(10, "must list at most 10 prefixes (each costs web ACL capacity)").default([]),
+  /** Retention of the `aws-waf-logs-*` log group. */
+  logRetentionDays,
+});
+
+export type WafConfig = z.infer<typeof wafSchema>;
+
 export const edgeSchema = z.strictObject({
   /** Public name of the API and the Route53 public hosted zone that holds it; none means the ALB's own DNS name. */
   domain: z
@@ -65,50 +113,7 @@ export const edgeSchema = z.strictObject({
   /** ALB deletion protection (the guardrails require it in prod). */
   deletionProtection: z.boolean(),
   /** The regional WAFv2 web ACL on the ALB. */
-  waf: z.strictObject({
-    /** Requests per client IP per 5 minutes before WAF blocks it; seed 000's 100 req/s is 30000. */
-    rateLimitPer5Min: z
-      .number()
-      .int()
-      .min(10, "must be at least 10 requests per 5 minutes (WAF minimum)")
-      .max(2_000_000_000, "must be at most 2,000,000,000 (WAF maximum)"),
-    /** AWS managed rule groups. */
-    managedRules: z.strictObject({
-      /** AWSManagedRulesCommonRuleSet (OWASP top 10 style protections). */
-      commonRuleSet: z.boolean(),
-      /** AWSManagedRulesKnownBadInputsRuleSet (Log4Shell and other exploit payloads). */
-      knownBadInputs: z.boolean(),
-      /** AWSManagedRulesSQLiRuleSet. */
-      sqlInjection: z.boolean(),
-      /** AWSManagedRulesAmazonIpReputationList. */
-      ipReputation: z.boolean(),
-      /** AWSManagedRulesAnonymousIpList (VPNs, Tor, hosting providers). */
-      anonymousIp: z.boolean().default(false),
-    }),
-    /**
-     * AWSManagedRulesBotControlRuleSet (extra cost per request): `count` only labels bots, `block` applies the
-     * group's actions, which also block HTTP libraries such as webhook callers unless they are verified bots.
-     */
-    botControl: z.enum(["off", "count", "block"]).default("off"),
-    /** Countries whose requests are blocked, as ISO 3166-1 alpha-2 codes. */
-    geoBlockCountries: z
-      .array(z.string().refine((code) => ISO_COUNTRY_CODES.has(code), "must be an ISO 3166-1 alpha-2 country code such as RU"))
-      .max(50, "must list at most 50 countries")
-      .default([]),
-    /**
-     * URI path prefixes (`/document-extraction/`) whose requests may carry bodies over 8 KB (uploads, documents, long
-     * prompts). The Core Rule Set's SizeRestrictions_BODY then only counts, and a rule of ours right after it blocks
-     * what it labels on every other path. Empty keeps the 8 KB cap on every path.
-     */
-    largeBodyPaths: z.array(wafPathPrefix).max(10, "must list at most 10 prefixes (each costs web ACL capacity)").default([]),
-    /**
-     * URI path prefixes whose request bodies legitimately hold source code or markup, where the Core Rule Set's
-     * CrossSiteScripting_BODY only counts (blocked on every other path as above). Empty keeps it blocking everywhere.
-     */
-    scriptBodyPaths: z.array(wafPathPrefix).max(10, "must list at most 10 prefixes (each costs web ACL capacity)").default([]),
-    /** Retention of the `aws-waf-logs-*` log group. */
-    logRetentionDays,
-  }),
+  waf: wafSchema,
   /** CloudFront in front of the ALB (seed 000: optional CDN); its certificate lives in us-east-1. */
   cloudfront: z
     .strictObject({

@@ -86,6 +86,11 @@ const DATA_ACTIONS = [
   "kinesis:PutRecords",
   "firehose:PutRecord",
   "firehose:PutRecordBatch",
+  // Pronunciation lexicons are the only Polly resources. polly:SynthesizeSpeech names none unless a request uses
+  // lexicons, so it may have `*`; reading or changing the lexicons themselves may not.
+  "polly:GetLexicon",
+  "polly:PutLexicon",
+  "polly:DeleteLexicon",
 ];
 
 function eachPolicy(

@@ -1,0 +1,51 @@
+import { type ConfigIssue, type CrossFieldRule, whenConfigured } from "../schema";
+import { isZipFunction } from "../sections/functions";
+
+/** Names of the zip functions, which alone have the `live` alias the workflow invokes. */
+function zipFunctionNames(c: Parameters<CrossFieldRule>[0]): string[] {
+  return (c.functions ?? []).filter(isZipFunction).map((f) => f.name);
+}
+
+function duplicates(names: readonly string[], path: (i: number) => (string | number)[], what: string): ConfigIssue[] {
+  return names.flatMap((name, i) => (names.indexOf(name) !== i ? [{ path: path(i), message: `duplicates ${what} "${name}"` }] : []));
+}
+
+export const workflowRules: CrossFieldRule[] = whenConfigured(
+  ["workflow"],
+  [
+    (c) =>
+      c.workflow.stateMachine.steps.flatMap((step, i): ConfigIssue[] =>
+        zipFunctionNames(c).includes(step)
+          ? []
+          : [{ path: ["workflow", "stateMachine", "steps", i], message: `names no zip function (${zipFunctionNames(c).join(", ")})` }],
+      ),
+    (c) =>
+      duplicates(
+        c.workflow.queues.map((q) => q.name),
+        (i) => ["workflow", "queues", i, "name"],
+        "queue name",
+      ),
+    (c) =>
+      duplicates(
+        c.workflow.rules.map((r) => r.name),
+        (i) => ["workflow", "rules", i, "name"],
+        "rule name",
+      ),
+    (c) =>
+      c.workflow.rules.flatMap((rule, i) =>
+        rule.targets.flatMap((target, j): ConfigIssue[] => {
+          const path = ["workflow", "rules", i, "targets", j];
+          if (target.type === "queue" && !c.workflow.queues.some((q) => q.name === target.name)) {
+            return [{ path, message: `names no queue of workflow.queues (${c.workflow.queues.map((q) => q.name).join(", ")})` }];
+          }
+          if (target.type === "function" && !zipFunctionNames(c).includes(target.name)) {
+            return [{ path, message: `names no zip function (${zipFunctionNames(c).join(", ")})` }];
+          }
+          if (target.type === "notifications" && c.workflow.notificationEmails.length === 0) {
+            return [{ path, message: "delivers to the notifications topic, which has no subscriber: set workflow.notificationEmails" }];
+          }
+          return [];
+        }),
+      ),
+  ],
+);
