@@ -10,6 +10,7 @@ import { EXEC_AGENT_VOLUMES } from "../../constructs/fargate-service";
 import { policyDocument } from "../../constructs/iam-policy";
 import { type Finding, RULES, applyGuardrails, collectFindings } from "../../guardrails";
 import { backupPlan, flowLogWithRole, webAclInFrontOfDocuments } from "../support/apply-cases";
+import { LAMBDA_APPLY_CASES } from "../support/lambda-cases";
 import { testApp } from "../support/test-app";
 import { API_GATEWAY_APPLY_CASES } from "../support/api-gateway-cases";
 import { CLOUDFRONT_APPLY_CASES } from "../support/cloudfront-cases";
@@ -165,6 +166,7 @@ const CASES: Record<string, ApplyRuleCase> = {
   ...API_GATEWAY_APPLY_CASES,
   ...CLOUDFRONT_APPLY_CASES,
   ...COST_APPLY_CASES,
+  ...LAMBDA_APPLY_CASES,
   ...PIPELINE_APPLY_CASES,
   ...WORKFLOW_APPLY_CASES,
 };

@@ -56,6 +56,7 @@ import {
 } from "../../guardrails";
 import { synthWithOptionalSections } from "../support/optional-sections";
 import { synthEnvironment } from "../support/synth";
+import { LAMBDA_SECURITY_CASES } from "../support/lambda-cases";
 import { testApp } from "../support/test-app";
 import { wafLogging, webAclCountingBodyCap } from "../support/apply-cases";
 
@@ -483,6 +484,7 @@ const CASES: Record<string, RuleCase> = {
   },
   ...API_GATEWAY_SECURITY_CASES,
   ...CLOUDFRONT_SECURITY_CASES,
+  ...LAMBDA_SECURITY_CASES,
   ...PIPELINE_SECURITY_CASES,
   ...WORKFLOW_SECURITY_CASES,
 };
@@ -651,6 +653,9 @@ describe("rule details", () => {
         packageType: "Image",
         imageUri: "x:1",
         environment: { variables: { TWILIO_AUTH_TOKEN: "abc123" } },
+        // Traced and CMK-encrypted, so only the findings this test is about remain (VP-LAMBDA-1/3 are tested apart).
+        tracingConfig: { mode: "Active" },
+        kmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/functions",
       });
     });
     expect(found.filter((f) => f.path === "test/unsafe").map((f) => [f.ruleId, f.message.split(". Fix")[0]])).toEqual([

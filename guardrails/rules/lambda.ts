@@ -177,7 +177,7 @@ export const codeDeployAliasesIgnoreVersion: StackRule = {
   scope: "stack",
   description: "Lambda aliases that CodeDeploy shifts ignore changes to function_version and routing_config",
   fix: 'Add lifecycle { ignore_changes = ["function_version", "routing_config"] } to the alias (FunctionDeployment does); suppress for an alias in the stack that CodeDeploy does not deploy',
-  reference: "https://github.com/terraform-aws-modules/terraform-aws-lambda/issues/383",
+  reference: "https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-steps-lambda.html",
   check: (context) => {
     const groups = lambdaDeploymentGroups(context);
     // Lambda deployment groups name no function: the appspec of each deployment does. Every alias of a stack that

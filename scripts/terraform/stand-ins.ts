@@ -76,6 +76,20 @@ export const STAND_INS: Readonly<Record<string, StandIn>> = {
       registry_id: accountId,
     }),
   },
+  // ZipFunction: the functions plan stops on a package that was never uploaded; the deploy order uploads it first.
+  "data.aws_s3_object": {
+    assumes: "the function package was uploaded to the artifacts bucket before the deploy",
+    attributes: (block) => ({
+      id: block.key,
+      arn: `arn:aws:s3:::${String(block.bucket)}/${String(block.key)}`,
+      content_length: 1,
+      content_type: "application/zip",
+      etag: "offline-plan",
+      version_id: "offline-plan-version",
+      last_modified: "Wed, 01 Jan 2025 00:00:00 GMT",
+      server_side_encryption: "aws:kms",
+    }),
+  },
   // Secrets Manager's GetRandomPassword does what the random provider does locally.
   "ephemeral.aws_secretsmanager_random_password": {
     assumes: "Secrets Manager generates the password as asked",
