@@ -1,5 +1,7 @@
 import type { EnvironmentConfig } from "../config";
+import { isImageFunction, isZipFunction } from "../config/sections/functions";
 import { secretNameFor } from "../config/sections/security";
+import { bucketNameFor } from "../config/sections/storage";
 
 /** What the deploy commands need of a stack in deploy order. */
 export interface DeployedStack {
@@ -11,14 +13,18 @@ export interface DeployedStack {
 
 /**
  * The commands that deploy one environment, in deploy order, with the manual steps a stack needs before the next
- * one: filling in the third-party secrets after secrets-kms and pushing the images after registry (the ecs and
- * functions plans stop on a missing one), and creating the database's app user after ecs (docs/first-deploy.md).
+ * one: filling in the third-party secrets after secrets-kms, pushing the images after registry and uploading the
+ * function packages after storage (the ecs and functions plans stop on a missing one), creating the database's app
+ * user after ecs, uploading the site after frontend and approving the pipeline's GitHub connection (docs/first-deploy.md).
  */
 export function deployCommands(order: readonly DeployedStack[], config: EnvironmentConfig): string[] {
   return order.flatMap((stack) => [
     `npx cdktf deploy ${stack.id}${stack.localBackend ? "   # local state: migrate it into S3 next (docs/bootstrap-state.md)" : ""}`,
     ...(stack.component === "secrets-kms" ? secretValueSteps(config) : []),
     ...(stack.component === "registry" ? imagePushSteps(stack.id, config) : []),
+    ...(stack.component === "storage" ? artifactUploadSteps(config) : []),
+    ...(stack.component === "frontend" ? siteUploadSteps(stack.id) : []),
+    ...(stack.component === "pipeline" ? connectionSteps(stack.id) : []),
     ...(stack.component === "ecs" ? appUserSteps(stack.id, config) : []),
   ]);
 }
@@ -34,9 +40,31 @@ function secretValueSteps(config: EnvironmentConfig): string[] {
 }
 
 function imagePushSteps(registryStackId: string, config: EnvironmentConfig): string[] {
-  const images = [...config.services, ...(config.functions ?? [])].map(({ name, imageTag }) => `${name}:${imageTag}`);
+  const images = [...config.services, ...(config.functions ?? []).filter(isImageFunction)].map(({ name, imageTag }) => `${name}:${imageTag}`);
   return [
     `# before ecs and functions: push ${images.join(", ")} to the repositories in \`terraform -chdir=cdktf.out/stacks/${registryStackId} output -json repository_urls\` (docs/operations.md#rolling-out-an-image)`,
+  ];
+}
+
+function artifactUploadSteps(config: EnvironmentConfig): string[] {
+  const packages = (config.functions ?? []).filter(isZipFunction);
+  if (packages.length === 0) return [];
+  const bucket = bucketNameFor(config, "artifacts");
+  return [
+    "# before functions: upload each function's package; the functions plan stops on one that is missing (the pipeline's build stage does this later)",
+    ...packages.map((fn) => `aws s3 cp build/${fn.name}.zip s3://${bucket}/${fn.code.artifactKey}`),
+  ];
+}
+
+function siteUploadSteps(frontendStackId: string): string[] {
+  return [
+    `# then: upload the built site and invalidate the cache: aws s3 sync build/site s3://$(terraform -chdir=cdktf.out/stacks/${frontendStackId} output -raw site_bucket) --delete && aws cloudfront create-invalidation --distribution-id $(terraform -chdir=cdktf.out/stacks/${frontendStackId} output -raw distribution_id) --paths '/*'`,
+  ];
+}
+
+function connectionSteps(pipelineStackId: string): string[] {
+  return [
+    `# then: approve the pending GitHub connection in the console (Developer Tools > Settings > Connections): terraform -chdir=cdktf.out/stacks/${pipelineStackId} output -raw connection_arn`,
   ];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deployCommands } from "../../scripts/deploy-steps";
-import { editedConfig, synthEnvironment } from "../support/synth";
+import { editedConfig, synthBlueprintEnvironment, synthEnvironment } from "../support/synth";
 
 const order = ["bootstrap", "secrets-kms", "vpc", "registry", "rds", "ecs", "observability"].map((component) => ({
   id: `prod-${component}`,
@@ -41,5 +41,29 @@ describe("deploy commands", () => {
     expect(afterEcs(deployCommands(order, config))).toContain(`create the app user "${config.database!.appUser}" as the master user`);
     const migrating = editedConfig("prod", (raw) => (raw.database.migration = { service: "voice-api", command: ["migrate"] }));
     expect(afterEcs(deployCommands(order, migrating))).toContain("output -raw db_migrate_command");
+  });
+});
+
+describe("deploy commands of the serverless blueprint", () => {
+  const { config } = synthBlueprintEnvironment("voice-assistant", "prod");
+  const serverlessOrder = ["bootstrap", "secrets-kms", "storage", "functions", "frontend", "pipeline"].map((component) => ({
+    id: `prod-${component}`,
+    component,
+    localBackend: component === "bootstrap",
+  }));
+  const lines = deployCommands(serverlessOrder, config);
+  const between = (from: string, to: string) => lines.slice(lines.indexOf(`npx cdktf deploy prod-${from}`) + 1, lines.indexOf(`npx cdktf deploy prod-${to}`));
+
+  it("uploads every function's package to its key after storage and before functions, and pushes no image", () => {
+    const uploads = between("storage", "functions").filter((line) => line.startsWith("aws s3 cp"));
+    expect(uploads).toEqual(
+      (config.functions ?? []).map((fn) => `aws s3 cp build/${fn.name}.zip s3://voice-assistant-prod-artifacts-733333333333/functions/${fn.name}.zip`),
+    );
+    expect(lines.some((line) => line.includes("repository_urls"))).toBe(false);
+  });
+
+  it("uploads the site after frontend and asks for the GitHub connection after pipeline", () => {
+    expect(between("frontend", "pipeline").join("\n")).toMatch(/aws s3 sync build\/site .*output -raw site_bucket.*create-invalidation/);
+    expect(lines.at(-1)).toMatch(/approve the pending GitHub connection.*output -raw connection_arn/);
   });
 });
