@@ -18,8 +18,8 @@ export function loadEnvironments(selection: string | undefined = process.env.INF
 }
 
 /**
- * Parses the environments of the selected blueprints (`INFRA_BLUEPRINTS=voice-ai,saprism`; default: voice-ai), in
- * that order, each limited to the environments `INFRA_ENVS` lists (default: all). A listed environment that only
+ * Parses the environments of the selected blueprints (`INFRA_BLUEPRINTS=voice-ai,saprism`, `all` for every one;
+ * default: voice-ai), in that order, each limited to the environments `INFRA_ENVS` lists (default: all). A listed environment that only
  * some of the blueprints have is built for those; a name none of them has is an error.
  * @throws ConfigError for an unknown blueprint or environment name, an environment whose `project` is not its
  * blueprint's name, or any invalid environment, listing all problems.
@@ -28,7 +28,7 @@ export function loadBlueprints(
   blueprints: string | undefined = process.env.INFRA_BLUEPRINTS,
   environments: string | undefined = process.env.INFRA_ENVS,
 ): EnvironmentConfig[] {
-  const selected = listOf(blueprints) ?? [DEFAULT_BLUEPRINT];
+  const selected = blueprints?.trim() === "all" ? Object.keys(BLUEPRINTS) : (listOf(blueprints) ?? [DEFAULT_BLUEPRINT]);
   const unknownBlueprints = selected.filter((name) => !(name in BLUEPRINTS));
   if (unknownBlueprints.length > 0) {
     throw new ConfigError(

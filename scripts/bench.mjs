@@ -67,6 +67,13 @@ try {
     },
     { id: "direct", label: "`node scripts/synth.mjs` (ours without npm's own start-up)", command: ["node", "scripts/synth.mjs"], outdirEnv: true },
     {
+      id: "synthAllBlueprints",
+      label: "`INFRA_BLUEPRINTS=all npm run synth` (every blueprint: what a CI run of all of them pays)",
+      command: ["npm", "run", "--silent", "synth"],
+      outdirEnv: true,
+      env: { INFRA_BLUEPRINTS: "all" },
+    },
+    {
       id: "bundles",
       label: "`node dist/main.js` (our bundles with their code caches, no npm, no summary)",
       command: ["node", "dist/main.js"],
@@ -155,7 +162,7 @@ function measureInterleaved(commands, runs) {
       rmSync(outdir, { recursive: true, force: true });
       const command = c.command.map((part) => part.replace("{outdir}", outdir));
       c.beforeRun?.();
-      const sample = runOnce(command, c.outdirEnv ? { CDKTF_OUTDIR: outdir } : {});
+      const sample = runOnce(command, { ...(c.outdirEnv ? { CDKTF_OUTDIR: outdir } : {}), ...c.env });
       if (round > 0) samples.get(c.id).push(sample);
     }
   }

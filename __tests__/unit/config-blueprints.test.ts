@@ -142,6 +142,12 @@ describe("loading blueprints", () => {
     }
   });
 
+  it("selects every blueprint, in registry order, with INFRA_BLUEPRINTS=all", () => {
+    const projects = [...new Set(loadBlueprints("all", "prod").map((c) => c.project))];
+    expect(projects).toEqual(Object.keys(BLUEPRINTS));
+    expect(projects).toContain("voice-assistant");
+  });
+
   it("ignores repeated and empty names in the comma lists", () => {
     expect(loadBlueprints("saprism,,saprism", " prod, prod ").map((c) => `${c.project}/${c.environment}`)).toEqual(["saprism/prod"]);
   });

@@ -179,6 +179,8 @@ function environment(name: Environment): EnvironmentInput {
         vpc: true,
         logRetentionDays: by({ dev: 14, prod: 90 }),
         connectInstanceId: by({ dev: "aaaaaaaa-bbbb-4ccc-8ddd-111111111111", prod: "aaaaaaaa-bbbb-4ccc-8ddd-333333333333" }),
+        // The seed does not ask for X-Ray; a lookup on a caller's path that nobody can trace is a blind spot (VP-LAMBDA-1).
+        tracing: true,
       },
     ],
   };
