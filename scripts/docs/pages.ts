@@ -6,7 +6,7 @@ import { BLUEPRINTS_PAGE, renderBlueprintTablesSection, withBlueprintTables } fr
 import { CONFIGURATION_REFERENCE, renderConfigurationReference } from "./configuration-reference";
 import { GUARDRAIL_REFERENCE, renderGuardrailReference } from "./guardrail-reference";
 import { FIRST_DEPLOY_PAGE, renderDeployCommandsSection, withDeployCommands } from "./deploy-commands-section";
-import { ARCHITECTURE_PAGE, renderStackGraphSection, withStackGraph } from "./stack-graph-section";
+import { ARCHITECTURE_PAGE, BLUEPRINT_PAGES, renderStackGraphSection, withStackGraph } from "./stack-graph-section";
 
 export interface GeneratedPage {
   /** Repository path. */
@@ -48,6 +48,11 @@ export function generatedPages(root: string, options: PageOptions = {}): Generat
       expected: withBlueprintTables(blueprints, options.blueprintTables ?? renderBlueprintTablesSection()),
       actual: blueprints,
     },
+    ...Object.entries(BLUEPRINT_PAGES).map(([blueprint, path]) => {
+      const page = read(path);
+      if (page === undefined) throw new Error(`${path} is missing: it holds the ${blueprint} blueprint's generated stack graph region`);
+      return { path, expected: withStackGraph(page, renderStackGraphSection(blueprint), path), actual: page };
+    }),
   ];
 }
 
