@@ -9,6 +9,7 @@ import { DnsValidatedCertificate } from "../constructs/dns-validated-certificate
 import { LoadBalancerRoute } from "../constructs/load-balancer-route";
 import { WebApplicationFirewall } from "../constructs/web-application-firewall";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
+import { firewallSettings } from "./waf-settings";
 
 export interface EdgeStackProps extends Omit<PlatformStackProps, "component"> {
   /** VPC of the ECS tasks the target groups point at. */
@@ -30,15 +31,6 @@ export interface EdgeStackProps extends Omit<PlatformStackProps, "component"> {
    */
   readonly aliasDomainToAlb?: boolean;
 }
-
-/** Managed rule groups by config toggle, in evaluation order: cheap IP lists first, body inspection last. */
-const MANAGED_RULE_GROUPS: readonly [keyof EdgeConfig["waf"]["managedRules"], string][] = [
-  ["ipReputation", "AWSManagedRulesAmazonIpReputationList"],
-  ["anonymousIp", "AWSManagedRulesAnonymousIpList"],
-  ["commonRuleSet", "AWSManagedRulesCommonRuleSet"],
-  ["knownBadInputs", "AWSManagedRulesKnownBadInputsRuleSet"],
-  ["sqlInjection", "AWSManagedRulesSQLiRuleSet"],
-];
 
 // AWS managed CloudFront policies: an API must not be cached, and the origin needs every header, cookie and query.
 const CACHING_DISABLED_POLICY_ID = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
@@ -159,16 +151,8 @@ export class EdgeStack extends PlatformStack {
     const waf = new WebApplicationFirewall(this, "waf", {
       name: this.namePrefix,
       protectedResourceArn: alb.arn,
-      rateLimitPer5Min: edge.waf.rateLimitPer5Min,
-      managedRuleGroups: MANAGED_RULE_GROUPS.filter(([toggle]) => edge.waf.managedRules[toggle]).map(([, group]) => group),
-      botControl: edge.waf.botControl,
-      geoBlockCountries: edge.waf.geoBlockCountries,
       logKmsKeyArn: props.logsKeyArn,
-      logRetentionDays: edge.waf.logRetentionDays,
-      commonRuleSetExceptions: [
-        { rule: "SizeRestrictions_BODY" as const, pathPrefixes: edge.waf.largeBodyPaths },
-        { rule: "CrossSiteScripting_BODY" as const, pathPrefixes: edge.waf.scriptBodyPaths },
-      ].filter((exception) => exception.pathPrefixes.length > 0),
+      ...firewallSettings(edge.waf),
     });
     this.webAclArn = waf.arn;
     this.webAclName = waf.name;

@@ -20,6 +20,10 @@ import { DynamodbStack } from "./dynamodb-stack";
 import { FunctionsStack } from "./functions-stack";
 import { IdentityStack } from "./identity-stack";
 import { ParametersStack } from "./parameters-stack";
+import { ApiStack } from "./api-stack";
+import { FrontendStack } from "./frontend-stack";
+import { PipelineStack } from "./pipeline-stack";
+import { WorkflowStack } from "./workflow-stack";
 
 /** Every stack of one environment, by component. */
 export interface EnvironmentStacks {
@@ -60,6 +64,14 @@ export interface EnvironmentStacks {
   readonly identity?: IdentityStack;
   /** Only when config.parameters is present. */
   readonly parameters?: ParametersStack;
+  /** State machine, event bus and rules, work queues; only when config.workflow is present. */
+  readonly workflow?: WorkflowStack;
+  /** REST API in front of the zip functions; only when config.api is present. */
+  readonly api?: ApiStack;
+  /** S3 + CloudFront site; only when config.frontend is present. */
+  readonly frontend?: FrontendStack;
+  /** CodePipeline of the blueprint; only in the environment whose config has `pipeline`. */
+  readonly pipeline?: PipelineStack;
 }
 
 export interface BuildEnvironmentOptions {
@@ -215,6 +227,36 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
         dynamodbKeyArn: secretsKms.optionalKeyArns.dynamodb,
       })
     : undefined;
+  const identity = config.identity ? new IdentityStack(app, { ...stack, parametersKeyArn: secretsKms.optionalKeyArns.parameters }) : undefined;
+  // After functions: the state machine's steps and the rules' function targets invoke their live aliases.
+  const workflow = config.workflow
+    ? new WorkflowStack(app, {
+        ...stack,
+        workflowKeyArn: secretsKms.optionalKeyArn("workflow"),
+        messagingKeyArn: secretsKms.keyArns.messaging,
+        logsKeyArn: secretsKms.keyArns.logs,
+        functions: required(functions, "functions", "workflow").zipFunctions,
+      })
+    : undefined;
+  const api = config.api
+    ? new ApiStack(app, {
+        ...stack,
+        logsKeyArn: secretsKms.keyArns.logs,
+        userPoolArn: required(identity, "identity", "api").userPoolArn,
+        functions: required(functions, "functions", "api").zipFunctions,
+      })
+    : undefined;
+  const frontend = config.frontend
+    ? new FrontendStack(app, { ...stack, storageKeyArn: secretsKms.optionalKeyArn("storage"), logsKeyArn: secretsKms.keyArns.logs })
+    : undefined;
+  const pipeline = config.pipeline
+    ? new PipelineStack(app, {
+        ...stack,
+        pipelineKeyArn: secretsKms.optionalKeyArn("pipeline"),
+        logsKeyArn: secretsKms.keyArns.logs,
+        messagingKeyArn: secretsKms.keyArns.messaging,
+      })
+    : undefined;
   const observability = config.observability
     ? new ObservabilityStack(app, {
         ...stack,
@@ -256,8 +298,6 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
         securityGroupId: required(vpc?.clientVpnSecurityGroupId, "vpc.clientVpnSecurityGroupId", "access"),
       })
     : undefined;
-  const identity = config.identity ? new IdentityStack(app, { ...stack, parametersKeyArn: secretsKms.optionalKeyArns.parameters }) : undefined;
-
   return {
     bootstrap,
     secretsKms,
@@ -277,6 +317,10 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     functions,
     identity,
     parameters,
+    workflow,
+    api,
+    frontend,
+    pipeline,
   };
 }
 

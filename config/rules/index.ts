@@ -18,6 +18,7 @@ import { messagingRules } from "./messaging";
 import { networkRules } from "./network";
 import { observabilityRules } from "./observability";
 import { parametersRules } from "./parameters";
+import { pipelineRules } from "./pipeline";
 import { servicesRules } from "./services";
 import { storageRules } from "./storage";
 import { workflowRules } from "./workflow";
@@ -42,4 +43,5 @@ export const crossFieldRules: readonly CrossFieldRule[] = [
   ...workflowRules,
   ...apiRules,
   ...ciRules,
+  ...pipelineRules,
 ];

@@ -16,7 +16,7 @@ const eventTargetSchema = z.discriminatedUnion("type", [
 ]);
 
 export const eventRuleSchema = z.strictObject({
-  /** Rule name suffix: `<project>-<env>-<name>` (seed 002: user-interaction, system-error, analytics). */
+  /** Rule name on the bus, which carries the project and environment (seed 002: user-interaction, system-error, analytics). */
   name: resourceName,
   /** What the rule is for, shown in the console. */
   description: z.string().max(512, "must be at most 512 characters").optional(),
@@ -66,8 +66,8 @@ export const workflowSchema = z.strictObject({
   eventBus: z.strictObject({
     /** Bus name suffix: `<project>-<env>-<name>`. */
     name: resourceName,
-    /** Days the archive keeps every event for replay; 0 means indefinitely. */
-    archiveRetentionDays: z.number().int().min(0, "must be at least 0").max(36_500, "must be at most 36500 days"),
+    /** Days the archive keeps every event for replay. */
+    archiveRetentionDays: z.number().int().min(1, "must be at least 1 day").max(36_500, "must be at most 36500 days"),
   }),
   /** SQS work queues, each with its own dead-letter queue, on the messaging key. */
   queues: z.array(workQueueSchema).default([]),
