@@ -274,7 +274,34 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
           })),
         database: rds && { instanceIdentifier: rds.instanceIdentifier, readReplicaIdentifier: rds.readReplicaIdentifier },
         cache: redis && { memberClusterIds: redis.memberClusterIds },
-        functions: functions && Object.entries(functions.functionNames).map(([name, functionName]) => ({ name, functionName })),
+        // Image functions; the zip functions are observed on their live alias (zipFunctions).
+        functions:
+          functions &&
+          Object.entries(functions.functionNames)
+            .filter(([name]) => !(name in functions.zipFunctions))
+            .map(([name, functionName]) => ({ name, functionName })),
+        zipFunctions:
+          functions &&
+          Object.entries(functions.zipFunctions).map(([name, fn]) => ({
+            name,
+            functionName: fn.functionName,
+            aliasName: fn.aliasName,
+            logGroupName: fn.logGroupName,
+            deadLetterQueueName: fn.deadLetterQueueName,
+          })),
+        api: api && {
+          apiName: api.apiName,
+          stageName: api.stageName,
+          accessLogGroupName: api.accessLogGroupName,
+          wafLogGroupName: api.wafLogGroupName,
+        },
+        workflow: workflow && {
+          stateMachineArn: workflow.stateMachineArn,
+          logGroupName: workflow.logGroupName,
+          eventBusName: workflow.eventBusName,
+          ruleNames: workflow.ruleNames,
+          deadLetterQueueNames: workflow.deadLetterQueueNames,
+        },
         tables: dynamodb && Object.entries(dynamodb.tableNames).map(([name, tableName]) => ({ name, tableName })),
       })
     : undefined;

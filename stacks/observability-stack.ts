@@ -7,13 +7,13 @@ import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscrip
 import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import type { Construct } from "constructs";
 import {
-  type AlarmThresholds,
   EDGE_THRESHOLDS,
   FUNCTION_THRESHOLDS,
   RDS_THRESHOLDS,
   REDIS_THRESHOLDS,
   SERVICE_THRESHOLDS,
   TABLE_THRESHOLDS,
+  requireThresholds,
 } from "../config/sections/observability";
 import { bucketNameFor } from "../config/sections/storage";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
@@ -28,7 +28,15 @@ import { webApplicationFirewallAlarms } from "../constructs/web-application-fire
 import { SecureBucket } from "../constructs/secure-bucket";
 import { type TableAlarmsProps, tableAlarms } from "../constructs/table-alarms";
 import { ServiceRole } from "../constructs/service-role";
+import { costAlertsTopicStatement } from "../constructs/cost-anomaly-detection";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
+import {
+  type ServerlessObservedResources,
+  costAnomalyDetection,
+  serverlessAlarms,
+  serverlessViews,
+  validateServerlessResources,
+} from "./serverless-observability";
 
 /**
  * One ECS service behind the ALB, as its alarms need it: name, cluster, ECS service name and target group
@@ -51,7 +59,8 @@ export type ObservedFunction = Omit<ContainerFunctionAlarmsProps, "thresholds">;
 /** One DynamoDB table of the data-dynamodb stack (config name and physical name), as its alarms need it. */
 export type ObservedTable = Omit<TableAlarmsProps, "thresholds">;
 
-export interface ObservabilityStackProps extends Omit<PlatformStackProps, "component"> {
+/** Besides the props below, the serverless resources (api, zipFunctions, workflow): see stacks/serverless-observability.ts. */
+export interface ObservabilityStackProps extends Omit<PlatformStackProps, "component">, ServerlessObservedResources {
   /** CMK (secrets-kms `messaging`) of the alarm topic; its key policy lets CloudWatch and Budgets use it. */
   readonly messagingKeyArn: string;
   /** CMK (secrets-kms `audit`) that encrypts the CloudTrail log files and the trail bucket. */
@@ -79,7 +88,7 @@ export interface ObservabilityStackProps extends Omit<PlatformStackProps, "compo
    */
   readonly cache?: ObservedCache;
   /**
-   * The Lambda functions; each gets an errors and a throttles alarm.
+   * The Lambda functions without an alias (container images); each gets an errors and a throttles alarm.
    * @default - no functions, so no Lambda alarms
    */
   readonly functions?: readonly ObservedFunction[];
@@ -93,9 +102,9 @@ export interface ObservabilityStackProps extends Omit<PlatformStackProps, "compo
 const DAYS_PER_YEAR = 365.25;
 
 /**
- * What tells the team something is wrong, and what proves what happened: the alarm topic and its
- * subscriptions, one alarm per service and data-store signal, the dashboard, the audit trail with its
- * locked bucket, the monthly budget and X-Ray sampling.
+ * What tells the team something is wrong, and what proves what happened: the alarm topic, one alarm per service,
+ * function and data-store signal, the dashboards and saved queries, the audit trail with its locked bucket, the
+ * monthly budget, cost anomaly detection and X-Ray sampling.
  */
 export class ObservabilityStack extends PlatformStack {
   /** SNS topic every alarm and budget notification goes to. */
@@ -119,6 +128,7 @@ export class ObservabilityStack extends PlatformStack {
         );
       }
     }
+    validateServerlessResources(this, props);
 
     const topic = new SnsTopic(this, "alarm_topic", {
       name: `${this.namePrefix}-alarms`,
@@ -155,6 +165,8 @@ export class ObservabilityStack extends PlatformStack {
             ArnLike: { "aws:SourceArn": `arn:aws:budgets::${accountId}:*` },
           },
         },
+        // Only with an anomaly monitor, so that the policy of an environment without one stays as it was.
+        ...(settings.costAnomaly ? [costAlertsTopicStatement(topic.arn, accountId)] : []),
       ]),
     });
     settings.alarmEmails.forEach((email, i) => {
@@ -165,6 +177,7 @@ export class ObservabilityStack extends PlatformStack {
     });
 
     this.createAlarms(props, topic.arn);
+    serverlessViews(this, props);
     this.createAuditTrail(props);
 
     new BudgetsBudget(this, "monthly_budget", {
@@ -190,6 +203,7 @@ export class ObservabilityStack extends PlatformStack {
       // Budgets checks that it may publish when the notification is created.
       dependsOn: [topicPolicy],
     });
+    costAnomalyDetection(this, topic.arn, topicPolicy);
 
     if (settings.xray.enabled) {
       new XraySamplingRule(this, "xray_sampling_rule", {
@@ -293,6 +307,7 @@ export class ObservabilityStack extends PlatformStack {
         }),
       );
     }
+    alarms.addAll(serverlessAlarms(this, props));
 
     if (dashboard) {
       new CloudwatchDashboard(this, "dashboard", { dashboardName: this.namePrefix, dashboardBody: alarms.dashboardBody() });
@@ -379,15 +394,4 @@ export class ObservabilityStack extends PlatformStack {
       dependsOn: [bucket.policy],
     });
   }
-}
-
-/** The thresholds with a component's fields set; config validation requires them while the component exists. */
-function requireThresholds<K extends keyof AlarmThresholds>(
-  thresholds: AlarmThresholds,
-  fields: readonly K[],
-  stackId: string,
-): AlarmThresholds & Required<Pick<AlarmThresholds, K>> {
-  const missing = fields.filter((field) => thresholds[field] === undefined);
-  if (missing.length > 0) throw new Error(`${stackId}: observability.thresholds needs ${missing.join(", ")} for the alarms of this component`);
-  return thresholds as AlarmThresholds & Required<Pick<AlarmThresholds, K>>;
 }

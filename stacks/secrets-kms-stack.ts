@@ -187,7 +187,12 @@ export class SecretsKmsStack extends PlatformStack {
       case "messaging":
         // The publishers of the alarm topics; EventBridge, when the workflow's rules deliver to queues and topics.
         return [
-          ...["cloudwatch.amazonaws.com", "budgets.amazonaws.com"].map((service) => ({
+          // Cost Anomaly Detection publishes to the alarm topic when configured (observability.costAnomaly).
+          ...[
+            "cloudwatch.amazonaws.com",
+            "budgets.amazonaws.com",
+            ...(this.config.observability?.costAnomaly ? ["costalerts.amazonaws.com"] : []),
+          ].map((service) => ({
             sid: `${service.split(".")[0]}PublishesToEncryptedTopics`,
             service,
             actions: ["kms:Decrypt", "kms:GenerateDataKey*"],

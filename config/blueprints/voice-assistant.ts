@@ -4,8 +4,8 @@ import type { EnvironmentInput } from "../schema";
  * Seed 002, Voice Assistant AI: the serverless shape of the product. API Gateway and Lambda instead of an ALB and
  * ECS, Step Functions and EventBridge between them, DynamoDB for conversations, an S3 + CloudFront frontend, Cognito,
  * and an AWS-native pipeline (CodePipeline, CodeBuild, CodeDeploy). No VPC, load balancer, containers, RDS or Redis:
- * the seed lists VPC, ALB, WAF, ElastiCache and Route 53 as future work; prod still gets a WAF on the API and the
- * site (the platform's prod rules), and the domain records where a domain is configured. us-east-1, so the
+ * the seed lists VPC, ALB, WAF, ElastiCache and Route 53 as future work; prod still gets a WAF on the API (the
+ * platform's prod rule), and the domain records where a domain is configured. us-east-1, so the
  * CloudFront certificate and web ACL live in the primary region. Differences from the seed:
  * docs/decisions/voice-assistant.md.
  */
@@ -282,6 +282,9 @@ function environment(name: Environment): EnvironmentInput {
         http5xxCount: 5,
         lambdaErrors: 10,
         lambdaThrottles: 0,
+        lambdaDurationSeconds: 10,
+        // Step Functions failures and EventBridge delivery failures (the additions to the seed's alerts).
+        workflowFailures: 0,
         dynamodbThrottleEvents: 0,
       },
       dashboard: true,
@@ -291,6 +294,8 @@ function environment(name: Environment): EnvironmentInput {
       // Seed 002: budget alerts at 80 % (forecast) and 100 % (actual).
       budget: { monthlyLimitUsd: by({ dev: 100, staging: 150, prod: 600 }), forecastThresholdPercent: 80, actualThresholdPercent: 100 },
       xray: { enabled: true, fixedRate: by({ dev: 1, staging: 0.2, prod: 0.05 }), reservoirSize: 1 },
+      // Seed 002: "Cost anomaly detection". A day's spend at prod's budget (600 / 30), told the same day; 10 USD elsewhere.
+      costAnomaly: { impactThresholdUsd: by({ dev: 10, staging: 10, prod: 20 }) },
     },
   };
 }

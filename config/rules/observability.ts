@@ -7,22 +7,32 @@ import {
   REDIS_THRESHOLDS,
   SERVICE_THRESHOLDS,
   TABLE_THRESHOLDS,
+  WORKFLOW_THRESHOLDS,
+  ZIP_FUNCTION_THRESHOLDS,
 } from "../sections/observability";
+import { isZipFunction } from "../sections/functions";
 
 /** Seed 000 keeps prod's audit logs for 7 years. */
 const PROD_AUDIT_RETENTION_YEARS = 7;
 
-/** A component's alarm thresholds are required while its config section exists, and meaningless without it. */
+/**
+ * A component's alarm thresholds are required while its config section exists (or, for `zip functions`, while
+ * `functions` lists one), and meaningless without it.
+ */
 function componentThresholdIssues(
   thresholds: AlarmThresholds,
   fields: readonly (keyof AlarmThresholds)[],
-  section: "services" | "edge" | "database" | "cache" | "functions" | "dynamodb",
+  section: "services" | "edge" | "database" | "cache" | "functions" | "zip functions" | "workflow" | "dynamodb",
   present: boolean,
 ): ConfigIssue[] {
+  const [whilePresent, without] =
+    section === "zip functions"
+      ? ["while functions lists a zip function (code)", "without a zip function (functions[].code)"]
+      : [`while the ${section} section is present`, `without a ${section} section`];
   return fields.flatMap((field): ConfigIssue[] => {
     const path = ["observability", "thresholds", field];
-    if (present && thresholds[field] === undefined) return [{ path, message: `is required while the ${section} section is present` }];
-    if (!present && thresholds[field] !== undefined) return [{ path, message: `has no effect without a ${section} section; remove it` }];
+    if (present && thresholds[field] === undefined) return [{ path, message: `is required ${whilePresent}` }];
+    if (!present && thresholds[field] !== undefined) return [{ path, message: `has no effect ${without}; remove it` }];
     return [];
   });
 }
@@ -59,6 +69,8 @@ export const observabilityRules: CrossFieldRule[] = whenConfigured(
     (c) => componentThresholdIssues(c.observability.thresholds, RDS_THRESHOLDS, "database", c.database !== undefined),
     (c) => componentThresholdIssues(c.observability.thresholds, REDIS_THRESHOLDS, "cache", c.cache !== undefined),
     (c) => componentThresholdIssues(c.observability.thresholds, FUNCTION_THRESHOLDS, "functions", c.functions !== undefined),
+    (c) => componentThresholdIssues(c.observability.thresholds, ZIP_FUNCTION_THRESHOLDS, "zip functions", (c.functions ?? []).some(isZipFunction)),
+    (c) => componentThresholdIssues(c.observability.thresholds, WORKFLOW_THRESHOLDS, "workflow", c.workflow !== undefined),
     (c) => componentThresholdIssues(c.observability.thresholds, TABLE_THRESHOLDS, "dynamodb", c.dynamodb !== undefined),
     ({ observability, database }) =>
       database && observability.thresholds.rdsFreeStorageGb !== undefined && observability.thresholds.rdsFreeStorageGb >= database.allocatedStorageGb

@@ -43,11 +43,19 @@ export const alarmThresholdsSchema = z.strictObject({
   redisMemoryPercent: percent.optional(),
   /** Evicted keys per window above this page. */
   redisEvictions: z.number().int().min(0, "must be at least 0").optional(),
-  // The lambda* thresholds are required exactly when the environment has functions, dynamodbThrottleEvents when it has tables.
+  // lambdaErrors and lambdaThrottles are required exactly when the environment has functions, lambdaDurationSeconds when
+  // it has zip functions, workflowFailures with a workflow and dynamodbThrottleEvents with tables.
   /** Failed invocations of each function per window above this page (seed 001: "errors"). */
   lambdaErrors: z.number().int().min(0, "must be at least 0").optional(),
   /** Throttled invocations of each function per window above this page (seed 001: "throttles"). */
   lambdaThrottles: z.number().int().min(0, "must be at least 0").optional(),
+  /** p99 duration of each zip function, in seconds, above which (for 10 minutes) it pages; required with zip functions (seed 002: 10 s). */
+  lambdaDurationSeconds: z.number().gt(0, "must be above 0 seconds").max(900, "must be at most 900 seconds (Lambda's longest timeout)").optional(),
+  /**
+   * Failed, timed-out or throttled executions of the state machine, and failed invocations of each event rule, per
+   * window above which it pages; required with the workflow section (0: every failure is a lost user request).
+   */
+  workflowFailures: z.number().int().min(0, "must be at least 0").optional(),
   /** Throttled read or write requests of each DynamoDB table per window above this page. */
   dynamodbThrottleEvents: z.number().int().min(0, "must be at least 0").optional(),
   /** WAF-blocked requests per window above this page (an attack or a bad rule). */
@@ -74,7 +82,7 @@ export const observabilitySchema = z.strictObject({
   alarmSmsNumbers: z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 phone number such as +14155550100")).default([]),
   /**
    * Alarm thresholds; the service ones exist exactly with services, `wafBlockedRequests` with an edge, the `rds*` ones with a database, the `redis*` ones with a cache, the `lambda*` ones
-   * with functions and `dynamodbThrottleEvents` with DynamoDB tables.
+   * with functions (`lambdaDurationSeconds` with zip functions), `workflowFailures` with a workflow and `dynamodbThrottleEvents` with DynamoDB tables.
    */
   thresholds: alarmThresholdsSchema,
   /** One CloudWatch dashboard of every alarmed metric. */
@@ -109,6 +117,16 @@ export const observabilitySchema = z.strictObject({
   }),
   /** X-Ray sampling rule for the services' traces. */
   xray: xraySchema,
+  /**
+   * Cost Anomaly Detection (seed 002): a monitor of the costs tagged with the project, notifying the alarm topic.
+   * @default - no anomaly monitor
+   */
+  costAnomaly: z
+    .strictObject({
+      /** Total impact, in USD, at or above which an anomaly is notified. */
+      impactThresholdUsd: z.number().gt(0, "must be above 0 USD"),
+    })
+    .optional(),
 });
 
 export type ObservabilityConfig = z.infer<typeof observabilitySchema>;
@@ -119,4 +137,17 @@ export const EDGE_THRESHOLDS = ["wafBlockedRequests"] as const;
 export const RDS_THRESHOLDS = ["rdsCpuPercent", "rdsFreeStorageGb", "rdsConnections", "rdsReplicaLagSeconds"] as const;
 export const REDIS_THRESHOLDS = ["redisCpuPercent", "redisEngineCpuPercent", "redisMemoryPercent", "redisEvictions"] as const;
 export const FUNCTION_THRESHOLDS = ["lambdaErrors", "lambdaThrottles"] as const;
+export const ZIP_FUNCTION_THRESHOLDS = ["lambdaDurationSeconds"] as const;
+export const WORKFLOW_THRESHOLDS = ["workflowFailures"] as const;
 export const TABLE_THRESHOLDS = ["dynamodbThrottleEvents"] as const;
+
+/** The thresholds with a component's fields set; config validation requires them while the component exists. */
+export function requireThresholds<K extends keyof AlarmThresholds>(
+  thresholds: AlarmThresholds,
+  fields: readonly K[],
+  stackId: string,
+): AlarmThresholds & Required<Pick<AlarmThresholds, K>> {
+  const missing = fields.filter((field) => thresholds[field] === undefined);
+  if (missing.length > 0) throw new Error(`${stackId}: observability.thresholds needs ${missing.join(", ")} for the alarms of this component`);
+  return thresholds as AlarmThresholds & Required<Pick<AlarmThresholds, K>>;
+}
