@@ -15,9 +15,25 @@ const BLUEPRINT_ENVIRONMENTS = Object.entries(BLUEPRINTS).flatMap(([blueprint, e
   Object.keys(environments).map((env) => [blueprint, env] as const),
 );
 
-/** Components every blueprint builds; the rest come from optional config sections. */
+/** Components every container blueprint builds; the rest come from optional config sections. */
 const PLATFORM = ["bootstrap", "secrets-kms", "vpc", "registry", "storage", "edge", "ecs", "backup", "observability"];
-const COMPONENTS: Record<string, string[]> = {
+/** The serverless blueprint (seed 002): no vpc, registry, edge or ecs; the pipeline only where its config lives (prod). */
+const SERVERLESS = [
+  "bootstrap",
+  "secrets-kms",
+  "storage",
+  "data-dynamodb",
+  "identity",
+  "parameters",
+  "functions",
+  "workflow",
+  "api",
+  "frontend",
+  "backup",
+  "observability",
+];
+const COMPONENTS: Record<string, string[] | Record<string, string[]>> = {
+  "voice-assistant": { dev: SERVERLESS, staging: SERVERLESS, prod: [...SERVERLESS, "pipeline"] },
   // dns: the Route53 health check of messaging.healthCheck; access (Client VPN) is off in every shipped environment.
   "voice-ai": [...PLATFORM, "rds", "redis", "messaging", "dns"],
   "voice-connect": [...PLATFORM, "data-dynamodb", "functions"],
@@ -35,7 +51,8 @@ describe.each(BLUEPRINT_ENVIRONMENTS)("blueprint %s, environment %s", (blueprint
 
   it("is its blueprint's project and builds exactly the blueprint's components", () => {
     expect(synth.config.project).toBe(blueprint);
-    expect(componentsOf(synth).sort()).toEqual([...COMPONENTS[blueprint]].sort());
+    const expected = COMPONENTS[blueprint];
+    expect(componentsOf(synth).sort()).toEqual([...(Array.isArray(expected) ? expected : expected[env])].sort());
   });
 
   it("passes the guardrails in every stack with zero errors", () => {
@@ -63,7 +80,7 @@ describe("selection and naming", () => {
   it("rejects blueprint and environment names it does not know", () => {
     expect(() => loadBlueprints("voice-ai,voice-bot", "")).toThrow(ConfigError);
     expect(() => loadBlueprints("voice-ai,voice-bot", "")).toThrow(
-      /INFRA_BLUEPRINTS: unknown blueprint "voice-bot"; known: voice-ai, voice-connect, saprism, genai-services/,
+      /INFRA_BLUEPRINTS: unknown blueprint "voice-bot"; known: voice-ai, voice-connect, saprism, genai-services, voice-assistant/,
     );
     expect(() => loadBlueprints("genai-services", "staging")).toThrow(/INFRA_ENVS: unknown environment "staging"; known: prod/);
   });
@@ -112,7 +129,7 @@ describe("voice-connect (seed 001)", () => {
       expect(providersOf(prod.stack(component)).map((p) => p.region)).toEqual(["ap-southeast-2"]);
     }
     const keys = Object.keys(resourcesOf(prod.stack("secrets-kms"), "aws_kms_key"));
-    expect(keys.sort()).toEqual(["audit_key", "backup_key", "containers_key", "dynamodb_key", "logs_key", "messaging_key", "secrets_key"]);
+    expect(keys.sort()).toEqual(["audit_key", "backup_key", "containers_key", "dynamodb_key", "functions_key", "logs_key", "messaging_key", "secrets_key"]);
     const secrets = Object.values(resourcesOf(prod.stack("secrets-kms"), "aws_secretsmanager_secret")).map((s) => s.name);
     expect(secrets.filter((name) => name.includes("redis"))).toEqual([]);
     const vpc = prod.stack("vpc");
