@@ -3,6 +3,7 @@ import { BLUEPRINTS, ConfigError, type EnvironmentInput, parseEnvironmentConfig 
 import { genaiServices } from "../../config/blueprints/genai-services";
 import { saprism } from "../../config/blueprints/saprism";
 import { voiceAi } from "../../config/blueprints/voice-ai";
+import { voiceAssistant } from "../../config/blueprints/voice-assistant";
 import { voiceConnect } from "../../config/blueprints/voice-connect";
 
 // The type half of this file runs in `npm run typecheck` (tsconfig.test.json includes __tests__): every
@@ -20,7 +21,8 @@ describe("blueprints are typed by the schema's input type", () => {
     expectTypeOf(voiceConnect.prod).toEqualTypeOf<EnvironmentInput>();
     // genai-services writes one object literal with `satisfies EnvironmentInput`.
     expectTypeOf(genaiServices.prod).toExtend<EnvironmentInput>();
-    expect(Object.keys(BLUEPRINTS)).toEqual(["voice-ai", "voice-connect", "saprism", "genai-services"]);
+    expectTypeOf(voiceAssistant.prod).toEqualTypeOf<EnvironmentInput>();
+    expect(Object.keys(BLUEPRINTS)).toEqual(["voice-ai", "voice-connect", "saprism", "genai-services", "voice-assistant"]);
   });
 });
 
