@@ -129,7 +129,16 @@ describe("voice-connect (seed 001)", () => {
       expect(providersOf(prod.stack(component)).map((p) => p.region)).toEqual(["ap-southeast-2"]);
     }
     const keys = Object.keys(resourcesOf(prod.stack("secrets-kms"), "aws_kms_key"));
-    expect(keys.sort()).toEqual(["audit_key", "backup_key", "containers_key", "dynamodb_key", "functions_key", "logs_key", "messaging_key", "secrets_key"]);
+    expect(keys.sort()).toEqual([
+      "audit_key",
+      "backup_key",
+      "containers_key",
+      "dynamodb_key",
+      "functions_key",
+      "logs_key",
+      "messaging_key",
+      "secrets_key",
+    ]);
     const secrets = Object.values(resourcesOf(prod.stack("secrets-kms"), "aws_secretsmanager_secret")).map((s) => s.name);
     expect(secrets.filter((name) => name.includes("redis"))).toEqual([]);
     const vpc = prod.stack("vpc");

@@ -52,12 +52,15 @@ describe("deploy commands of the serverless blueprint", () => {
     localBackend: component === "bootstrap",
   }));
   const lines = deployCommands(serverlessOrder, config);
-  const between = (from: string, to: string) => lines.slice(lines.indexOf(`npx cdktf deploy prod-${from}`) + 1, lines.indexOf(`npx cdktf deploy prod-${to}`));
+  const between = (from: string, to: string) =>
+    lines.slice(lines.indexOf(`npx cdktf deploy prod-${from}`) + 1, lines.indexOf(`npx cdktf deploy prod-${to}`));
 
   it("uploads every function's package to its key after storage and before functions, and pushes no image", () => {
     const uploads = between("storage", "functions").filter((line) => line.startsWith("aws s3 cp"));
     expect(uploads).toEqual(
-      (config.functions ?? []).map((fn) => `aws s3 cp build/${fn.name}.zip s3://voice-assistant-prod-artifacts-733333333333/functions/${fn.name}.zip`),
+      (config.functions ?? []).map(
+        (fn) => `aws s3 cp build/${fn.name}.zip s3://voice-assistant-prod-artifacts-733333333333/functions/${fn.name}.zip`,
+      ),
     );
     expect(lines.some((line) => line.includes("repository_urls"))).toBe(false);
   });
