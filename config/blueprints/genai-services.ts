@@ -1,4 +1,5 @@
 import type { EnvironmentInput } from "../schema";
+import { MANAGED_RULES, NO_CLOUDFRONT, auditTrail, backupPlan, logsBucket, stateBackend } from "./shared";
 
 /**
  * Seed 004, Gen AI Services: nine container services from one list behind one ALB, PostgreSQL, Redis, a documents
@@ -31,13 +32,7 @@ const prod = {
   // Seed 004: secondary region us-west-2 with cross-region copies (backups and the backups bucket).
   dr: { enabled: true, region: "us-west-2" },
   tags: { "cost-center": "genai-services" },
-  stateBackend: {
-    bucket: "genai-services-tfstate-633333333333",
-    region: "us-east-1",
-    lockTable: "genai-services-tfstate-locks",
-    kmsKeyId: "alias/genai-services-prod-tfstate",
-    useLockfile: false,
-  },
+  stateBackend: stateBackend("genai-services", "prod", "633333333333", "us-east-1"),
   // Seed 004's VPC module: 10.0.0.0/16 over three AZs, one NAT gateway for all of them.
   network: {
     vpcCidr: "10.0.0.0/16",
@@ -56,7 +51,7 @@ const prod = {
   storage: {
     // Seed 004's versioned documents bucket; documents stay until the services delete them.
     documents: { noncurrentExpirationDays: 90, abortIncompleteMultipartUploadDays: 7 },
-    logs: { glacierTransitionDays: 30, expirationDays: 365, noncurrentExpirationDays: 30, abortIncompleteMultipartUploadDays: 7 },
+    logs: logsBucket(365, 30),
   },
   // Seed 004: db.t3.micro, 20 GB, 7 days of backups in 03:00-04:00. PostgreSQL 13.7 is past RDS standard support, so 16.
   database: {
@@ -133,7 +128,7 @@ const prod = {
     deletionProtection: true,
     waf: {
       rateLimitPer5Min: 10000,
-      managedRules: { commonRuleSet: true, knownBadInputs: true, sqlInjection: true, ipReputation: true, anonymousIp: false },
+      managedRules: MANAGED_RULES,
       botControl: "off",
       geoBlockCountries: [],
       // Seed 004's services take documents (document-extraction, format-conversion), source files (code) and chat
@@ -143,20 +138,18 @@ const prod = {
       scriptBodyPaths: ["/code/"],
       logRetentionDays: 365,
     },
-    cloudfront: { enabled: false, priceClass: "PriceClass_100" },
+    cloudfront: NO_CLOUDFRONT,
   },
   // Seed 004: daily backups kept 7 days with point-in-time recovery, copied to us-west-2.
-  backup: {
+  backup: backupPlan({
+    prod: true,
     schedule: "cron(0 5 ? * * *)",
-    startWindowMinutes: 60,
     completionWindowMinutes: 240,
-    retention: { deleteAfterDays: 7 },
-    drCopy: { deleteAfterDays: 30 },
+    retentionDays: 7,
+    drCopyDays: 30,
     continuousBackup: true,
-    vaultLock: { enabled: true, minRetentionDays: 7, maxRetentionDays: 365, changeableForDays: 3 },
-    selectionTag: { key: "backup", value: "true" },
     bucketNoncurrentVersionDays: 90,
-  },
+  }),
   // Seed 004's alerts: CPU > 80 %, memory > 85 %, free disk < 20 % (of 20 GB); a $1000 budget alerting at 80 %;
   // X-Ray sampling 5 % after one request per second; a multi-region trail.
   observability: {
@@ -179,7 +172,7 @@ const prod = {
       wafBlockedRequests: 1000,
     },
     dashboard: true,
-    cloudTrail: { multiRegion: true, objectLockMode: "COMPLIANCE", retentionYears: 7, logRetentionDays: 365 },
+    cloudTrail: auditTrail(true),
     // Seed 004's budget notifies on actual spend above 80 %; the platform also warns on the forecast and at 100 %.
     budget: { monthlyLimitUsd: 1000, forecastThresholdPercent: 80, actualWarningPercent: 80, actualThresholdPercent: 100 },
     xray: { enabled: true, fixedRate: 0.05, reservoirSize: 1 },

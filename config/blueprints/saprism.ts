@@ -1,5 +1,6 @@
 import type { EnvironmentInput } from "../schema";
 import type { ServiceInput } from "../sections/services";
+import { MANAGED_RULES, NO_CLOUDFRONT, auditTrail, backupPlan, logsBucket, redis, stateBackend, subnetLayout, userPool } from "./shared";
 
 /**
  * Seed 003, Saprism: a Node web app (port 5000) moved off Replit onto ECS behind an ALB, with `/ws/*` WebSocket
@@ -49,19 +50,9 @@ function environment(name: Environment): EnvironmentInput {
     region: "us-east-1",
     dr: { enabled: false, region: "us-west-2" },
     tags: { "cost-center": "saprism" },
-    stateBackend: {
-      bucket: `saprism-tfstate-${accountId}`,
-      region: "us-east-1",
-      lockTable: "saprism-tfstate-locks",
-      kmsKeyId: `alias/saprism-${name}-tfstate`,
-      useLockfile: false,
-    },
+    stateBackend: stateBackend("saprism", name, accountId, "us-east-1"),
     network: {
-      vpcCidr: `${cidr}.0.0/16`,
-      availabilityZones: ["us-east-1a", "us-east-1b"],
-      publicSubnetCidrs: [`${cidr}.1.0/24`, `${cidr}.2.0/24`],
-      privateSubnetCidrs: [`${cidr}.10.0/24`, `${cidr}.11.0/24`],
-      databaseSubnetCidrs: [`${cidr}.20.0/24`, `${cidr}.21.0/24`],
+      ...subnetLayout("us-east-1", cidr, ["a", "b"], { database: true }),
       natGateways: by({ dev: "single", staging: "single", prod: "per-az" }),
       gatewayEndpoints: ["s3"],
       // Seed 003: interface endpoints are optional (enable_vpc_endpoints); on where their cost is worth it.
@@ -73,12 +64,7 @@ function environment(name: Environment): EnvironmentInput {
     // Seed 003: S3 for file uploads, versioned.
     storage: {
       documents: { noncurrentExpirationDays: by({ dev: 7, staging: 30, prod: 90 }), abortIncompleteMultipartUploadDays: 7 },
-      logs: {
-        glacierTransitionDays: 30,
-        expirationDays: by({ dev: 90, staging: 180, prod: 365 }),
-        noncurrentExpirationDays: 30,
-        abortIncompleteMultipartUploadDays: 7,
-      },
+      logs: logsBucket(by({ dev: 90, staging: 180, prod: 365 }), 30),
     },
     // Seed 003: db.t3.micro-class PostgreSQL, storage autoscaling up to 100 GB, 7 days of backups, Performance Insights;
     // its "production readiness" list (Multi-AZ, deletion protection) applies to prod.
@@ -106,19 +92,7 @@ function environment(name: Environment): EnvironmentInput {
       drReplica: { enabled: false },
     },
     // Sessions and WebSocket fan-out.
-    cache: {
-      replicationGroupId: `saprism-${name}-redis`,
-      engineVersion: "7.1",
-      nodeType: "cache.t4g.micro",
-      numCacheClusters: by({ dev: 1, staging: 2, prod: 2 }),
-      automaticFailover: name !== "dev",
-      multiAz: prod,
-      snapshotRetentionDays: by({ dev: 0, staging: 1, prod: 5 }),
-      snapshotWindow: "03:00-04:00",
-      maintenanceWindow: "sun:05:00-sun:06:00",
-      maxmemoryPolicy: "volatile-lru",
-      logRetentionDays: by({ dev: 7, staging: 14, prod: 30 }),
-    },
+    cache: redis("saprism", name),
     services: [
       { name: "app", ...app, pathPatterns: ["/*"], priority: 100 },
       // Seed 003's websocket.tf: `/ws/*` on a separate sticky target group, drained slowly so sessions can move,
@@ -155,24 +129,22 @@ function environment(name: Environment): EnvironmentInput {
       waf: {
         // Seed 003: waf_rate_limit = 2000.
         rateLimitPer5Min: 2000,
-        managedRules: { commonRuleSet: true, knownBadInputs: true, sqlInjection: true, ipReputation: true, anonymousIp: false },
+        managedRules: MANAGED_RULES,
         botControl: "off",
         geoBlockCountries: [],
         logRetentionDays: by({ dev: 30, staging: 90, prod: 365 }),
       },
-      cloudfront: { enabled: false, priceClass: "PriceClass_100" },
+      cloudfront: NO_CLOUDFRONT,
     },
-    backup: {
+    backup: backupPlan({
+      prod,
       schedule: "cron(0 5 ? * * *)",
-      startWindowMinutes: 60,
       completionWindowMinutes: 180,
-      retention: { deleteAfterDays: by({ dev: 3, staging: 7, prod: 7 }) },
-      drCopy: { deleteAfterDays: 7 },
+      retentionDays: by({ dev: 3, staging: 7, prod: 7 }),
+      drCopyDays: 7,
       continuousBackup: prod,
-      vaultLock: prod ? { enabled: true, minRetentionDays: 7, maxRetentionDays: 365, changeableForDays: 3 } : { enabled: false },
-      selectionTag: { key: "backup", value: "true" },
       bucketNoncurrentVersionDays: by({ dev: 7, staging: 30, prod: 90 }),
-    },
+    }),
     // Seed 003's alerts: more than 10 5XX in 5 minutes, average response time above 2 s, database connections and storage.
     observability: {
       alarmEmails: ["admin@example.com"],
@@ -194,38 +166,13 @@ function environment(name: Environment): EnvironmentInput {
         wafBlockedRequests: 500,
       },
       dashboard: true,
-      cloudTrail: prod
-        ? { multiRegion: true, objectLockMode: "COMPLIANCE", retentionYears: 7, logRetentionDays: 365 }
-        : { multiRegion: true, objectLockMode: "GOVERNANCE", retentionYears: 1, logRetentionDays: 30 },
+      cloudTrail: auditTrail(prod),
       budget: { monthlyLimitUsd: by({ dev: 150, staging: 250, prod: 500 }), forecastThresholdPercent: 80, actualThresholdPercent: 100 },
       // Seed 003: enable_xray is optional; on where there is traffic worth tracing.
       xray: prod || name === "staging" ? { enabled: true, fixedRate: 0.05, reservoirSize: 1 } : { enabled: false },
     },
     // Seed 003's auth.tf: Cognito replaces Replit's OpenID Connect.
-    identity: {
-      passwordPolicy: {
-        minimumLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireNumbers: true,
-        requireSymbols: true,
-        temporaryPasswordValidityDays: 3,
-      },
-      mfa: prod ? "ON" : "OPTIONAL",
-      advancedSecurityMode: by({ dev: "OFF", staging: "AUDIT", prod: "ENFORCED" }),
-      selfSignUp: false,
-      deletionProtection: prod,
-      domainPrefix: `saprism-${name}`,
-      appClient: {
-        callbackUrls: [`${appUrl}/api/callback`],
-        logoutUrls: [`${appUrl}/`],
-        scopes: ["openid", "email", "profile"],
-        generateSecret: true,
-        accessTokenValidityMinutes: 60,
-        idTokenValidityMinutes: 60,
-        refreshTokenValidityDays: 30,
-      },
-    },
+    identity: userPool({ project: "saprism", environment: name, appUrl, callbackPath: "/api/callback", selfSignUp: false, generateSecret: true }),
     // Seed 003's secrets.tf: third-party credentials as SecureStrings under /saprism/<env>/, values put by an operator.
     parameters: {
       openai_api_key: { description: "OpenAI API key; set with aws ssm put-parameter", type: "SecureString" },

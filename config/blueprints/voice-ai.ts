@@ -1,5 +1,6 @@
 import type { EnvironmentInput } from "../schema";
 import type { ServiceInput } from "../sections/services";
+import { MANAGED_RULES, NO_CLOUDFRONT, auditTrail, backupPlan, logsBucket, redis, stateBackend, subnetLayout } from "./shared";
 
 /**
  * Seed 000, the main system: the voice-AI platform in us-east-1 with DR in us-west-2, and the default blueprint.
@@ -49,20 +50,9 @@ function environment(name: Environment): EnvironmentInput {
     region: "us-east-1",
     dr: { enabled: prod, region: "us-west-2" },
     tags: prod ? { "cost-center": "voice-platform", "data-classification": "confidential" } : { "cost-center": "voice-platform" },
-    stateBackend: {
-      bucket: `voice-ai-tfstate-${accountId}`,
-      region: "us-east-1",
-      lockTable: "voice-ai-tfstate-locks",
-      // Created by the bootstrap stack; every state object is encrypted with it.
-      kmsKeyId: `alias/voice-ai-${name}-tfstate`,
-      useLockfile: false,
-    },
+    stateBackend: stateBackend("voice-ai", name, accountId, "us-east-1"),
     network: {
-      vpcCidr: `${cidr}.0.0/16`,
-      availabilityZones: zones.map((zone) => `us-east-1${zone}`),
-      publicSubnetCidrs: zones.map((_, i) => `${cidr}.${1 + i}.0/24`),
-      privateSubnetCidrs: zones.map((_, i) => `${cidr}.${10 + i}.0/24`),
-      databaseSubnetCidrs: zones.map((_, i) => `${cidr}.${20 + i}.0/24`),
+      ...subnetLayout("us-east-1", cidr, zones, { database: true }),
       natGateways: prod ? "per-az" : "single",
       gatewayEndpoints: ["s3", "dynamodb"],
       interfaceEndpoints: by({
@@ -81,12 +71,7 @@ function environment(name: Environment): EnvironmentInput {
     // Seed 000 (prod): recordings expire after 90 days (noncurrent after 30); logs go to Glacier after 30 days.
     storage: {
       recordings: { expirationDays: dev ? 30 : 90, noncurrentExpirationDays: dev ? 7 : 30, abortIncompleteMultipartUploadDays: 7 },
-      logs: {
-        glacierTransitionDays: 30,
-        expirationDays: by({ dev: 90, staging: 180, prod: 365 }),
-        noncurrentExpirationDays: dev ? 7 : 30,
-        abortIncompleteMultipartUploadDays: 7,
-      },
+      logs: logsBucket(by({ dev: 90, staging: 180, prod: 365 }), dev ? 7 : 30),
     },
     // prod, seed 000: PostgreSQL 15 on db.t4g.medium, Multi-AZ, 100 GB gp3 growing to 500 GB, 7 days of backups,
     // deletion protection + final snapshot, a read replica, and a cross-region replica in us-west-2.
@@ -118,19 +103,7 @@ function environment(name: Environment): EnvironmentInput {
     // prod, seed 000: Redis 7 on cache.t4g.micro x2 with automatic failover, TLS, AUTH; snapshots kept 5 days.
     // staging: two nodes with automatic failover, so failover is exercised before prod; Multi-AZ placement only in prod.
     // dev: one node, no failover, no snapshots.
-    cache: {
-      replicationGroupId: `voice-ai-${name}-redis`,
-      engineVersion: "7.1",
-      nodeType: "cache.t4g.micro",
-      numCacheClusters: dev ? 1 : 2,
-      automaticFailover: !dev,
-      multiAz: prod,
-      snapshotRetentionDays: by({ dev: 0, staging: 1, prod: 5 }),
-      snapshotWindow: "03:00-04:00",
-      maintenanceWindow: "sun:05:00-sun:06:00",
-      maxmemoryPolicy: "volatile-lru",
-      logRetentionDays: by({ dev: 7, staging: 14, prod: 30 }),
-    },
+    cache: redis("voice-ai", name),
     services: [
       {
         // Seed 000's voice-ai API: REST, Twilio webhooks, everything but the WebSocket route.
@@ -173,25 +146,23 @@ function environment(name: Environment): EnvironmentInput {
       deletionProtection: prod,
       waf: {
         rateLimitPer5Min: dev ? 10000 : 30000,
-        managedRules: { commonRuleSet: true, knownBadInputs: true, sqlInjection: true, ipReputation: true, anonymousIp: false },
+        managedRules: MANAGED_RULES,
         botControl: prod ? "count" : "off",
         geoBlockCountries: [],
         logRetentionDays: by({ dev: 30, staging: 90, prod: 365 }),
       },
-      cloudfront: { enabled: false, priceClass: "PriceClass_100" },
+      cloudfront: NO_CLOUDFRONT,
     },
     // prod, seed 000: daily backups kept 7 days, PITR, cross-region copy to us-west-2, 7-year immutable audit trail.
-    backup: {
+    backup: backupPlan({
+      prod,
       schedule: "cron(0 5 ? * * *)",
-      startWindowMinutes: 60,
       completionWindowMinutes: prod ? 240 : 180,
-      retention: { deleteAfterDays: dev ? 3 : 7 },
-      drCopy: { deleteAfterDays: prod ? 30 : 7 },
+      retentionDays: dev ? 3 : 7,
+      drCopyDays: prod ? 30 : 7,
       continuousBackup: prod,
-      vaultLock: prod ? { enabled: true, minRetentionDays: 7, maxRetentionDays: 365, changeableForDays: 3 } : { enabled: false },
-      selectionTag: { key: "backup", value: "true" },
       bucketNoncurrentVersionDays: by({ dev: 7, staging: 30, prod: 90 }),
-    },
+    }),
     observability: {
       alarmEmails: [
         by({ dev: "platform-dev-alerts@example.com", staging: "platform-staging-alerts@example.com", prod: "platform-oncall@example.com" }),
@@ -214,9 +185,7 @@ function environment(name: Environment): EnvironmentInput {
         wafBlockedRequests: prod ? 1000 : 500,
       },
       dashboard: true,
-      cloudTrail: prod
-        ? { multiRegion: true, objectLockMode: "COMPLIANCE", retentionYears: 7, logRetentionDays: 365 }
-        : { multiRegion: true, objectLockMode: "GOVERNANCE", retentionYears: 1, logRetentionDays: dev ? 30 : 90 },
+      cloudTrail: auditTrail(prod, dev ? 30 : 90),
       budget: { monthlyLimitUsd: by({ dev: 175, staging: 325, prod: 1000 }), forecastThresholdPercent: 80, actualThresholdPercent: 100 },
       xray: dev ? { enabled: false } : { enabled: true, fixedRate: 0.05, reservoirSize: 1 },
     },

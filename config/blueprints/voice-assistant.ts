@@ -1,4 +1,5 @@
 import type { EnvironmentInput } from "../schema";
+import { MANAGED_RULES, auditTrail, backupPlan, logsBucket, stateBackend, userPool } from "./shared";
 
 /**
  * Seed 002, Voice Assistant AI: the serverless shape of the product. API Gateway and Lambda instead of an ALB and
@@ -46,6 +47,11 @@ function environment(name: Environment): EnvironmentInput {
   const by = <T>(values: Record<Environment, T>): T => values[name];
   const prod = name === "prod";
   const accountId = by({ dev: "711111111111", staging: "722222222222", prod: "733333333333" });
+  const appUrl = by({
+    dev: "https://dev.assistant.example.com",
+    staging: "https://staging.assistant.example.com",
+    prod: "https://assistant.example.com",
+  });
   return {
     project: "voice-assistant",
     environment: name,
@@ -54,13 +60,7 @@ function environment(name: Environment): EnvironmentInput {
     // The seed has no second region; DynamoDB point-in-time recovery and the backup vault are the recovery story.
     dr: { enabled: false, region: "us-west-2" },
     tags: { "cost-center": "voice-assistant" },
-    stateBackend: {
-      bucket: `voice-assistant-tfstate-${accountId}`,
-      region: "us-east-1",
-      lockTable: "voice-assistant-tfstate-locks",
-      kmsKeyId: `alias/voice-assistant-${name}-tfstate`,
-      useLockfile: false,
-    },
+    stateBackend: stateBackend("voice-assistant", name, accountId, "us-east-1"),
     kms: { deletionWindowDays: by({ dev: 7, staging: 14, prod: 30 }), rotationPeriodDays: 365 },
     // Seed 002's Secrets Manager: the third-party keys the music and weather functions call with.
     secrets: {
@@ -76,16 +76,9 @@ function environment(name: Environment): EnvironmentInput {
         intelligentTieringDays: 0,
         archiveAccessDays: prod ? 180 : undefined,
         noncurrentExpirationDays: by({ dev: 7, staging: 30, prod: 90 }),
-        corsOrigins: [
-          by({ dev: "https://dev.assistant.example.com", staging: "https://staging.assistant.example.com", prod: "https://assistant.example.com" }),
-        ],
+        corsOrigins: [appUrl],
       },
-      logs: {
-        glacierTransitionDays: 30,
-        expirationDays: by({ dev: 90, staging: 180, prod: 365 }),
-        noncurrentExpirationDays: 30,
-        abortIncompleteMultipartUploadDays: 7,
-      },
+      logs: logsBucket(by({ dev: 90, staging: 180, prod: 365 }), 30),
     },
     // Seed 002: DynamoDB for conversations and user data, on demand, with GSIs (its performance section).
     dynamodb: {
@@ -105,43 +98,8 @@ function environment(name: Environment): EnvironmentInput {
       ],
     },
     // Seed 002: Cognito authentication; MFA required in prod.
-    identity: {
-      passwordPolicy: {
-        minimumLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireNumbers: true,
-        requireSymbols: true,
-        temporaryPasswordValidityDays: 3,
-      },
-      mfa: prod ? "ON" : "OPTIONAL",
-      advancedSecurityMode: by({ dev: "OFF", staging: "AUDIT", prod: "ENFORCED" }),
-      selfSignUp: true,
-      deletionProtection: prod,
-      domainPrefix: `voice-assistant-${name}`,
-      appClient: {
-        callbackUrls: [
-          by({
-            dev: "https://dev.assistant.example.com/callback",
-            staging: "https://staging.assistant.example.com/callback",
-            prod: "https://assistant.example.com/callback",
-          }),
-        ],
-        logoutUrls: [
-          by({
-            dev: "https://dev.assistant.example.com/",
-            staging: "https://staging.assistant.example.com/",
-            prod: "https://assistant.example.com/",
-          }),
-        ],
-        scopes: ["openid", "email", "profile"],
-        // A browser SPA cannot keep a secret: a public client with PKCE.
-        generateSecret: false,
-        accessTokenValidityMinutes: 60,
-        idTokenValidityMinutes: 60,
-        refreshTokenValidityDays: 30,
-      },
-    },
+    // A browser SPA cannot keep a secret: a public client with PKCE.
+    identity: userPool({ project: "voice-assistant", environment: name, appUrl, callbackPath: "/callback", selfSignUp: true, generateSecret: false }),
     // Seed 002's Parameter Store configuration management: the functions' non-secret settings.
     parameters: {
       bedrock_model_id: {
@@ -220,7 +178,7 @@ function environment(name: Environment): EnvironmentInput {
       waf: prod
         ? {
             rateLimitPer5Min: 10_000,
-            managedRules: { commonRuleSet: true, knownBadInputs: true, sqlInjection: true, ipReputation: true, anonymousIp: false },
+            managedRules: MANAGED_RULES,
             botControl: "off",
             geoBlockCountries: [],
             // Speech arrives base64-encoded in the request body, far above the Core Rule Set's 8 KB.
@@ -262,17 +220,15 @@ function environment(name: Environment): EnvironmentInput {
         }
       : undefined,
     // DynamoDB tables (selected by ARN) besides their point-in-time recovery.
-    backup: {
+    backup: backupPlan({
+      prod,
       schedule: "cron(0 5 ? * * *)",
-      startWindowMinutes: 60,
       completionWindowMinutes: 180,
-      retention: { deleteAfterDays: by({ dev: 3, staging: 7, prod: 35 }) },
-      drCopy: { deleteAfterDays: 7 },
+      retentionDays: by({ dev: 3, staging: 7, prod: 35 }),
+      drCopyDays: 7,
       continuousBackup: false,
-      vaultLock: prod ? { enabled: true, minRetentionDays: 7, maxRetentionDays: 365, changeableForDays: 3 } : { enabled: false },
-      selectionTag: { key: "backup", value: "true" },
       bucketNoncurrentVersionDays: by({ dev: 7, staging: 30, prod: 90 }),
-    },
+    }),
     // Seed 002's alerts: Lambda errors > 10 in 5 min, API 5XX > 5 in 5 min, duration > 10 s, DynamoDB throttling.
     observability: {
       alarmEmails: ["alerts@example.com"],
@@ -288,9 +244,7 @@ function environment(name: Environment): EnvironmentInput {
         dynamodbThrottleEvents: 0,
       },
       dashboard: true,
-      cloudTrail: prod
-        ? { multiRegion: true, objectLockMode: "COMPLIANCE", retentionYears: 7, logRetentionDays: 365 }
-        : { multiRegion: true, objectLockMode: "GOVERNANCE", retentionYears: 1, logRetentionDays: 30 },
+      cloudTrail: auditTrail(prod),
       // Seed 002: budget alerts at 80 % (forecast) and 100 % (actual).
       budget: { monthlyLimitUsd: by({ dev: 100, staging: 150, prod: 600 }), forecastThresholdPercent: 80, actualThresholdPercent: 100 },
       xray: { enabled: true, fixedRate: by({ dev: 1, staging: 0.2, prod: 0.05 }), reservoirSize: 1 },

@@ -1,4 +1,5 @@
 import type { EnvironmentInput } from "../schema";
+import { MANAGED_RULES, NO_CLOUDFRONT, auditTrail, backupPlan, logsBucket, stateBackend, subnetLayout } from "./shared";
 
 /**
  * Seed 001, Voice OpenAI Connect: a FastAPI WebSocket gateway for Twilio calls that hands callers over to Amazon
@@ -21,19 +22,10 @@ function environment(name: Environment): EnvironmentInput {
     // No DR (seed 001); the region only says where copies would go if it were turned on.
     dr: { enabled: false, region: "ap-southeast-4" },
     tags: { "cost-center": "voice-connect" },
-    stateBackend: {
-      bucket: `voice-connect-tfstate-${accountId}`,
-      region: "ap-southeast-2",
-      lockTable: "voice-connect-tfstate-locks",
-      kmsKeyId: `alias/voice-connect-${name}-tfstate`,
-      useLockfile: false,
-    },
+    stateBackend: stateBackend("voice-connect", name, accountId, "ap-southeast-2"),
     // Public and private subnets over two AZs; no isolated tier, since nothing lives there.
     network: {
-      vpcCidr: `${cidr}.0.0/16`,
-      availabilityZones: ["ap-southeast-2a", "ap-southeast-2b"],
-      publicSubnetCidrs: [`${cidr}.1.0/24`, `${cidr}.2.0/24`],
-      privateSubnetCidrs: [`${cidr}.10.0/24`, `${cidr}.11.0/24`],
+      ...subnetLayout("ap-southeast-2", cidr, ["a", "b"], { database: false }),
       natGateways: by({ dev: "single", prod: "per-az" }),
       // Seed 001: gateway endpoints for S3/DynamoDB, interface endpoints for ECR, Logs and Secrets Manager.
       gatewayEndpoints: ["s3", "dynamodb"],
@@ -49,12 +41,7 @@ function environment(name: Environment): EnvironmentInput {
     },
     // Only the logs bucket, for the ALB's access logs (seed 001: "configure ALB access logs with lifecycle policies").
     storage: {
-      logs: {
-        glacierTransitionDays: 30,
-        expirationDays: by({ dev: 90, prod: 365 }),
-        noncurrentExpirationDays: by({ dev: 7, prod: 30 }),
-        abortIncompleteMultipartUploadDays: 7,
-      },
+      logs: logsBucket(by({ dev: 90, prod: 365 }), by({ dev: 7, prod: 30 })),
     },
     services: [
       {
@@ -108,26 +95,24 @@ function environment(name: Environment): EnvironmentInput {
       waf: {
         rateLimitPer5Min: by({ dev: 10000, prod: 30000 }),
         // Twilio calls in from cloud provider addresses, which the anonymous-IP list blocks.
-        managedRules: { commonRuleSet: true, knownBadInputs: true, sqlInjection: true, ipReputation: true, anonymousIp: false },
+        managedRules: MANAGED_RULES,
         botControl: "off",
         geoBlockCountries: [],
         logRetentionDays: by({ dev: 30, prod: 365 }),
       },
-      cloudfront: { enabled: false, priceClass: "PriceClass_100" },
+      cloudfront: NO_CLOUDFRONT,
     },
     // No database: the plan backs up the handover-token table (selected by ARN) besides its PITR, and whatever else
     // operators tag backup=true.
-    backup: {
+    backup: backupPlan({
+      prod,
       schedule: "cron(0 16 ? * * *)",
-      startWindowMinutes: 60,
       completionWindowMinutes: 180,
-      retention: { deleteAfterDays: by({ dev: 3, prod: 7 }) },
-      drCopy: { deleteAfterDays: 7 },
+      retentionDays: by({ dev: 3, prod: 7 }),
+      drCopyDays: 7,
       continuousBackup: false,
-      vaultLock: prod ? { enabled: true, minRetentionDays: 7, maxRetentionDays: 365, changeableForDays: 3 } : { enabled: false },
-      selectionTag: { key: "backup", value: "true" },
       bucketNoncurrentVersionDays: by({ dev: 7, prod: 90 }),
-    },
+    }),
     // Seed 001: alarms to an SNS email topic and one dashboard. Budgets at 1.25 x the seed's estimates ($125, $258).
     observability: {
       alarmEmails: ["alerts@example.com"],
@@ -146,9 +131,7 @@ function environment(name: Environment): EnvironmentInput {
         dynamodbThrottleEvents: 0,
       },
       dashboard: true,
-      cloudTrail: prod
-        ? { multiRegion: true, objectLockMode: "COMPLIANCE", retentionYears: 7, logRetentionDays: 365 }
-        : { multiRegion: true, objectLockMode: "GOVERNANCE", retentionYears: 1, logRetentionDays: 30 },
+      cloudTrail: auditTrail(prod),
       budget: { monthlyLimitUsd: by({ dev: 160, prod: 325 }), forecastThresholdPercent: 80, actualThresholdPercent: 100 },
       xray: { enabled: false },
     },
