@@ -9,24 +9,10 @@ import { CLOUDFRONT_SITE_KEY_GRANT } from "../constructs/static-site";
 import { eventBridgeTargetKeyGrant, stateMachineLogDeliveryKeyGrant } from "../constructs/workflow-key-grants";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
-/** One customer-managed key per purpose, so a key policy or a compromise touches one kind of data. */
-export const KEY_PURPOSES = ["secrets", "logs", "messaging", "audit"] as const;
-export type KeyPurpose = (typeof KEY_PURPOSES)[number];
-/** Keys of optional components, each created only when the environment has what it encrypts. */
-export const OPTIONAL_KEY_PURPOSES = [
-  "backup",
-  "containers",
-  "rds",
-  "cache",
-  "storage",
-  "dynamodb",
-  "parameters",
-  "functions",
-  "workflow",
-  "pipeline",
-] as const;
-export type OptionalKeyPurpose = (typeof OPTIONAL_KEY_PURPOSES)[number];
-/** Creation order, which is also the order of the keys in the synthesized stack. */
+/**
+ * One customer-managed key per purpose, so a key policy or a compromise touches one kind of data; listed in creation
+ * order, which is also the order of the keys in the synthesized stack.
+ */
 const CREATION_ORDER = [
   "secrets",
   "logs",
@@ -43,6 +29,11 @@ const CREATION_ORDER = [
   "workflow",
   "pipeline",
 ] as const;
+/** The keys every environment has. */
+export const KEY_PURPOSES = ["secrets", "logs", "messaging", "audit"] as const;
+export type KeyPurpose = (typeof KEY_PURPOSES)[number];
+/** Keys of optional components (every other purpose), each created only when the environment has what it encrypts. */
+export type OptionalKeyPurpose = Exclude<(typeof CREATION_ORDER)[number], KeyPurpose>;
 
 /** Whether the environment has the data an optional key encrypts. */
 const OPTIONAL_KEY_USED: Readonly<Record<OptionalKeyPurpose, (config: EnvironmentConfig) => boolean>> = {
