@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import type { PolicyStatement } from "./iam-policy";
 import { ServiceRole } from "./service-role";
+import { STATE_MACHINE_LOG_DELIVERY_ACTIONS, XRAY_WRITE_ACTIONS } from "./state-machine-actions";
 import { logDeliverySourceArn, stateMachineArn } from "./workflow-key-grants";
 
 /** One state of an Amazon States Language definition; fields other than `Type` are passed through as written. */
@@ -11,6 +12,8 @@ export interface StateDefinition {
   readonly Type: string;
   readonly [field: string]: unknown;
 }
+
+export { STATE_MACHINE_LOG_DELIVERY_ACTIONS, XRAY_WRITE_ACTIONS } from "./state-machine-actions";
 
 /** An Amazon States Language document, as JSON. ARNs inside may be references (alias ARNs from another stack). */
 export interface StatesDefinition {
@@ -70,21 +73,6 @@ export interface StateMachineProps {
    */
   readonly messageKeyArns?: readonly string[];
 }
-
-/** CloudWatch Logs vended-log APIs the role calls to set up delivery; none of them has resource-level permissions. */
-export const STATE_MACHINE_LOG_DELIVERY_ACTIONS = [
-  "logs:CreateLogDelivery",
-  "logs:GetLogDelivery",
-  "logs:UpdateLogDelivery",
-  "logs:DeleteLogDelivery",
-  "logs:ListLogDeliveries",
-  "logs:PutResourcePolicy",
-  "logs:DescribeResourcePolicies",
-  "logs:DescribeLogGroups",
-] as const;
-
-/** What the role needs to send X-Ray segments; X-Ray has no resource-level permissions either. */
-export const XRAY_WRITE_ACTIONS = ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"] as const;
 
 const LAMBDA_INVOKE = /^arn:aws:states:::lambda:invoke(\.waitForTaskToken)?$/;
 const SQS_SEND = /^arn:aws:states:::sqs:sendMessage(\.waitForTaskToken)?$/;

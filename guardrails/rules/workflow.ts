@@ -1,20 +1,9 @@
 /** Step Functions state machines and EventBridge rules: encryption, observability, and what delivery needs at apply time. */
 import { type Statement, actionMatches, blocks, isSet, isTrue, policyStatements, referencedAddress } from "../helpers";
 import { type ElementRule, type ElementView, type RuleContext, type StackRule, compliant, nonCompliant, notApplicable } from "../types";
+import { STATE_MACHINE_LOG_DELIVERY_ACTIONS as LOG_DELIVERY_ACTIONS } from "../../constructs/state-machine-actions";
 
 const EVENTBRIDGE = "events.amazonaws.com";
-
-/** Step Functions' log-delivery setup APIs, which have no resource-level permissions (cw-logs.html#cloudwatch-iam-policy). */
-const LOG_DELIVERY_ACTIONS = [
-  "logs:CreateLogDelivery",
-  "logs:GetLogDelivery",
-  "logs:UpdateLogDelivery",
-  "logs:DeleteLogDelivery",
-  "logs:ListLogDeliveries",
-  "logs:PutResourcePolicy",
-  "logs:DescribeResourcePolicies",
-  "logs:DescribeLogGroups",
-];
 
 /** The logging block of a state machine when it logs (level other than OFF), else undefined. */
 function loggingOf(machine: ElementView): Record<string, unknown> | undefined {
