@@ -1,6 +1,6 @@
 /** WAFv2 web ACLs: managed-rule exceptions that keep their protection, and logs without credentials. */
 import { blocks, referencedAddress } from "../helpers";
-import { type ElementRule, type ElementView, type RuleContext, type StackRule, compliant, nonCompliant, notApplicable } from "../types";
+import { type ElementRule, type ElementView, type RuleContext, type StackRule, type Verdict, compliant, nonCompliant, notApplicable } from "../types";
 
 const COMMON_RULE_SET = "AWSManagedRulesCommonRuleSet";
 /** Path segments of routes that take uploads, documents or source files in the request body. */
@@ -16,8 +16,14 @@ function aclRules(acl: ElementView): AclRule[] {
   return blocks(acl.attributes.rule).map((raw) => ({ name: String(raw.name), priority: Number(raw.priority), raw }));
 }
 
+/** A web ACL's Core Rule Set rule and its per-rule action overrides. */
+interface CoreRuleSet {
+  readonly rule: AclRule;
+  readonly overrides: Record<string, unknown>[];
+}
+
 /** The Core Rule Set rule of a web ACL applied with its own actions (not overridden to count as a whole). */
-function commonRuleSet(acl: ElementView): { rule: AclRule; overrides: Record<string, unknown>[] } | undefined {
+function commonRuleSet(acl: ElementView): CoreRuleSet | undefined {
   for (const rule of aclRules(acl)) {
     const statement = blocks(rule.raw.statement)[0];
     const group = statement && blocks(statement.managed_rule_group_statement)[0];
@@ -26,6 +32,19 @@ function commonRuleSet(acl: ElementView): { rule: AclRule; overrides: Record<str
     return { rule, overrides: blocks(group.rule_action_override) };
   }
   return undefined;
+}
+
+/**
+ * Each web ACL of the stack with its Core Rule Set rule: not applicable where the ACL has none or counts it as a whole,
+ * else the verdict `judge` gives.
+ */
+function eachCoreRuleSet(context: RuleContext, judge: (acl: ElementView, crs: CoreRuleSet) => Verdict): ReturnType<StackRule["check"]> {
+  return context.elements
+    .filter((e) => e.type === "aws_wafv2_web_acl")
+    .map((acl) => {
+      const crs = commonRuleSet(acl);
+      return { subject: acl, verdict: crs ? judge(acl, crs) : notApplicable };
+    });
 }
 
 const counts = (override: Record<string, unknown>) => blocks(override.action_to_use).some((action) => "count" in action);
@@ -60,23 +79,15 @@ export const bodyCapSparesUploadRoutes: StackRule = {
   fix: "List the route prefixes in edge.waf.largeBodyPaths: SizeRestrictions_BODY then counts and a rule right after it blocks its label on every other path",
   reference: "https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-baseline.html",
   check: (context) =>
-    context.elements
-      .filter((e) => e.type === "aws_wafv2_web_acl")
-      .map((acl) => {
-        const crs = commonRuleSet(acl);
-        if (!crs) return { subject: acl, verdict: notApplicable };
-        if (crs.overrides.some((o) => o.name === "SizeRestrictions_BODY" && counts(o))) return { subject: acl, verdict: compliant };
-        const routes = protectedPathPatterns(acl, context).filter((pattern) => LARGE_BODY_ROUTE.test(pattern));
-        return {
-          subject: acl,
-          verdict:
-            routes.length === 0
-              ? compliant
-              : nonCompliant(
-                  `the Core Rule Set's SizeRestrictions_BODY blocks every request body over 8 KB, and the ALB routes ${routes.join(", ")} look like they take larger ones`,
-                ),
-        };
-      }),
+    eachCoreRuleSet(context, (acl, crs) => {
+      if (crs.overrides.some((o) => o.name === "SizeRestrictions_BODY" && counts(o))) return compliant;
+      const routes = protectedPathPatterns(acl, context).filter((pattern) => LARGE_BODY_ROUTE.test(pattern));
+      return routes.length === 0
+        ? compliant
+        : nonCompliant(
+            `the Core Rule Set's SizeRestrictions_BODY blocks every request body over 8 KB, and the ALB routes ${routes.join(", ")} look like they take larger ones`,
+          );
+    }),
 };
 
 export const countedBodyRulesAreReblocked: StackRule = {
@@ -86,29 +97,21 @@ export const countedBodyRulesAreReblocked: StackRule = {
   description: "A Core Rule Set body rule overridden to Count is blocked again by its label in a later rule",
   fix: "Add a rule right after the Core Rule Set that blocks the rule's label (awswaf:managed:aws:core-rule-set:<Rule>_Body) outside the allowed paths, as WebApplicationFirewall's commonRuleSetExceptions do",
   check: (context) =>
-    context.elements
-      .filter((e) => e.type === "aws_wafv2_web_acl")
-      .map((acl) => {
-        const crs = commonRuleSet(acl);
-        if (!crs) return { subject: acl, verdict: notApplicable };
-        const later = aclRules(acl).filter((r) => r.priority > crs.rule.priority && blocks(r.raw.action).some((a) => "block" in a));
-        const unguarded = crs.overrides
-          .filter((o) => counts(o) && /_BODY$/.test(String(o.name)))
-          .map((o) => String(o.name))
-          .filter((name) => {
-            const label = `awswaf:managed:aws:core-rule-set:${name.replace(/_BODY$/, "_Body")}`;
-            return !later.some((r) => JSON.stringify(r.raw.statement ?? {}).includes(`"key":"${label}"`));
-          });
-        return {
-          subject: acl,
-          verdict:
-            unguarded.length === 0
-              ? compliant
-              : nonCompliant(
-                  `${unguarded.join(", ")} only count${unguarded.length === 1 ? "s" : ""} and no later rule blocks the label, so that protection is off on every path`,
-                ),
-        };
-      }),
+    eachCoreRuleSet(context, (acl, crs) => {
+      const later = aclRules(acl).filter((r) => r.priority > crs.rule.priority && blocks(r.raw.action).some((a) => "block" in a));
+      const unguarded = crs.overrides
+        .filter((o) => counts(o) && /_BODY$/.test(String(o.name)))
+        .map((o) => String(o.name))
+        .filter((name) => {
+          const label = `awswaf:managed:aws:core-rule-set:${name.replace(/_BODY$/, "_Body")}`;
+          return !later.some((r) => JSON.stringify(r.raw.statement ?? {}).includes(`"key":"${label}"`));
+        });
+      return unguarded.length === 0
+        ? compliant
+        : nonCompliant(
+            `${unguarded.join(", ")} only count${unguarded.length === 1 ? "s" : ""} and no later rule blocks the label, so that protection is off on every path`,
+          );
+    }),
 };
 
 /** Request parts that carry credentials: sessions, bearer tokens and tokens in WebSocket upgrade URLs. */
