@@ -6,15 +6,7 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import type { Construct } from "constructs";
-import {
-  EDGE_THRESHOLDS,
-  FUNCTION_THRESHOLDS,
-  RDS_THRESHOLDS,
-  REDIS_THRESHOLDS,
-  SERVICE_THRESHOLDS,
-  TABLE_THRESHOLDS,
-  requireThresholds,
-} from "../config/sections/observability";
+import { COMPONENT_THRESHOLDS, requireThresholds } from "../config/sections/observability";
 import { bucketNameFor } from "../config/sections/storage";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
 import { type PolicyStatement, policyDocument } from "../constructs/iam-policy";
@@ -238,7 +230,7 @@ export class ObservabilityStack extends PlatformStack {
 
     const loadBalancer = props.loadBalancer;
     for (const service of props.services ?? []) {
-      const ecs = requireThresholds(thresholds, SERVICE_THRESHOLDS, this.node.id);
+      const ecs = requireThresholds(thresholds, COMPONENT_THRESHOLDS.services, this.node.id);
       alarms.addAll(
         fargateServiceAlarms({
           ...service,
@@ -256,7 +248,7 @@ export class ObservabilityStack extends PlatformStack {
     if (loadBalancer) alarms.addAll(loadBalancerAlarms({ arnSuffix: loadBalancer.arnSuffix, thresholds: { http5xxCount, countPeriodSeconds } }));
 
     if (props.database !== undefined) {
-      const rds = requireThresholds(thresholds, RDS_THRESHOLDS, this.node.id);
+      const rds = requireThresholds(thresholds, COMPONENT_THRESHOLDS.database, this.node.id);
       alarms.addAll(
         databaseAlarms({
           ...props.database,
@@ -270,7 +262,7 @@ export class ObservabilityStack extends PlatformStack {
       );
     }
     if (props.cache !== undefined) {
-      const redis = requireThresholds(thresholds, REDIS_THRESHOLDS, this.node.id);
+      const redis = requireThresholds(thresholds, COMPONENT_THRESHOLDS.cache, this.node.id);
       alarms.addAll(
         cacheAlarms({
           ...props.cache,
@@ -285,7 +277,7 @@ export class ObservabilityStack extends PlatformStack {
       );
     }
     if (props.functions !== undefined && props.functions.length > 0) {
-      const lambda = requireThresholds(thresholds, FUNCTION_THRESHOLDS, this.node.id);
+      const lambda = requireThresholds(thresholds, COMPONENT_THRESHOLDS.functions, this.node.id);
       for (const fn of props.functions) {
         alarms.addAll(
           containerFunctionAlarms({ ...fn, thresholds: { errors: lambda.lambdaErrors, throttles: lambda.lambdaThrottles, countPeriodSeconds } }),
@@ -293,7 +285,7 @@ export class ObservabilityStack extends PlatformStack {
       }
     }
     if (props.tables !== undefined && props.tables.length > 0) {
-      const dynamodb = requireThresholds(thresholds, TABLE_THRESHOLDS, this.node.id);
+      const dynamodb = requireThresholds(thresholds, COMPONENT_THRESHOLDS.dynamodb, this.node.id);
       for (const table of props.tables) {
         alarms.addAll(tableAlarms({ ...table, thresholds: { throttleEvents: dynamodb.dynamodbThrottleEvents, countPeriodSeconds } }));
       }
@@ -303,7 +295,10 @@ export class ObservabilityStack extends PlatformStack {
         webApplicationFirewallAlarms({
           webAclName: loadBalancer.webAclName,
           region,
-          thresholds: { blockedRequests: requireThresholds(thresholds, EDGE_THRESHOLDS, this.node.id).wafBlockedRequests, countPeriodSeconds },
+          thresholds: {
+            blockedRequests: requireThresholds(thresholds, COMPONENT_THRESHOLDS.edge, this.node.id).wafBlockedRequests,
+            countPeriodSeconds,
+          },
         }),
       );
     }

@@ -1,5 +1,5 @@
 import type { ITerraformDependable } from "cdktf";
-import { FUNCTION_THRESHOLDS, WORKFLOW_THRESHOLDS, ZIP_FUNCTION_THRESHOLDS, requireThresholds } from "../config/sections/observability";
+import { COMPONENT_THRESHOLDS, requireThresholds } from "../config/sections/observability";
 import { apiAlarms } from "../constructs/api-alarms";
 import { containerFunctionAlarms } from "../constructs/container-function-alarms";
 import { CostAnomalyDetection } from "../constructs/cost-anomaly-detection";
@@ -131,7 +131,7 @@ export function serverlessAlarms(stack: PlatformStack, props: Context): AlarmDef
     definitions.push(...apiAlarms({ name: API_KEY, apiName, stageName, thresholds: { http5xxCount, countPeriodSeconds } }));
   }
   if (zipFunctions.length > 0) {
-    const lambda = requireThresholds(thresholds, [...FUNCTION_THRESHOLDS, ...ZIP_FUNCTION_THRESHOLDS], stack.node.id);
+    const lambda = requireThresholds(thresholds, [...COMPONENT_THRESHOLDS.functions, ...COMPONENT_THRESHOLDS["zip functions"]], stack.node.id);
     for (const fn of zipFunctions) {
       definitions.push(
         ...containerFunctionAlarms({
@@ -151,7 +151,7 @@ export function serverlessAlarms(stack: PlatformStack, props: Context): AlarmDef
   const { workflow } = props;
   definitions.push(...deadLetterQueueAlarms({ queues: deadLetterQueues(props) }));
   if (workflow !== undefined) {
-    const failures = requireThresholds(thresholds, WORKFLOW_THRESHOLDS, stack.node.id).workflowFailures;
+    const failures = requireThresholds(thresholds, COMPONENT_THRESHOLDS.workflow, stack.node.id).workflowFailures;
     definitions.push(
       ...stateMachineAlarms({
         name: stack.section("workflow").stateMachine.name,

@@ -1,15 +1,5 @@
 import { type ConfigIssue, type CrossFieldRule, whenConfigured } from "../schema";
-import {
-  type AlarmThresholds,
-  EDGE_THRESHOLDS,
-  FUNCTION_THRESHOLDS,
-  RDS_THRESHOLDS,
-  REDIS_THRESHOLDS,
-  SERVICE_THRESHOLDS,
-  TABLE_THRESHOLDS,
-  WORKFLOW_THRESHOLDS,
-  ZIP_FUNCTION_THRESHOLDS,
-} from "../sections/observability";
+import { type AlarmThresholds, COMPONENT_THRESHOLDS, type ThresholdComponent } from "../sections/observability";
 import { isZipFunction } from "../sections/functions";
 
 /** Seed 000 keeps prod's audit logs for 7 years. */
@@ -19,12 +9,8 @@ const PROD_AUDIT_RETENTION_YEARS = 7;
  * A component's alarm thresholds are required while its config section exists (or, for `zip functions`, while
  * `functions` lists one), and meaningless without it.
  */
-function componentThresholdIssues(
-  thresholds: AlarmThresholds,
-  fields: readonly (keyof AlarmThresholds)[],
-  section: "services" | "edge" | "database" | "cache" | "functions" | "zip functions" | "workflow" | "dynamodb",
-  present: boolean,
-): ConfigIssue[] {
+function componentThresholdIssues(thresholds: AlarmThresholds, section: ThresholdComponent, present: boolean): ConfigIssue[] {
+  const fields: readonly (keyof AlarmThresholds)[] = COMPONENT_THRESHOLDS[section];
   const [whilePresent, without] =
     section === "zip functions"
       ? ["while functions lists a zip function (code)", "without a zip function (functions[].code)"]
@@ -64,14 +50,14 @@ export const observabilityRules: CrossFieldRule[] = whenConfigured(
             },
           ]
         : [],
-    (c) => componentThresholdIssues(c.observability.thresholds, SERVICE_THRESHOLDS, "services", c.services.length > 0),
-    (c) => componentThresholdIssues(c.observability.thresholds, EDGE_THRESHOLDS, "edge", c.edge !== undefined),
-    (c) => componentThresholdIssues(c.observability.thresholds, RDS_THRESHOLDS, "database", c.database !== undefined),
-    (c) => componentThresholdIssues(c.observability.thresholds, REDIS_THRESHOLDS, "cache", c.cache !== undefined),
-    (c) => componentThresholdIssues(c.observability.thresholds, FUNCTION_THRESHOLDS, "functions", c.functions !== undefined),
-    (c) => componentThresholdIssues(c.observability.thresholds, ZIP_FUNCTION_THRESHOLDS, "zip functions", (c.functions ?? []).some(isZipFunction)),
-    (c) => componentThresholdIssues(c.observability.thresholds, WORKFLOW_THRESHOLDS, "workflow", c.workflow !== undefined),
-    (c) => componentThresholdIssues(c.observability.thresholds, TABLE_THRESHOLDS, "dynamodb", c.dynamodb !== undefined),
+    (c) => componentThresholdIssues(c.observability.thresholds, "services", c.services.length > 0),
+    (c) => componentThresholdIssues(c.observability.thresholds, "edge", c.edge !== undefined),
+    (c) => componentThresholdIssues(c.observability.thresholds, "database", c.database !== undefined),
+    (c) => componentThresholdIssues(c.observability.thresholds, "cache", c.cache !== undefined),
+    (c) => componentThresholdIssues(c.observability.thresholds, "functions", c.functions !== undefined),
+    (c) => componentThresholdIssues(c.observability.thresholds, "zip functions", (c.functions ?? []).some(isZipFunction)),
+    (c) => componentThresholdIssues(c.observability.thresholds, "workflow", c.workflow !== undefined),
+    (c) => componentThresholdIssues(c.observability.thresholds, "dynamodb", c.dynamodb !== undefined),
     ({ observability, database }) =>
       database && observability.thresholds.rdsFreeStorageGb !== undefined && observability.thresholds.rdsFreeStorageGb >= database.allocatedStorageGb
         ? [

@@ -132,14 +132,21 @@ export const observabilitySchema = z.strictObject({
 export type ObservabilityConfig = z.infer<typeof observabilitySchema>;
 export type AlarmThresholds = z.infer<typeof alarmThresholdsSchema>;
 
-export const SERVICE_THRESHOLDS = ["targetResponseTimeSeconds", "ecsCpuPercent", "ecsMemoryPercent"] as const;
-export const EDGE_THRESHOLDS = ["wafBlockedRequests"] as const;
-export const RDS_THRESHOLDS = ["rdsCpuPercent", "rdsFreeStorageGb", "rdsConnections", "rdsReplicaLagSeconds"] as const;
-export const REDIS_THRESHOLDS = ["redisCpuPercent", "redisEngineCpuPercent", "redisMemoryPercent", "redisEvictions"] as const;
-export const FUNCTION_THRESHOLDS = ["lambdaErrors", "lambdaThrottles"] as const;
-export const ZIP_FUNCTION_THRESHOLDS = ["lambdaDurationSeconds"] as const;
-export const WORKFLOW_THRESHOLDS = ["workflowFailures"] as const;
-export const TABLE_THRESHOLDS = ["dynamodbThrottleEvents"] as const;
+/**
+ * Each component's alarm thresholds, by the config section that has the alarms (`zip functions`: the functions with
+ * `code`), in the order config validation reports them.
+ */
+export const COMPONENT_THRESHOLDS = {
+  services: ["targetResponseTimeSeconds", "ecsCpuPercent", "ecsMemoryPercent"],
+  edge: ["wafBlockedRequests"],
+  database: ["rdsCpuPercent", "rdsFreeStorageGb", "rdsConnections", "rdsReplicaLagSeconds"],
+  cache: ["redisCpuPercent", "redisEngineCpuPercent", "redisMemoryPercent", "redisEvictions"],
+  functions: ["lambdaErrors", "lambdaThrottles"],
+  "zip functions": ["lambdaDurationSeconds"],
+  workflow: ["workflowFailures"],
+  dynamodb: ["dynamodbThrottleEvents"],
+} as const satisfies Record<string, readonly (keyof AlarmThresholds)[]>;
+export type ThresholdComponent = keyof typeof COMPONENT_THRESHOLDS;
 
 /** The thresholds with a component's fields set; config validation requires them while the component exists. */
 export function requireThresholds<K extends keyof AlarmThresholds>(
