@@ -2,8 +2,9 @@
 // own stacks with no AWS account and no network, in deploy order. INFRA_BLUEPRINTS and INFRA_ENVS select what is
 // synthesized (several blueprints: ids `<project>-<env>-<component>`). Remote state is read from in-process S3 and
 // DynamoDB emulators seeded with the upstream stacks' outputs, and the AWS provider runs with fake keys and its skip
-// flags. Needs terraform and a provider mirror (TF_PROVIDER_MIRROR). Exits 1 if any stack fails to plan or does not
-// create exactly the synthesized resources; the last line is `planned N stacks, F failed`. See docs/plan-offline.md.
+// flags, its plan-time Step Functions definition checks answered by a local stub. Needs terraform and a provider
+// mirror (TF_PROVIDER_MIRROR). Exits 1 if any stack fails to plan or does not create exactly the synthesized
+// resources; the last line is `planned N stacks, F failed`. See docs/plan-offline.md.
 import { startStateEmulators } from "./terraform/emulators";
 import { type OfflinePlan, planStacksOffline, prepareOffline } from "./terraform/offline-plan";
 import { PLAN_USAGE, deployOrder, planFailures, selectStacks, summaryLine } from "./terraform/plan-run";
@@ -36,7 +37,7 @@ async function main(args: string[]): Promise<number> {
     }
     console.log(`planning ${stacks.length} stack${stacks.length === 1 ? "" : "s"} offline, ${CONCURRENCY} terraform processes at a time`);
     workspace = await TerraformWorkspace.create(probe.toolchain, requirements);
-    const { plans, seeded } = await planStacksOffline(workspace, app, stacks, CONCURRENCY);
+    const { plans, seeded } = await planStacksOffline(workspace, app, stacks, CONCURRENCY, { sfn: emulators.stepFunctionsEndpoint });
     if (seeded.length > 0) console.log(`seeded upstream outputs of ${seeded.join(", ")}`);
     plans.forEach(report);
     const failed = plans.filter((plan) => planFailures(plan).length > 0).map((plan) => plan.stackId);

@@ -29,7 +29,7 @@ describe.skipIf(!toolchain)(`offline terraform plan -refresh=false of every stac
     app = synthesizeApp({ ...selection, localEmulator: { s3: emulators.s3Endpoint, dynamodb: emulators.dynamodbEndpoint } });
     const stacks = deployOrder(app.stacks);
     workspace = await TerraformWorkspace.create(toolchain!, providerRequirements(stacks.map((stack) => prepareOffline(stack).json)));
-    const run = await planStacksOffline(workspace, app, stacks, TERRAFORM_CONCURRENCY);
+    const run = await planStacksOffline(workspace, app, stacks, TERRAFORM_CONCURRENCY, { sfn: emulators.stepFunctionsEndpoint });
     for (const plan of run.plans) plans.set(plan.stackId, plan);
   }, 900_000);
 

@@ -4,16 +4,23 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import dynalite from "dynalite";
 import S3rver from "s3rver";
+import { type StepFunctionsStub, startStepFunctionsStub } from "./step-functions-stub";
 
-/** Local S3 (s3rver) and DynamoDB (dynalite) on loopback ports picked at run time, inside this process. */
+/**
+ * Local S3 (s3rver) and DynamoDB (dynalite) for the state backends, and the Step Functions stub that answers the AWS
+ * provider's plan-time definition check (step-functions-stub.ts), on loopback ports picked at run time, inside this
+ * process.
+ */
 export interface StateEmulators {
   readonly s3Endpoint: string;
   readonly dynamodbEndpoint: string;
+  /** The Step Functions stub: the offline AWS provider's `endpoints { sfn = ... }` (`OfflineEndpoints.sfn`). */
+  readonly stepFunctionsEndpoint: string;
   /** `<bucket>/<key>` of every object in the S3 emulator. */
   objectPaths(): string[];
   /** The lock table item with this `LockID` (`<bucket>/<key>` while locked, `<bucket>/<key>-md5` for the digest). */
   lockItem(table: string, lockId: string): Promise<Record<string, { S?: string }> | undefined>;
-  /** Stops both servers and deletes the S3 emulator's files. */
+  /** Stops the three servers and deletes the S3 emulator's files. */
   stop(): Promise<void>;
 }
 
@@ -24,7 +31,7 @@ export interface StateEmulatorOptions {
   readonly lockTables: readonly string[];
 }
 
-/** Starts both emulators and creates the state buckets and lock tables; call `stop()` in a finally/afterAll. */
+/** Starts the emulators and creates the state buckets and lock tables; call `stop()` in a finally/afterAll. */
 export async function startStateEmulators(options: StateEmulatorOptions): Promise<StateEmulators> {
   const directory = mkdtempSync(join(tmpdir(), "voice-infra-s3-"));
   const s3 = new S3rver({
@@ -37,10 +44,12 @@ export async function startStateEmulators(options: StateEmulatorOptions): Promis
   const dynamodb = dynalite({ createTableMs: 0 });
   let s3Started = false;
   let dynamodbStarted = false;
+  let stepFunctions: StepFunctionsStub | undefined;
   const stop = async () => {
     await Promise.all([
       s3Started ? s3.close().catch(() => undefined) : undefined,
       dynamodbStarted ? new Promise<void>((resolve) => dynamodb.close(() => resolve())) : undefined,
+      stepFunctions?.stop(),
     ]);
     rmSync(directory, { recursive: true, force: true });
   };
@@ -50,6 +59,7 @@ export async function startStateEmulators(options: StateEmulatorOptions): Promis
     s3Started = true;
     await new Promise<void>((resolve, reject) => dynamodb.once("error", reject).listen(0, "127.0.0.1", () => resolve()));
     dynamodbStarted = true;
+    stepFunctions = await startStepFunctionsStub();
     const dynamodbEndpoint = `http://127.0.0.1:${(dynamodb.address() as AddressInfo).port}`;
     for (const table of new Set(options.lockTables)) {
       await dynamodbCall(dynamodbEndpoint, "CreateTable", {
@@ -62,6 +72,7 @@ export async function startStateEmulators(options: StateEmulatorOptions): Promis
     return {
       s3Endpoint: `http://127.0.0.1:${s3Address.port}`,
       dynamodbEndpoint,
+      stepFunctionsEndpoint: stepFunctions.endpoint,
       objectPaths: () =>
         walk(directory)
           .filter((file) => file.endsWith("._S3rver_object"))

@@ -1,6 +1,13 @@
 import { type AttributeTypes, attributeTypesFromSchema, fixtureOutputs, fixtureState } from "./fixtures";
 import { type ProcessResult, describeResult, mapLimit } from "./process";
-import { type TerraformJson, remoteStateReads, resourceAddresses, withOfflineAwsProvider, withoutRandomProvider } from "./stack-json";
+import {
+  type OfflineEndpoints,
+  type TerraformJson,
+  remoteStateReads,
+  resourceAddresses,
+  withOfflineAwsProvider,
+  withoutRandomProvider,
+} from "./stack-json";
 import { withStandIns } from "./stand-ins";
 import type { SynthesizedApp, SynthesizedStack } from "./synth";
 import type { TerraformWorkspace } from "./workspace";
@@ -45,13 +52,34 @@ export interface OfflinePlan {
   readonly errors: readonly string[];
 }
 
-/** The offline copy of a stack with its stand-ins and blockers (see `withStandIns`). */
-export function prepareOffline(stack: { id: string; json: TerraformJson; project?: string; environment?: string }): OfflineStack {
+/**
+ * The offline copy of a stack with its stand-ins and blockers (see `withStandIns`), its AWS providers pointed at
+ * `endpoints`. Without a Step Functions endpoint every `aws_sfn_state_machine` is a blocker: the provider sends its
+ * definition to ValidateStateMachineDefinition while it plans, which offline fails only after the SDK's retries.
+ */
+export function prepareOffline(
+  stack: { id: string; json: TerraformJson; project?: string; environment?: string },
+  endpoints: OfflineEndpoints = {},
+): OfflineStack {
   const accountId = stack.json.provider?.aws?.[0]?.allowed_account_ids?.[0] ?? FIXTURE_ACCOUNT_ID;
   const withoutRandom = withoutRandomProvider(stack.json);
   const { json, standIns, blockers } = withStandIns(withoutRandom, accountId);
   const scope = stack.project !== undefined && stack.environment !== undefined ? `${stack.project}/${stack.environment}` : stack.id;
-  return { id: stack.id, json: withOfflineAwsProvider(json), standIns, blockers, synthesized: resourceAddresses(withoutRandom).sort(), scope };
+  const stateMachineBlockers =
+    endpoints.sfn === undefined
+      ? Object.keys(json.resource?.aws_sfn_state_machine ?? {}).map(
+          (name) =>
+            `aws_sfn_state_machine.${name}: the AWS provider validates its definition with Step Functions while terraform plans, and no local Step Functions endpoint was given (scripts/terraform/step-functions-stub.ts)`,
+        )
+      : [];
+  return {
+    id: stack.id,
+    json: withOfflineAwsProvider(json, endpoints),
+    standIns,
+    blockers: [...blockers, ...stateMachineBlockers],
+    synthesized: resourceAddresses(withoutRandom).sort(),
+    scope,
+  };
 }
 
 /** The stack as it is planned offline: random swap, stand-ins for AWS reads, AWS provider without account checks. */
@@ -449,16 +477,18 @@ async function planRoot(workspace: TerraformWorkspace, stacks: readonly OfflineS
 
 /**
  * Plans every stack offline against seeded upstream outputs: seeds the remote state the stacks read (typed from one
- * provider schema load), then plans them in `planRoots`, `concurrency` terraform processes at a time. A stack
- * whose AWS reads have no stand-in is not planned and fails with the reason. Results keep the order of `stacks`.
+ * provider schema load), then plans them in `planRoots`, `concurrency` terraform processes at a time, the AWS
+ * providers pointed at `endpoints` (`StateEmulators.stepFunctionsEndpoint` for `sfn`). A stack whose AWS reads have
+ * no stand-in is not planned and fails with the reason. Results keep the order of `stacks`.
  */
 export async function planStacksOffline(
   workspace: TerraformWorkspace,
   app: SynthesizedApp,
   stacks: readonly SynthesizedStack[],
   concurrency: number,
+  endpoints: OfflineEndpoints = {},
 ): Promise<{ plans: OfflinePlan[]; seeded: string[] }> {
-  const offline = stacks.map(prepareOffline);
+  const offline = stacks.map((stack) => prepareOffline(stack, endpoints));
   const blocked: OfflinePlan[] = offline
     .filter((stack) => stack.blockers.length > 0)
     .map((stack) => ({

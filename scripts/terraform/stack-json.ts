@@ -94,14 +94,30 @@ export const OFFLINE_PROVIDER_SETTINGS = {
 } as const;
 
 /**
- * The stack with every AWS provider configured to plan offline. `allowed_account_ids` goes: with no account
- * lookup the guard cannot be checked and would fail the plan.
+ * Local endpoints for AWS APIs the provider calls while it plans, keyed as in the provider's `endpoints` block
+ * (provider 5.100's schema has `sfn`, the service's own name, and `stepfunctions`, an alias of it).
  */
-export function withOfflineAwsProvider(json: TerraformJson): TerraformJson {
+export interface OfflineEndpoints {
+  /**
+   * The Step Functions stub (step-functions-stub.ts) that answers `aws_sfn_state_machine`'s plan-time
+   * ValidateStateMachineDefinition.
+   * @default - none: a stack with a state machine cannot be planned offline
+   */
+  readonly sfn?: string;
+}
+
+/**
+ * The stack with every AWS provider configured to plan offline. `allowed_account_ids` goes: with no account
+ * lookup the guard cannot be checked and would fail the plan. Every AWS provider gets the same `endpoints`, whether
+ * its stack calls them or not, so that provider blocks that were the same stay the same (`providerShareKey`).
+ */
+export function withOfflineAwsProvider(json: TerraformJson, endpoints: OfflineEndpoints = {}): TerraformJson {
   const copy: TerraformJson = structuredClone(json);
+  const set = Object.fromEntries(Object.entries(endpoints).filter(([, url]) => url !== undefined));
   for (const provider of copy.provider?.aws ?? []) {
     delete provider.allowed_account_ids;
     Object.assign(provider, OFFLINE_PROVIDER_SETTINGS);
+    if (Object.keys(set).length > 0) provider.endpoints = [{ ...(provider.endpoints?.[0] ?? {}), ...set }];
   }
   return copy;
 }
