@@ -124,11 +124,15 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
   const parameters = config.parameters
     ? new ParametersStack(app, { ...stack, parametersKeyArn: secretsKms.optionalKeyArn("parameters") })
     : undefined;
+  // A data store's place in the vpc stack: the database subnets and the security group that stack keeps for it.
+  const dataTier = (component: "rds" | "redis") => ({
+    databaseSubnetIds: required(vpc, "vpc", component).databaseSubnetIds,
+    securityGroupId: required(vpc?.[`${component}SecurityGroupId`], `vpc.${component}SecurityGroupId`, component),
+  });
   const rds = config.database
     ? new RdsStack(app, {
         ...stack,
-        databaseSubnetIds: required(vpc, "vpc", "rds").databaseSubnetIds,
-        securityGroupId: required(vpc?.rdsSecurityGroupId, "vpc.rdsSecurityGroupId", "rds"),
+        ...dataTier("rds"),
         rdsKeyArn: secretsKms.optionalKeyArn("rds"),
         masterSecretArn: required(secretsKms.platformSecretArns.rdsMasterUser, "secretsKms.platformSecretArns.rdsMasterUser", "rds"),
         logsKeyArn: secretsKms.keyArns.logs,
@@ -138,8 +142,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
   const redis = config.cache
     ? new RedisStack(app, {
         ...stack,
-        databaseSubnetIds: required(vpc, "vpc", "redis").databaseSubnetIds,
-        securityGroupId: required(vpc?.redisSecurityGroupId, "vpc.redisSecurityGroupId", "redis"),
+        ...dataTier("redis"),
         cacheKeyArn: secretsKms.optionalKeyArn("cache"),
         logsKeyArn: secretsKms.keyArns.logs,
         authToken: required(secretsKms.redisAuthToken, "secretsKms.redisAuthToken", "redis"),
