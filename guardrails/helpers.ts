@@ -16,6 +16,14 @@ export function isSet(value: unknown): boolean {
   return value !== undefined && value !== null && value !== "";
 }
 
+/**
+ * True for a KMS key reference that names a customer-managed key: set, and not the service's AWS-managed key alias
+ * (`alias/aws/<service>`) as written.
+ */
+export function isCustomerManagedKey(value: unknown, awsManagedAlias: string): boolean {
+  return isSet(value) && value !== awsManagedAlias;
+}
+
 /** Terraform booleans arrive as `true` or, from overrides, `"true"`. */
 export function isTrue(value: unknown): boolean {
   return value === true || value === "true";

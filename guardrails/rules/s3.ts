@@ -1,4 +1,4 @@
-import { actionMatches, blocks, grantsToEveryone, isSet, isTrue, policyStatements, refersTo, type Statement } from "../helpers";
+import { actionMatches, blocks, grantsToEveryone, isCustomerManagedKey, isSet, isTrue, policyStatements, refersTo, type Statement } from "../helpers";
 import { type ElementView, type RuleContext, type StackRule, compliant, nonCompliant } from "../types";
 
 const PUBLIC_ACCESS_SETTINGS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
@@ -81,8 +81,7 @@ export const bucketEncryptedWithCmk: StackRule = {
       const problems = defaults.flatMap((d) => {
         const algorithm = String(d.sse_algorithm);
         if (algorithm === "aws:kms" || algorithm === "aws:kms:dsse") {
-          const key = d.kms_master_key_id;
-          return isSet(key) && key !== "alias/aws/s3" ? [] : ["it uses the AWS-managed aws/s3 key instead of a CMK"];
+          return isCustomerManagedKey(d.kms_master_key_id, "alias/aws/s3") ? [] : ["it uses the AWS-managed aws/s3 key instead of a CMK"];
         }
         if (algorithm === "AES256") {
           return isAccessLogBucket(context, bucket) ? [] : ["it uses SSE-S3 (AES256) but receives no S3 or ALB access logs"];

@@ -1,4 +1,4 @@
-import { credentialKind, isLiteralString, isSecretName, isSet } from "../helpers";
+import { credentialKind, isCustomerManagedKey, isLiteralString, isSecretName } from "../helpers";
 import { type ElementRule, compliant, nonCompliant } from "../types";
 
 export const secretEncryptedWithCmk: ElementRule = {
@@ -9,7 +9,7 @@ export const secretEncryptedWithCmk: ElementRule = {
   description: "Secrets Manager secrets are encrypted with a customer-managed KMS key",
   fix: "Set kms_key_id to the secrets CMK (AppSecret does)",
   check: ({ attributes }) =>
-    isSet(attributes.kms_key_id) && attributes.kms_key_id !== "alias/aws/secretsmanager"
+    isCustomerManagedKey(attributes.kms_key_id, "alias/aws/secretsmanager")
       ? compliant
       : nonCompliant("kms_key_id is not set (the AWS-managed aws/secretsmanager key would be used)"),
 };

@@ -1,4 +1,4 @@
-import { isSet } from "../helpers";
+import { isCustomerManagedKey } from "../helpers";
 import { type ElementRule, compliant, nonCompliant } from "../types";
 
 export const topicEncryptedWithCmk: ElementRule = {
@@ -9,7 +9,7 @@ export const topicEncryptedWithCmk: ElementRule = {
   description: "SNS topics are encrypted with a customer-managed KMS key",
   fix: "Set kms_master_key_id to the messaging CMK, whose key policy lets the publishing services (CloudWatch, EventBridge, Budgets) use it",
   check: ({ attributes }) =>
-    isSet(attributes.kms_master_key_id) && attributes.kms_master_key_id !== "alias/aws/sns"
+    isCustomerManagedKey(attributes.kms_master_key_id, "alias/aws/sns")
       ? compliant
       : nonCompliant("kms_master_key_id is not a CMK (unset or alias/aws/sns)"),
 };
@@ -22,7 +22,7 @@ export const queueEncryptedWithCmk: ElementRule = {
   description: "SQS queues are encrypted with a customer-managed KMS key",
   fix: "Set kms_master_key_id to the messaging CMK (SSE-SQS and alias/aws/sqs are not customer-managed)",
   check: ({ attributes }) =>
-    isSet(attributes.kms_master_key_id) && attributes.kms_master_key_id !== "alias/aws/sqs"
+    isCustomerManagedKey(attributes.kms_master_key_id, "alias/aws/sqs")
       ? compliant
       : nonCompliant("kms_master_key_id is not a CMK (unset, SSE-SQS or alias/aws/sqs)"),
 };
