@@ -6,9 +6,11 @@ import type { TerraformWorkspace } from "../../scripts/terraform/workspace";
 
 /**
  * What the offline plan suite (`__tests__/terraform/plan.test.ts`) plans: every stack of every environment of the
- * default blueprint, whatever INFRA_BLUEPRINTS and INFRA_ENVS say. The validate suite leaves these stacks to it.
+ * default blueprint and of the serverless one (whose state machine the provider validates at plan time, and whose
+ * functions read their packages), whatever INFRA_BLUEPRINTS and INFRA_ENVS say. The validate suite leaves these
+ * stacks to it.
  */
-export const PLAN_SUITE_SELECTION = { blueprints: DEFAULT_BLUEPRINT, environments: "" } as const;
+export const PLAN_SUITE_SELECTION = { blueprints: `${DEFAULT_BLUEPRINT},voice-assistant`, environments: "" } as const;
 
 /** At most this many terraform processes at once: the machine has two cores. */
 export const TERRAFORM_CONCURRENCY = 2;

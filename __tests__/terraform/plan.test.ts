@@ -8,8 +8,8 @@ import { type SynthesizedApp, type SynthesizedStack, stateBackends, synthesizeAp
 import { TerraformWorkspace } from "../../scripts/terraform/workspace";
 import { PLAN_SUITE_SELECTION, TERRAFORM_CONCURRENCY, terraformForSuite } from "../support/terraform";
 
-// Every stack of every environment of the default blueprint, whatever INFRA_BLUEPRINTS and INFRA_ENVS say: what
-// `npm run plan:offline -- --all` plans by default. terraform plan runs its validate walk over every block of each
+// Every stack of every environment of the default blueprint and of voice-assistant (PLAN_SUITE_SELECTION), whatever
+// INFRA_BLUEPRINTS and INFRA_ENVS say. terraform plan runs its validate walk over every block of each
 // stack first (the blocks stand-ins replace stay, with count = 0), so validate.test.ts leaves these stacks to this suite.
 const selection = PLAN_SUITE_SELECTION;
 const shipped = synthesizeApp(selection);
@@ -39,8 +39,10 @@ describe.skipIf(!toolchain)(`offline terraform plan -refresh=false of every stac
     workspace?.dispose();
   });
 
-  it("plans every environment of the default blueprint", () => {
-    expect([...new Set(shipped.stacks.map((stack) => stack.environment))].sort()).toEqual(["dev", "prod", "staging"]);
+  it("plans every environment of the default and the serverless blueprint", () => {
+    expect([...new Set(shipped.stacks.map((stack) => `${stack.project}/${stack.environment}`))].sort()).toEqual(
+      ["voice-ai", "voice-assistant"].flatMap((blueprint) => ["dev", "prod", "staging"].map((env) => `${blueprint}/${env}`)).sort(),
+    );
     expect([...plans.keys()].sort()).toEqual(shipped.stacks.map((stack) => stack.id).sort());
   });
 
@@ -52,10 +54,10 @@ describe.skipIf(!toolchain)(`offline terraform plan -refresh=false of every stac
   });
 
   it("reads the upstream outputs rds depends on from seeded remote state", () => {
-    expect(plans.get("prod-rds")!.errors).toEqual([]);
+    expect(plans.get("voice-ai-prod-rds")!.errors).toEqual([]);
     const seeded = emulators.objectPaths();
     for (const upstream of ["secrets-kms", "vpc"]) {
-      const backend = app.stack(`prod-${upstream}`).json.terraform.backend!.s3;
+      const backend = app.stack(`voice-ai-prod-${upstream}`).json.terraform.backend!.s3;
       expect(seeded).toContain(`${backend.bucket}/${backend.key}`);
     }
   });
