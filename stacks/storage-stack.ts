@@ -2,7 +2,7 @@ import type { Construct } from "constructs";
 import { bucketNameFor } from "../config/sections/storage";
 import { FilesBucket } from "../constructs/files-bucket";
 import { albAccessLogStatements, s3AccessLogStatements } from "../constructs/log-delivery-policy";
-import { SecureBucket } from "../constructs/secure-bucket";
+import { SecureBucket, type SecureBucketLifecycleRule } from "../constructs/secure-bucket";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface StorageStackProps extends Omit<PlatformStackProps, "component"> {
@@ -79,36 +79,31 @@ export class StorageStack extends PlatformStack {
       ],
     });
 
-    if (recordings) {
-      const recordingsBucket = new SecureBucket(this, "recordings_bucket", {
-        bucketName: bucketNameFor(config, "recordings"),
+    // A bucket of application data: SSE-KMS with the storage key, one lifecycle rule, access logs into the logs bucket.
+    const dataBucket = (kind: "recordings" | "documents" | "artifacts", lifecycle: SecureBucketLifecycleRule) =>
+      new SecureBucket(this, `${kind}_bucket`, {
+        bucketName: bucketNameFor(config, kind),
         kmsKeyArn: props.storageKeyArn,
-        lifecycleRules: [
-          {
-            id: "expire-recordings",
-            expirationDays: recordings.expirationDays,
-            noncurrentExpirationDays: recordings.noncurrentExpirationDays,
-            abortIncompleteMultipartUploadDays: recordings.abortIncompleteMultipartUploadDays,
-          },
-        ],
-        accessLogs: { bucketName: logsBucket.bucketName, prefix: `${S3_ACCESS_LOG_PREFIX}/recordings` },
+        lifecycleRules: [lifecycle],
+        accessLogs: { bucketName: logsBucket.bucketName, prefix: `${S3_ACCESS_LOG_PREFIX}/${kind}` },
+      });
+
+    if (recordings) {
+      const recordingsBucket = dataBucket("recordings", {
+        id: "expire-recordings",
+        expirationDays: recordings.expirationDays,
+        noncurrentExpirationDays: recordings.noncurrentExpirationDays,
+        abortIncompleteMultipartUploadDays: recordings.abortIncompleteMultipartUploadDays,
       });
       this.recordingsBucketName = recordingsBucket.bucketName;
       this.recordingsBucketArn = recordingsBucket.bucketArn;
     }
 
     if (documents) {
-      const documentsBucket = new SecureBucket(this, "documents_bucket", {
-        bucketName: bucketNameFor(config, "documents"),
-        kmsKeyArn: props.storageKeyArn,
-        lifecycleRules: [
-          {
-            id: "expire-superseded-documents",
-            noncurrentExpirationDays: documents.noncurrentExpirationDays,
-            abortIncompleteMultipartUploadDays: documents.abortIncompleteMultipartUploadDays,
-          },
-        ],
-        accessLogs: { bucketName: logsBucket.bucketName, prefix: `${S3_ACCESS_LOG_PREFIX}/documents` },
+      const documentsBucket = dataBucket("documents", {
+        id: "expire-superseded-documents",
+        noncurrentExpirationDays: documents.noncurrentExpirationDays,
+        abortIncompleteMultipartUploadDays: documents.abortIncompleteMultipartUploadDays,
       });
       this.documentsBucketName = documentsBucket.bucketName;
       this.documentsBucketArn = documentsBucket.bucketArn;
@@ -116,17 +111,10 @@ export class StorageStack extends PlatformStack {
 
     if (artifacts) {
       // Versioned (SecureBucket), so a function can be pointed back at the previous object version of its key.
-      const artifactsBucket = new SecureBucket(this, "artifacts_bucket", {
-        bucketName: bucketNameFor(config, "artifacts"),
-        kmsKeyArn: props.storageKeyArn,
-        lifecycleRules: [
-          {
-            id: "expire-superseded-artifacts",
-            noncurrentExpirationDays: artifacts.noncurrentExpirationDays,
-            abortIncompleteMultipartUploadDays: artifacts.abortIncompleteMultipartUploadDays,
-          },
-        ],
-        accessLogs: { bucketName: logsBucket.bucketName, prefix: `${S3_ACCESS_LOG_PREFIX}/artifacts` },
+      const artifactsBucket = dataBucket("artifacts", {
+        id: "expire-superseded-artifacts",
+        noncurrentExpirationDays: artifacts.noncurrentExpirationDays,
+        abortIncompleteMultipartUploadDays: artifacts.abortIncompleteMultipartUploadDays,
       });
       this.artifactsBucketName = artifactsBucket.bucketName;
       this.artifactsBucketArn = artifactsBucket.bucketArn;
