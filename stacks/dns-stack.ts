@@ -1,5 +1,5 @@
 import { Route53HealthCheck } from "@cdktf/provider-aws/lib/route53-health-check";
-import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { Route53Record, type Route53RecordAlias } from "@cdktf/provider-aws/lib/route53-record";
 import type { Construct } from "constructs";
 import { EncryptedTopic } from "../constructs/encrypted-topic";
 import { EncryptionKey } from "../constructs/encryption-key";
@@ -76,24 +76,20 @@ export class DnsStack extends PlatformStack {
 
     const domain = props.domain;
     if (settings.failover && domain) {
-      new Route53Record(this, "failover_primary_record", {
-        zoneId: domain.hostedZoneId,
-        name: domain.name,
-        type: "A",
-        setIdentifier: "primary",
-        failoverRoutingPolicy: { type: "PRIMARY" },
-        healthCheckId: healthCheck.id,
-        alias: { name: props.albDnsName, zoneId: props.albZoneId, evaluateTargetHealth: true },
-      });
+      // The domain's A alias in one failover role; only the primary answers to the health check.
+      const failoverRecord = (role: "primary" | "secondary", alias: Route53RecordAlias, healthCheckId?: string) =>
+        new Route53Record(this, `failover_${role}_record`, {
+          zoneId: domain.hostedZoneId,
+          name: domain.name,
+          type: "A",
+          setIdentifier: role,
+          failoverRoutingPolicy: { type: role.toUpperCase() },
+          healthCheckId,
+          alias,
+        });
+      failoverRecord("primary", { name: props.albDnsName, zoneId: props.albZoneId, evaluateTargetHealth: true }, healthCheck.id);
       const standby = settings.failover.secondary;
-      new Route53Record(this, "failover_secondary_record", {
-        zoneId: domain.hostedZoneId,
-        name: domain.name,
-        type: "A",
-        setIdentifier: "secondary",
-        failoverRoutingPolicy: { type: "SECONDARY" },
-        alias: { name: standby.dnsName, zoneId: standby.hostedZoneId, evaluateTargetHealth: standby.evaluateTargetHealth },
-      });
+      failoverRecord("secondary", { name: standby.dnsName, zoneId: standby.hostedZoneId, evaluateTargetHealth: standby.evaluateTargetHealth });
     }
   }
 
