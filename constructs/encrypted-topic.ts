@@ -13,6 +13,30 @@ export interface TopicPublisher {
   readonly sourceArnLike: string;
 }
 
+/** Lets this account's IAM principals manage the topic, subscribe to it and publish to it. */
+export function accountManagesTopicStatement(topicArn: string, accountId: string): PolicyStatement {
+  return {
+    sid: "AccountManagesTopic",
+    principals: { AWS: `arn:aws:iam::${accountId}:root` },
+    actions: ["sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:Subscribe", "sns:ListSubscriptionsByTopic", "sns:Publish"],
+    resources: [topicArn],
+  };
+}
+
+/** Lets an AWS service publish to the topic on behalf of this account's resources that `sourceArnLike` matches. */
+export function servicePublishesStatement(sid: string, topicArn: string, accountId: string, publisher: TopicPublisher): PolicyStatement {
+  return {
+    sid,
+    principals: { Service: publisher.service },
+    actions: ["sns:Publish"],
+    resources: [topicArn],
+    conditions: {
+      StringEquals: { "aws:SourceAccount": accountId },
+      ArnLike: { "aws:SourceArn": publisher.sourceArnLike },
+    },
+  };
+}
+
 export interface EncryptedTopicProps {
   /** Topic name (1-256 characters of A-Z a-z 0-9 _ -). */
   readonly name: string;
@@ -55,22 +79,10 @@ export class EncryptedTopic extends Construct {
       tags: { Name: props.name },
     });
     const statements: PolicyStatement[] = [
-      {
-        sid: "AccountManagesTopic",
-        principals: { AWS: `arn:aws:iam::${accountId}:root` },
-        actions: ["sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:Subscribe", "sns:ListSubscriptionsByTopic", "sns:Publish"],
-        resources: [this.topic.arn],
-      },
-      ...(props.publishers ?? []).map((publisher) => ({
-        sid: `${publisher.service.split(".")[0]}OfThisAccountPublishes`,
-        principals: { Service: publisher.service },
-        actions: ["sns:Publish"],
-        resources: [this.topic.arn],
-        conditions: {
-          StringEquals: { "aws:SourceAccount": accountId },
-          ArnLike: { "aws:SourceArn": publisher.sourceArnLike },
-        },
-      })),
+      accountManagesTopicStatement(this.topic.arn, accountId),
+      ...(props.publishers ?? []).map((publisher) =>
+        servicePublishesStatement(`${publisher.service.split(".")[0]}OfThisAccountPublishes`, this.topic.arn, accountId, publisher),
+      ),
       {
         sid: "DenyUnencryptedTransport",
         effect: "Deny",

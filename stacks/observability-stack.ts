@@ -9,6 +9,7 @@ import type { Construct } from "constructs";
 import { COMPONENT_THRESHOLDS, requireThresholds } from "../config/sections/observability";
 import { bucketNameFor } from "../config/sections/storage";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
+import { accountManagesTopicStatement, servicePublishesStatement } from "../constructs/encrypted-topic";
 import { type PolicyStatement, policyDocument } from "../constructs/iam-policy";
 import { type CacheAlarmsProps, cacheAlarms } from "../constructs/cache-alarms";
 import { type ContainerFunctionAlarmsProps, containerFunctionAlarms } from "../constructs/container-function-alarms";
@@ -131,32 +132,15 @@ export class ObservabilityStack extends PlatformStack {
     const topicPolicy = new SnsTopicPolicy(this, "alarm_topic_policy", {
       arn: topic.arn,
       policy: policyDocument([
-        {
-          sid: "AccountManagesTopic",
-          principals: { AWS: `arn:aws:iam::${accountId}:root` },
-          actions: ["sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:Subscribe", "sns:ListSubscriptionsByTopic", "sns:Publish"],
-          resources: [topic.arn],
-        },
-        {
-          sid: "CloudWatchAlarmsOfThisAccountPublish",
-          principals: { Service: "cloudwatch.amazonaws.com" },
-          actions: ["sns:Publish"],
-          resources: [topic.arn],
-          conditions: {
-            StringEquals: { "aws:SourceAccount": accountId },
-            ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${region}:${accountId}:alarm:${this.namePrefix}-*` },
-          },
-        },
-        {
-          sid: "BudgetsOfThisAccountPublish",
-          principals: { Service: "budgets.amazonaws.com" },
-          actions: ["sns:Publish"],
-          resources: [topic.arn],
-          conditions: {
-            StringEquals: { "aws:SourceAccount": accountId },
-            ArnLike: { "aws:SourceArn": `arn:aws:budgets::${accountId}:*` },
-          },
-        },
+        accountManagesTopicStatement(topic.arn, accountId),
+        servicePublishesStatement("CloudWatchAlarmsOfThisAccountPublish", topic.arn, accountId, {
+          service: "cloudwatch.amazonaws.com",
+          sourceArnLike: `arn:aws:cloudwatch:${region}:${accountId}:alarm:${this.namePrefix}-*`,
+        }),
+        servicePublishesStatement("BudgetsOfThisAccountPublish", topic.arn, accountId, {
+          service: "budgets.amazonaws.com",
+          sourceArnLike: `arn:aws:budgets::${accountId}:*`,
+        }),
         // Only with an anomaly monitor, so that the policy of an environment without one stays as it was.
         ...(settings.costAnomaly ? [costAlertsTopicStatement(topic.arn, accountId)] : []),
       ]),
