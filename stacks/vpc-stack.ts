@@ -144,35 +144,14 @@ export class VpcStack extends PlatformStack {
     // Database subnets have no route out of the VPC at all.
     const databaseRouteTable = databaseSubnets.length > 0 ? this.isolatedRouteTable(databaseSubnets) : undefined;
 
-    const alb = new SecurityGroupWithRules(this, "alb_security_group", {
-      name: `${this.namePrefix}-alb`,
-      description: "Internet-facing load balancer: HTTP(S) from anywhere",
-      vpcId: vpc.id,
-    });
-    const ecs = new SecurityGroupWithRules(this, "ecs_security_group", {
-      name: `${this.namePrefix}-ecs-tasks`,
-      description: "Fargate tasks: app ports from the ALB only",
-      vpcId: vpc.id,
-    });
-    const rds =
-      this.config.database &&
-      new SecurityGroupWithRules(this, "rds_security_group", {
-        name: `${this.namePrefix}-rds`,
-        description: "PostgreSQL: 5432 from ECS tasks only",
-        vpcId: vpc.id,
-      });
-    const redis =
-      this.config.cache &&
-      new SecurityGroupWithRules(this, "redis_security_group", {
-        name: `${this.namePrefix}-redis`,
-        description: "Redis: 6379 from ECS tasks only",
-        vpcId: vpc.id,
-      });
-    const endpoints = new SecurityGroupWithRules(this, "endpoints_security_group", {
-      name: `${this.namePrefix}-vpc-endpoints`,
-      description: "Interface endpoints: HTTPS from inside the VPC",
-      vpcId: vpc.id,
-    });
+    // A group of this VPC, `<key>_security_group` named `<prefix>-<name>`.
+    const securityGroup = (key: string, name: string, description: string) =>
+      new SecurityGroupWithRules(this, `${key}_security_group`, { name: `${this.namePrefix}-${name}`, description, vpcId: vpc.id });
+    const alb = securityGroup("alb", "alb", "Internet-facing load balancer: HTTP(S) from anywhere");
+    const ecs = securityGroup("ecs", "ecs-tasks", "Fargate tasks: app ports from the ALB only");
+    const rds = this.config.database && securityGroup("rds", "rds", "PostgreSQL: 5432 from ECS tasks only");
+    const redis = this.config.cache && securityGroup("redis", "redis", "Redis: 6379 from ECS tasks only");
+    const endpoints = securityGroup("endpoints", "vpc-endpoints", "Interface endpoints: HTTPS from inside the VPC");
 
     for (const port of [80, HTTPS_PORT]) {
       alb.allowIngressFromCidr(`internet_${port}`, "0.0.0.0/0", port, `Clients on port ${port}`);
@@ -195,11 +174,7 @@ export class VpcStack extends PlatformStack {
     // - The private subnet ranges would admit every task and function in them, not only admins.
     const clientVpn =
       props.clientVpnAccess === true
-        ? new SecurityGroupWithRules(this, "client_vpn_security_group", {
-            name: `${this.namePrefix}-client-vpn`,
-            description: "Client VPN endpoint: admin sessions to the data stores",
-            vpcId: vpc.id,
-          })
+        ? securityGroup("client_vpn", "client-vpn", "Client VPN endpoint: admin sessions to the data stores")
         : undefined;
     if (clientVpn && rds) {
       clientVpn.allowEgressToGroup("postgres", rds.id, POSTGRES_PORT, "Admins to PostgreSQL");
