@@ -1,5 +1,6 @@
 import { type ConfigIssue, type CrossFieldRule, whenConfigured } from "../schema";
 import { MIN_WEBSOCKET_IDLE_TIMEOUT_SECONDS } from "../sections/edge";
+import { duplicatesOf } from "./duplicates";
 
 /** AWS caps load balancer names at 32 characters; ours is `<project>-<env>`. */
 const LOAD_BALANCER_NAME_MAX = 32;
@@ -47,15 +48,11 @@ export const edgeRules: CrossFieldRule[] = whenConfigured(
         })),
     (c) =>
       (["largeBodyPaths", "scriptBodyPaths"] as const).flatMap((field) =>
-        c.edge.waf[field].flatMap((prefix, i, all) =>
-          all.indexOf(prefix) !== i ? [{ path: ["edge", "waf", field, i], message: `lists ${prefix} twice` }] : [],
-        ),
+        duplicatesOf(c.edge.waf[field]).map((i) => ({ path: ["edge", "waf", field, i], message: `lists ${c.edge.waf[field][i]} twice` })),
       ),
     (c) => {
       const countries = c.edge.waf.geoBlockCountries;
-      return countries.flatMap((code, i) =>
-        countries.indexOf(code) !== i ? [{ path: ["edge", "waf", "geoBlockCountries", i], message: `lists ${code} twice` }] : [],
-      );
+      return duplicatesOf(countries).map((i) => ({ path: ["edge", "waf", "geoBlockCountries", i], message: `lists ${countries[i]} twice` }));
     },
     (c) => {
       const name = `${c.project}-${c.environment}`;

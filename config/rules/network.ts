@@ -1,5 +1,6 @@
 import { parseCidr, rangeContains, rangesOverlap } from "../cidr";
 import { type ConfigIssue, type ConfigWith, type CrossFieldRule, whenConfigured } from "../schema";
+import { duplicatesOf } from "./duplicates";
 
 export const networkRules: CrossFieldRule[] = whenConfigured(
   ["network"],
@@ -10,8 +11,7 @@ export const networkRules: CrossFieldRule[] = whenConfigured(
       ),
     (c) => {
       const zones = c.network.availabilityZones;
-      const duplicates = zones.filter((z, i) => zones.indexOf(z) !== i);
-      return duplicates.map((zone) => ({ path: ["network", "availabilityZones"], message: `lists ${zone} twice` }));
+      return duplicatesOf(zones).map((i) => ({ path: ["network", "availabilityZones"], message: `lists ${zones[i]} twice` }));
     },
     subnetLayoutRule,
   ],

@@ -1,6 +1,7 @@
 import { type ConfigIssue, type CrossFieldRule, whenConfigured } from "../schema";
 import { type AlarmThresholds, COMPONENT_THRESHOLDS, type ThresholdComponent } from "../sections/observability";
 import { isZipFunction } from "../sections/functions";
+import { duplicatesOf } from "./duplicates";
 
 /** Seed 000 keeps prod's audit logs for 7 years. */
 const PROD_AUDIT_RETENTION_YEARS = 7;
@@ -28,9 +29,7 @@ export const observabilityRules: CrossFieldRule[] = whenConfigured(
   [
     (c) => {
       const emails = c.observability.alarmEmails.map((e) => e.toLowerCase());
-      return emails.flatMap((email, i) =>
-        emails.indexOf(email) !== i ? [{ path: ["observability", "alarmEmails", i], message: `lists ${email} twice` }] : [],
-      );
+      return duplicatesOf(emails).map((i) => ({ path: ["observability", "alarmEmails", i], message: `lists ${emails[i]} twice` }));
     },
     (c) =>
       c.observability.budget.forecastThresholdPercent >= c.observability.budget.actualThresholdPercent

@@ -1,14 +1,11 @@
 import { type ConfigIssue, type CrossFieldRule, whenConfigured } from "../schema";
+import { duplicateIssues } from "./duplicates";
 
 /** The environment the platform treats as production (stacks/app.ts guards it with the production rules). */
 const PRODUCTION = "prod";
 
 /** Account id of an IAM role ARN (`arn:aws:iam::<account>:role/...`). */
 const accountOf = (roleArn: string): string | undefined => /^arn:aws[a-z-]*:iam::(\d{12}):/.exec(roleArn)?.[1];
-
-function duplicates(values: readonly string[], path: (i: number) => (string | number)[], what: string): ConfigIssue[] {
-  return values.flatMap((value, i) => (values.indexOf(value) !== i ? [{ path: path(i), message: `duplicates ${what} "${value}"` }] : []));
-}
 
 /**
  * What one environment's `pipeline` can be checked for on its own. That only one environment of a blueprint defines
@@ -20,14 +17,14 @@ export const pipelineRules: CrossFieldRule[] = whenConfigured(
   [
     // Each environment is one stage, one deploy project and one runner role, all named after it.
     (c) =>
-      duplicates(
+      duplicateIssues(
         c.pipeline.deployTargets.map((t) => t.environment),
         (i) => ["pipeline", "deployTargets", i, "environment"],
         "deploy target environment",
       ),
     // One role per environment: a role shared by two would let either environment's deploy change the other.
     (c) =>
-      duplicates(
+      duplicateIssues(
         c.pipeline.deployTargets.map((t) => t.roleArn),
         (i) => ["pipeline", "deployTargets", i, "roleArn"],
         "the deploy role of another target",
@@ -62,7 +59,7 @@ export const pipelineRules: CrossFieldRule[] = whenConfigured(
         ? [{ path: ["pipeline", "approvalEmails"], message: "are never notified: no deploy target has manualApproval" }]
         : [],
     (c) =>
-      duplicates(
+      duplicateIssues(
         c.pipeline.approvalEmails.map((email) => email.toLowerCase()),
         (i) => ["pipeline", "approvalEmails", i],
         "approval email",

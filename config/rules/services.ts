@@ -1,6 +1,7 @@
 import { environmentCredential } from "../credentials";
 import type { ConfigIssue, CrossFieldRule } from "../schema";
 import { tableEnvironmentName } from "../sections/functions";
+import { duplicatesOf } from "./duplicates";
 import { tableGrantIssues } from "./table-grants";
 import {
   FARGATE_CPU_MEMORY,
@@ -163,9 +164,4 @@ function secretReferenceIssues(
   if (externalApiKeys.includes(ref.secret)) return [];
   const known = [...externalApiKeys, ...PLAIN_SECRETS].join(", ");
   return [{ path: [...path, "secret"], message: `names no known secret "${ref.secret}"; known: ${known}` }];
-}
-
-/** Indexes of values that already appeared earlier in the list. */
-function duplicatesOf<T>(values: readonly T[]): number[] {
-  return values.flatMap((value, i) => (values.indexOf(value) !== i ? [i] : []));
 }

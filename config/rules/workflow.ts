@@ -1,13 +1,10 @@
 import { type ConfigIssue, type CrossFieldRule, whenConfigured } from "../schema";
 import { isZipFunction } from "../sections/functions";
+import { duplicateIssues } from "./duplicates";
 
 /** Names of the zip functions, which alone have the `live` alias the workflow invokes. */
 function zipFunctionNames(c: Parameters<CrossFieldRule>[0]): string[] {
   return (c.functions ?? []).filter(isZipFunction).map((f) => f.name);
-}
-
-function duplicates(names: readonly string[], path: (i: number) => (string | number)[], what: string): ConfigIssue[] {
-  return names.flatMap((name, i) => (names.indexOf(name) !== i ? [{ path: path(i), message: `duplicates ${what} "${name}"` }] : []));
 }
 
 export const workflowRules: CrossFieldRule[] = whenConfigured(
@@ -20,13 +17,13 @@ export const workflowRules: CrossFieldRule[] = whenConfigured(
           : [{ path: ["workflow", "stateMachine", "steps", i], message: `names no zip function (${zipFunctionNames(c).join(", ")})` }],
       ),
     (c) =>
-      duplicates(
+      duplicateIssues(
         c.workflow.queues.map((q) => q.name),
         (i) => ["workflow", "queues", i, "name"],
         "queue name",
       ),
     (c) =>
-      duplicates(
+      duplicateIssues(
         c.workflow.rules.map((r) => r.name),
         (i) => ["workflow", "rules", i, "name"],
         "rule name",

@@ -1,0 +1,11 @@
+import type { ConfigIssue } from "../schema";
+
+/** Indexes of values that already appeared earlier in the list. */
+export function duplicatesOf<T>(values: readonly T[]): number[] {
+  return values.flatMap((value, i) => (values.indexOf(value) !== i ? [i] : []));
+}
+
+/** An issue at each value that repeats an earlier one: `duplicates <what> "<value>"`. */
+export function duplicateIssues(values: readonly string[], path: (i: number) => (string | number)[], what: string): ConfigIssue[] {
+  return duplicatesOf(values).map((i) => ({ path: path(i), message: `duplicates ${what} "${values[i]}"` }));
+}
