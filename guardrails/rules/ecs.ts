@@ -1,5 +1,5 @@
-import { blocks, containerDefinitions, environmentCredential, isLiteralString, isTrue } from "../helpers";
-import { type ElementRule, type ElementView, type RuleContext, type StackRule, compliant, nonCompliant, notApplicable } from "../types";
+import { type ContainerDefinition, blocks, containerDefinitions, environmentCredential, isLiteralString, isTrue } from "../helpers";
+import { type ElementRule, type ElementView, type RuleContext, type StackRule, type Verdict, compliant, nonCompliant, notApplicable } from "../types";
 
 export const noPublicIpOnTasks: ElementRule = {
   id: "VP-ECS-1",
@@ -114,6 +114,20 @@ function serviceTasks(context: RuleContext): { service: ElementView; task: Eleme
     });
 }
 
+/**
+ * Each service of the stack with its task definition's containers: not applicable where those are known only at
+ * apply time, else the verdict `judge` gives.
+ */
+function eachServiceContainers(
+  context: RuleContext,
+  judge: (service: ElementView, containers: ContainerDefinition[]) => Verdict,
+): ReturnType<StackRule["check"]> {
+  return serviceTasks(context).map(({ service, task }) => {
+    const containers = containerDefinitions(task);
+    return { subject: service, verdict: containers ? judge(service, containers) : notApplicable };
+  });
+}
+
 /** The secret a container's `valueFrom` names, without its `:<json-key>:<stage>:<version>` suffix. */
 export function secretOfValueFrom(valueFrom: string): string {
   if (valueFrom.startsWith("${")) return valueFrom.slice(0, valueFrom.indexOf("}") + 1);
@@ -129,22 +143,16 @@ export const servicesNotDatabaseMaster: StackRule = {
   fix: "Connect as an application user with IAM database authentication (service config `database: true`); keep the master credentials for a one-off migration task",
   reference: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.MasterAccounts.html",
   check: (context) =>
-    serviceTasks(context).map(({ service, task }) => {
-      const containers = containerDefinitions(task);
-      if (!containers) return { subject: service, verdict: notApplicable };
+    eachServiceContainers(context, (_service, containers) => {
       // An RDS-managed master secret, or the secret that holds the master user's password.
       const master = containers.flatMap((c) =>
         (c.secrets ?? []).filter((s) => /master/i.test(String(s.valueFrom ?? ""))).map((s) => `${c.name ?? "container"}: ${s.name}`),
       );
-      return {
-        subject: service,
-        verdict:
-          master.length === 0
-            ? compliant
-            : nonCompliant(
-                `${master.join(", ")} come from the master user's secret: rotating it breaks running tasks, and the service holds the master's rights`,
-              ),
-      };
+      return master.length === 0
+        ? compliant
+        : nonCompliant(
+            `${master.join(", ")} come from the master user's secret: rotating it breaks running tasks, and the service holds the master's rights`,
+          );
     }),
 };
 
@@ -157,23 +165,17 @@ export const serviceSecretsCheckedForValues: StackRule = {
   fix: "Read each injected secret's versions (data aws_secretsmanager_secret_versions) and add a lifecycle precondition on the service that an AWSCURRENT version exists, as EcsStack does",
   reference: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html",
   check: (context) =>
-    serviceTasks(context).map(({ service, task }) => {
-      const containers = containerDefinitions(task);
-      if (!containers) return { subject: service, verdict: notApplicable };
+    eachServiceContainers(context, (service, containers) => {
       const injected = [...new Set(containers.flatMap((c) => (c.secrets ?? []).map((s) => secretOfValueFrom(String(s.valueFrom ?? "")))))];
       const conditions = blocks(blocks(service.attributes.lifecycle)[0]?.precondition).map((p) => String(p.condition ?? ""));
       const unchecked = injected.filter((secret) => {
         const versions = context.elements.filter((e) => e.type === "data.aws_secretsmanager_secret_versions" && e.attributes.secret_id === secret);
         return !versions.some((reader) => conditions.some((condition) => condition.includes(`${reader.address}.versions`)));
       });
-      return {
-        subject: service,
-        verdict:
-          unchecked.length === 0
-            ? compliant
-            : nonCompliant(
-                `${unchecked.join(", ")} ${unchecked.length === 1 ? "is" : "are"} injected without a plan-time check for a value: ECS cannot start a task whose secret has none, and a first deployment has nothing to roll back to`,
-              ),
-      };
+      return unchecked.length === 0
+        ? compliant
+        : nonCompliant(
+            `${unchecked.join(", ")} ${unchecked.length === 1 ? "is" : "are"} injected without a plan-time check for a value: ECS cannot start a task whose secret has none, and a first deployment has nothing to roll back to`,
+          );
     }),
 };
