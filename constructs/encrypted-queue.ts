@@ -2,7 +2,7 @@ import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
 import { SqsQueueRedriveAllowPolicy } from "@cdktf/provider-aws/lib/sqs-queue-redrive-allow-policy";
 import { Construct } from "constructs";
-import { policyDocument } from "./iam-policy";
+import { denyUnencryptedTransport, policyDocument } from "./iam-policy";
 
 /** An AWS service allowed to send to the queue on behalf of named resources (EventBridge rules, SNS topics). */
 export interface QueueServiceSender {
@@ -137,14 +137,7 @@ export class EncryptedQueue extends Construct {
     new SqsQueuePolicy(this, "Policy", {
       queueUrl: this.queue.url,
       policy: policyDocument([
-        {
-          sid: "DenyUnencryptedTransport",
-          effect: "Deny",
-          principals: "*",
-          actions: ["sqs:*"],
-          resources: [this.queue.arn],
-          conditions: { Bool: { "aws:SecureTransport": false } },
-        },
+        denyUnencryptedTransport(["sqs:*"], [this.queue.arn]),
         ...(props.serviceSenders ?? []).map((sender) => ({
           sid: `${sender.service.split(".")[0]}SendsForItsSources`,
           principals: { Service: sender.service },

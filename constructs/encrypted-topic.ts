@@ -3,7 +3,7 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { type PolicyStatement, policyDocument } from "./iam-policy";
+import { type PolicyStatement, denyUnencryptedTransport, policyDocument } from "./iam-policy";
 
 /** An AWS service that may publish to the topic on behalf of this account's resources. */
 export interface TopicPublisher {
@@ -83,14 +83,7 @@ export class EncryptedTopic extends Construct {
       ...(props.publishers ?? []).map((publisher) =>
         servicePublishesStatement(`${publisher.service.split(".")[0]}OfThisAccountPublishes`, this.topic.arn, accountId, publisher),
       ),
-      {
-        sid: "DenyUnencryptedTransport",
-        effect: "Deny",
-        principals: "*",
-        actions: ["sns:Publish"],
-        resources: [this.topic.arn],
-        conditions: { Bool: { "aws:SecureTransport": false } },
-      },
+      denyUnencryptedTransport(["sns:Publish"], [this.topic.arn]),
     ];
     new SnsTopicPolicy(this, "Policy", { provider, arn: this.topic.arn, policy: policyDocument(statements) });
     (props.emailSubscriptions ?? []).forEach((email, i) => {

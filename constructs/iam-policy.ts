@@ -39,6 +39,18 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
   });
 }
 
+/** A resource-policy statement refusing `actions` on `resources` to anyone calling without TLS. */
+export function denyUnencryptedTransport(actions: readonly string[], resources: readonly string[]): PolicyStatement {
+  return {
+    sid: "DenyUnencryptedTransport",
+    effect: "Deny",
+    principals: "*",
+    actions,
+    resources,
+    conditions: { Bool: { "aws:SecureTransport": false } },
+  };
+}
+
 /** Trust policy letting one AWS service assume a role, optionally pinned to this account. */
 export function assumeRolePolicy(service: string, accountId?: string): string {
   return JSON.stringify({
