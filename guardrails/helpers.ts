@@ -17,11 +17,11 @@ export function isSet(value: unknown): boolean {
 }
 
 /**
- * True for a KMS key reference that names a customer-managed key: set, and not the service's AWS-managed key alias
- * (`alias/aws/<service>`) as written.
+ * True for a KMS key reference that names a customer-managed key: set, and not the service's AWS-managed key
+ * (`alias/aws/<service>`), whether written as the bare alias or as its alias ARN (`arn:aws:kms:...:alias/aws/<service>`).
  */
 export function isCustomerManagedKey(value: unknown, awsManagedAlias: string): boolean {
-  return isSet(value) && value !== awsManagedAlias;
+  return isSet(value) && !(typeof value === "string" && (value === awsManagedAlias || value.endsWith(`:${awsManagedAlias}`)));
 }
 
 /** Terraform booleans arrive as `true` or, from overrides, `"true"`. */

@@ -54,6 +54,7 @@ import {
   suppress,
   synthesizeWithGuardrails,
 } from "../../guardrails";
+import { isCustomerManagedKey } from "../../guardrails/helpers";
 import { synthWithOptionalSections } from "../support/optional-sections";
 import { synthEnvironment } from "../support/synth";
 import { LAMBDA_SECURITY_CASES } from "../support/lambda-cases";
@@ -822,5 +823,16 @@ describe("all-or-nothing synth", () => {
     ).toThrow(/bad name/);
     expect(readdirSync(root)).toEqual([]);
     rmSync(root, { recursive: true, force: true });
+  });
+});
+
+describe("customer-managed key references", () => {
+  it("refuse an AWS-managed key as the bare alias and as its alias ARN, and accept any other key", () => {
+    for (const managed of ["alias/aws/sns", "arn:aws:kms:us-east-1:111111111111:alias/aws/sns"]) {
+      expect(isCustomerManagedKey(managed, "alias/aws/sns")).toBe(false);
+    }
+    expect(isCustomerManagedKey(undefined, "alias/aws/sns")).toBe(false);
+    expect(isCustomerManagedKey("${aws_kms_key.messaging_key.arn}", "alias/aws/sns")).toBe(true);
+    expect(isCustomerManagedKey("arn:aws:kms:us-east-1:111111111111:alias/voice-ai-prod-messaging", "alias/aws/sns")).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import {
   actionMatches,
   blocks,
   environmentCredential,
+  isCustomerManagedKey,
   isExpression,
   isLiteralString,
   isSet,
@@ -13,11 +14,6 @@ import {
 } from "../helpers";
 import { type ElementRule, type ElementView, type RuleContext, compliant, nonCompliant, notApplicable } from "../types";
 
-/** The AWS-managed S3 key: usable only inside its account, and not a CMK of ours. */
-function isAwsManagedS3Key(value: unknown): boolean {
-  return isLiteralString(value) && /(^|:)alias\/aws\/s3$/.test(value);
-}
-
 export const buildOutputEncryptedWithCmk: ElementRule = {
   id: "VP-CB-1",
   level: "error",
@@ -26,7 +22,7 @@ export const buildOutputEncryptedWithCmk: ElementRule = {
   description: "CodeBuild projects encrypt their build output with a customer-managed KMS key",
   fix: "Set encryption_key to the pipeline's artifact CMK (BuildProject does)",
   check: ({ attributes }) =>
-    isSet(attributes.encryption_key) && !isAwsManagedS3Key(attributes.encryption_key)
+    isCustomerManagedKey(attributes.encryption_key, "alias/aws/s3")
       ? compliant
       : nonCompliant("encryption_key is not a CMK (unset or alias/aws/s3), so build output is encrypted with the AWS-managed S3 key"),
 };
@@ -140,7 +136,7 @@ export const artifactStoreEncryptedWithCmk: ElementRule = {
       const where = `artifact_store[${i}]${isSet(store.region) ? ` (${String(store.region)})` : ""}`;
       // Without the block CodePipeline uses the AWS-managed aws/s3 key, which another account's role can never use.
       if (!key || !isSet(key.id)) return [`${where} has no encryption_key, so artifacts use the AWS-managed aws/s3 key`];
-      if (key.type !== "KMS" || isAwsManagedS3Key(key.id)) return [`${where} encryption_key is not a customer-managed KMS key`];
+      if (key.type !== "KMS" || !isCustomerManagedKey(key.id, "alias/aws/s3")) return [`${where} encryption_key is not a customer-managed KMS key`];
       return [];
     });
     return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
