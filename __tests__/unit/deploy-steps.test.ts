@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deployCommands } from "../../scripts/deploy-steps";
-import { editedConfig, synthBlueprintEnvironment, synthEnvironment } from "../support/synth";
+import { BLUEPRINTS, parseEnvironmentConfig } from "../../config";
+import { editedConfig, synthEnvironment } from "../support/synth";
 
 const order = ["bootstrap", "secrets-kms", "vpc", "registry", "rds", "ecs", "observability"].map((component) => ({
   id: `prod-${component}`,
@@ -45,7 +46,7 @@ describe("deploy commands", () => {
 });
 
 describe("deploy commands of the serverless blueprint", () => {
-  const { config } = synthBlueprintEnvironment("voice-assistant", "prod");
+  const config = parseEnvironmentConfig(BLUEPRINTS["voice-assistant"].prod, "voice-assistant/prod");
   const serverlessOrder = ["bootstrap", "secrets-kms", "storage", "functions", "frontend", "pipeline"].map((component) => ({
     id: `prod-${component}`,
     component,
