@@ -1,6 +1,9 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
+import type { EnvironmentConfig } from "../config";
+import { isZipFunction } from "../config/sections/functions";
 import { bucketNameFor } from "../config/sections/storage";
+import type { BuildImage } from "../constructs/build-project";
 import { DeliveryPipeline } from "../constructs/delivery-pipeline";
 import { EncryptedTopic } from "../constructs/encrypted-topic";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
@@ -62,6 +65,9 @@ export class PipelineStack extends PlatformStack {
       logRetentionDays: pipeline.logRetentionDays,
       deployTargets: pipeline.deployTargets,
       approvalTopic: { arn: approvals.arn, kmsKeyArn: props.messagingKeyArn },
+      // Packages with native code (pydantic-core, cryptography) built on x86 fail to import on Graviton at the first
+      // invoke: the build runs on the functions' architecture (one per blueprint, config/rules/pipeline.ts).
+      build: { image: buildImageFor(this.config) },
     });
     this.pipelineName = delivery.pipeline.name;
     this.connectionArn = delivery.connectionArn;
@@ -78,4 +84,10 @@ export class PipelineStack extends PlatformStack {
         "Role of each environment's deploy project, by environment: that environment's deploy role (pipeline.deployTargets[].roleArn) must trust it for sts:AssumeRole",
     });
   }
+}
+
+/** The pinned CodeBuild image of the zip functions' architecture. */
+function buildImageFor(config: EnvironmentConfig): BuildImage {
+  const arm = (config.functions ?? []).filter(isZipFunction).some((fn) => fn.architecture === "arm64");
+  return arm ? "aws/codebuild/amazonlinux-aarch64-standard:3.0" : "aws/codebuild/standard:7.0";
 }

@@ -137,7 +137,37 @@ describe("bad serverless input is rejected with the field path", () => {
       /frontend\.domain\.name: must be a lower-case domain name/,
     ],
     ["empty CSP", "dev", (r) => (r.frontend.contentSecurityPolicy = ""), /frontend\.contentSecurityPolicy: must not be empty/],
+    [
+      "site without a domain while Cognito redirects to it",
+      "dev",
+      (r) => delete r.frontend.domain,
+      /frontend\.domain: is required: identity's callback URLs and storage\.files\.corsOrigins must name the site's host/,
+    ],
+    [
+      "callback to another host",
+      "staging",
+      (r) => (r.identity.appClient.callbackUrls = ["https://assistant.example.com/callback"]),
+      /identity\.appClient\.callbackUrls\.0: points at assistant\.example\.com, but the site is served at staging\.assistant\.example\.com/,
+    ],
+    [
+      "CORS for another host",
+      "prod",
+      (r) => (r.storage.files.corsOrigins = ["https://dev.assistant.example.com"]),
+      /storage\.files\.corsOrigins\.0: names dev\.assistant\.example\.com, but the site is served at assistant\.example\.com/,
+    ],
+    [
+      "CSP that blocks the API's domain",
+      "prod",
+      (r) => (r.frontend.contentSecurityPolicy = "default-src 'self'; connect-src 'self' https://*.amazonaws.com"),
+      /frontend\.contentSecurityPolicy: must allow https:\/\/api\.assistant\.example\.com \(api\.domain\) in connect-src/,
+    ],
     // pipeline
+    [
+      "one build for two architectures",
+      "prod",
+      (r) => (r.functions[0].architecture = "x86_64"),
+      /pipeline: builds every zip function in one build, but functions mix x86_64 and arm64/,
+    ],
     [
       "deploy role that is no role ARN",
       "prod",

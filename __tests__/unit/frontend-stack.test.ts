@@ -21,9 +21,9 @@ function propsFor(env: "dev" | "prod", edit: (raw: any) => void = () => {}): Fro
   return { config: parseEnvironmentConfig(raw, `voice-assistant ${env}`), storageKeyArn: STORAGE_KEY, logsKeyArn: LOGS_KEY };
 }
 
-function synthFrontend(env: "dev" | "prod") {
+function synthFrontend(env: "dev" | "prod", edit?: (raw: any) => void) {
   const app = testApp();
-  const stack = new FrontendStack(app, propsFor(env));
+  const stack = new FrontendStack(app, propsFor(env, edit));
   applyGuardrails(stack, { production: env === "prod" });
   const text = Testing.synth(stack);
   return { stack, text, json: JSON.parse(text) as Json, findings: collectFindings(app).flatMap((report) => report.findings) };
@@ -150,8 +150,16 @@ describe("prod frontend stack (with a domain)", () => {
   });
 });
 
-describe("dev frontend stack (no domain)", () => {
-  const { stack, json, findings } = synthFrontend("dev");
+/** dev without a site domain: then nothing may name the site's host (config/rules/frontend.ts), so no Cognito or CORS. */
+const withoutDomain = (raw: any) => {
+  delete raw.frontend.domain;
+  delete raw.api;
+  delete raw.identity;
+  raw.storage.files.corsOrigins = [];
+};
+
+describe("dev frontend stack without a domain", () => {
+  const { stack, json, findings } = synthFrontend("dev", withoutDomain);
   const distribution = only(json, "aws_cloudfront_distribution");
 
   it("serves the *.cloudfront.net name with CloudFront's certificate: no ACM certificate, aliases or records", () => {

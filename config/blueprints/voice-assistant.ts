@@ -47,11 +47,12 @@ function environment(name: Environment): EnvironmentInput {
   const by = <T>(values: Record<Environment, T>): T => values[name];
   const prod = name === "prod";
   const accountId = by({ dev: "711111111111", staging: "722222222222", prod: "733333333333" });
-  const appUrl = by({
-    dev: "https://dev.assistant.example.com",
-    staging: "https://staging.assistant.example.com",
-    prod: "https://assistant.example.com",
-  });
+  // The site's host and its account's public hosted zone: Cognito's redirects and the files bucket's CORS name it.
+  const site = by({ dev: "dev.assistant.example.com", staging: "staging.assistant.example.com", prod: "assistant.example.com" });
+  const hostedZoneId = by({ dev: "Z0711111111EXAMPLE", staging: "Z0722222222EXAMPLE", prod: "Z0733333333EXAMPLE" });
+  const appUrl = `https://${site}`;
+  // Prod's API has its own domain, which the site's CSP must let the browser call; elsewhere the execute-api host.
+  const apiDomain = prod ? "api.assistant.example.com" : undefined;
   return {
     project: "voice-assistant",
     environment: name,
@@ -186,7 +187,7 @@ function environment(name: Environment): EnvironmentInput {
             logRetentionDays: 365,
           }
         : undefined,
-      domain: prod ? { name: "api.assistant.example.com", hostedZoneId: "Z0733333333EXAMPLE" } : undefined,
+      domain: apiDomain ? { name: apiDomain, hostedZoneId } : undefined,
       routes: [
         { path: "/health", methods: ["GET"], function: "response-generation", public: true },
         { path: "/voice", methods: ["POST"], function: "voice-processing" },
@@ -199,10 +200,15 @@ function environment(name: Environment): EnvironmentInput {
     },
     // Seed 002's React frontend on S3 + CloudFront.
     frontend: {
-      domain: prod ? { name: "assistant.example.com", hostedZoneId: "Z0733333333EXAMPLE" } : undefined,
+      domain: { name: site, hostedZoneId },
       priceClass: "PriceClass_100",
-      contentSecurityPolicy:
-        "default-src 'self'; connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com; img-src 'self' data:; media-src 'self' blob:; frame-ancestors 'none'",
+      contentSecurityPolicy: [
+        "default-src 'self'",
+        `connect-src 'self'${apiDomain ? ` https://${apiDomain}` : ""} https://*.amazonaws.com https://*.amazoncognito.com`,
+        "img-src 'self' data:",
+        "media-src 'self' blob:",
+        "frame-ancestors 'none'",
+      ].join("; "),
       accessLogRetentionDays: by({ dev: 14, staging: 30, prod: 365 }),
     },
     // Seed 002's CodePipeline: built and deployed from prod's account (the most guarded one), into each environment by role.

@@ -12,6 +12,7 @@ import { dynamodbRules } from "./dynamodb";
 import { ecsRules } from "./ecs";
 import { edgeRules } from "./edge";
 import { environmentRules } from "./environment";
+import { frontendRules } from "./frontend";
 import { functionsRules } from "./functions";
 import { identityRules } from "./identity";
 import { messagingRules } from "./messaging";
@@ -42,6 +43,7 @@ export const crossFieldRules: readonly CrossFieldRule[] = [
   ...parametersRules,
   ...workflowRules,
   ...apiRules,
+  ...frontendRules,
   ...ciRules,
   ...pipelineRules,
 ];

@@ -1,4 +1,5 @@
 import { type ConfigIssue, type CrossFieldRule, whenConfigured } from "../schema";
+import { isZipFunction } from "../sections/functions";
 import { duplicateIssues } from "./duplicates";
 
 /** The environment the platform treats as production (stacks/app.ts guards it with the production rules). */
@@ -64,5 +65,12 @@ export const pipelineRules: CrossFieldRule[] = whenConfigured(
         (i) => ["pipeline", "approvalEmails", i],
         "approval email",
       ),
+    // One build packages every function: native wheels built for one architecture do not load on the other.
+    (c) => {
+      const architectures = new Set((c.functions ?? []).filter(isZipFunction).map((fn) => fn.architecture));
+      return architectures.size > 1
+        ? [{ path: ["pipeline"], message: "builds every zip function in one build, but functions mix x86_64 and arm64; give them one architecture" }]
+        : [];
+    },
   ],
 );
