@@ -54,6 +54,23 @@ export interface FunctionPermissions {
    * @default - none
    */
   readonly stateMachineArn?: string;
+  /**
+   * CMK of that state machine: StartExecution encrypts the input with it under the caller's permissions, so without
+   * a grant every start is denied. Required with `stateMachineArn`.
+   * @default - none
+   */
+  readonly stateMachineKeyArn?: string;
+  /**
+   * Secrets Manager secrets the function reads (GetSecretValue), with the CMK that encrypts them.
+   * @default - none
+   */
+  readonly readsSecrets?: { readonly arns: readonly string[]; readonly kmsKeyArn: string };
+  /**
+   * Parameter Store path prefix (`/<project>/<env>/`) whose parameters the function reads, with the CMK of its
+   * SecureStrings.
+   * @default - none
+   */
+  readonly readsParameters?: { readonly path: string; readonly kmsKeyArn?: string };
 }
 
 const FOUNDATION_MODEL = /^arn:aws[a-z-]*:bedrock:([a-z0-9-]+)::foundation-model\/([A-Za-z0-9.:_-]+)$/;
@@ -107,7 +124,7 @@ function bedrockStatements(owner: string, access: BedrockModelAccess): PolicySta
 }
 
 /** Least-privilege statements for what a function calls; `owner` names the construct in validation errors. */
-export function functionPermissionStatements(owner: string, permissions: FunctionPermissions, region: string): PolicyStatement[] {
+export function functionPermissionStatements(owner: string, permissions: FunctionPermissions, region: string, accountId: string): PolicyStatement[] {
   const statements: PolicyStatement[] = [];
   if (permissions.bedrock) statements.push(...bedrockStatements(owner, permissions.bedrock));
   if (permissions.lexBotAliasArn) {
@@ -138,7 +155,51 @@ export function functionPermissionStatements(owner: string, permissions: Functio
   }
   if (permissions.stateMachineArn) {
     check(owner, "stateMachineArn", permissions.stateMachineArn, STATE_MACHINE, "arn:aws:states:<region>:<account>:stateMachine:<name>");
-    statements.push({ sid: "StartWorkflow", actions: ["states:StartExecution"], resources: [permissions.stateMachineArn] });
+    if (!permissions.stateMachineKeyArn)
+      throw new Error(`${owner}: stateMachineKeyArn is required with stateMachineArn (StartExecution encrypts the input)`);
+    statements.push(
+      { sid: "StartWorkflow", actions: ["states:StartExecution"], resources: [permissions.stateMachineArn] },
+      {
+        sid: "EncryptWorkflowInput",
+        actions: ["kms:GenerateDataKey", "kms:Decrypt"],
+        resources: [permissions.stateMachineKeyArn],
+        conditions: { StringEquals: { "kms:EncryptionContext:aws:states:stateMachineArn": permissions.stateMachineArn } },
+      },
+    );
+  }
+  const secrets = permissions.readsSecrets;
+  if (secrets && secrets.arns.length > 0) {
+    statements.push(
+      { sid: "ReadGrantedSecrets", actions: ["secretsmanager:GetSecretValue"], resources: [...secrets.arns] },
+      {
+        sid: "DecryptSecretsThroughSecretsManager",
+        actions: ["kms:Decrypt"],
+        resources: [secrets.kmsKeyArn],
+        conditions: { StringEquals: { "kms:ViaService": `secretsmanager.${region}.amazonaws.com` } },
+      },
+    );
+  }
+  const parameters = permissions.readsParameters;
+  if (parameters) {
+    if (!/^\/[A-Za-z0-9_./-]+\/$/.test(parameters.path))
+      throw new Error(`${owner}: readsParameters.path "${parameters.path}" must start and end with /`);
+    statements.push({
+      sid: "ReadParametersUnderPath",
+      actions: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
+      // The path itself (GetParametersByPath authorizes on it) and every parameter below it.
+      resources: [
+        `arn:aws:ssm:${region}:${accountId}:parameter${parameters.path.slice(0, -1)}`,
+        `arn:aws:ssm:${region}:${accountId}:parameter${parameters.path}*`,
+      ],
+    });
+    if (parameters.kmsKeyArn) {
+      statements.push({
+        sid: "DecryptSecureStringsThroughSsm",
+        actions: ["kms:Decrypt"],
+        resources: [parameters.kmsKeyArn],
+        conditions: { StringEquals: { "kms:ViaService": `ssm.${region}.amazonaws.com` } },
+      });
+    }
   }
   return statements;
 }

@@ -181,7 +181,7 @@ export class ZipFunction extends Construct {
           resources: [props.deadLetterKeyArn],
           conditions: { StringEquals: { "kms:ViaService": `sqs.${props.region}.amazonaws.com` } },
         },
-        ...functionPermissionStatements(`ZipFunction ${id}`, props, props.region),
+        ...functionPermissionStatements(`ZipFunction ${id}`, props, props.region, props.accountId),
       ],
     });
 
@@ -221,13 +221,15 @@ export class ZipFunction extends Construct {
     this.errorAlarmName = `${functionName}-${ALIAS}-errors`;
     this.errorAlarm = new MetricAlarm(this, "ErrorAlarm", {
       alarmName: this.errorAlarmName,
-      description: `${props.name}: more than ${props.errorAlarm.threshold} failed invocations of the ${ALIAS} alias; a running CodeDeploy deployment stops and rolls back. See ${this.execution.logGroup.name}.`,
+      description: `${props.name}: ${props.errorAlarm.threshold} or more failed invocations of the ${ALIAS} alias; a running CodeDeploy deployment stops and rolls back. See ${this.execution.logGroup.name}.`,
       namespace: "AWS/Lambda",
       metricName: "Errors",
       // The alias's own metrics: during a canary they include the new version's share of traffic.
       dimensions: { FunctionName: functionName, Resource: `${functionName}:${ALIAS}` },
       statistic: "Sum",
-      comparison: "GreaterThanThreshold",
+      // "Errors that stop the shift": the threshold-th error already does (a canary's share of little traffic may
+      // never reach one more).
+      comparison: "GreaterThanOrEqualToThreshold",
       threshold: props.errorAlarm.threshold,
       periodSeconds: props.errorAlarm.periodSeconds,
       evaluationPeriods: props.errorAlarm.evaluationPeriods,

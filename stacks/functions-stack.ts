@@ -1,5 +1,13 @@
 import type { Construct } from "constructs";
-import { type ImageFunctionConfig, type ZipFunctionConfig, isImageFunction, isZipFunction } from "../config/sections/functions";
+import {
+  type ImageFunctionConfig,
+  type ZipFunctionConfig,
+  isImageFunction,
+  isZipFunction,
+  secretEnvironmentName,
+} from "../config/sections/functions";
+import { parameterPathFor } from "../config/sections/parameters";
+import { secretNameFor } from "../config/sections/security";
 import { workflowResourceName } from "../config/sections/workflow";
 import { ContainerFunction, type FunctionNetwork, type FunctionTable } from "../constructs/container-function";
 import type { ImageRepository } from "../constructs/container-repository";
@@ -32,6 +40,21 @@ export interface FunctionsStackProps extends Omit<PlatformStackProps, "component
    * @default - none; required with a zip function
    */
   readonly messagingKeyArn?: string;
+  /**
+   * CMK of the workflow's state machine (secrets-kms `workflow`), for the functions that start executions.
+   * @default - none; required when a function has `permissions.startsWorkflow`
+   */
+  readonly workflowKeyArn?: string;
+  /**
+   * Every secret of secrets-kms by short name, and the key that encrypts them, for `permissions.readsSecrets`.
+   * @default - none; then no function may read a secret
+   */
+  readonly secrets?: { readonly arns: Readonly<Record<string, string>>; readonly kmsKeyArn: string };
+  /**
+   * CMK of the parameters stack's SecureStrings (secrets-kms `parameters`), for `permissions.readsParameters`.
+   * @default - none
+   */
+  readonly parametersKeyArn?: string;
   /**
    * Topic the zip functions' rollback alarms page (observability's alarm topic, by its fixed name).
    * @default - none; required with a zip function
@@ -143,6 +166,14 @@ export class FunctionsStack extends PlatformStack {
     const needsWorkflow = permissions && (permissions.putsEvents || permissions.startsWorkflow || permissions.sendsToQueues.length > 0);
     if (needsWorkflow && !workflow) throw new Error(`${where} uses the workflow section, which is absent (config rule)`);
     const lex = permissions?.lexBotAlias;
+    const secretNames = permissions?.readsSecrets ?? [];
+    const missingSecrets = secretNames.filter((name) => !props.secrets?.arns[name]);
+    if (missingSecrets.length > 0) throw new Error(`${where} reads ${missingSecrets.join(", ")}, which secrets has no ARN for`);
+    // Where the function finds what it reads: names, never values.
+    const locations = {
+      ...Object.fromEntries(secretNames.map((name) => [secretEnvironmentName(name), secretNameFor(config, name)])),
+      ...(permissions?.readsParameters ? { PARAMETERS_PATH: parameterPathFor(config, "") } : {}),
+    };
     return new ZipFunction(this, fn.name, {
       name: fn.name,
       namePrefix: this.namePrefix,
@@ -156,7 +187,7 @@ export class FunctionsStack extends PlatformStack {
       architecture: fn.architecture,
       reservedConcurrency: fn.reservedConcurrency,
       provisionedConcurrency: fn.provisionedConcurrency,
-      environment: fn.environment,
+      environment: { ...fn.environment, ...locations },
       tableGrants: fn.tables,
       tables: props.tables,
       tablesKeyArn: props.dynamodbKeyArn,
@@ -181,6 +212,12 @@ export class FunctionsStack extends PlatformStack {
       eventBusArn: workflow && permissions?.putsEvents ? eventBusArn(scope, workflowResourceName(config, workflow.eventBus.name)) : undefined,
       stateMachineArn:
         workflow && permissions?.startsWorkflow ? stateMachineArn(scope, workflowResourceName(config, workflow.stateMachine.name)) : undefined,
+      stateMachineKeyArn: permissions?.startsWorkflow ? props.workflowKeyArn : undefined,
+      readsSecrets:
+        secretNames.length > 0 && props.secrets
+          ? { arns: secretNames.map((name) => props.secrets!.arns[name]), kmsKeyArn: props.secrets.kmsKeyArn }
+          : undefined,
+      readsParameters: permissions?.readsParameters ? { path: parameterPathFor(config, ""), kmsKeyArn: props.parametersKeyArn } : undefined,
     });
   }
 }

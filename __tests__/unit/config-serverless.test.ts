@@ -76,6 +76,24 @@ describe("bad serverless input is rejected with the field path", () => {
       (r) => (fn(r, "response-generation").permissions.sendsToQueues = ["billing"]),
       /functions\.5\.permissions\.sendsToQueues\.0: names no queue of workflow\.queues \(analytics\)/,
     ],
+    [
+      "a secret that does not exist",
+      "dev",
+      (r) => (fn(r, "music").permissions.readsSecrets = ["spotify-key"]),
+      /functions\.3\.permissions\.readsSecrets\.0: names no secret of secrets\.externalApiKeys \(music-api-key, weather-api-key\)/,
+    ],
+    [
+      "parameters without a parameters section",
+      "dev",
+      (r) => delete r.parameters,
+      /functions\.2\.permissions\.readsParameters: requires the parameters section/,
+    ],
+    [
+      "a variable the stack sets",
+      "dev",
+      (r) => (fn(r, "music").environment.MUSIC_API_KEY_SECRET_ID = "x"),
+      /functions\.3\.environment\.MUSIC_API_KEY_SECRET_ID: is set by the functions stack to the secret's name/,
+    ],
     ["events without a workflow", "dev", (r) => delete r.workflow, /functions\.0\.permissions\.putsEvents: requires the workflow section/],
     [
       "zip functions without an artifacts bucket",

@@ -102,3 +102,51 @@ describe.each(["dev", "prod"])("%s voice-assistant functions stack (zip function
     );
   });
 });
+
+describe("voice-assistant functions: what review found missing", () => {
+  const synth = synthBlueprintEnvironment("voice-assistant", "prod");
+  const stack = synth.stack("functions");
+  const policy = (id: string): Statement[] => JSON.parse(resourcesOf(stack, "aws_iam_role_policy")[`${id}_role_policy`].policy).Statement;
+
+  it("lets response-generation encrypt the pipeline's input with the workflow key, bound to that state machine", () => {
+    const grant = policy("response_generation").find((s) => s.Sid === "EncryptWorkflowInput")!;
+    expect(asList(grant.Action).sort()).toEqual(["kms:Decrypt", "kms:GenerateDataKey"]);
+    expect(remoteOutputRef(synth, asList(grant.Resource)[0])).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.workflow_key.arn}" });
+    expect(grant.Condition).toEqual({
+      StringEquals: {
+        "kms:EncryptionContext:aws:states:stateMachineArn": "arn:aws:states:us-east-1:733333333333:stateMachine:voice-assistant-prod-voice-pipeline",
+      },
+    });
+  });
+
+  it("lets music read its provider's key, and only that secret, decrypting through Secrets Manager; names it in the environment", () => {
+    const statements = policy("music");
+    const read = statements.find((s) => s.Sid === "ReadGrantedSecrets")!;
+    expect(asList(read.Resource)).toHaveLength(1);
+    expect(remoteOutputRef(synth, asList(read.Resource)[0])).toEqual({
+      stack: "secrets-kms",
+      value: "${aws_secretsmanager_secret.music_api_key.arn}",
+    });
+    expect(statements.find((s) => s.Sid === "DecryptSecretsThroughSecretsManager")!.Condition).toEqual({
+      StringEquals: { "kms:ViaService": "secretsmanager.us-east-1.amazonaws.com" },
+    });
+    expect(resourcesOf(stack, "aws_lambda_function").music.environment.variables.MUSIC_API_KEY_SECRET_ID).toBe("prod/voice-assistant/music-api-key");
+    expect(policy("weather").find((s) => s.Sid === "ReadGrantedSecrets")!.Resource).not.toEqual(read.Resource);
+  });
+
+  it("lets llm-integration read the environment's parameters by path, and nothing else of SSM", () => {
+    const read = policy("llm_integration").find((s) => s.Sid === "ReadParametersUnderPath")!;
+    expect(asList(read.Resource)).toEqual([
+      "arn:aws:ssm:us-east-1:733333333333:parameter/voice-assistant/prod",
+      "arn:aws:ssm:us-east-1:733333333333:parameter/voice-assistant/prod/*",
+    ]);
+    expect(resourcesOf(stack, "aws_lambda_function").llm_integration.environment.variables.PARAMETERS_PATH).toBe("/voice-assistant/prod/");
+    expect(policy("music").some((s) => s.Sid === "ReadParametersUnderPath")).toBe(false);
+  });
+
+  it("rolls a deployment back on the first error of the live alias", () => {
+    for (const alarm of Object.values(resourcesOf(stack, "aws_cloudwatch_metric_alarm"))) {
+      expect([alarm.comparison_operator, alarm.threshold, alarm.period]).toEqual(["GreaterThanOrEqualToThreshold", 1, 60]);
+    }
+  });
+});

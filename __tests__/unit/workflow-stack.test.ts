@@ -241,6 +241,16 @@ describe("WorkflowStack names", () => {
       environmentKeyArn: "arn:aws:kms:us-east-1:733333333333:key/functions",
       messagingKeyArn: MESSAGING_KEY,
       alarmTopicArn: "arn:aws:sns:us-east-1:733333333333:voice-assistant-prod-alarms",
+      workflowKeyArn: WORKFLOW_KEY,
+      secrets: {
+        arns: Object.fromEntries(
+          ["music-api-key", "weather-api-key"].map((name) => [
+            name,
+            `arn:aws:secretsmanager:us-east-1:733333333333:secret:prod/voice-assistant/${name}-AbCdEf`,
+          ]),
+        ),
+        kmsKeyArn: "arn:aws:kms:us-east-1:733333333333:key/secrets",
+      },
       tables: {
         conversations: {
           name: "voice-assistant-prod-conversations",

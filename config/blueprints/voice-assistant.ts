@@ -30,16 +30,18 @@ const FUNCTIONS: readonly { name: string; memoryMb: number; timeoutSeconds: numb
     memoryMb: 1024,
     timeoutSeconds: 60,
     critical: true,
-    permissions: { bedrockModelId: "anthropic.claude-3-haiku-20240307-v1:0" },
+    // The model id and the conversation window come from Parameter Store (PARAMETERS_PATH).
+    permissions: { bedrockModelId: "anthropic.claude-3-haiku-20240307-v1:0", readsParameters: true },
   },
-  { name: "music", memoryMb: 256, timeoutSeconds: 10, permissions: {} },
-  { name: "weather", memoryMb: 256, timeoutSeconds: 10, permissions: {} },
+  // The music and weather providers' keys, put by an operator into Secrets Manager.
+  { name: "music", memoryMb: 256, timeoutSeconds: 10, permissions: { readsSecrets: ["music-api-key"] } },
+  { name: "weather", memoryMb: 256, timeoutSeconds: 10, permissions: { readsSecrets: ["weather-api-key"] } },
   // Text back to speech with Polly; starts the pipeline for follow-ups and reports analytics.
   {
     name: "response-generation",
     memoryMb: 512,
     timeoutSeconds: 30,
-    permissions: { synthesizeSpeech: true, startsWorkflow: true, sendsToQueues: ["analytics"] },
+    permissions: { synthesizeSpeech: true, startsWorkflow: true, sendsToQueues: ["analytics"], readsParameters: true },
   },
 ];
 

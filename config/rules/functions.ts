@@ -1,6 +1,12 @@
 import { credentialProblem } from "../credentials";
 import type { ConfigIssue, CrossFieldRule } from "../schema";
-import { ENVIRONMENT_MAX_BYTES, LAMBDA_RESERVED_ENVIRONMENT, isZipFunction, tableEnvironmentName } from "../sections/functions";
+import {
+  ENVIRONMENT_MAX_BYTES,
+  LAMBDA_RESERVED_ENVIRONMENT,
+  isZipFunction,
+  secretEnvironmentName,
+  tableEnvironmentName,
+} from "../sections/functions";
 import { tableGrantIssues } from "./table-grants";
 
 /** Lambda caps function names (and IAM role names) at 64 characters; ours are `<project>-<env>-<name>`. */
@@ -82,6 +88,25 @@ export const functionsRules: CrossFieldRule[] = [
       const issues: ConfigIssue[] = [];
       for (const field of ["putsEvents", "startsWorkflow"] as const) {
         if (permissions[field] && !workflow) issues.push({ path: [...path, field], message: "requires the workflow section" });
+      }
+      permissions.readsSecrets.forEach((secret, j) => {
+        if (!c.secrets.externalApiKeys.includes(secret)) {
+          issues.push({
+            path: [...path, "readsSecrets", j],
+            message: `names no secret of secrets.externalApiKeys (${c.secrets.externalApiKeys.join(", ")})`,
+          });
+        }
+        const variable = secretEnvironmentName(secret);
+        if (variable in f.environment)
+          issues.push({ path: ["functions", i, "environment", variable], message: `is set by the functions stack to the secret's name; remove it` });
+      });
+      if (permissions.readsParameters && !c.parameters)
+        issues.push({ path: [...path, "readsParameters"], message: "requires the parameters section" });
+      if (permissions.readsParameters && "PARAMETERS_PATH" in f.environment) {
+        issues.push({
+          path: ["functions", i, "environment", "PARAMETERS_PATH"],
+          message: "is set by the functions stack to the parameters' path; remove it",
+        });
       }
       permissions.sendsToQueues.forEach((queue, j) => {
         if (!workflow?.queues.some((q) => q.name === queue)) {

@@ -27,6 +27,11 @@ export const LAMBDA_RESERVED_ENVIRONMENT = [
   "LAMBDA_TASK_ROOT",
 ] as const;
 
+/** Variable the functions stack sets to a read secret's full name (GetSecretValue's SecretId), e.g. `MUSIC_API_KEY_SECRET_ID`. */
+export function secretEnvironmentName(secret: string): string {
+  return `${secret.toUpperCase().replace(/-/g, "_")}_SECRET_ID`;
+}
+
 /** Variable the functions stack sets to a granted table's physical name, e.g. `HANDOVER_TOKENS_TABLE`. */
 export function tableEnvironmentName(table: string): string {
   return `${table.toUpperCase().replace(/-/g, "_")}_TABLE`;
@@ -94,6 +99,13 @@ export const functionPermissionsSchema = z.strictObject({
   startsWorkflow: z.boolean().default(false),
   /** Workflow queues (by name) it sends to. */
   sendsToQueues: z.array(resourceName).default([]),
+  /**
+   * Secrets (short names of `secrets.externalApiKeys`) it reads with GetSecretValue; each secret's full name is in
+   * its environment as `<NAME>_SECRET_ID` (the music and weather providers' keys).
+   */
+  readsSecrets: z.array(z.string().min(1)).default([]),
+  /** Reads the parameters stack's settings; their path is in its environment as `PARAMETERS_PATH`. */
+  readsParameters: z.boolean().default(false),
 });
 
 export const functionSchema = z.strictObject({
