@@ -64,6 +64,7 @@ function siteUploadSteps(frontendStackId: string): string[] {
 
 function connectionSteps(pipelineStackId: string): string[] {
   return [
+    `# then: create each target account's deploy role (pipeline.deployTargets[].roleArn), trusting its runner role: terraform -chdir=cdktf.out/stacks/${pipelineStackId} output -json deploy_runner_role_arns`,
     `# then: approve the pending GitHub connection in the console (Developer Tools > Settings > Connections): terraform -chdir=cdktf.out/stacks/${pipelineStackId} output -raw connection_arn`,
   ];
 }
