@@ -7,6 +7,7 @@ import { ApiGatewayRestApi } from "@cdktf/provider-aws/lib/api-gateway-rest-api"
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { Fn, type TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
+import { type RestApiCors, addErrorResponses, addPreflight, validateCors } from "./rest-api-cors";
 import { type RestApiCustomDomain, RestApiDomain, validateCustomDomain } from "./rest-api-domain";
 import {
   PUBLIC_ROUTES_TAG,
@@ -29,6 +30,7 @@ import {
   validateStage,
 } from "./rest-api-stage";
 
+export type { RestApiCors } from "./rest-api-cors";
 export { PUBLIC_ROUTES_TAG, methodSettingsPath, type HttpMethod, type LambdaAliasTarget, type RestApiRoute } from "./rest-api-routes";
 
 export interface RestApiProps {
@@ -82,6 +84,14 @@ export interface RestApiProps {
    */
   readonly customDomain?: RestApiCustomDomain;
   /**
+   * Browser access from one other origin (the site's): an OPTIONS preflight on every route resource, answered by
+   * API Gateway without authorization or a function, and the origin header on API Gateway's own 4XX/5XX responses.
+   * The functions' own responses must carry `Access-Control-Allow-Origin` themselves (API Gateway passes a Lambda
+   * proxy response through unchanged).
+   * @default - no CORS: browsers on other origins cannot call the API
+   */
+  readonly cors?: RestApiCors;
+  /**
    * Who sets the account's API Gateway CloudWatch Logs role, without which API Gateway refuses stage logging.
    * `create`: this construct creates the role and `aws_api_gateway_account`, a per-account-and-region singleton
    * (exactly one stack per account and region may say `create`). `preexisting`: another stack or a person did.
@@ -92,7 +102,9 @@ export interface RestApiProps {
 /**
  * A regional REST API proxying routes to Lambda aliases, as aws-cdk-lib's LambdaRestApi does: Cognito user pool
  * authorizer on every route not declared public, invoke permissions scoped to this API's stage, method and path,
- * a deployment replaced whenever a route changes, and one stage (see RestApiStage).
+ * a deployment replaced whenever a route changes, and one stage (see RestApiStage). With `cors`, preflights and
+ * API Gateway's own errors are answered for one browser origin; the Lambda proxy responses carry
+ * `Access-Control-Allow-Origin` only if the function adds it (the application's job).
  */
 export class RestApi extends Construct {
   readonly restApi: ApiGatewayRestApi;
@@ -109,6 +121,7 @@ export class RestApi extends Construct {
     validate(where, props);
     validateStage(where, { ...props, usagePlanThrottle, usagePlanQuota: props.usagePlan?.quota });
     if (props.customDomain) validateCustomDomain(where, props.customDomain);
+    if (props.cors) validateCors(where, props.cors, props.routes);
 
     const publicRoutes = props.routes.filter((r) => r.public).flatMap((r) => r.methods.map((m) => `${m}:${r.path}`));
     this.restApi = new ApiGatewayRestApi(this, "Resource", {
@@ -185,9 +198,27 @@ export class RestApi extends Construct {
       }
     }
 
-    // A new deployment whenever a route, method, integration or the authorizer changes (a stage serves the snapshot
-    // it points at, not the live API). Created before the old one is destroyed: API Gateway refuses to delete a
-    // deployment that a stage still points at.
+    // One preflight per route resource, allowing the methods of every route on it; OPTIONS is never a route then.
+    const cors = props.cors;
+    if (cors) {
+      const methodsByPath = new Map<string, HttpMethod[]>();
+      for (const route of props.routes) methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), ...route.methods]);
+      for (const [path, methods] of methodsByPath) {
+        deployed.push(
+          ...addPreflight(this, `${methodWord("OPTIONS")}${slug(path)}`, {
+            restApiId: this.restApi.id,
+            resourceId: resourceIdOf(path),
+            methods,
+            cors,
+          }),
+        );
+      }
+      deployed.push(...addErrorResponses(this, this.restApi.id, cors));
+    }
+
+    // A new deployment whenever a route, method, integration, CORS response or the authorizer changes (a stage serves
+    // the snapshot it points at, not the live API). Created before the old one is destroyed: API Gateway refuses to
+    // delete a deployment that a stage still points at.
     this.deployment = new ApiGatewayDeployment(this, "Deployment", {
       restApiId: this.restApi.id,
       description: `${props.name} routes`,

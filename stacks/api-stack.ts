@@ -21,7 +21,8 @@ export interface ApiStackProps extends Omit<PlatformStackProps, "component"> {
  * Seed 002's API Gateway: one regional REST API whose routes proxy to the zip functions' `live` aliases, the Cognito
  * authorizer on every route but the health check, stage throttling, a usage plan, the response cache in prod,
  * CMK-encrypted access and execution logs, a regional WAF web ACL on the stage where `api.waf` is set, and a custom
- * domain with a regional certificate where `api.domain` is set. Only synthesized when `api` is configured.
+ * domain with a regional certificate where `api.domain` is set, and CORS for the site's origin where
+ * `frontend.domain` is set. Only synthesized when `api` is configured.
  */
 export class ApiStack extends PlatformStack {
   /** Name of the REST API, the `ApiName` dimension of its metrics. */
@@ -51,6 +52,7 @@ export class ApiStack extends PlatformStack {
       certificateArn: new DnsValidatedCertificate(this, "certificate", { domainName: domain.name, hostedZoneId: domain.hostedZoneId }).certificateArn,
     };
 
+    const frontendDomain = this.config.frontend?.domain;
     const api = new RestApi(this, "api", {
       name: this.apiName,
       description: `${this.namePrefix}: seed 002's routes to the functions' live aliases`,
@@ -64,6 +66,9 @@ export class ApiStack extends PlatformStack {
       cache: config.cache,
       usagePlan: config.quota && { quota: config.quota },
       customDomain,
+      // The site is the API's only browser client: its origin may call the API (preflights, API Gateway's errors).
+      // The functions add the same origin to their own responses.
+      cors: frontendDomain ? { allowOrigins: [`https://${frontendDomain.name}`] } : undefined,
       accountLoggingRole: config.accountLoggingRole,
     });
     this.url = api.url;

@@ -138,7 +138,8 @@ export const API_GATEWAY_SECURITY_CASES: Record<string, RuleCase> = {
   },
   "VP-APIGW-3": {
     unsafe: (s) => rawApi(s, "unsafe", { adminAuthorization: "NONE" }),
-    safe: (s) => voiceApi(s, "safe"),
+    // Its CORS preflights (OPTIONS, authorization NONE, MOCK) are the only unauthorized methods besides GET /health.
+    safe: (s) => voiceApi(s, "safe", { cors: { allowOrigins: ["https://assistant.example.com"] } }),
     message: /GET \/admin has authorization NONE and aws_api_gateway_rest_api\.unsafe's public-routes tag does not declare it public/,
   },
 };
@@ -152,7 +153,8 @@ export const API_GATEWAY_APPLY_CASES: Record<string, RuleCase> = {
   },
   "VP-APIGW-5": {
     unsafe: (s) => rawApi(s, "unsafe", { safeDeployment: false }),
-    safe: (s) => voiceApi(s, "safe"),
+    // The preflights' methods and integrations are in the trigger too.
+    safe: (s) => voiceApi(s, "safe", { cors: { allowOrigins: ["https://assistant.example.com"] } }),
     message:
       /without create_before_destroy .*; its triggers and depends_on miss aws_api_gateway_method\.unsafe_method, aws_api_gateway_integration\.unsafe_integration/,
   },

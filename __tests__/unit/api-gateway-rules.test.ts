@@ -1,5 +1,6 @@
 import { ApiGatewayAccount } from "@cdktf/provider-aws/lib/api-gateway-account";
 import { ApiGatewayDeployment } from "@cdktf/provider-aws/lib/api-gateway-deployment";
+import { ApiGatewayIntegration } from "@cdktf/provider-aws/lib/api-gateway-integration";
 import { ApiGatewayMethod } from "@cdktf/provider-aws/lib/api-gateway-method";
 import { ApiGatewayMethodSettings } from "@cdktf/provider-aws/lib/api-gateway-method-settings";
 import { ApiGatewayResource } from "@cdktf/provider-aws/lib/api-gateway-resource";
@@ -51,6 +52,7 @@ describe("API Gateway guardrails", () => {
 
   it("RestApi passes every guardrail, whether it creates the account's logging role or declares it preexisting", () => {
     expect(findings((s) => voiceApi(s, "api"))).toEqual([]);
+    expect(findings((s) => voiceApi(s, "api", { cors: { allowOrigins: ["https://assistant.example.com"] } }))).toEqual([]);
     expect(
       findings((s) => voiceApi(s, "api", { accountLoggingRole: "preexisting", cache: undefined, routes: voiceApiRoutesWithoutCache() })),
     ).toEqual([]);
@@ -119,6 +121,43 @@ describe("VP-APIGW-3: authorization unless declared public", () => {
     });
     expect(flagged.map((f) => f.address)).toEqual(["aws_api_gateway_method.health_post"]);
     expect(flagged[0].message).toMatch(/POST \/v1\/health has authorization NONE/);
+  });
+
+  it("accepts an unauthorized OPTIONS whose only integration is MOCK (a CORS preflight carries no token), and nothing else", () => {
+    const flagged = of("VP-APIGW-3", (s) => {
+      const api = new ApiGatewayRestApi(s, "api", { name: "api" });
+      const resource = (name: string) => new ApiGatewayResource(s, name, { restApiId: api.id, parentId: api.rootResourceId, pathPart: name });
+      const method = (name: string, on: ApiGatewayResource, httpMethod: string) =>
+        new ApiGatewayMethod(s, name, { restApiId: api.id, resourceId: on.id, httpMethod, authorization: "NONE" });
+      const integrate = (m: ApiGatewayMethod, on: ApiGatewayResource, type: string) =>
+        new ApiGatewayIntegration(s, `${m.friendlyUniqueId}_integration`, {
+          restApiId: api.id,
+          resourceId: on.id,
+          httpMethod: m.httpMethod,
+          type,
+          ...(type === "MOCK"
+            ? { requestTemplates: { "application/json": '{"statusCode": 200}' } }
+            : { integrationHttpMethod: "POST", uri: "arn:x" }),
+        });
+      const voice = resource("voice");
+      integrate(method("preflight", voice, "OPTIONS"), voice, "MOCK");
+      const chat = resource("chat");
+      // OPTIONS proxied to a function: it would run code without a token.
+      integrate(method("proxied_options", chat, "OPTIONS"), chat, "AWS_PROXY");
+      const music = resource("music");
+      // MOCK does not make a GET public.
+      integrate(method("mock_get", music, "GET"), music, "MOCK");
+      // No integration in the stack: nothing shows it is a preflight.
+      method("bare_options", resource("weather"), "OPTIONS");
+    });
+    expect(flagged.map((f) => f.address).sort()).toEqual([
+      "aws_api_gateway_method.bare_options",
+      "aws_api_gateway_method.mock_get",
+      "aws_api_gateway_method.proxied_options",
+    ]);
+    expect(flagged.find((f) => f.address === "aws_api_gateway_method.proxied_options")!.message).toMatch(
+      /OPTIONS \/chat has authorization NONE .*; it is not a preflight either, whose only integration would be MOCK/,
+    );
   });
 
   it("flags an unauthenticated method of an API outside the stack: nothing declares it", () => {

@@ -52,7 +52,10 @@ describe.each(["dev", "prod"] as const)("%s api stack", (env) => {
   const text = Testing.synth(stack);
   const json: Json = JSON.parse(text);
   const routes = props.config.api!.routes;
-  const methods = all(json, "aws_api_gateway_method");
+  // The routes' methods; the CORS preflights (OPTIONS) are checked on their own below.
+  const methods = all(json, "aws_api_gateway_method").filter(([, m]) => m.http_method !== "OPTIONS");
+  const preflights = all(json, "aws_api_gateway_method").filter(([, m]) => m.http_method === "OPTIONS");
+  const site = `https://${props.config.frontend!.domain!.name}`;
 
   it("names the API after the environment and the stage after the config", () => {
     expect(stack.apiName).toBe(`voice-assistant-${env}-api`);
@@ -90,6 +93,30 @@ describe.each(["dev", "prod"] as const)("%s api stack", (env) => {
         });
       }
     }
+  });
+
+  it("lets the site's origin call the API: a MOCK preflight per route path and the origin on API Gateway's own errors", () => {
+    expect(site).toBe(env === "prod" ? "https://assistant.example.com" : "https://dev.assistant.example.com");
+    expect(preflights.map(([name]) => name).sort()).toEqual(routes.map((r) => `api_options_${r.path.slice(1)}`).sort());
+    const integrations = all(json, "aws_api_gateway_integration");
+    const integrationResponses = all(json, "aws_api_gateway_integration_response");
+    for (const route of routes) {
+      const id = `api_options_${route.path.slice(1)}`;
+      expect(preflights.find(([name]) => name === id)![1]).toMatchObject({ authorization: "NONE", http_method: "OPTIONS" });
+      expect(integrations.find(([name]) => name === `${id}_integration`)![1]).toMatchObject({ type: "MOCK" });
+      expect(integrationResponses.find(([name]) => name === `${id}_integration_response`)![1].response_parameters).toEqual({
+        "method.response.header.Access-Control-Allow-Origin": `'${site}'`,
+        "method.response.header.Access-Control-Allow-Headers": "'Authorization,Content-Type,X-Amz-Date,X-Api-Key,X-Amz-Security-Token'",
+        "method.response.header.Access-Control-Allow-Methods": `'${[...route.methods, "OPTIONS"].sort().join(",")}'`,
+        "method.response.header.Access-Control-Max-Age": "'600'",
+      });
+    }
+    expect(values(json, "aws_api_gateway_gateway_response").map((r) => [r.response_type, r.response_parameters])).toEqual([
+      ["DEFAULT_4XX", { "gatewayresponse.header.Access-Control-Allow-Origin": `'${site}'` }],
+      ["DEFAULT_5XX", { "gatewayresponse.header.Access-Control-Allow-Origin": `'${site}'` }],
+    ]);
+    const hashed: string = values(json, "aws_api_gateway_deployment")[0].triggers.redeployment;
+    for (const [name] of [...preflights, ...all(json, "aws_api_gateway_gateway_response")]) expect(hashed).toContain(name);
   });
 
   it("encrypts the access, execution and WAF logs with the logs CMK and keeps them the configured days", () => {
@@ -217,6 +244,14 @@ describe("dev api stack", () => {
 });
 
 describe("api stack wiring", () => {
+  it("answers no preflight and adds no origin when the config has no site domain: the API then has no browser client", () => {
+    const props = propsOf("dev");
+    const config = { ...props.config, frontend: props.config.frontend && { ...props.config.frontend, domain: undefined } };
+    const json: Json = JSON.parse(Testing.synth(new ApiStack(testApp(), { ...props, config })));
+    expect(values(json, "aws_api_gateway_method").filter((m) => m.http_method === "OPTIONS")).toEqual([]);
+    expect(json.resource.aws_api_gateway_gateway_response).toBeUndefined();
+  });
+
   it("refuses a route whose function the functions stack does not deploy, naming the route", () => {
     const props = propsOf("dev");
     const { weather: _, ...functions } = props.functions;

@@ -102,6 +102,171 @@ describe("RestApi routes", () => {
   });
 });
 
+describe("RestApi CORS", () => {
+  const SITE = "https://assistant.example.com";
+  const withCors = (overrides: Partial<RestApiProps> = {}) => synth({ cors: { allowOrigins: [SITE] }, ...overrides });
+  // Addresses outside a PlatformStack end in a hash: `api_OptionsVoice_8D723168`.
+  const base = (name: string) => name.replace(/_[0-9A-F]{8}$/, "");
+  const entry = (json: Json, type: string, name: string) => all(json, type).find(([n]) => base(n) === name);
+  const named = (json: Json, type: string, name: string) => entry(json, type, name)?.[1];
+
+  it("answers a preflight on every route resource with an unauthorized OPTIONS and a MOCK integration, never a function", () => {
+    const { json } = withCors();
+    const options = all(json, "aws_api_gateway_method").filter(([, m]) => m.http_method === "OPTIONS");
+    // Route resources only: /sessions holds no route, so it gets no preflight.
+    expect(options.map(([name]) => base(name)).sort()).toEqual(["api_OptionsHealth", "api_OptionsSessionsSessionId", "api_OptionsVoice"]);
+    for (const [address, method] of options) {
+      const name = base(address);
+      expect(method, name).toMatchObject({ authorization: "NONE", resource_id: expect.stringMatching(/^\$\{aws_api_gateway_resource\./) });
+      expect(method.authorizer_id, name).toBeUndefined();
+      expect(named(json, "aws_api_gateway_integration", `${name}Integration`), name).toMatchObject({
+        type: "MOCK",
+        http_method: `\${aws_api_gateway_method.${address}.http_method}`,
+        request_templates: { "application/json": '{"statusCode": 200}' },
+      });
+      expect(named(json, "aws_api_gateway_integration", `${name}Integration`)!.uri, name).toBeUndefined();
+    }
+    // No invoke permission for a preflight: only the four routed methods.
+    expect(all(json, "aws_lambda_permission")).toHaveLength(4);
+    // Preflights are not public routes: the tag (which VP-APIGW-3 reads) still lists only the health check.
+    expect(only(json, "aws_api_gateway_rest_api").tags["public-routes"]).toBe("GET:/health");
+  });
+
+  it("returns the origin, the allowed headers, the resource's methods plus OPTIONS and the max age from the preflight", () => {
+    const { json } = withCors();
+    const response = named(json, "aws_api_gateway_method_response", "api_OptionsSessionsSessionIdResponse")!;
+    expect(response).toMatchObject({
+      status_code: "200",
+      response_parameters: {
+        "method.response.header.Access-Control-Allow-Origin": true,
+        "method.response.header.Access-Control-Allow-Headers": true,
+        "method.response.header.Access-Control-Allow-Methods": true,
+        "method.response.header.Access-Control-Max-Age": true,
+      },
+    });
+    const integrationResponse = named(json, "aws_api_gateway_integration_response", "api_OptionsSessionsSessionIdIntegrationResponse")!;
+    const [integration] = entry(json, "aws_api_gateway_integration", "api_OptionsSessionsSessionIdIntegration")!;
+    const [methodResponse] = entry(json, "aws_api_gateway_method_response", "api_OptionsSessionsSessionIdResponse")!;
+    expect(integrationResponse).toMatchObject({
+      // Created after the integration and the method response it refers to.
+      http_method: `\${aws_api_gateway_integration.${integration}.http_method}`,
+      status_code: `\${aws_api_gateway_method_response.${methodResponse}.status_code}`,
+      response_parameters: {
+        "method.response.header.Access-Control-Allow-Origin": `'${SITE}'`,
+        "method.response.header.Access-Control-Allow-Headers": "'Authorization,Content-Type,X-Amz-Date,X-Api-Key,X-Amz-Security-Token'",
+        "method.response.header.Access-Control-Allow-Methods": "'DELETE,GET,OPTIONS'",
+        "method.response.header.Access-Control-Max-Age": "'600'",
+      },
+    });
+    const voice = named(json, "aws_api_gateway_integration_response", "api_OptionsVoiceIntegrationResponse")!;
+    expect(voice.response_parameters["method.response.header.Access-Control-Allow-Methods"]).toBe("'OPTIONS,POST'");
+  });
+
+  it("allows the union of the methods of every route on a path, every method for ANY, and the configured headers and age", () => {
+    const { json } = synth({
+      routes: [ROUTE(), ROUTE({ methods: ["GET"] }), ROUTE({ path: "/files/{proxy+}", methods: ["ANY"] })],
+      cache: undefined,
+      cors: { allowOrigins: ["http://localhost:5173"], allowHeaders: ["Authorization", "Content-Type"], maxAgeSeconds: 7200 },
+    });
+    const params = (name: string) =>
+      named(json, "aws_api_gateway_integration_response", `api_Options${name}IntegrationResponse`)!.response_parameters;
+    expect(all(json, "aws_api_gateway_method").filter(([, m]) => m.http_method === "OPTIONS")).toHaveLength(2);
+    expect(params("Voice")).toEqual({
+      "method.response.header.Access-Control-Allow-Origin": "'http://localhost:5173'",
+      "method.response.header.Access-Control-Allow-Headers": "'Authorization,Content-Type'",
+      "method.response.header.Access-Control-Allow-Methods": "'GET,OPTIONS,POST'",
+      "method.response.header.Access-Control-Max-Age": "'7200'",
+    });
+    expect(params("FilesProxy")["method.response.header.Access-Control-Allow-Methods"]).toBe("'DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT'");
+  });
+
+  it("adds the origin to API Gateway's own 4XX and 5XX responses (the authorizer's 401, the WAF's 403), keeping the default body", () => {
+    const { json } = withCors();
+    const responses = all(json, "aws_api_gateway_gateway_response").map(([, r]) => r);
+    expect(responses.map((r) => r.response_type).sort()).toEqual(["DEFAULT_4XX", "DEFAULT_5XX"]);
+    for (const r of responses) {
+      expect(r).toEqual({
+        rest_api_id: expect.stringMatching(/^\$\{aws_api_gateway_rest_api\.api_\w+\.id\}$/),
+        response_type: r.response_type,
+        response_parameters: { "gatewayresponse.header.Access-Control-Allow-Origin": `'${SITE}'` },
+        response_templates: { "application/json": '{"message":$context.error.messageString}' },
+      });
+    }
+  });
+
+  it("redeploys when a preflight or a gateway response changes: every CORS resource is in the trigger hash", () => {
+    const { json } = withCors();
+    const hashed: string = only(json, "aws_api_gateway_deployment").triggers.redeployment;
+    const types = [
+      "aws_api_gateway_method",
+      "aws_api_gateway_integration",
+      "aws_api_gateway_method_response",
+      "aws_api_gateway_integration_response",
+      "aws_api_gateway_gateway_response",
+    ];
+    for (const type of types) {
+      expect(all(json, type).length, type).toBeGreaterThan(0);
+      for (const [name] of all(json, type)) expect(hashed).toContain(`${type}.${name}`);
+    }
+  });
+
+  it("creates no preflight, response or gateway response without cors", () => {
+    const { json } = synth();
+    expect(all(json, "aws_api_gateway_method").filter(([, m]) => m.http_method === "OPTIONS")).toEqual([]);
+    for (const type of ["aws_api_gateway_method_response", "aws_api_gateway_integration_response", "aws_api_gateway_gateway_response"]) {
+      expect(all(json, type), type).toEqual([]);
+    }
+    expect(all(json, "aws_api_gateway_integration").filter(([, i]) => i.type === "MOCK")).toEqual([]);
+  });
+
+  const cors = (c: Partial<NonNullable<RestApiProps["cors"]>>): Partial<RestApiProps> => ({ cors: { allowOrigins: [SITE], ...c } });
+  const invalid: [string, Partial<RestApiProps>, RegExp][] = [
+    ["a wildcard origin", cors({ allowOrigins: ["*"] }), /cors\.allowOrigins\[0\] "\*" would let any site's pages call the API/],
+    [
+      "a plain http origin",
+      cors({ allowOrigins: ["http://assistant.example.com"] }),
+      /cors\.allowOrigins\[0\] "http:\/\/assistant\.example\.com" must be an https origin/,
+    ],
+    ["an origin with a path", cors({ allowOrigins: [`${SITE}/app`] }), /cors\.allowOrigins\[0\] ".*\/app" must be an https origin .* without a path/],
+    ["an origin with a trailing slash", cors({ allowOrigins: [`${SITE}/`] }), /cors\.allowOrigins\[0\] .* must be an https origin/],
+    ["an upper-case origin", cors({ allowOrigins: ["https://Assistant.example.com"] }), /cors\.allowOrigins\[0\] .* lower case/],
+    [
+      "the default port",
+      cors({ allowOrigins: [`${SITE}:443`] }),
+      /cors\.allowOrigins\[0\] .*: browsers never send the default port; write https:\/\/assistant\.example\.com$/,
+    ],
+    [
+      "two origins",
+      cors({ allowOrigins: [SITE, "http://localhost:3000"] }),
+      /cors\.allowOrigins must name exactly one origin, got 2: API Gateway's own error responses/,
+    ],
+    ["no origin", cors({ allowOrigins: [] }), /cors\.allowOrigins must name exactly one origin, got 0/],
+    ["no headers", cors({ allowHeaders: [] }), /cors\.allowHeaders is empty/],
+    [
+      "a header list",
+      cors({ allowHeaders: ["Authorization,Content-Type"] }),
+      /cors\.allowHeaders\[0\] "Authorization,Content-Type" must be a header name/,
+    ],
+    ["headers without Authorization", cors({ allowHeaders: ["Content-Type"] }), /cors\.allowHeaders lacks Authorization/],
+    ["a fractional max age", cors({ maxAgeSeconds: 1.5 }), /cors\.maxAgeSeconds must be an integer 0-86400, got 1\.5/],
+    ["a max age over a day", cors({ maxAgeSeconds: 86_401 }), /cors\.maxAgeSeconds must be an integer 0-86400/],
+    [
+      "a route that declares OPTIONS",
+      { ...cors({}), routes: [ROUTE({ methods: ["POST", "OPTIONS"] })], cache: undefined },
+      /routes\[0\] \(\/voice\) declares OPTIONS, which cors answers as the preflight/,
+    ],
+  ];
+
+  it.each(invalid)("rejects %s, naming the field", (_name, overrides, message) => {
+    expect(() => synthScope((s) => voiceApi(s, "api", overrides))).toThrow(message);
+  });
+
+  it("accepts headers without Authorization when every route is public", () => {
+    const routes = [ROUTE({ path: "/health", methods: ["GET"], public: true })];
+    expect(() => synth({ routes, cache: undefined, cors: { allowOrigins: [SITE], allowHeaders: ["Content-Type"] } })).not.toThrow();
+  });
+});
+
 describe("RestApi stage", () => {
   it("traces with X-Ray and writes JSON access logs to a CMK-encrypted log group, by ARN without :*", () => {
     const { json } = synth();
@@ -315,6 +480,7 @@ describe("RestApi in a PlatformStack", () => {
     const stack = new ApiStack(testApp(), { config: parseEnvironmentConfig(ENVIRONMENTS.dev, "dev"), component: "api" });
     voiceApi(stack, "voice_api", {
       customDomain: { domainName: "api.example.com", hostedZoneId: "Z1", certificateArn: "arn:aws:acm:us-east-1:111111111111:certificate/x" },
+      cors: { allowOrigins: ["https://assistant.example.com"] },
     });
     const json = JSON.parse(Testing.synth(stack));
     const addresses = Object.entries(json.resource as Json).flatMap(([type, byName]) => Object.keys(byName as Json).map((name) => `${type}.${name}`));
@@ -334,6 +500,12 @@ describe("RestApi in a PlatformStack", () => {
         "aws_iam_role.voice_api_account_logging_role",
         "aws_api_gateway_domain_name.voice_api_domain",
         "aws_route53_record.voice_api_domain_alias",
+        "aws_api_gateway_method.voice_api_options_sessions_session_id",
+        "aws_api_gateway_integration.voice_api_options_sessions_session_id_integration",
+        "aws_api_gateway_method_response.voice_api_options_sessions_session_id_response",
+        "aws_api_gateway_integration_response.voice_api_options_sessions_session_id_integration_response",
+        "aws_api_gateway_gateway_response.voice_api_default4xx_response",
+        "aws_api_gateway_gateway_response.voice_api_default5xx_response",
       ]),
     );
     expect(addresses.filter((a) => /_[0-9A-F]{8}$/.test(a))).toEqual([]);

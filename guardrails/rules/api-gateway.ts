@@ -1,6 +1,6 @@
 /**
  * API Gateway REST APIs: logged and traced stages, encrypted caches, no unauthenticated method that is not declared
- * public, and the two things AWS refuses or Terraform breaks at apply time (logging without the account's CloudWatch
+ * public (CORS preflights answered by MOCK aside), and the two things AWS refuses or Terraform breaks at apply time (logging without the account's CloudWatch
  * role, deployments replaced under a live stage).
  */
 import { blocks, isLiteralString, isSet, isTrue, referencedAddress } from "../helpers";
@@ -74,16 +74,35 @@ function resourcePath(resourceId: unknown, context: Pick<RuleContext, "lookup">)
   return undefined;
 }
 
+/**
+ * Whether `method` is a CORS preflight: OPTIONS, integrated (in this stack) only as MOCK, so API Gateway answers it
+ * itself and nothing behind the API runs. A browser's preflight carries no token (Fetch standard), so it cannot be
+ * authorized.
+ */
+function isMockPreflight(method: ElementView, context: RuleContext): boolean {
+  if (method.attributes.http_method !== "OPTIONS") return false;
+  const integrations = context.elements.filter(
+    (e) =>
+      e.type === "aws_api_gateway_integration" &&
+      (referencedAddress(e.attributes.http_method) === method.address || e.attributes.http_method === "OPTIONS") &&
+      e.attributes.rest_api_id === method.attributes.rest_api_id &&
+      e.attributes.resource_id === method.attributes.resource_id,
+  );
+  return integrations.length > 0 && integrations.every((e) => e.attributes.type === "MOCK");
+}
+
 export const methodsRequireAuthorization: ElementRule = {
   id: "VP-APIGW-3",
   level: "error",
   scope: "element",
   types: ["aws_api_gateway_method"],
-  description: "API Gateway methods require authorization unless their API's public-routes tag declares them public",
-  fix: "Give the method an authorizer (authorization COGNITO_USER_POOLS, CUSTOM or AWS_IAM), or mark the route public in RestApi so that it is listed as METHOD:/path in the API's public-routes tag",
+  description:
+    "API Gateway methods require authorization unless their API's public-routes tag declares them public, or they are OPTIONS preflights answered by a MOCK integration",
+  fix: "Give the method an authorizer (authorization COGNITO_USER_POOLS, CUSTOM or AWS_IAM), or mark the route public in RestApi so that it is listed as METHOD:/path in the API's public-routes tag; an unauthorized OPTIONS must be a CORS preflight with a MOCK integration (RestApi cors)",
   check: (method, context) => {
     const authorization = method.attributes.authorization;
     if (isSet(authorization) && authorization !== "NONE") return compliant;
+    if (isMockPreflight(method, context)) return compliant;
     const httpMethod = String(method.attributes.http_method);
     const api = context.lookup(method.attributes.rest_api_id);
     const path = resourcePath(method.attributes.resource_id, context);
@@ -95,7 +114,9 @@ export const methodsRequireAuthorization: ElementRule = {
     const declared = String(tagsOf(api)[PUBLIC_ROUTES_TAG] ?? "").split(/\s+/);
     return declared.includes(`${httpMethod}:${path}`)
       ? compliant
-      : nonCompliant(`${httpMethod} ${path} has authorization NONE and ${api.address}'s ${PUBLIC_ROUTES_TAG} tag does not declare it public`);
+      : nonCompliant(
+          `${httpMethod} ${path} has authorization NONE and ${api.address}'s ${PUBLIC_ROUTES_TAG} tag does not declare it public${httpMethod === "OPTIONS" ? "; it is not a preflight either, whose only integration would be MOCK" : ""}`,
+        );
   },
 };
 
