@@ -33,7 +33,7 @@ export interface RestApiRoute {
   readonly public?: boolean;
   /**
    * OAuth scopes the access token must carry (`voice/write`); then only access tokens pass, ID tokens do not.
-   * @default - any valid ID or access token of the user pool
+   * @default - a valid ID token of the user pool (without scopes, API Gateway's Cognito authorizer takes ID tokens only)
    */
   readonly authorizationScopes?: readonly string[];
   /**
