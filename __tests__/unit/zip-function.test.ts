@@ -53,6 +53,7 @@ function props(overrides: Partial<ZipFunctionProps> = {}): ZipFunctionProps {
     synthesizeSpeech: true,
     eventBusArn: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/voice-assistant-dev`,
     stateMachineArn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:voice-assistant-dev-conversation`,
+    stateMachineKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/workflow`,
     sendsToQueues: [{ arn: `arn:aws:sqs:${REGION}:${ACCOUNT}:voice-assistant-dev-analytics`, kmsKeyArn: key("messaging") }],
     ...overrides,
   };
@@ -152,6 +153,13 @@ describe("ZipFunction", () => {
     );
     expect(statement(text, "PutEventsOnBus")!.Resource).toBe(props().eventBusArn);
     expect(statement(text, "StartWorkflow")).toEqual(expect.objectContaining({ Action: "states:StartExecution", Resource: props().stateMachineArn }));
+    // StartExecution encrypts the input with the state machine's key under the caller's permissions.
+    expect(statement(text, "EncryptWorkflowInput")).toEqual(
+      expect.objectContaining({
+        Resource: props().stateMachineKeyArn,
+        Condition: { StringEquals: { "kms:EncryptionContext:aws:states:stateMachineArn": props().stateMachineArn } },
+      }),
+    );
     expect(statement(text, "SendToQueues")!.Resource).toBe(props().sendsToQueues![0].arn);
     expect(statement(text, "ReadWriteGrantedTables")!.Resource).toBe(props().tables!.conversations.arn);
     const wildcard = roleStatements(text).filter((s) => asList(s.Resource).includes("*"));
@@ -293,6 +301,12 @@ describe("ZipFunction validation", () => {
     ["an unknown runtime", { runtime: "python2.7x" }, /runtime "python2.7x" is not a Lambda runtime identifier/],
     ["zero reserved concurrency", { reservedConcurrency: 0 }, /reservedConcurrency must be a whole number of 1-10000/],
     ["a grant of a missing table", { tableGrants: [{ name: "users", access: "read" }] }, /tables has no entry for users/],
+    ["a state machine without its key", { stateMachineKeyArn: undefined }, /stateMachineKeyArn is required with stateMachineArn/],
+    [
+      "a parameters path without its slashes",
+      { readsParameters: { path: "voice-assistant/dev" } },
+      /readsParameters\.path "voice-assistant\/dev" must start and end with \//,
+    ],
   ])("rejects %s, naming the prop", (_case, overrides, message) => {
     expect(() => synth(overrides)).toThrow(message);
   });
