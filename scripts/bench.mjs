@@ -49,7 +49,8 @@ try {
 
   // The floor the issue asks for: the same app as one prebuilt bundle (packages inlined, no vendor bundle, no
   // code cache), run by plain node.
-  const singleBundle = join(scratch, "main-single.js");
+  // Inside the project, so the runtime patches resolve cdktf's own modules (cdktf/lib/hcl/render) from node_modules.
+  const singleBundle = join(root, "dist", "bench-main-single.js");
   await buildSingleBundle(singleBundle);
   const synthCommands = [
     {
@@ -152,6 +153,7 @@ try {
   console.log(`\nwrote ${options.out} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+  rmSync(join(root, "dist", "bench-main-single.js"), { force: true });
 }
 
 function measureInterleaved(commands, runs) {
