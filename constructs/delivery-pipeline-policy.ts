@@ -1,5 +1,15 @@
-import type { ApprovalTopic } from "./delivery-pipeline";
 import type { PolicyStatement } from "./iam-policy";
+
+/** The topic that tells approvers a release waits for them. */
+export interface ApprovalTopic {
+  /** Topic ARN, in the pipeline's region (CodePipeline rejects a topic in another region). */
+  readonly arn: string;
+  /**
+   * CMK of the topic: publishing to an encrypted topic needs kms:GenerateDataKey* and kms:Decrypt on it.
+   * @default - the topic is not encrypted with a CMK (no key grant)
+   */
+  readonly kmsKeyArn?: string;
+}
 
 /** What a DeliveryPipeline's service role works with. */
 export interface PipelineRoleGrants {

@@ -3,8 +3,10 @@ import { CodestarconnectionsConnection } from "@cdktf/provider-aws/lib/codestarc
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { BuildProject, type BuildProjectProps, type BuildStepSettings } from "./build-project";
-import { pipelineRoleStatements } from "./delivery-pipeline-policy";
+import { type ApprovalTopic, pipelineRoleStatements } from "./delivery-pipeline-policy";
 import { SecureBucket } from "./secure-bucket";
+
+export type { ApprovalTopic } from "./delivery-pipeline-policy";
 import { ServiceRole } from "./service-role";
 
 /** The GitHub repository and branch the pipeline releases. */
@@ -31,17 +33,6 @@ export interface DeployTarget {
    * @default - true for the last target, false for the others
    */
   readonly manualApproval?: boolean;
-}
-
-/** The topic that tells approvers a release waits for them. */
-export interface ApprovalTopic {
-  /** Topic ARN, in the pipeline's region (CodePipeline rejects a topic in another region). */
-  readonly arn: string;
-  /**
-   * CMK of the topic: publishing to an encrypted topic needs kms:GenerateDataKey* and kms:Decrypt on it.
-   * @default - the topic is not encrypted with a CMK (no key grant)
-   */
-  readonly kmsKeyArn?: string;
 }
 
 export interface DeliveryPipelineProps {
