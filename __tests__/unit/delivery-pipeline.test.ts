@@ -35,7 +35,17 @@ const PROPS: DeliveryPipelineProps = {
   approvalTopic: { arn: `arn:aws:sns:us-east-1:${ACCOUNT}:voice-assistant-approvals`, kmsKeyArn: TOPIC_KEY },
 };
 
+let defaultText: string | undefined;
+
+/** The pipeline of PROPS as Terraform JSON text, synthesized once for the file. */
+function defaultSynth(): string {
+  defaultText ??= synthScope((scope) => new DeliveryPipeline(scope, "delivery_pipeline", PROPS));
+  return defaultText;
+}
+
+/** The pipeline of PROPS with `props`; each caller gets its own parsed copy. */
 function synth(props: Partial<DeliveryPipelineProps> = {}): Record<string, any> {
+  if (Object.keys(props).length === 0) return JSON.parse(defaultSynth());
   return JSON.parse(synthScope((scope) => new DeliveryPipeline(scope, "delivery_pipeline", { ...PROPS, ...props })));
 }
 
@@ -65,7 +75,7 @@ const actionsOf = (policy: { Statement: Record<string, any>[] }) => policy.State
 
 describe("DeliveryPipeline", () => {
   it("is a V2 pipeline whose artifact store names the CMK", () => {
-    const text = synthScope((scope) => new DeliveryPipeline(scope, "delivery_pipeline", PROPS));
+    const text = defaultSynth();
     expect(text).toHaveResourceWithProperties(Codepipeline, {
       name: "voice-assistant",
       pipeline_type: "V2",
@@ -199,7 +209,7 @@ describe("DeliveryPipeline", () => {
       expect(json.resource.aws_cloudwatch_log_group[group]).toMatchObject({ kms_key_id: LOG_KEY, retention_in_days: 90 });
     }
     expect(groups.map((g) => g.name)).toContain("/aws/codebuild/voice-assistant-test");
-    const text = synthScope((scope) => new DeliveryPipeline(scope, "delivery_pipeline", PROPS));
+    const text = defaultSynth();
     expect(text).toHaveResourceWithProperties(CloudwatchLogGroup, { name: "/aws/codebuild/voice-assistant-build", kms_key_id: LOG_KEY });
   });
 
@@ -250,7 +260,7 @@ describe("DeliveryPipeline", () => {
   });
 
   it("uses the provider's resource types (imports stay per resource)", () => {
-    const text = synthScope((scope) => new DeliveryPipeline(scope, "delivery_pipeline", PROPS));
+    const text = defaultSynth();
     expect(text).toHaveResource(CodestarconnectionsConnection);
     expect(text).toHaveResourceWithProperties(CodebuildProject, { name: "voice-assistant-security-scan" });
   });

@@ -17,9 +17,17 @@ import { synthScope, testApp } from "../support/test-app";
 
 type Json = Record<string, any>;
 
+let defaultText: string | undefined;
+
+/** The API with `overrides`; without any, one synth serves the file (each caller gets its own parsed copy). */
 function synth(overrides: Partial<RestApiProps> = {}): { text: string; json: Json } {
-  const text = synthScope((scope) => voiceApi(scope, "api", overrides));
-  return { text, json: JSON.parse(text) };
+  const build = () => synthScope((scope) => voiceApi(scope, "api", overrides));
+  if (Object.keys(overrides).length > 0) {
+    const text = build();
+    return { text, json: JSON.parse(text) };
+  }
+  defaultText ??= build();
+  return { text: defaultText, json: JSON.parse(defaultText) };
 }
 
 const all = (json: Json, type: string): [string, Json][] => Object.entries(json.resource?.[type] ?? {});
