@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { TerraformStack } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import { DEFAULT_BLUEPRINT, ENVIRONMENTS, type EnvironmentConfig, loadBlueprints, parseEnvironmentConfig } from "../../config";
-import { type StackGuardrailReport, collectFindings } from "../../guardrails";
+import { type StackGuardrailReport, applyGuardrails, collectFindings } from "../../guardrails";
 import type { EnvironmentStacks } from "../../stacks";
 import { buildPlatformApp } from "../../stacks/app";
+import { PlatformStack } from "../../stacks/platform-stack";
 import type { TerraformJson as StackJson } from "../../stacks/terraform-json";
 import { workerScratchDir } from "./scratch";
 
@@ -59,6 +60,24 @@ const outdir = workerScratchDir("voice-infra-test-");
  */
 export function synthConfig(config: EnvironmentConfig): SynthesizedEnvironment {
   const { app, environments } = buildPlatformApp({ configs: [config], outdir });
+  return { ...synthesizedApp(app, config), stacks: environments[0] };
+}
+
+/**
+ * Only the stacks `build` makes in a new app, guarded as `buildPlatformApp` guards its own (production rules in
+ * prod), then served like `synthConfig`'s: for a test of a stack that reads no other stack's outputs (the bootstrap
+ * stack), a whole environment's build would be ~30 stacks made and prepared for one.
+ */
+export function synthStacks(config: EnvironmentConfig, build: (app: App) => void): Omit<SynthesizedEnvironment, "stacks"> {
+  const app = new App({ outdir, skipValidation: false });
+  build(app);
+  for (const stack of app.node.children) {
+    if (stack instanceof PlatformStack) applyGuardrails(stack, { production: stack.config.environment === "prod" });
+  }
+  return synthesizedApp(app, config);
+}
+
+function synthesizedApp(app: App, config: EnvironmentConfig): Omit<SynthesizedEnvironment, "stacks"> {
   const stacks = new Map(app.node.children.filter(TerraformStack.isStack).map((stack) => [stack.node.id, stack]));
   for (const stack of stacks.values()) stack.prepareStack();
   const session = { outdir, skipValidation: false, manifest: app.manifest };
@@ -67,7 +86,6 @@ export function synthConfig(config: EnvironmentConfig): SynthesizedEnvironment {
   const prefix = `${config.environment}-`;
   return {
     config,
-    stacks: environments[0],
     stackIds,
     guardrailReports() {
       for (const id of stackIds) this.stack(id);

@@ -3,9 +3,10 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BLUEPRINTS, ENVIRONMENTS, loadBlueprints } from "../../config";
+import { BLUEPRINTS, ENVIRONMENTS, type EnvironmentConfig, loadBlueprints } from "../../config";
+import { BootstrapStack } from "../../stacks/bootstrap-stack";
 import { localStatePath } from "../../stacks/platform-stack";
-import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
+import { editedConfig, resourcesOf, synthConfig, synthEnvironment, synthStacks } from "../support/synth";
 
 describe.each(Object.keys(ENVIRONMENTS))("%s bootstrap stack", (env) => {
   const synth = synthEnvironment(env);
@@ -86,8 +87,10 @@ describe.each(Object.keys(ENVIRONMENTS))("%s bootstrap stack", (env) => {
 
 describe("bootstrap stack options", () => {
   const keyArn = "arn:aws:kms:us-east-1:333333333333:key/0b0f3c4e-8f1a-4d52-9c1e-6a7b8c9d0e1f";
-  const migrated = synthConfig(editedConfig("prod", (raw) => (raw.stateBackend.bootstrapStateBackend = "s3")));
-  const externalKey = synthConfig(editedConfig("prod", (raw) => (raw.stateBackend.kmsKeyId = keyArn)));
+  // The bootstrap stack reads no other stack's outputs: the variants that check only it build it alone.
+  const bootstrapOf = (config: EnvironmentConfig) => synthStacks(config, (app) => new BootstrapStack(app, { config }));
+  const migrated = bootstrapOf(editedConfig("prod", (raw) => (raw.stateBackend.bootstrapStateBackend = "s3")));
+  const externalKey = bootstrapOf(editedConfig("prod", (raw) => (raw.stateBackend.kmsKeyId = keyArn)));
   const sseS3 = synthConfig(editedConfig("dev", (raw) => delete raw.stateBackend.kmsKeyId));
 
   it("moves its state into its own bucket once bootstrapStateBackend is s3", () => {
@@ -109,7 +112,7 @@ describe("bootstrap stack options", () => {
   });
 
   it("keeps it in the working directory of the test-only emulator runs, which plan scratch copies elsewhere", () => {
-    const emulated = synthConfig(
+    const emulated = bootstrapOf(
       editedConfig("dev", (raw) => (raw.stateBackend.localEmulator = { s3: "http://127.0.0.1:4568", dynamodb: "http://127.0.0.1:4567" })),
     );
     expect(emulated.stack("bootstrap").json.terraform.backend).toEqual({ local: { path: "voice-ai-dev-bootstrap.tfstate" } });
