@@ -48,6 +48,21 @@ export function synthBlueprintEnvironment(blueprint: string, name: string): Synt
   return result;
 }
 
+const variants = new Map<string, SynthesizedEnvironment>();
+
+/**
+ * A variant of a shipped voice-ai environment that several test files check, synthesized once per test worker
+ * under its name (`SHARED_VARIANTS` in `./messaging.ts`): an edited environment costs as much as a shipped one.
+ */
+export function synthSharedVariant(name: string, config: () => EnvironmentConfig): SynthesizedEnvironment {
+  let result = variants.get(name);
+  if (!result) {
+    result = synthConfig(config());
+    variants.set(name, result);
+  }
+  return result;
+}
+
 // One scratch directory per worker: a stack is written there, read back at once and overwritten by the next synth
 // of a stack with the same id (tests of one worker run one at a time).
 const outdir = workerScratchDir("voice-infra-test-");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PROD_CLIENT_VPN } from "../support/messaging";
+import { PROD_CLIENT_VPN, synthMessagingVariant } from "../support/messaging";
 import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
 
 const LOGS_KEY =
@@ -18,7 +18,7 @@ describe.each(["dev", "staging", "prod"])("%s without Client VPN", (env) => {
 });
 
 describe("access stack with Client VPN enabled", () => {
-  const synth = synthConfig(editedConfig("prod", (raw) => (raw.messaging.clientVpn = PROD_CLIENT_VPN)));
+  const synth = synthMessagingVariant("prod with Client VPN");
   const stack = synth.stack("access");
   const endpoint = resourcesOf(stack, "aws_ec2_client_vpn_endpoint").client_vpn_endpoint;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STANDBY } from "../support/messaging";
+import { STANDBY, synthMessagingVariant } from "../support/messaging";
 import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
 
 const ALB_DNS_NAME = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_edge\.outputs\.cross_stack_output_aws_lb_alb_dns_name\}$/;
@@ -49,7 +49,7 @@ describe.each(["dev", "staging", "prod"])("%s dns stack", (env) => {
 });
 
 describe("dns stack variants", () => {
-  const withoutMessaging = synthConfig(editedConfig("dev", (raw) => delete raw.messaging));
+  const withoutMessaging = synthMessagingVariant("dev without messaging");
   it("is not synthesized when the messaging section (and so the health check) is absent", () => {
     expect(withoutMessaging.stackIds).not.toContain("dev-dns");
     expect(withoutMessaging.stacks.dns).toBeUndefined();
@@ -89,13 +89,7 @@ describe("dns stack variants", () => {
     expect(messagingRecords.filter((r) => r.failover_routing_policy)).toEqual([]);
   });
 
-  const inEuWest1 = synthConfig(
-    editedConfig("staging", (raw) => {
-      raw.region = "eu-west-1";
-      raw.stateBackend.region = "eu-west-1";
-      raw.network.availabilityZones = raw.network.availabilityZones.map((zone: string) => zone.replace("us-east-1", "eu-west-1"));
-    }),
-  );
+  const inEuWest1 = synthMessagingVariant("staging in eu-west-1");
   it("outside us-east-1 alarms on the health check in us-east-1 through an encrypted topic of its own there", () => {
     const synth = inEuWest1;
     const stack = synth.stack("dns");

@@ -1,5 +1,6 @@
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import { describe, expect, it } from "vitest";
+import { synthMessagingVariant } from "../support/messaging";
 import { type SynthesizedEnvironment, type SynthesizedStack, editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
 import { remoteOutputRef } from "../support/remote-state";
 
@@ -518,7 +519,7 @@ describe.each(["dev", "staging", "prod"])("%s messaging grants in the task roles
 });
 
 describe("ecs without messaging", () => {
-  const synth = synthConfig(editedConfig("dev", (raw) => delete raw.messaging));
+  const synth = synthMessagingVariant("dev without messaging");
   it("grants no messaging statement to any task role", () => {
     const sids = statementsOf(synth.stack("ecs")).map((s) => s.Sid);
     expect(sids).not.toContain("UseEscalationQueue");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type SynthesizedEnvironment, editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
+import { synthMessagingVariant } from "../support/messaging";
+import { type SynthesizedEnvironment, resourcesOf, synthEnvironment } from "../support/synth";
 
 /** A reference to the messaging CMK of secrets-kms, through its remote state. */
 const MESSAGING_KEY =
@@ -162,7 +163,7 @@ describe("messaging stack variants", () => {
   });
 
   // Synthesized while collecting, like the other variants: a whole environment takes seconds under load.
-  const withoutMessaging = synthConfig(editedConfig("dev", (raw) => delete raw.messaging));
+  const withoutMessaging = synthMessagingVariant("dev without messaging");
   it("is not synthesized when the messaging section is absent", () => {
     const synth = withoutMessaging;
     expect(synth.stackIds).not.toContain("dev-messaging");
@@ -170,13 +171,7 @@ describe("messaging stack variants", () => {
     expect(() => synth.stack("messaging")).toThrow(/no stack dev-messaging/);
   });
 
-  const inEuWest1 = synthConfig(
-    editedConfig("staging", (raw) => {
-      raw.region = "eu-west-1";
-      raw.stateBackend.region = "eu-west-1";
-      raw.network.availabilityZones = raw.network.availabilityZones.map((zone: string) => zone.replace("us-east-1", "eu-west-1"));
-    }),
-  );
+  const inEuWest1 = synthMessagingVariant("staging in eu-west-1");
   it("outside us-east-1 keeps the dead-letter alarm in the primary region, paging through the observability topic", () => {
     const alarm = resourcesOf(inEuWest1.stack("messaging"), "aws_cloudwatch_metric_alarm").escalation_dlq_alarm;
     expect(alarm.provider).toBeUndefined();

@@ -4,8 +4,8 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { describe, expect, it } from "vitest";
 import { fixtureEnvironment, fullFixture, synthFixture } from "../support/fixtures";
-import { PROD_CLIENT_VPN } from "../support/messaging";
-import { editedConfig, resourcesOf, synthConfig } from "../support/synth";
+import { PROD_CLIENT_VPN, synthMessagingVariant } from "../support/messaging";
+import { resourcesOf } from "../support/synth";
 
 // The shipped environments' zones, NAT gateways, endpoints and flow-log retention: __tests__/unit/sizing-policy.test.ts.
 describe.each([
@@ -114,7 +114,7 @@ describe.each([
 });
 
 describe("vpc stack with Client VPN enabled", () => {
-  const synth = synthConfig(editedConfig("prod", (raw) => (raw.messaging.clientVpn = PROD_CLIENT_VPN)));
+  const synth = synthMessagingVariant("prod with Client VPN");
   const vpc = synth.stack("vpc");
   const VPN_GROUP = "${aws_security_group.client_vpn_security_group.id}";
 
