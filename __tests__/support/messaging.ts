@@ -21,6 +21,7 @@ export const STANDBY = { dnsName: "dualstack.voice-ai-dr-123456789.us-west-2.elb
 const SHARED_VARIANTS = {
   "dev without messaging": () => editedConfig("dev", (raw) => delete raw.messaging),
   "prod with Client VPN": () => editedConfig("prod", (raw) => (raw.messaging.clientVpn = PROD_CLIENT_VPN)),
+  "prod with failover": () => editedConfig("prod", (raw) => (raw.messaging.failover = { secondary: STANDBY })),
   "staging in eu-west-1": () =>
     editedConfig("staging", (raw) => {
       raw.region = "eu-west-1";

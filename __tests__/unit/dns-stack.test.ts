@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { STANDBY, synthMessagingVariant } from "../support/messaging";
-import { editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
+import { resourcesOf, synthEnvironment } from "../support/synth";
 
 const ALB_DNS_NAME = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_edge\.outputs\.cross_stack_output_aws_lb_alb_dns_name\}$/;
 const ALB_ZONE_ID = /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_\w+_edge\.outputs\.cross_stack_output_aws_lb_alb_zone_id\}$/;
@@ -55,7 +55,7 @@ describe("dns stack variants", () => {
     expect(withoutMessaging.stacks.dns).toBeUndefined();
   });
 
-  const withFailover = synthConfig(editedConfig("prod", (raw) => (raw.messaging.failover = { secondary: STANDBY })));
+  const withFailover = synthMessagingVariant("prod with failover");
   it("routes the domain to the ALB while healthy and to the configured standby otherwise", () => {
     const synth = withFailover;
     const domain = synth.config.edge!.domain!;

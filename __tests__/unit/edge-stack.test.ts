@@ -3,6 +3,7 @@ import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distr
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { describe, expect, it } from "vitest";
+import { synthMessagingVariant } from "../support/messaging";
 import { editedConfig, resourcesOf, synthBlueprintEnvironment, synthConfig, synthEnvironment } from "../support/synth";
 
 /** `${data.terraform_remote_state.<producer>.outputs.…}`: a value read from another stack's state. */
@@ -231,11 +232,7 @@ describe("edge with CloudFront, geo blocking and Bot Control outside us-east-1",
 });
 
 describe("edge when the messaging stack's failover records own the domain", () => {
-  const synth = synthConfig(
-    editedConfig("prod", (raw) => {
-      raw.messaging.failover = { secondary: { dnsName: "standby.example.net", hostedZoneId: "Z0STANDBY123" } };
-    }),
-  );
+  const synth = synthMessagingVariant("prod with failover");
 
   it("leaves the domain's A record to the failover pair, which Route53 would not accept beside a simple record", () => {
     const domain = synth.config.edge!.domain!.name;
