@@ -13,6 +13,7 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import type { TerraformStack } from "cdktf";
 import { type PolicyStatement, policyDocument } from "../../constructs/iam-policy";
 import { RULES_BY_ID } from "../../guardrails/pack";
+import { type SynthesizedEnvironment, editedConfig, synthSharedVariant } from "./synth";
 
 export interface CloudfrontRuleCase {
   /** Builds what the rule must flag, under a construct whose path starts with `unsafe`. */
@@ -210,3 +211,19 @@ const byCategory = (apply: boolean) =>
 export const CLOUDFRONT_SECURITY_CASES: Readonly<Record<string, CloudfrontRuleCase>> = byCategory(false);
 /** The apply rules' cases, for apply-rules.test.ts's CASES (`...CLOUDFRONT_APPLY_CASES`). */
 export const CLOUDFRONT_APPLY_CASES: Readonly<Record<string, CloudfrontRuleCase>> = byCategory(true);
+
+/**
+ * Staging in eu-west-1 with the edge stack's optional CloudFront distribution (seed 000's CDN), geo blocking and
+ * Bot Control: the edge stack's tests and the CloudFront rules' check of it share it, synthesized once per worker.
+ */
+export function synthStagingWithCdn(): SynthesizedEnvironment {
+  return synthSharedVariant("staging with CloudFront in eu-west-1", () =>
+    editedConfig("staging", (raw) => {
+      raw.region = "eu-west-1";
+      raw.network.availabilityZones = ["eu-west-1a", "eu-west-1b"];
+      raw.edge.cloudfront = { enabled: true, priceClass: "PriceClass_200" };
+      raw.edge.waf.geoBlockCountries = ["KP", "RU"];
+      raw.edge.waf.botControl = "block";
+    }),
+  );
+}

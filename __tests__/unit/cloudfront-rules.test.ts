@@ -11,10 +11,10 @@ import {
   CLOUDFRONT_RULE_CASES,
   CLOUDFRONT_SECURITY_CASES,
   cloudfrontSite,
+  synthStagingWithCdn,
   withBehavior,
   withCertificate,
 } from "../support/cloudfront-cases";
-import { editedConfig, synthConfig } from "../support/synth";
 import { testApp } from "../support/test-app";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/00000000-0000-0000-0000-000000000000";
@@ -210,13 +210,8 @@ describe("CloudFront rule details", () => {
   });
 
   it("the edge stack's API distribution (seed 000's optional CDN) draws no CloudFront finding", () => {
-    const synth = synthConfig(
-      editedConfig("staging", (raw) => {
-        raw.region = "eu-west-1";
-        raw.network.availabilityZones = ["eu-west-1a", "eu-west-1b"];
-        raw.edge.cloudfront = { enabled: true, priceClass: "PriceClass_200" };
-      }),
-    );
+    // The edge stack tests' variant (geo blocking and Bot Control on its WAF besides): synthesized once per worker.
+    const synth = synthStagingWithCdn();
     expect(synth.stack("edge").json.resource?.aws_cloudfront_distribution).toBeDefined();
     const found = synth.guardrailReports().flatMap((report) => report.findings);
     expect(found.filter((f) => f.ruleId.startsWith("VP-CF-"))).toEqual([]);

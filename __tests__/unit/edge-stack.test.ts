@@ -3,8 +3,9 @@ import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distr
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { describe, expect, it } from "vitest";
+import { synthStagingWithCdn } from "../support/cloudfront-cases";
 import { synthMessagingVariant } from "../support/messaging";
-import { editedConfig, resourcesOf, synthBlueprintEnvironment, synthConfig, synthEnvironment } from "../support/synth";
+import { resourcesOf, synthBlueprintEnvironment, synthEnvironment } from "../support/synth";
 
 /** `${data.terraform_remote_state.<producer>.outputs.…}`: a value read from another stack's state. */
 function fromStack(env: string, component: string): RegExp {
@@ -177,15 +178,7 @@ describe.each(["dev", "staging", "prod"])("%s edge stack", (env) => {
 });
 
 describe("edge with CloudFront, geo blocking and Bot Control outside us-east-1", () => {
-  const synth = synthConfig(
-    editedConfig("staging", (raw) => {
-      raw.region = "eu-west-1";
-      raw.network.availabilityZones = ["eu-west-1a", "eu-west-1b"];
-      raw.edge.cloudfront = { enabled: true, priceClass: "PriceClass_200" };
-      raw.edge.waf.geoBlockCountries = ["KP", "RU"];
-      raw.edge.waf.botControl = "block";
-    }),
-  );
+  const synth = synthStagingWithCdn();
   const edge = synth.stack("edge");
   const domain = synth.config.edge!.domain!;
 
