@@ -10,8 +10,8 @@ import { LambdaFunction, type LambdaFunctionConfig } from "@cdktf/provider-aws/l
 import { LambdaProvisionedConcurrencyConfig } from "@cdktf/provider-aws/lib/lambda-provisioned-concurrency-config";
 import type { TerraformStack } from "cdktf";
 
-const KEY = "arn:aws:kms:us-east-1:111111111111:key/functions";
-const QUEUE = "arn:aws:sqs:us-east-1:111111111111:dlq";
+export const KEY = "arn:aws:kms:us-east-1:111111111111:key/functions";
+export const QUEUE = "arn:aws:sqs:us-east-1:111111111111:dlq";
 
 interface LambdaRuleCase {
   readonly unsafe: (stack: TerraformStack) => void;
@@ -19,7 +19,8 @@ interface LambdaRuleCase {
   readonly message: RegExp;
 }
 
-const fn = (stack: TerraformStack, id: string, overrides: Partial<LambdaFunctionConfig> = {}) =>
+/** A zip function named `id`, traced, with `overrides`. */
+export const fn = (stack: TerraformStack, id: string, overrides: Partial<LambdaFunctionConfig> = {}) =>
   new LambdaFunction(stack, id, {
     functionName: id,
     role: "arn:aws:iam::111111111111:role/fn",

@@ -1,5 +1,6 @@
 import { type App, TerraformStack, Testing } from "cdktf";
 import type { Construct } from "constructs";
+import { type Finding, applyGuardrails, collectFindings } from "../../guardrails";
 import { workerScratchDir } from "./scratch";
 
 // Testing.app() makes a new temp directory per call and never removes it; these apps are only
@@ -17,4 +18,13 @@ export function synthScope(build: (scope: Construct) => void): string {
   const stack = new TerraformStack(testApp(), "stack");
   build(stack);
   return Testing.synth(stack);
+}
+
+/** The guardrail findings of one guarded stack `test` that `build` fills (production rules when `production`). */
+export function guardedFindings(build: (stack: TerraformStack) => void, production = false): Finding[] {
+  const app = testApp();
+  const stack = new TerraformStack(app, "test");
+  applyGuardrails(stack, { production });
+  build(stack);
+  return collectFindings(app).flatMap((report) => report.findings);
 }

@@ -7,19 +7,11 @@ import { ApiGatewayResource } from "@cdktf/provider-aws/lib/api-gateway-resource
 import { ApiGatewayRestApi } from "@cdktf/provider-aws/lib/api-gateway-rest-api";
 import { ApiGatewayStage } from "@cdktf/provider-aws/lib/api-gateway-stage";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { TerraformStack } from "cdktf";
+import type { TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { type Finding, RULES, applyGuardrails, collectFindings } from "../../guardrails";
+import { RULES } from "../../guardrails";
 import { API_GATEWAY_APPLY_CASES, API_GATEWAY_SECURITY_CASES, rawApi, voiceApi } from "../support/api-gateway-cases";
-import { testApp } from "../support/test-app";
-
-function findings(build: (stack: TerraformStack) => void, production = false): Finding[] {
-  const app = testApp();
-  const stack = new TerraformStack(app, "test");
-  applyGuardrails(stack, { production });
-  build(stack);
-  return collectFindings(app).flatMap((report) => report.findings);
-}
+import { guardedFindings as findings } from "../support/test-app";
 
 const of = (id: string, build: (stack: TerraformStack) => void) => findings(build).filter((f) => f.ruleId === id);
 

@@ -4,14 +4,14 @@ import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
-import { TerraformStack } from "cdktf";
+import type { TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { EXEC_AGENT_VOLUMES } from "../../constructs/fargate-service";
 import { policyDocument } from "../../constructs/iam-policy";
-import { type Finding, RULES, applyGuardrails, collectFindings } from "../../guardrails";
+import { RULES } from "../../guardrails";
 import { backupPlan, flowLogWithRole, webAclInFrontOfDocuments } from "../support/apply-cases";
 import { LAMBDA_APPLY_CASES } from "../support/lambda-cases";
-import { testApp } from "../support/test-app";
+import { guardedFindings as findings } from "../support/test-app";
 import { API_GATEWAY_APPLY_CASES } from "../support/api-gateway-cases";
 import { CLOUDFRONT_APPLY_CASES } from "../support/cloudfront-cases";
 import { COST_APPLY_CASES } from "../support/cost-cases";
@@ -19,15 +19,6 @@ import { PIPELINE_APPLY_CASES } from "../support/pipeline-cases";
 import { WORKFLOW_APPLY_CASES } from "../support/workflow-cases";
 
 const ACCOUNT = "111111111111";
-
-/** Findings of one guarded stack that `build` fills. */
-function findings(build: (stack: TerraformStack) => void, production = false): Finding[] {
-  const app = testApp();
-  const stack = new TerraformStack(app, "test");
-  applyGuardrails(stack, { production });
-  build(stack);
-  return collectFindings(app).flatMap((report) => report.findings);
-}
 
 interface ApplyRuleCase {
   /** Builds what AWS would reject or leave broken, under a construct whose path contains `unsafe`. */

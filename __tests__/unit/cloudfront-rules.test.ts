@@ -1,10 +1,10 @@
 import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { TerraformStack } from "cdktf";
+import type { TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { CLOUDFRONT_SITE_KEY_GRANT, StaticSite } from "../../constructs/static-site";
-import { type Finding, RULES, applyGuardrails, collectFindings } from "../../guardrails";
+import { RULES } from "../../guardrails";
 import {
   CLOUDFRONT_APPLY_CASES,
   CLOUDFRONT_CERTIFICATES,
@@ -15,18 +15,9 @@ import {
   withBehavior,
   withCertificate,
 } from "../support/cloudfront-cases";
-import { testApp } from "../support/test-app";
+import { guardedFindings as findings } from "../support/test-app";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/00000000-0000-0000-0000-000000000000";
-
-/** Findings of one guarded stack that `build` fills. */
-function findings(build: (stack: TerraformStack) => void, production = false): Finding[] {
-  const app = testApp();
-  const stack = new TerraformStack(app, "test");
-  applyGuardrails(stack, { production });
-  build(stack);
-  return collectFindings(app).flatMap((report) => report.findings);
-}
 
 const cloudfrontFindings = (build: (stack: TerraformStack) => void) => findings(build).filter((f) => f.ruleId.startsWith("VP-CF-"));
 const CLOUDFRONT_RULES = RULES.filter((rule) => rule.id.startsWith("VP-CF-"));

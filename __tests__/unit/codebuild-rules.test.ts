@@ -3,11 +3,11 @@ import { CodestarconnectionsConnection } from "@cdktf/provider-aws/lib/codestarc
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { TerraformStack } from "cdktf";
+import type { TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { CONTAINER_BUILD_TAG } from "../../constructs/build-project";
 import { assumeRolePolicy, policyDocument } from "../../constructs/iam-policy";
-import { type Finding, RULES, RULES_BY_ID, applyGuardrails, collectFindings } from "../../guardrails";
+import { type Finding, RULES, RULES_BY_ID } from "../../guardrails";
 import {
   ACCOUNT,
   INLINE,
@@ -19,17 +19,11 @@ import {
   pipelineRole,
   project,
 } from "../support/pipeline-cases";
-import { testApp } from "../support/test-app";
+import { guardedFindings } from "../support/test-app";
 
 /** Findings of `ruleId` in one guarded stack that `build` fills. */
 function findings(ruleId: string, build: (stack: TerraformStack) => void, production = false): Finding[] {
-  const app = testApp();
-  const stack = new TerraformStack(app, "test");
-  applyGuardrails(stack, { production });
-  build(stack);
-  return collectFindings(app)
-    .flatMap((report) => report.findings)
-    .filter((f) => f.ruleId === ruleId);
+  return guardedFindings(build, production).filter((f) => f.ruleId === ruleId);
 }
 
 const CASES = { ...PIPELINE_SECURITY_CASES, ...PIPELINE_APPLY_CASES };

@@ -1,18 +1,9 @@
-import { TerraformStack } from "cdktf";
+import type { TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { CostAnomalyDetection } from "../../constructs/cost-anomaly-detection";
-import { type Finding, RULES, applyGuardrails, collectFindings } from "../../guardrails";
+import { RULES } from "../../guardrails";
 import { COST_APPLY_CASES, alertTopic } from "../support/cost-cases";
-import { synthScope, testApp } from "../support/test-app";
-
-/** Findings of one guarded stack that `build` fills. */
-function findings(build: (stack: TerraformStack) => void): Finding[] {
-  const app = testApp();
-  const stack = new TerraformStack(app, "test");
-  applyGuardrails(stack, { production: false });
-  build(stack);
-  return collectFindings(app).flatMap((report) => report.findings);
-}
+import { synthScope, guardedFindings as findings } from "../support/test-app";
 
 const COST_RULES = RULES.filter((rule) => rule.id.startsWith("VP-COST-"));
 

@@ -5,42 +5,18 @@ import { CodedeployDeploymentGroup } from "@cdktf/provider-aws/lib/codedeploy-de
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaAlias } from "@cdktf/provider-aws/lib/lambda-alias";
-import { LambdaFunction, type LambdaFunctionConfig } from "@cdktf/provider-aws/lib/lambda-function";
 import { LambdaFunctionEventInvokeConfig } from "@cdktf/provider-aws/lib/lambda-function-event-invoke-config";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { LambdaProvisionedConcurrencyConfig } from "@cdktf/provider-aws/lib/lambda-provisioned-concurrency-config";
-import { TerraformStack } from "cdktf";
+import type { TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { assumeRolePolicy, policyDocument } from "../../constructs/iam-policy";
 import { pollyStatement } from "../../constructs/function-permissions";
-import { type Finding, RULES_BY_ID, applyGuardrails, collectFindings } from "../../guardrails";
-import { testApp } from "../support/test-app";
+import { type Finding, RULES_BY_ID } from "../../guardrails";
+import { KEY, QUEUE, fn } from "../support/lambda-cases";
+import { guardedFindings as findings } from "../support/test-app";
 
-const KEY = "arn:aws:kms:us-east-1:111111111111:key/functions";
-const QUEUE = "arn:aws:sqs:us-east-1:111111111111:dlq";
-
-/** Findings of one guarded stack that `build` fills. */
-function findings(build: (stack: TerraformStack) => void): Finding[] {
-  const app = testApp();
-  const stack = new TerraformStack(app, "test");
-  applyGuardrails(stack, { production: false });
-  build(stack);
-  return collectFindings(app).flatMap((report) => report.findings);
-}
 const of = (all: Finding[], ruleId: string) => all.filter((f) => f.ruleId === ruleId);
-
-/** A zip function named `id`, traced, with `overrides`. */
-const fn = (stack: TerraformStack, id: string, overrides: Partial<LambdaFunctionConfig> = {}) =>
-  new LambdaFunction(stack, id, {
-    functionName: id,
-    role: "arn:aws:iam::111111111111:role/fn",
-    runtime: "python3.12",
-    handler: "h.handler",
-    s3Bucket: "artifacts",
-    s3Key: `${id}.zip`,
-    tracingConfig: { mode: "Active" },
-    ...overrides,
-  });
 
 describe("VP-LAMBDA-1 active tracing", () => {
   it("warns about a function that does not trace, and passes one in Active mode", () => {

@@ -1,17 +1,7 @@
-import { TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { type Finding, RULES_BY_ID, applyGuardrails, collectFindings } from "../../guardrails";
+import { RULES_BY_ID } from "../../guardrails";
 import { WORKFLOW_APPLY_CASES, WORKFLOW_SECURITY_CASES, stateMachineWith } from "../support/workflow-cases";
-import { testApp } from "../support/test-app";
-
-/** Findings of one guarded stack that `build` fills. */
-function findings(build: (stack: TerraformStack) => void): Finding[] {
-  const app = testApp();
-  const stack = new TerraformStack(app, "test");
-  applyGuardrails(stack, { production: false });
-  build(stack);
-  return collectFindings(app).flatMap((report) => report.findings);
-}
+import { guardedFindings as findings } from "../support/test-app";
 
 const CASES = { ...WORKFLOW_SECURITY_CASES, ...WORKFLOW_APPLY_CASES };
 
