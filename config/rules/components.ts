@@ -3,40 +3,19 @@ import { isImageFunction, isZipFunction } from "../sections/functions";
 
 type Config = Parameters<CrossFieldRule>[0];
 
-/** A section another one cannot do without, by its path. */
-const SECTIONS: Readonly<Record<OptionalSection | "storage.artifacts", (c: Config) => boolean>> = {
-  ...(Object.fromEntries(
-    (
-      [
-        "network",
-        "ecs",
-        "edge",
-        "database",
-        "cache",
-        "backup",
-        "observability",
-        "messaging",
-        "dynamodb",
-        "functions",
-        "identity",
-        "parameters",
-        "ci",
-        "workflow",
-        "api",
-        "frontend",
-        "pipeline",
-      ] as const
-    ).map((section) => [section, (c: Config) => c[section] !== undefined]),
-  ) as Record<OptionalSection, (c: Config) => boolean>),
-  "storage.artifacts": (c) => c.storage.artifacts !== undefined,
-};
+/** A section another one cannot do without: an optional top-level section, or the artifacts bucket of `storage`. */
+type Needed = OptionalSection | "storage.artifacts";
+
+function isPresent(c: Config, section: Needed): boolean {
+  return section === "storage.artifacts" ? c.storage.artifacts !== undefined : c[section] !== undefined;
+}
 
 /**
  * Which sections a configured component cannot be built without. Every component is optional (seed 002 has no VPC,
  * load balancer or containers), so a section that is present must bring the sections its stacks read; the wiring in
  * stacks/index.ts then fails loudly on a missing input instead of skipping a stack.
  */
-const REQUIRES: readonly { when: (c: Config) => boolean; path: string; needs: readonly (keyof typeof SECTIONS)[]; why: string }[] = [
+const REQUIRES: readonly { when: (c: Config) => boolean; path: string; needs: readonly Needed[]; why: string }[] = [
   { when: (c) => c.services.length > 0, path: "services", needs: ["network", "ecs", "edge"], why: "services run in the VPC on ECS behind the ALB" },
   {
     when: (c) => c.edge !== undefined,
@@ -82,7 +61,7 @@ const REQUIRES: readonly { when: (c: Config) => boolean; path: string; needs: re
 export const componentRules: CrossFieldRule[] = [
   (c) =>
     REQUIRES.filter((requirement) => requirement.when(c)).flatMap(({ path, needs, why }) =>
-      needs.filter((section) => !SECTIONS[section](c)).map((section): ConfigIssue => ({ path: [path], message: `requires ${section}: ${why}` })),
+      needs.filter((section) => !isPresent(c, section)).map((section): ConfigIssue => ({ path: [path], message: `requires ${section}: ${why}` })),
     ),
   (c) =>
     c.ecs !== undefined && c.services.length === 0 && !(c.functions ?? []).some(isImageFunction)
