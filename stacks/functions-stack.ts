@@ -96,10 +96,8 @@ export interface DeployedZipFunction {
  * plan stops on one that is not there.
  */
 export class FunctionsStack extends PlatformStack {
-  /** ARN of each function, by config name. */
-  readonly functionArns: Readonly<Record<string, string>>;
-  /** Physical name of each function, by config name. */
-  readonly functionNames: Readonly<Record<string, string>>;
+  /** Physical name of each container-image function, by config name. */
+  readonly imageFunctionNames: Readonly<Record<string, string>>;
   /** Each zip function by config name. */
   readonly zipFunctions: Readonly<Record<string, DeployedZipFunction>>;
 
@@ -107,18 +105,13 @@ export class FunctionsStack extends PlatformStack {
     super(scope, { ...props, component: "functions" });
     const functions = this.section("functions");
 
-    const arns: Record<string, string> = {};
-    const names: Record<string, string> = {};
+    const imageNames: Record<string, string> = {};
     const zipFunctions: Record<string, DeployedZipFunction> = {};
     for (const fn of functions) {
       if (isImageFunction(fn)) {
-        const created = this.containerFunction(fn, props);
-        arns[fn.name] = created.arn;
-        names[fn.name] = created.name;
+        imageNames[fn.name] = this.containerFunction(fn, props).name;
       } else if (isZipFunction(fn)) {
         const created = this.zipFunction(fn, props);
-        arns[fn.name] = created.functionArn;
-        names[fn.name] = created.functionName;
         zipFunctions[fn.name] = {
           functionName: created.functionName,
           aliasName: created.aliasName,
@@ -130,8 +123,7 @@ export class FunctionsStack extends PlatformStack {
         };
       }
     }
-    this.functionArns = arns;
-    this.functionNames = names;
+    this.imageFunctionNames = imageNames;
     this.zipFunctions = zipFunctions;
   }
 

@@ -281,11 +281,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
         database: rds && { instanceIdentifier: rds.instanceIdentifier, readReplicaIdentifier: rds.readReplicaIdentifier },
         cache: redis && { memberClusterIds: redis.memberClusterIds },
         // Image functions; the zip functions are observed on their live alias (zipFunctions).
-        functions:
-          functions &&
-          Object.entries(functions.functionNames)
-            .filter(([name]) => !(name in functions.zipFunctions))
-            .map(([name, functionName]) => ({ name, functionName })),
+        functions: functions && Object.entries(functions.imageFunctionNames).map(([name, functionName]) => ({ name, functionName })),
         zipFunctions:
           functions &&
           Object.entries(functions.zipFunctions).map(([name, fn]) => ({
