@@ -1,177 +1,72 @@
-/** The rule pack: every guardrail `evaluateStack` runs, in report order. */
-import {
-  deploymentReplacedBeforeDestroy,
-  loggingNeedsAccountRole,
-  methodCacheEncrypted,
-  methodsRequireAuthorization,
-  stageLogsAndTraces,
-} from "./rules/api-gateway";
-import { planSelectsByArn, vaultEncryptedWithCmk } from "./rules/backup";
-import {
-  certificateFromUsEast1,
-  cloudfrontLogDeliveryInUsEast1,
-  customCertificateModernTls,
-  oacBucketHasOnePolicyGrantingRead,
-  s3OriginsUseOac,
-  s3SiteSendsSecurityHeaders,
-  viewerProtocolHttpsOnly,
-} from "./rules/cloudfront";
-import {
-  artifactStoreEncryptedWithCmk,
-  buildLogsEncryptedWithCmk,
-  buildOutputEncryptedWithCmk,
-  noPlaintextBuildSecrets,
-  privilegedOnlyForContainerBuilds,
-  sourceConnectionUsable,
-} from "./rules/codebuild";
-import {
-  anomalyMonitorNotDimensional,
-  anomalySubscriptionFrequencyFitsSubscribers,
-  budgetNotificationSubscriberLimits,
-  costAlertsCanPublish,
-  costAlertsCanUseTopicKey,
-} from "./rules/cost";
-import { volumeEncryptedWithCmk } from "./rules/ebs";
-import { repositoryEncryptedWithCmk } from "./rules/ecr";
-import {
-  containersRunLockedDown,
-  execWorksOnReadOnlyRoot,
-  noPublicIpOnTasks,
-  noSecretsInContainerEnvironment,
-  serviceSecretsCheckedForValues,
-  servicesNotDatabaseMaster,
-} from "./rules/ecs";
-import { cacheEncryptedAtRest, cacheEncryptedInTransit } from "./rules/elasticache";
-import { httpRedirectsToHttps, listenerPrefersTls13, listenerTlsPolicy, loadBalancerDeletionProtection } from "./rules/elb";
-import { noPublicPrincipals, noWildcardActions, noWildcardResourcesOnData } from "./rules/iam";
-import { encryptionContextGrantsReachable, kmsKeyRotation } from "./rules/kms";
-import {
-  asyncFunctionsKeepFailedEvents,
-  codeDeployAliasesIgnoreVersion,
-  environmentEncryptedWithCmk,
-  functionsTraceActively,
-  provisionedBelowReserved,
-} from "./rules/lambda";
-import {
-  flowLogRoleHasMinimumPermissions,
-  logGroupEncryptedWithCmk,
-  logGroupRetention,
-  serviceLogGroupsHaveRetention,
-  trailEncryptedWithCmk,
-} from "./rules/logs";
-import { noInternetIngress, noPublicIpAddresses, noUnrestrictedEgress } from "./rules/network";
-import {
-  databaseDeletionProtection,
-  databaseEncryptedWithCmk,
-  databaseForcesTls,
-  databaseNotPublic,
-  replicaSourceNotManagedPassword,
-} from "./rules/rds";
-import { bucketEncryptedWithCmk, bucketPublicAccessBlock, bucketRequiresTls } from "./rules/s3";
-import { noPlaintextSecrets, secretEncryptedWithCmk, secretNameNotArnSuffixed, secretOutputsAreSensitive } from "./rules/secrets";
-import { queueEncryptedWithCmk, topicEncryptedWithCmk } from "./rules/sns-sqs";
-import { bodyCapSparesUploadRoutes, countedBodyRulesAreReblocked, wafLogsRedactCredentials } from "./rules/waf";
-import {
-  eventQueuesAcceptEventBridge,
-  eventTargetHasDeadLetterQueue,
-  eventTargetHasRetryPolicy,
-  lambdaTargetsHavePermission,
-  stateMachineEncryptedWithCmk,
-  stateMachineLogDestinationFormat,
-  stateMachineLogsToCmkGroup,
-  stateMachineRoleCanDeliverLogs,
-  stateMachineTraced,
-} from "./rules/workflow";
+/** The rule pack: every guardrail `evaluateStack` runs, in the catalog's order (guardrails/catalog.json). */
+import { CATALOG_IDS } from "./catalog";
+import * as apiGateway from "./rules/api-gateway";
+import * as backup from "./rules/backup";
+import * as cloudfront from "./rules/cloudfront";
+import * as codebuild from "./rules/codebuild";
+import * as cost from "./rules/cost";
+import * as ebs from "./rules/ebs";
+import * as ecr from "./rules/ecr";
+import * as ecs from "./rules/ecs";
+import * as elasticache from "./rules/elasticache";
+import * as elb from "./rules/elb";
+import * as iam from "./rules/iam";
+import * as kms from "./rules/kms";
+import * as lambda from "./rules/lambda";
+import * as logs from "./rules/logs";
+import * as network from "./rules/network";
+import * as rds from "./rules/rds";
+import * as s3 from "./rules/s3";
+import * as secrets from "./rules/secrets";
+import * as snsSqs from "./rules/sns-sqs";
+import * as waf from "./rules/waf";
+import * as workflow from "./rules/workflow";
 import type { Rule } from "./types";
 
-export const RULES: readonly Rule[] = [
-  bucketPublicAccessBlock,
-  bucketEncryptedWithCmk,
-  bucketRequiresTls,
-  kmsKeyRotation,
-  encryptionContextGrantsReachable,
-  databaseEncryptedWithCmk,
-  databaseNotPublic,
-  databaseForcesTls,
-  databaseDeletionProtection,
-  replicaSourceNotManagedPassword,
-  cacheEncryptedAtRest,
-  cacheEncryptedInTransit,
-  noInternetIngress,
-  noPublicIpAddresses,
-  noUnrestrictedEgress,
-  noWildcardActions,
-  noWildcardResourcesOnData,
-  noPublicPrincipals,
-  logGroupRetention,
-  logGroupEncryptedWithCmk,
-  serviceLogGroupsHaveRetention,
-  trailEncryptedWithCmk,
-  flowLogRoleHasMinimumPermissions,
-  secretEncryptedWithCmk,
-  noPlaintextSecrets,
-  secretOutputsAreSensitive,
-  secretNameNotArnSuffixed,
-  noPublicIpOnTasks,
-  noSecretsInContainerEnvironment,
-  containersRunLockedDown,
-  execWorksOnReadOnlyRoot,
-  servicesNotDatabaseMaster,
-  serviceSecretsCheckedForValues,
-  repositoryEncryptedWithCmk,
-  volumeEncryptedWithCmk,
-  listenerTlsPolicy,
-  httpRedirectsToHttps,
-  loadBalancerDeletionProtection,
-  listenerPrefersTls13,
-  topicEncryptedWithCmk,
-  queueEncryptedWithCmk,
-  vaultEncryptedWithCmk,
-  planSelectsByArn,
-  bodyCapSparesUploadRoutes,
-  countedBodyRulesAreReblocked,
-  wafLogsRedactCredentials,
-  functionsTraceActively,
-  asyncFunctionsKeepFailedEvents,
-  environmentEncryptedWithCmk,
-  provisionedBelowReserved,
-  codeDeployAliasesIgnoreVersion,
-  stageLogsAndTraces,
-  methodCacheEncrypted,
-  methodsRequireAuthorization,
-  loggingNeedsAccountRole,
-  deploymentReplacedBeforeDestroy,
-  buildOutputEncryptedWithCmk,
-  buildLogsEncryptedWithCmk,
-  privilegedOnlyForContainerBuilds,
-  noPlaintextBuildSecrets,
-  artifactStoreEncryptedWithCmk,
-  sourceConnectionUsable,
-  viewerProtocolHttpsOnly,
-  customCertificateModernTls,
-  s3OriginsUseOac,
-  s3SiteSendsSecurityHeaders,
-  certificateFromUsEast1,
-  cloudfrontLogDeliveryInUsEast1,
-  oacBucketHasOnePolicyGrantingRead,
-  stateMachineLogsToCmkGroup,
-  stateMachineTraced,
-  stateMachineEncryptedWithCmk,
-  stateMachineLogDestinationFormat,
-  stateMachineRoleCanDeliverLogs,
-  eventTargetHasDeadLetterQueue,
-  eventTargetHasRetryPolicy,
-  eventQueuesAcceptEventBridge,
-  lambdaTargetsHavePermission,
-  anomalyMonitorNotDimensional,
-  anomalySubscriptionFrequencyFitsSubscribers,
-  costAlertsCanPublish,
-  costAlertsCanUseTopicKey,
-  budgetNotificationSubscriberLimits,
+const RULE_MODULES = [
+  apiGateway,
+  backup,
+  cloudfront,
+  codebuild,
+  cost,
+  ebs,
+  ecr,
+  ecs,
+  elasticache,
+  elb,
+  iam,
+  kms,
+  lambda,
+  logs,
+  network,
+  rds,
+  s3,
+  secrets,
+  snsSqs,
+  waf,
+  workflow,
 ];
 
-const ids = RULES.map((rule) => rule.id);
-const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-if (duplicate) throw new Error(`guardrail rule id ${duplicate} is registered twice`);
+/**
+ * The rules of `catalogIds` in that order, each taken from the module that exports it (modules also export constants,
+ * which are not rules). A catalog entry without a check, or an id checked twice, fails here rather than going unseen.
+ */
+export function packRules(catalogIds: readonly string[], modules: readonly object[]): Rule[] {
+  const implemented = new Map<string, Rule>();
+  for (const exported of modules.flatMap((module) => Object.values(module) as unknown[])) {
+    if (!isRule(exported)) continue;
+    if (implemented.has(exported.id)) throw new Error(`guardrail rule ${exported.id} has two checks`);
+    implemented.set(exported.id, exported);
+  }
+  const unchecked = catalogIds.filter((id) => !implemented.has(id));
+  if (unchecked.length > 0) throw new Error(`guardrails/catalog.json: ${unchecked.join(", ")} has no check in guardrails/rules/`);
+  return catalogIds.map((id) => implemented.get(id)!);
+}
+
+function isRule(value: unknown): value is Rule {
+  return typeof value === "object" && value !== null && "scope" in value && "check" in value && "id" in value;
+}
+
+export const RULES: readonly Rule[] = packRules(CATALOG_IDS, RULE_MODULES);
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,6 +1,7 @@
 /** CloudFront: HTTPS to viewers, modern TLS, private S3 origins through OAC, security headers, us-east-1 where required. */
+import { elementRule, stackRule } from "../catalog";
 import { actionMatches, blocks, isLiteralString, isSet, policyStatements, refersTo } from "../helpers";
-import { type ElementRule, type ElementView, type RuleContext, type StackRule, compliant, nonCompliant, notApplicable } from "../types";
+import { type ElementView, type RuleContext, compliant, nonCompliant, notApplicable } from "../types";
 
 const DISTRIBUTION = "aws_cloudfront_distribution";
 const HTTPS_VIEWER_POLICIES = ["redirect-to-https", "https-only"];
@@ -42,61 +43,37 @@ function hasS3Origin(distribution: ElementView): boolean {
   return blocks(distribution.attributes.origin).some((origin) => isS3RestOrigin(origin.domain_name) || isS3WebsiteOrigin(origin.domain_name));
 }
 
-export const viewerProtocolHttpsOnly: ElementRule = {
-  id: "VP-CF-1",
-  level: "error",
-  scope: "element",
-  types: [DISTRIBUTION],
-  description: "CloudFront cache behaviors never serve viewers over plain HTTP",
-  fix: 'Set viewer_protocol_policy = "redirect-to-https" (or "https-only") on the default and every ordered cache behavior',
-  check: (distribution) => {
-    const plain = behaviors(distribution).filter(({ block }) => !HTTPS_VIEWER_POLICIES.includes(String(block.viewer_protocol_policy)));
-    return plain.length === 0
-      ? compliant
-      : nonCompliant(plain.map(({ label, block }) => `${label} has viewer_protocol_policy ${String(block.viewer_protocol_policy)}`).join("; "));
-  },
-};
+export const viewerProtocolHttpsOnly = elementRule("VP-CF-1", [DISTRIBUTION], (distribution) => {
+  const plain = behaviors(distribution).filter(({ block }) => !HTTPS_VIEWER_POLICIES.includes(String(block.viewer_protocol_policy)));
+  return plain.length === 0
+    ? compliant
+    : nonCompliant(plain.map(({ label, block }) => `${label} has viewer_protocol_policy ${String(block.viewer_protocol_policy)}`).join("; "));
+});
 
-export const customCertificateModernTls: ElementRule = {
-  id: "VP-CF-2",
-  level: "error",
-  scope: "element",
-  types: [DISTRIBUTION],
-  description: "CloudFront distributions with their own certificate accept TLSv1.2_2021 or newer only",
-  fix: 'Set viewer_certificate.minimum_protocol_version = "TLSv1.2_2021" (with ssl_support_method = "sni-only")',
-  check: (distribution) => {
-    const certificate = blocks(distribution.attributes.viewer_certificate)[0];
-    if (!certificate || !(isSet(certificate.acm_certificate_arn) || isSet(certificate.iam_certificate_id))) return notApplicable;
-    const minimum = certificate.minimum_protocol_version;
-    if (!isSet(minimum)) return nonCompliant("minimum_protocol_version is not set, so CloudFront accepts TLSv1");
-    return MODERN_MINIMUM_PROTOCOLS.includes(String(minimum))
-      ? compliant
-      : nonCompliant(`minimum_protocol_version ${String(minimum)} accepts protocols or ciphers older than TLSv1.2_2021`);
-  },
-};
+export const customCertificateModernTls = elementRule("VP-CF-2", [DISTRIBUTION], (distribution) => {
+  const certificate = blocks(distribution.attributes.viewer_certificate)[0];
+  if (!certificate || !(isSet(certificate.acm_certificate_arn) || isSet(certificate.iam_certificate_id))) return notApplicable;
+  const minimum = certificate.minimum_protocol_version;
+  if (!isSet(minimum)) return nonCompliant("minimum_protocol_version is not set, so CloudFront accepts TLSv1");
+  return MODERN_MINIMUM_PROTOCOLS.includes(String(minimum))
+    ? compliant
+    : nonCompliant(`minimum_protocol_version ${String(minimum)} accepts protocols or ciphers older than TLSv1.2_2021`);
+});
 
-export const s3OriginsUseOac: ElementRule = {
-  id: "VP-CF-3",
-  level: "error",
-  scope: "element",
-  types: [DISTRIBUTION],
-  description: "CloudFront reaches S3 origins through origin access control, never a legacy OAI or a public website endpoint",
-  fix: "Point the origin at the bucket's bucket_regional_domain_name with origin_access_control_id set to an aws_cloudfront_origin_access_control (StaticSite does this), drop s3_origin_config.origin_access_identity, and keep the bucket private",
-  check: (distribution) => {
-    const problems = blocks(distribution.attributes.origin).flatMap((origin) => {
-      const id = String(origin.origin_id);
-      const oai = blocks(origin.s3_origin_config).some((config) => isSet(config.origin_access_identity));
-      if (isS3WebsiteOrigin(origin.domain_name)) return [`origin ${id} is an S3 website endpoint, which only serves public buckets`];
-      if (oai) return [`origin ${id} uses a legacy origin access identity, which cannot read SSE-KMS objects`];
-      if (isS3RestOrigin(origin.domain_name) && !isSet(origin.origin_access_control_id)) {
-        return [`S3 origin ${id} has no origin_access_control_id, so it only works if the bucket is public`];
-      }
-      return [];
-    });
-    if (!hasS3Origin(distribution) && problems.length === 0) return notApplicable;
-    return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
-  },
-};
+export const s3OriginsUseOac = elementRule("VP-CF-3", [DISTRIBUTION], (distribution) => {
+  const problems = blocks(distribution.attributes.origin).flatMap((origin) => {
+    const id = String(origin.origin_id);
+    const oai = blocks(origin.s3_origin_config).some((config) => isSet(config.origin_access_identity));
+    if (isS3WebsiteOrigin(origin.domain_name)) return [`origin ${id} is an S3 website endpoint, which only serves public buckets`];
+    if (oai) return [`origin ${id} uses a legacy origin access identity, which cannot read SSE-KMS objects`];
+    if (isS3RestOrigin(origin.domain_name) && !isSet(origin.origin_access_control_id)) {
+      return [`S3 origin ${id} has no origin_access_control_id, so it only works if the bucket is public`];
+    }
+    return [];
+  });
+  if (!hasS3Origin(distribution) && problems.length === 0) return notApplicable;
+  return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
+});
 
 /** Whether a response headers policy id names a policy that sends Strict-Transport-Security. */
 function sendsHsts(policyId: unknown, context: RuleContext): boolean {
@@ -110,23 +87,13 @@ function sendsHsts(policyId: unknown, context: RuleContext): boolean {
   return true;
 }
 
-export const s3SiteSendsSecurityHeaders: ElementRule = {
-  id: "VP-CF-4",
-  level: "error",
-  scope: "element",
-  types: [DISTRIBUTION],
-  description: "CloudFront distributions serving S3 content attach a response headers policy that sends HSTS on every cache behavior",
-  fix: "Set response_headers_policy_id on every cache behavior to an aws_cloudfront_response_headers_policy with security_headers_config.strict_transport_security (SecurityHeadersPolicy)",
-  check: (distribution, context) => {
-    if (!hasS3Origin(distribution)) return notApplicable;
-    const missing = behaviors(distribution).filter(({ block }) => !sendsHsts(block.response_headers_policy_id, context));
-    return missing.length === 0
-      ? compliant
-      : nonCompliant(
-          `${missing.map(({ label }) => label).join(", ")} send no Strict-Transport-Security header (no response headers policy with HSTS)`,
-        );
-  },
-};
+export const s3SiteSendsSecurityHeaders = elementRule("VP-CF-4", [DISTRIBUTION], (distribution, context) => {
+  if (!hasS3Origin(distribution)) return notApplicable;
+  const missing = behaviors(distribution).filter(({ block }) => !sendsHsts(block.response_headers_policy_id, context));
+  return missing.length === 0
+    ? compliant
+    : nonCompliant(`${missing.map(({ label }) => label).join(", ")} send no Strict-Transport-Security header (no response headers policy with HSTS)`);
+});
 
 /** Region of the provider an element is created with; undefined when the provider's region is only known at plan time. */
 function providerRegion(element: ElementView, context: RuleContext): string | undefined {
@@ -149,49 +116,29 @@ function certificateRegion(arn: unknown, context: RuleContext): { region: string
   return region ? { region, source: element.address } : undefined;
 }
 
-export const certificateFromUsEast1: ElementRule = {
-  id: "VP-CF-5",
-  level: "error",
-  category: "apply",
-  scope: "element",
-  types: [DISTRIBUTION],
-  description: "A CloudFront distribution's ACM certificate is issued in us-east-1",
-  fix: "Request the certificate with a us-east-1 provider (PlatformStack.usEast1Provider, DnsValidatedCertificate's provider prop)",
-  reference: "https://docs.aws.amazon.com/acm/latest/userguide/acm-services.html",
-  check: (distribution, context) => {
-    const arn = blocks(distribution.attributes.viewer_certificate)[0]?.acm_certificate_arn;
-    if (!isSet(arn)) return notApplicable;
-    const found = certificateRegion(arn, context);
-    if (!found) return notApplicable;
-    return found.region === US_EAST_1
-      ? compliant
-      : nonCompliant(`${found.source} is in ${found.region}; CloudFront only reads certificates from us-east-1, so the apply fails`);
-  },
-};
+export const certificateFromUsEast1 = elementRule("VP-CF-5", [DISTRIBUTION], (distribution, context) => {
+  const arn = blocks(distribution.attributes.viewer_certificate)[0]?.acm_certificate_arn;
+  if (!isSet(arn)) return notApplicable;
+  const found = certificateRegion(arn, context);
+  if (!found) return notApplicable;
+  return found.region === US_EAST_1
+    ? compliant
+    : nonCompliant(`${found.source} is in ${found.region}; CloudFront only reads certificates from us-east-1, so the apply fails`);
+});
 
-export const cloudfrontLogDeliveryInUsEast1: ElementRule = {
-  id: "VP-CF-6",
-  level: "error",
-  category: "apply",
-  scope: "element",
-  types: ["aws_cloudwatch_log_delivery_source"],
-  description: "CloudFront standard logging (v2) delivery sources are created in us-east-1",
-  fix: "Create the aws_cloudwatch_log_delivery_source (and its destination, delivery and log group) with a us-east-1 provider (StaticSite's usEast1Provider)",
-  reference: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging.html",
-  check: (source, context) => {
-    const resource = source.attributes.resource_arn;
-    const fromCloudfront =
-      (isLiteralString(resource) && resource.startsWith("arn:aws:cloudfront::")) || context.lookup(resource)?.type === DISTRIBUTION;
-    if (!fromCloudfront) return notApplicable;
-    const region = providerRegion(source, context);
-    if (region === undefined) return notApplicable;
-    return region === US_EAST_1
-      ? compliant
-      : nonCompliant(
-          `it is created in ${region}, where PutDeliverySource rejects CloudFront's ACCESS_LOGS ("not supported for this LogType in region")`,
-        );
-  },
-};
+export const cloudfrontLogDeliveryInUsEast1 = elementRule("VP-CF-6", ["aws_cloudwatch_log_delivery_source"], (source, context) => {
+  const resource = source.attributes.resource_arn;
+  const fromCloudfront =
+    (isLiteralString(resource) && resource.startsWith("arn:aws:cloudfront::")) || context.lookup(resource)?.type === DISTRIBUTION;
+  if (!fromCloudfront) return notApplicable;
+  const region = providerRegion(source, context);
+  if (region === undefined) return notApplicable;
+  return region === US_EAST_1
+    ? compliant
+    : nonCompliant(
+        `it is created in ${region}, where PutDeliverySource rejects CloudFront's ACCESS_LOGS ("not supported for this LogType in region")`,
+      );
+});
 
 /** The OAC grant AWS documents: cloudfront.amazonaws.com may s3:GetObject, pinned by AWS:SourceArn. */
 function grantsOacRead(statements: ReturnType<typeof policyStatements>): boolean {
@@ -203,45 +150,35 @@ function grantsOacRead(statements: ReturnType<typeof policyStatements>): boolean
   });
 }
 
-export const oacBucketHasOnePolicyGrantingRead: StackRule = {
-  id: "VP-CF-7",
-  level: "error",
-  category: "apply",
-  scope: "stack",
-  description:
-    "An S3 bucket behind CloudFront OAC has exactly one bucket policy, and it lets cloudfront.amazonaws.com s3:GetObject for the distribution",
-  fix: "Keep one aws_s3_bucket_policy per bucket with the statement { Principal: { Service: cloudfront.amazonaws.com }, Action: s3:GetObject, Condition: { StringEquals: { AWS:SourceArn: <distribution ARN> } } } (StaticSite's bucketPolicyStatements adds to it)",
-  reference: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html",
-  check: (context) => {
-    const originBuckets = context.elements
-      .filter((e) => e.type === DISTRIBUTION)
-      .flatMap((d) => blocks(d.attributes.origin))
-      .filter((origin) => isSet(origin.origin_access_control_id))
-      .map((origin) => context.lookup(origin.domain_name))
-      .filter((bucket): bucket is ElementView => bucket?.type === "aws_s3_bucket");
-    return [...new Set(originBuckets)].map((bucket) => {
-      const policies = context.elements.filter((e) => e.type === "aws_s3_bucket_policy" && refersTo(e.attributes.bucket, bucket, "bucket"));
-      const inline = isSet(bucket.attributes.policy) ? 1 : 0;
-      if (policies.length + inline > 1) {
-        return {
-          subject: bucket,
-          verdict: nonCompliant(
-            `it has ${policies.length + inline} bucket policies (${policies.map((p) => p.address).join(", ")}${inline ? ", inline policy" : ""}); S3 keeps one per bucket, so each apply replaces the other and the OAC grant comes and goes`,
-          ),
-        };
-      }
-      if (policies.length + inline === 0)
-        return { subject: bucket, verdict: nonCompliant("it has no bucket policy, so CloudFront's OAC requests get 403") };
-      const statements = policyStatements(policies[0]?.attributes.policy ?? bucket.attributes.policy, context);
-      if (statements === undefined) return { subject: bucket, verdict: notApplicable };
+export const oacBucketHasOnePolicyGrantingRead = stackRule("VP-CF-7", (context) => {
+  const originBuckets = context.elements
+    .filter((e) => e.type === DISTRIBUTION)
+    .flatMap((d) => blocks(d.attributes.origin))
+    .filter((origin) => isSet(origin.origin_access_control_id))
+    .map((origin) => context.lookup(origin.domain_name))
+    .filter((bucket): bucket is ElementView => bucket?.type === "aws_s3_bucket");
+  return [...new Set(originBuckets)].map((bucket) => {
+    const policies = context.elements.filter((e) => e.type === "aws_s3_bucket_policy" && refersTo(e.attributes.bucket, bucket, "bucket"));
+    const inline = isSet(bucket.attributes.policy) ? 1 : 0;
+    if (policies.length + inline > 1) {
       return {
         subject: bucket,
-        verdict: grantsOacRead(statements)
-          ? compliant
-          : nonCompliant(
-              "its policy does not let cloudfront.amazonaws.com s3:GetObject under an AWS:SourceArn condition, so CloudFront's OAC requests get 403",
-            ),
+        verdict: nonCompliant(
+          `it has ${policies.length + inline} bucket policies (${policies.map((p) => p.address).join(", ")}${inline ? ", inline policy" : ""}); S3 keeps one per bucket, so each apply replaces the other and the OAC grant comes and goes`,
+        ),
       };
-    });
-  },
-};
+    }
+    if (policies.length + inline === 0)
+      return { subject: bucket, verdict: nonCompliant("it has no bucket policy, so CloudFront's OAC requests get 403") };
+    const statements = policyStatements(policies[0]?.attributes.policy ?? bucket.attributes.policy, context);
+    if (statements === undefined) return { subject: bucket, verdict: notApplicable };
+    return {
+      subject: bucket,
+      verdict: grantsOacRead(statements)
+        ? compliant
+        : nonCompliant(
+            "its policy does not let cloudfront.amazonaws.com s3:GetObject under an AWS:SourceArn condition, so CloudFront's OAC requests get 403",
+          ),
+    };
+  });
+});

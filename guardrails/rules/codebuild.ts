@@ -1,4 +1,5 @@
 /** CodeBuild projects and CodePipeline pipelines: encryption, build privileges, secrets, and the source connection. */
+import { elementRule } from "../catalog";
 import {
   actionMatches,
   blocks,
@@ -12,20 +13,13 @@ import {
   referencedAddress,
   type Statement,
 } from "../helpers";
-import { type ElementRule, type ElementView, type RuleContext, compliant, nonCompliant, notApplicable } from "../types";
+import { type ElementView, type RuleContext, compliant, nonCompliant, notApplicable } from "../types";
 
-export const buildOutputEncryptedWithCmk: ElementRule = {
-  id: "VP-CB-1",
-  level: "error",
-  scope: "element",
-  types: ["aws_codebuild_project"],
-  description: "CodeBuild projects encrypt their build output with a customer-managed KMS key",
-  fix: "Set encryption_key to the pipeline's artifact CMK (BuildProject does)",
-  check: ({ attributes }) =>
-    isCustomerManagedKey(attributes.encryption_key, "alias/aws/s3")
-      ? compliant
-      : nonCompliant("encryption_key is not a CMK (unset or alias/aws/s3), so build output is encrypted with the AWS-managed S3 key"),
-};
+export const buildOutputEncryptedWithCmk = elementRule("VP-CB-1", ["aws_codebuild_project"], ({ attributes }) =>
+  isCustomerManagedKey(attributes.encryption_key, "alias/aws/s3")
+    ? compliant
+    : nonCompliant("encryption_key is not a CMK (unset or alias/aws/s3), so build output is encrypted with the AWS-managed S3 key"),
+);
 
 /** The log group a `group_name` names: a reference into the stack, or a group of the stack with that literal name. */
 function logGroupNamed(name: unknown, context: RuleContext): ElementView | undefined {
@@ -34,38 +28,30 @@ function logGroupNamed(name: unknown, context: RuleContext): ElementView | undef
   return context.elements.find((e) => e.type === "aws_cloudwatch_log_group" && isLiteralString(name) && e.attributes.name === name);
 }
 
-export const buildLogsEncryptedWithCmk: ElementRule = {
-  id: "VP-CB-2",
-  level: "error",
-  scope: "element",
-  types: ["aws_codebuild_project"],
-  description: "CodeBuild projects log to a CMK-encrypted CloudWatch log group of the stack, or to encrypted S3 logs",
-  fix: "Set logs_config.cloudwatch_logs.group_name to an EncryptedLogGroup of the stack (BuildProject does), or enable s3_logs without encryption_disabled",
-  check: ({ attributes }, context) => {
-    const logs = blocks(attributes.logs_config)[0];
-    const cloudwatch = blocks(logs?.cloudwatch_logs)[0];
-    const s3 = blocks(logs?.s3_logs)[0];
-    // CloudWatch logging is on unless switched off; S3 logging is off unless switched on.
-    const cloudwatchOn = cloudwatch?.status !== "DISABLED";
-    const s3On = s3?.status === "ENABLED";
-    const problems: string[] = [];
-    if (cloudwatchOn) {
-      const name = cloudwatch?.group_name;
-      const group = isSet(name) ? logGroupNamed(name, context) : undefined;
-      if (!isSet(name)) {
-        problems.push("CloudWatch logs go to /aws/codebuild/<project>, a group CodeBuild creates unencrypted and without retention");
-      } else if (group) {
-        if (!isSet(group.attributes.kms_key_id)) problems.push(`log group ${group.address} has no kms_key_id`);
-      } else if (isLiteralString(name)) {
-        // A group from another stack (remote state) cannot be read here; a literal name no element creates, can.
-        problems.push(`log group "${name}" is not created in this stack, so CodeBuild creates it unencrypted and without retention`);
-      }
+export const buildLogsEncryptedWithCmk = elementRule("VP-CB-2", ["aws_codebuild_project"], ({ attributes }, context) => {
+  const logs = blocks(attributes.logs_config)[0];
+  const cloudwatch = blocks(logs?.cloudwatch_logs)[0];
+  const s3 = blocks(logs?.s3_logs)[0];
+  // CloudWatch logging is on unless switched off; S3 logging is off unless switched on.
+  const cloudwatchOn = cloudwatch?.status !== "DISABLED";
+  const s3On = s3?.status === "ENABLED";
+  const problems: string[] = [];
+  if (cloudwatchOn) {
+    const name = cloudwatch?.group_name;
+    const group = isSet(name) ? logGroupNamed(name, context) : undefined;
+    if (!isSet(name)) {
+      problems.push("CloudWatch logs go to /aws/codebuild/<project>, a group CodeBuild creates unencrypted and without retention");
+    } else if (group) {
+      if (!isSet(group.attributes.kms_key_id)) problems.push(`log group ${group.address} has no kms_key_id`);
+    } else if (isLiteralString(name)) {
+      // A group from another stack (remote state) cannot be read here; a literal name no element creates, can.
+      problems.push(`log group "${name}" is not created in this stack, so CodeBuild creates it unencrypted and without retention`);
     }
-    if (s3On && isTrue(s3?.encryption_disabled)) problems.push("s3_logs has encryption_disabled = true");
-    if (!cloudwatchOn && !s3On) problems.push("both CloudWatch and S3 logs are disabled, so builds leave no record");
-    return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
-  },
-};
+  }
+  if (s3On && isTrue(s3?.encryption_disabled)) problems.push("s3_logs has encryption_disabled = true");
+  if (!cloudwatchOn && !s3On) problems.push("both CloudWatch and S3 logs are disabled, so builds leave no record");
+  return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
+});
 
 /**
  * The tag that declares a container build (BuildProject's CONTAINER_BUILD_TAG): the declaration is in the
@@ -74,14 +60,10 @@ export const buildLogsEncryptedWithCmk: ElementRule = {
 const CONTAINER_BUILD_TAG = "container-build";
 const CONTAINER_COMMAND = /\b(docker|buildx|podman|finch)\b/;
 
-export const privilegedOnlyForContainerBuilds: ElementRule = {
-  id: "VP-CB-3",
-  level: "error",
-  scope: "element",
-  types: ["aws_codebuild_project"],
-  description: "Only projects declared as container builds run privileged, and an inline buildspec of theirs runs a container tool",
-  fix: `Leave privileged_mode false, or declare the project a container build (BuildProject containerBuild: true, which tags it ${CONTAINER_BUILD_TAG} = "true")`,
-  check: ({ attributes }) => {
+export const privilegedOnlyForContainerBuilds = elementRule(
+  "VP-CB-3",
+  ["aws_codebuild_project"],
+  ({ attributes }) => {
     const environment = blocks(attributes.environment)[0];
     if (!isTrue(environment?.privileged_mode)) return compliant;
     const tags = (attributes.tags ?? {}) as Record<string, unknown>;
@@ -95,53 +77,38 @@ export const privilegedOnlyForContainerBuilds: ElementRule = {
     }
     return compliant;
   },
-};
+  { containerBuildTag: CONTAINER_BUILD_TAG },
+);
 
-export const noPlaintextBuildSecrets: ElementRule = {
-  id: "VP-CB-4",
-  level: "error",
-  scope: "element",
-  types: ["aws_codebuild_project"],
-  description: "CodeBuild PLAINTEXT environment variables hold no secrets: nothing named like one and no value that looks like a key",
-  fix: "Store the value in Secrets Manager or an SSM SecureString and give the variable type SECRETS_MANAGER or PARAMETER_STORE with its ARN or name",
-  check: ({ attributes }) => {
-    const variables = blocks(blocks(attributes.environment)[0]?.environment_variable);
-    const problems: string[] = [];
-    for (const variable of variables) {
-      // CodeBuild's default type is PLAINTEXT: the value is stored in the project and shown in the console.
-      if ((variable.type ?? "PLAINTEXT") !== "PLAINTEXT") continue;
-      const name = String(variable.name);
-      const value = variable.value;
-      if (!isLiteralString(value) || value === "") continue;
-      const found = environmentCredential(name, value);
-      if (found?.by === "value") problems.push(`${name} contains ${found.kind}`);
-      else if (found?.by === "name") problems.push(`${name} is named like a secret and set to a literal`);
-      else if (found?.by === "key") problems.push(`${name} looks like a key`);
-    }
-    return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
-  },
-};
+export const noPlaintextBuildSecrets = elementRule("VP-CB-4", ["aws_codebuild_project"], ({ attributes }) => {
+  const variables = blocks(blocks(attributes.environment)[0]?.environment_variable);
+  const problems: string[] = [];
+  for (const variable of variables) {
+    // CodeBuild's default type is PLAINTEXT: the value is stored in the project and shown in the console.
+    if ((variable.type ?? "PLAINTEXT") !== "PLAINTEXT") continue;
+    const name = String(variable.name);
+    const value = variable.value;
+    if (!isLiteralString(value) || value === "") continue;
+    const found = environmentCredential(name, value);
+    if (found?.by === "value") problems.push(`${name} contains ${found.kind}`);
+    else if (found?.by === "name") problems.push(`${name} is named like a secret and set to a literal`);
+    else if (found?.by === "key") problems.push(`${name} looks like a key`);
+  }
+  return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
+});
 
-export const artifactStoreEncryptedWithCmk: ElementRule = {
-  id: "VP-CP-1",
-  level: "error",
-  scope: "element",
-  types: ["aws_codepipeline"],
-  description: "CodePipeline artifact stores name a customer-managed KMS key",
-  fix: 'Add encryption_key { id = <artifact CMK ARN>, type = "KMS" } to every artifact_store (DeliveryPipeline does)',
-  check: ({ attributes }) => {
-    const stores = blocks(attributes.artifact_store);
-    const problems = stores.flatMap((store, i) => {
-      const key = blocks(store.encryption_key)[0];
-      const where = `artifact_store[${i}]${isSet(store.region) ? ` (${String(store.region)})` : ""}`;
-      // Without the block CodePipeline uses the AWS-managed aws/s3 key, which another account's role can never use.
-      if (!key || !isSet(key.id)) return [`${where} has no encryption_key, so artifacts use the AWS-managed aws/s3 key`];
-      if (key.type !== "KMS" || !isCustomerManagedKey(key.id, "alias/aws/s3")) return [`${where} encryption_key is not a customer-managed KMS key`];
-      return [];
-    });
-    return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
-  },
-};
+export const artifactStoreEncryptedWithCmk = elementRule("VP-CP-1", ["aws_codepipeline"], ({ attributes }) => {
+  const stores = blocks(attributes.artifact_store);
+  const problems = stores.flatMap((store, i) => {
+    const key = blocks(store.encryption_key)[0];
+    const where = `artifact_store[${i}]${isSet(store.region) ? ` (${String(store.region)})` : ""}`;
+    // Without the block CodePipeline uses the AWS-managed aws/s3 key, which another account's role can never use.
+    if (!key || !isSet(key.id)) return [`${where} has no encryption_key, so artifacts use the AWS-managed aws/s3 key`];
+    if (key.type !== "KMS" || !isCustomerManagedKey(key.id, "alias/aws/s3")) return [`${where} encryption_key is not a customer-managed KMS key`];
+    return [];
+  });
+  return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
+});
 
 /** Service prefixes whose UseConnection the role needs for a connection ARN: its own prefix, or both when unknown. */
 function connectionPrefixes(connectionArn: unknown): string[] {
@@ -182,41 +149,31 @@ function roleStatements(role: ElementView, context: RuleContext): Statement[] | 
   return statements.flatMap((s) => s!).filter((s) => s.effect === "Allow");
 }
 
-export const sourceConnectionUsable: ElementRule = {
-  id: "VP-CP-2",
-  level: "error",
-  category: "apply",
-  scope: "element",
-  types: ["aws_codepipeline"],
-  description: "The role of every CodeStarSourceConnection action may UseConnection on that action's connection",
-  fix: "Allow codestar-connections:UseConnection and codeconnections:UseConnection on the connection's ARN in the pipeline role's policy (the prefix must match the connection's ARN)",
-  reference: "https://docs.aws.amazon.com/dtconsole/latest/userguide/security-iam.html",
-  check: (pipeline, context) => {
-    const sources = blocks(pipeline.attributes.stage)
-      .flatMap((stage) => blocks(stage.action))
-      .filter((action) => action.provider === "CodeStarSourceConnection");
-    if (sources.length === 0) return notApplicable;
-    const problems: string[] = [];
-    let checked = 0;
-    for (const action of sources) {
-      // An action-level role replaces the pipeline's for that action.
-      const role = context.lookup(action.role_arn ?? pipeline.attributes.role_arn);
-      if (role?.type !== "aws_iam_role") continue;
-      const allows = roleStatements(role, context);
-      if (!allows) continue;
-      checked++;
-      const connection = (action.configuration as Record<string, unknown> | undefined)?.ConnectionArn;
-      const missing = connectionPrefixes(connection).filter(
-        (prefix) =>
-          !allows.some((s) => s.actions.some((pattern) => actionMatches(pattern, `${prefix}:UseConnection`)) && coversConnection(s, connection)),
+export const sourceConnectionUsable = elementRule("VP-CP-2", ["aws_codepipeline"], (pipeline, context) => {
+  const sources = blocks(pipeline.attributes.stage)
+    .flatMap((stage) => blocks(stage.action))
+    .filter((action) => action.provider === "CodeStarSourceConnection");
+  if (sources.length === 0) return notApplicable;
+  const problems: string[] = [];
+  let checked = 0;
+  for (const action of sources) {
+    // An action-level role replaces the pipeline's for that action.
+    const role = context.lookup(action.role_arn ?? pipeline.attributes.role_arn);
+    if (role?.type !== "aws_iam_role") continue;
+    const allows = roleStatements(role, context);
+    if (!allows) continue;
+    checked++;
+    const connection = (action.configuration as Record<string, unknown> | undefined)?.ConnectionArn;
+    const missing = connectionPrefixes(connection).filter(
+      (prefix) =>
+        !allows.some((s) => s.actions.some((pattern) => actionMatches(pattern, `${prefix}:UseConnection`)) && coversConnection(s, connection)),
+    );
+    if (missing.length > 0) {
+      problems.push(
+        `action ${String(action.name)}: role ${role.address} lacks ${missing.map((p) => `${p}:UseConnection`).join(" and ")} on ${String(connection)}, so the Source action fails with "insufficient permissions" on its first run`,
       );
-      if (missing.length > 0) {
-        problems.push(
-          `action ${String(action.name)}: role ${role.address} lacks ${missing.map((p) => `${p}:UseConnection`).join(" and ")} on ${String(connection)}, so the Source action fails with "insufficient permissions" on its first run`,
-        );
-      }
     }
-    if (checked === 0) return notApplicable;
-    return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
-  },
-};
+  }
+  if (checked === 0) return notApplicable;
+  return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
+});

@@ -1,49 +1,31 @@
 /** Cost alerts: Cost Anomaly Detection monitors and subscriptions, and budget notifications, as AWS accepts and delivers them. */
+import { elementRule, stackRule } from "../catalog";
 import { type Statement, actionMatches, blocks, policyStatements, refersTo } from "../helpers";
-import { type ElementRule, type ElementView, type RuleContext, type StackRule, type Verdict, compliant, nonCompliant, notApplicable } from "../types";
+import { type ElementView, type RuleContext, type Verdict, compliant, nonCompliant, notApplicable } from "../types";
 
 const COST_ALERTS = "costalerts.amazonaws.com";
 const BUDGETS = "budgets.amazonaws.com";
 
-export const anomalyMonitorNotDimensional: ElementRule = {
-  id: "VP-COST-1",
-  level: "error",
-  category: "apply",
-  scope: "element",
-  types: ["aws_ce_anomaly_monitor"],
-  description: "Cost anomaly monitors are CUSTOM, not the account's one AWS-managed DIMENSIONAL monitor",
-  fix: "Use monitor_type = CUSTOM with a monitor_specification scoped to the project's cost allocation tag (CostAnomalyDetection does), or manage the account's single SERVICE monitor once, outside the per-environment stacks",
-  reference: "https://docs.aws.amazon.com/cost-management/latest/userguide/getting-started-ad.html",
-  check: ({ attributes }) =>
-    attributes.monitor_type === "DIMENSIONAL"
-      ? nonCompliant(
-          `an account holds one AWS-managed monitor per dimension (${String(attributes.monitor_dimension ?? "SERVICE")}); the second environment or blueprint to create one fails with "Limit exceeded on dimensional spend monitor creation", and it watches the whole account, not this project`,
-        )
-      : compliant,
-};
+export const anomalyMonitorNotDimensional = elementRule("VP-COST-1", ["aws_ce_anomaly_monitor"], ({ attributes }) =>
+  attributes.monitor_type === "DIMENSIONAL"
+    ? nonCompliant(
+        `an account holds one AWS-managed monitor per dimension (${String(attributes.monitor_dimension ?? "SERVICE")}); the second environment or blueprint to create one fails with "Limit exceeded on dimensional spend monitor creation", and it watches the whole account, not this project`,
+      )
+    : compliant,
+);
 
-export const anomalySubscriptionFrequencyFitsSubscribers: ElementRule = {
-  id: "VP-COST-2",
-  level: "error",
-  category: "apply",
-  scope: "element",
-  types: ["aws_ce_anomaly_subscription"],
-  description: "Anomaly subscriptions send to SNS at frequency IMMEDIATE and to email at DAILY or WEEKLY",
-  fix: "Put SNS subscribers in a subscription of frequency IMMEDIATE and email subscribers in one of DAILY or WEEKLY (CostAnomalyDetection creates one of each)",
-  reference: "https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_AnomalySubscription.html",
-  check: ({ attributes }) => {
-    const frequency = attributes.frequency;
-    if (typeof frequency !== "string" || frequency.includes("${")) return notApplicable;
-    const types = new Set(blocks(attributes.subscriber).map((s) => s.type));
-    if (types.has("SNS") && frequency !== "IMMEDIATE") {
-      return nonCompliant(`frequency is ${frequency}, and Cost Anomaly Detection notifies SNS topics only as anomalies happen (IMMEDIATE)`);
-    }
-    if (types.has("EMAIL") && frequency === "IMMEDIATE") {
-      return nonCompliant("frequency is IMMEDIATE, and Cost Anomaly Detection emails only daily or weekly summaries");
-    }
-    return compliant;
-  },
-};
+export const anomalySubscriptionFrequencyFitsSubscribers = elementRule("VP-COST-2", ["aws_ce_anomaly_subscription"], ({ attributes }) => {
+  const frequency = attributes.frequency;
+  if (typeof frequency !== "string" || frequency.includes("${")) return notApplicable;
+  const types = new Set(blocks(attributes.subscriber).map((s) => s.type));
+  if (types.has("SNS") && frequency !== "IMMEDIATE") {
+    return nonCompliant(`frequency is ${frequency}, and Cost Anomaly Detection notifies SNS topics only as anomalies happen (IMMEDIATE)`);
+  }
+  if (types.has("EMAIL") && frequency === "IMMEDIATE") {
+    return nonCompliant("frequency is IMMEDIATE, and Cost Anomaly Detection emails only daily or weekly summaries");
+  }
+  return compliant;
+});
 
 /** A topic of this stack a cost service notifies, with the service and the element that notifies it. */
 interface NotifiedTopic {
@@ -98,78 +80,52 @@ function topicPolicy(topic: ElementView, context: RuleContext): Statement[] | un
 
 const serviceName = (service: string) => (service === COST_ALERTS ? "Cost Anomaly Detection" : "AWS Budgets");
 
-export const costAlertsCanPublish: StackRule = {
-  id: "VP-COST-3",
-  level: "error",
-  category: "apply",
-  scope: "stack",
-  description: "SNS topics that anomaly subscriptions and budgets notify let costalerts.amazonaws.com / budgets.amazonaws.com publish",
-  fix: "Add a topic policy statement allowing sns:Publish to the service, pinned with aws:SourceAccount (costAlertsTopicStatement for Cost Anomaly Detection), and make the subscription or budget depend on it",
-  reference: "https://docs.aws.amazon.com/cost-management/latest/userguide/ad-SNS.html",
-  check: (context) =>
-    notifiedTopics(context).map(({ subject, topic, service }) => {
-      const statements = topicPolicy(topic, context);
-      let verdict: Verdict = compliant;
-      if (statements === undefined) verdict = notApplicable;
-      else if (!grants(statements, service, ["sns:Publish"])) {
-        verdict = nonCompliant(
-          `${serviceName(service)} notifies ${topic.address}, whose access policy does not let ${service} publish; the alerts are never delivered (budgets refuse the notification at creation)`,
-        );
-      }
-      return { subject, verdict };
-    }),
-};
+export const costAlertsCanPublish = stackRule("VP-COST-3", (context) =>
+  notifiedTopics(context).map(({ subject, topic, service }) => {
+    const statements = topicPolicy(topic, context);
+    let verdict: Verdict = compliant;
+    if (statements === undefined) verdict = notApplicable;
+    else if (!grants(statements, service, ["sns:Publish"])) {
+      verdict = nonCompliant(
+        `${serviceName(service)} notifies ${topic.address}, whose access policy does not let ${service} publish; the alerts are never delivered (budgets refuse the notification at creation)`,
+      );
+    }
+    return { subject, verdict };
+  }),
+);
 
-export const costAlertsCanUseTopicKey: StackRule = {
-  id: "VP-COST-4",
-  level: "error",
-  category: "apply",
-  scope: "stack",
-  description: "The CMK of an SNS topic that anomaly subscriptions and budgets notify lets the publishing service use it",
-  fix: "Add a key policy statement allowing kms:GenerateDataKey* and kms:Decrypt to the service, pinned with aws:SourceAccount (costAlertsKeyStatement for Cost Anomaly Detection)",
-  reference: "https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html",
-  check: (context) =>
-    notifiedTopics(context).map(({ subject, topic, service }) => {
-      // Only a key of this stack can be read here; a key of another stack (the secrets-kms CMKs) is that stack's test.
-      const key = context.lookup(topic.attributes.kms_master_key_id);
-      if (key?.type !== "aws_kms_key") return { subject, verdict: notApplicable };
-      const statements = policyStatements(key.attributes.policy, context);
-      if (statements === undefined) return { subject, verdict: notApplicable };
-      return {
-        subject,
-        verdict: grants(statements, service, ["kms:GenerateDataKey", "kms:Decrypt"])
-          ? compliant
-          : nonCompliant(
-              `${topic.address} is encrypted with ${key.address}, whose key policy does not let ${service} use it; SNS rejects every alert ${serviceName(service)} publishes`,
-            ),
-      };
-    }),
-};
+export const costAlertsCanUseTopicKey = stackRule("VP-COST-4", (context) =>
+  notifiedTopics(context).map(({ subject, topic, service }) => {
+    // Only a key of this stack can be read here; a key of another stack (the secrets-kms CMKs) is that stack's test.
+    const key = context.lookup(topic.attributes.kms_master_key_id);
+    if (key?.type !== "aws_kms_key") return { subject, verdict: notApplicable };
+    const statements = policyStatements(key.attributes.policy, context);
+    if (statements === undefined) return { subject, verdict: notApplicable };
+    return {
+      subject,
+      verdict: grants(statements, service, ["kms:GenerateDataKey", "kms:Decrypt"])
+        ? compliant
+        : nonCompliant(
+            `${topic.address} is encrypted with ${key.address}, whose key policy does not let ${service} use it; SNS rejects every alert ${serviceName(service)} publishes`,
+          ),
+    };
+  }),
+);
 
 /** Subscribers one budget notification takes: one SNS topic and ten email addresses. */
 const MAX_BUDGET_EMAILS = 10;
 
-export const budgetNotificationSubscriberLimits: ElementRule = {
-  id: "VP-COST-5",
-  level: "error",
-  category: "apply",
-  scope: "element",
-  types: ["aws_budgets_budget"],
-  description: "Each budget notification has at most one SNS topic and ten email subscribers",
-  fix: "Subscribe further addresses to the alarm topic instead of the budget (the topic fans out), and keep one topic per notification",
-  reference: "https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_NotificationWithSubscribers.html",
-  check: ({ attributes }) => {
-    const problems = blocks(attributes.notification).flatMap((notification, i) => {
-      const emails = Array.isArray(notification.subscriber_email_addresses) ? notification.subscriber_email_addresses.length : 0;
-      const topics = Array.isArray(notification.subscriber_sns_topic_arns) ? notification.subscriber_sns_topic_arns.length : 0;
-      const label = `notification ${i + 1} (${String(notification.notification_type)} ${String(notification.threshold)}%)`;
-      return [
-        ...(emails > MAX_BUDGET_EMAILS ? [`${label} has ${emails} email subscribers`] : []),
-        ...(topics > 1 ? [`${label} has ${topics} SNS topics`] : []),
-      ];
-    });
-    return problems.length === 0
-      ? compliant
-      : nonCompliant(`${problems.join("; ")}; AWS Budgets takes one SNS topic and ${MAX_BUDGET_EMAILS} email addresses per notification`);
-  },
-};
+export const budgetNotificationSubscriberLimits = elementRule("VP-COST-5", ["aws_budgets_budget"], ({ attributes }) => {
+  const problems = blocks(attributes.notification).flatMap((notification, i) => {
+    const emails = Array.isArray(notification.subscriber_email_addresses) ? notification.subscriber_email_addresses.length : 0;
+    const topics = Array.isArray(notification.subscriber_sns_topic_arns) ? notification.subscriber_sns_topic_arns.length : 0;
+    const label = `notification ${i + 1} (${String(notification.notification_type)} ${String(notification.threshold)}%)`;
+    return [
+      ...(emails > MAX_BUDGET_EMAILS ? [`${label} has ${emails} email subscribers`] : []),
+      ...(topics > 1 ? [`${label} has ${topics} SNS topics`] : []),
+    ];
+  });
+  return problems.length === 0
+    ? compliant
+    : nonCompliant(`${problems.join("; ")}; AWS Budgets takes one SNS topic and ${MAX_BUDGET_EMAILS} email addresses per notification`);
+});

@@ -1,3 +1,4 @@
+import { elementRule } from "../catalog";
 import {
   actionMatches,
   grantsToEveryone,
@@ -8,7 +9,7 @@ import {
   policyStatements,
   statementLabel,
 } from "../helpers";
-import { type ElementRule, type ElementView, type RuleContext, type Verdict, compliant, nonCompliant, notApplicable } from "../types";
+import { type ElementView, type RuleContext, type Verdict, compliant, nonCompliant, notApplicable } from "../types";
 
 const POLICY_TYPES = [
   "aws_iam_policy",
@@ -111,38 +112,26 @@ function eachPolicy(
   return inspected ? compliant : notApplicable;
 }
 
-export const noWildcardActions: ElementRule = {
-  id: "VP-IAM-1",
-  level: "error",
-  scope: "element",
-  types: [...POLICY_TYPES, "aws_iam_role_policy_attachment"],
-  description: "IAM policies grant named actions: no *, no service:* in identity policies, no NotAction, no admin managed policies",
-  fix: 'List the actions the principal needs (s3:GetObject, not s3:* or *); resource policies may use service wildcards only for the account root (KMS key policies\' "kms:*")',
-  check: (element, context) => {
-    const adminPolicies = [element.attributes.policy_arn, element.attributes.managed_policy_arns]
-      .flat()
-      .filter((arn): arn is string => typeof arn === "string" && ADMIN_POLICY.test(arn));
-    if (adminPolicies.length > 0) return nonCompliant(`attaches ${adminPolicies.join(", ")}`);
-    return eachPolicy(element, context, (statements, kind, attribute) =>
-      statements.flatMap((s, i) => {
-        if (s.effect !== "Allow") return [];
-        const label = `${attribute} ${statementLabel(s, i)}`;
-        if (s.notActions.length > 0) return [`${label} allows everything except NotAction ${s.notActions.join(", ")}`];
-        const wildcards = s.actions.filter((a) => (kind === "identity" ? isWildcardAction(a) : a === "*"));
-        return wildcards.length > 0 ? [`${label} allows ${wildcards.join(", ")}`] : [];
-      }),
-    );
-  },
-};
+export const noWildcardActions = elementRule("VP-IAM-1", [...POLICY_TYPES, "aws_iam_role_policy_attachment"], (element, context) => {
+  const adminPolicies = [element.attributes.policy_arn, element.attributes.managed_policy_arns]
+    .flat()
+    .filter((arn): arn is string => typeof arn === "string" && ADMIN_POLICY.test(arn));
+  if (adminPolicies.length > 0) return nonCompliant(`attaches ${adminPolicies.join(", ")}`);
+  return eachPolicy(element, context, (statements, kind, attribute) =>
+    statements.flatMap((s, i) => {
+      if (s.effect !== "Allow") return [];
+      const label = `${attribute} ${statementLabel(s, i)}`;
+      if (s.notActions.length > 0) return [`${label} allows everything except NotAction ${s.notActions.join(", ")}`];
+      const wildcards = s.actions.filter((a) => (kind === "identity" ? isWildcardAction(a) : a === "*"));
+      return wildcards.length > 0 ? [`${label} allows ${wildcards.join(", ")}`] : [];
+    }),
+  );
+});
 
-export const noWildcardResourcesOnData: ElementRule = {
-  id: "VP-IAM-2",
-  level: "error",
-  scope: "element",
-  types: ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role"],
-  description: "Identity policies scope data actions (objects, secrets, KMS crypto, items, messages) to named resources",
-  fix: 'Replace Resource "*" with the ARNs of the buckets, secrets, keys, tables or queues the principal uses (key policies\' "*" means the key itself and is fine)',
-  check: (element, context) =>
+export const noWildcardResourcesOnData = elementRule(
+  "VP-IAM-2",
+  ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role"],
+  (element, context) =>
     eachPolicy(element, context, (statements, kind, attribute) =>
       kind !== "identity"
         ? []
@@ -154,19 +143,15 @@ export const noWildcardResourcesOnData: ElementRule = {
               : [];
           }),
     ),
-};
+);
 
-export const noPublicPrincipals: ElementRule = {
-  id: "VP-IAM-3",
-  level: "error",
-  scope: "element",
-  types: POLICY_TYPES.filter((t) => !["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"].includes(t)),
-  description: 'Resource and trust policies never allow Principal "*" without a condition that pins the caller',
-  fix: "Name the principal (account root, role, service) or add a condition such as aws:SourceAccount, aws:SourceArn or aws:PrincipalOrgID",
-  check: (element, context) =>
+export const noPublicPrincipals = elementRule(
+  "VP-IAM-3",
+  POLICY_TYPES.filter((t) => !["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"].includes(t)),
+  (element, context) =>
     eachPolicy(element, context, (statements, _kind, attribute) =>
       statements.flatMap((s, i) =>
         s.effect === "Allow" && grantsToEveryone(s) && !hasCallerCondition(s) ? [`${attribute} ${statementLabel(s, i)} allows everyone`] : [],
       ),
     ),
-};
+);

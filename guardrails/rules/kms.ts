@@ -1,20 +1,13 @@
+import { elementRule } from "../catalog";
 import { type Statement, actionMatches, isTrue, policyStatements, statementLabel } from "../helpers";
-import { type ElementRule, compliant, nonCompliant, notApplicable } from "../types";
+import { compliant, nonCompliant, notApplicable } from "../types";
 
-export const kmsKeyRotation: ElementRule = {
-  id: "VP-KMS-1",
-  level: "error",
-  scope: "element",
-  types: ["aws_kms_key"],
-  description: "Symmetric customer-managed KMS keys rotate automatically",
-  fix: "Set enable_key_rotation = true (EncryptionKey always does)",
-  check: ({ attributes }) => {
-    const spec = attributes.customer_master_key_spec ?? attributes.key_spec ?? "SYMMETRIC_DEFAULT";
-    // AWS rotates only symmetric encryption keys; asymmetric and HMAC keys cannot rotate.
-    if (spec !== "SYMMETRIC_DEFAULT") return notApplicable;
-    return isTrue(attributes.enable_key_rotation) ? compliant : nonCompliant("enable_key_rotation is not true");
-  },
-};
+export const kmsKeyRotation = elementRule("VP-KMS-1", ["aws_kms_key"], ({ attributes }) => {
+  const spec = attributes.customer_master_key_spec ?? attributes.key_spec ?? "SYMMETRIC_DEFAULT";
+  // AWS rotates only symmetric encryption keys; asymmetric and HMAC keys cannot rotate.
+  if (spec !== "SYMMETRIC_DEFAULT") return notApplicable;
+  return isTrue(attributes.enable_key_rotation) ? compliant : nonCompliant("enable_key_rotation is not true");
+});
 
 /**
  * KMS operations whose requests carry an encryption context, so that a `kms:EncryptionContext:*` condition can match
@@ -43,29 +36,19 @@ function conditionsOnEncryptionContext(statement: Statement): boolean {
   return Object.values(statement.conditions).some((keys) => Object.keys(keys).some((key) => /^kms:EncryptionContext:/i.test(key)));
 }
 
-export const encryptionContextGrantsReachable: ElementRule = {
-  id: "VP-KMS-2",
-  level: "error",
-  category: "apply",
-  scope: "element",
-  types: ["aws_kms_key", "aws_kms_key_policy"],
-  description: "Key policy statements bound to an encryption context grant only operations whose requests carry one",
-  fix: "Move kms:DescribeKey (and other non-cryptographic actions) into a statement of its own, bound by aws:SourceArn/aws:SourceAccount instead, as CloudTrail's documented key policy does",
-  reference: "https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-encryption-context",
-  check: (key, context) => {
-    const statements = policyStatements(key.attributes.policy, context);
-    if (!statements) return notApplicable;
-    const problems = statements
-      .map((statement, index) => ({
-        statement,
-        index,
-        dead: conditionsOnEncryptionContext(statement) ? actionsWithoutEncryptionContext(statement.actions) : [],
-      }))
-      .filter(({ dead }) => dead.length > 0)
-      .map(
-        ({ statement, index, dead }) =>
-          `${statementLabel(statement, index)} grants ${dead.join(", ")} only with a kms:EncryptionContext condition, which those requests never carry, so the grant never applies`,
-      );
-    return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
-  },
-};
+export const encryptionContextGrantsReachable = elementRule("VP-KMS-2", ["aws_kms_key", "aws_kms_key_policy"], (key, context) => {
+  const statements = policyStatements(key.attributes.policy, context);
+  if (!statements) return notApplicable;
+  const problems = statements
+    .map((statement, index) => ({
+      statement,
+      index,
+      dead: conditionsOnEncryptionContext(statement) ? actionsWithoutEncryptionContext(statement.actions) : [],
+    }))
+    .filter(({ dead }) => dead.length > 0)
+    .map(
+      ({ statement, index, dead }) =>
+        `${statementLabel(statement, index)} grants ${dead.join(", ")} only with a kms:EncryptionContext condition, which those requests never carry, so the grant never applies`,
+    );
+  return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
+});

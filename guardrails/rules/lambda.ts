@@ -1,5 +1,6 @@
+import { elementRule, stackRule } from "../catalog";
 import { blocks, isLiteralString, isSet } from "../helpers";
-import { type ElementRule, type ElementView, type RuleContext, type StackRule, compliant, nonCompliant, notApplicable } from "../types";
+import { type ElementView, type RuleContext, compliant, nonCompliant, notApplicable } from "../types";
 
 /**
  * Service principals that only ever invoke Lambda asynchronously (Lambda developer guide, "Invoking Lambda functions
@@ -62,62 +63,39 @@ function hasOnFailureDestination(fn: ElementView, context: RuleContext): boolean
   );
 }
 
-export const functionsTraceActively: ElementRule = {
-  id: "VP-LAMBDA-1",
-  level: "warning",
-  scope: "element",
-  types: ["aws_lambda_function"],
-  description: "Lambda functions trace with X-Ray in Active mode",
-  fix: 'Set tracing_config.mode = "Active" and let the role call xray:PutTraceSegments and xray:PutTelemetryRecords (ZipFunction always does; ContainerFunction with tracing: true)',
-  check: ({ attributes }) => {
-    const mode = blocks(attributes.tracing_config)[0]?.mode;
-    return mode === "Active"
-      ? compliant
-      : nonCompliant(`tracing_config.mode is ${mode === undefined ? "unset (PassThrough)" : String(mode)}, so requests through it are not traced`);
-  },
-};
+export const functionsTraceActively = elementRule("VP-LAMBDA-1", ["aws_lambda_function"], ({ attributes }) => {
+  const mode = blocks(attributes.tracing_config)[0]?.mode;
+  return mode === "Active"
+    ? compliant
+    : nonCompliant(`tracing_config.mode is ${mode === undefined ? "unset (PassThrough)" : String(mode)}, so requests through it are not traced`);
+});
 
-export const asyncFunctionsKeepFailedEvents: StackRule = {
-  id: "VP-LAMBDA-2",
-  level: "error",
-  scope: "stack",
-  description: "Functions invoked asynchronously keep events that failed every retry: a dead-letter queue or an on-failure destination",
-  fix: "Set dead_letter_config.target_arn to an encrypted SQS queue the role may send to (ZipFunction does), or add an aws_lambda_function_event_invoke_config with destination_config.on_failure",
-  check: (context) => {
-    const invoked = asyncInvocations(context);
-    return context.elements
-      .filter((e) => e.type === "aws_lambda_function")
-      .map((fn) => {
-        const reasons = invoked.get(fn.address);
-        if (!reasons) return { subject: fn, verdict: notApplicable };
-        const deadLetter = blocks(fn.attributes.dead_letter_config).some((d) => isSet(d.target_arn));
-        return {
-          subject: fn,
-          verdict:
-            deadLetter || hasOnFailureDestination(fn, context)
-              ? compliant
-              : nonCompliant(`${reasons.join("; ")}, but events that fail every retry are dropped: no dead-letter queue, no on-failure destination`),
-        };
-      });
-  },
-};
+export const asyncFunctionsKeepFailedEvents = stackRule("VP-LAMBDA-2", (context) => {
+  const invoked = asyncInvocations(context);
+  return context.elements
+    .filter((e) => e.type === "aws_lambda_function")
+    .map((fn) => {
+      const reasons = invoked.get(fn.address);
+      if (!reasons) return { subject: fn, verdict: notApplicable };
+      const deadLetter = blocks(fn.attributes.dead_letter_config).some((d) => isSet(d.target_arn));
+      return {
+        subject: fn,
+        verdict:
+          deadLetter || hasOnFailureDestination(fn, context)
+            ? compliant
+            : nonCompliant(`${reasons.join("; ")}, but events that fail every retry are dropped: no dead-letter queue, no on-failure destination`),
+      };
+    });
+});
 
-export const environmentEncryptedWithCmk: ElementRule = {
-  id: "VP-LAMBDA-3",
-  level: "error",
-  scope: "element",
-  types: ["aws_lambda_function"],
-  description: "Lambda functions with environment variables encrypt them with a customer-managed KMS key",
-  fix: "Set kms_key_arn to a CMK and let the function's role kms:Decrypt with it (the AWS managed aws/lambda key lets anyone who can read the function's configuration read the variables)",
-  check: ({ attributes }) => {
-    const variables = blocks(attributes.environment)[0]?.variables;
-    const hasVariables = typeof variables === "string" || (typeof variables === "object" && variables !== null && Object.keys(variables).length > 0);
-    if (!hasVariables) return notApplicable;
-    return isSet(attributes.kms_key_arn)
-      ? compliant
-      : nonCompliant("has environment variables but no kms_key_arn, so they are under the AWS managed key");
-  },
-};
+export const environmentEncryptedWithCmk = elementRule("VP-LAMBDA-3", ["aws_lambda_function"], ({ attributes }) => {
+  const variables = blocks(attributes.environment)[0]?.variables;
+  const hasVariables = typeof variables === "string" || (typeof variables === "object" && variables !== null && Object.keys(variables).length > 0);
+  if (!hasVariables) return notApplicable;
+  return isSet(attributes.kms_key_arn)
+    ? compliant
+    : nonCompliant("has environment variables but no kms_key_arn, so they are under the AWS managed key");
+});
 
 /** `reserved_concurrent_executions` of a function as a number; undefined when unset (-1 is the provider's "none"). */
 function reservedConcurrency(fn: ElementView): number | undefined {
@@ -127,34 +105,26 @@ function reservedConcurrency(fn: ElementView): number | undefined {
   return Number.isFinite(reserved) && reserved >= 0 ? reserved : undefined;
 }
 
-export const provisionedBelowReserved: StackRule = {
-  id: "VP-LAMBDA-4",
-  level: "error",
-  category: "apply",
-  scope: "stack",
-  description: "Provisioned concurrency of a function stays below the function's reserved concurrency",
-  fix: "Raise reserved_concurrent_executions above the provisioned concurrency (the account must still keep 100 unreserved) or provision less",
-  reference: "https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html",
-  check: (context) =>
-    context.elements
-      .filter((e) => e.type === "aws_lambda_provisioned_concurrency_config")
-      .map((config) => {
-        const fn = functionOf(config.attributes.function_name, context);
-        const reserved = fn ? reservedConcurrency(fn) : undefined;
-        const provisioned = Number(config.attributes.provisioned_concurrent_executions);
-        if (!fn || reserved === undefined || !Number.isFinite(provisioned)) return { subject: config, verdict: notApplicable };
-        return {
-          subject: config,
-          verdict:
-            provisioned < reserved
-              ? compliant
-              : nonCompliant(
-                  `provisions ${provisioned} of ${fn.address}'s reserved ${reserved}: Lambda rejects more than the reservation, and at equal ` +
-                    "nothing is left for the new version while CodeDeploy shifts traffic or for any spill-over",
-                ),
-        };
-      }),
-};
+export const provisionedBelowReserved = stackRule("VP-LAMBDA-4", (context) =>
+  context.elements
+    .filter((e) => e.type === "aws_lambda_provisioned_concurrency_config")
+    .map((config) => {
+      const fn = functionOf(config.attributes.function_name, context);
+      const reserved = fn ? reservedConcurrency(fn) : undefined;
+      const provisioned = Number(config.attributes.provisioned_concurrent_executions);
+      if (!fn || reserved === undefined || !Number.isFinite(provisioned)) return { subject: config, verdict: notApplicable };
+      return {
+        subject: config,
+        verdict:
+          provisioned < reserved
+            ? compliant
+            : nonCompliant(
+                `provisions ${provisioned} of ${fn.address}'s reserved ${reserved}: Lambda rejects more than the reservation, and at equal ` +
+                  "nothing is left for the new version while CodeDeploy shifts traffic or for any spill-over",
+              ),
+      };
+    }),
+);
 
 /** Deployment groups of a `Lambda` CodeDeploy application in the stack. */
 function lambdaDeploymentGroups(context: RuleContext): ElementView[] {
@@ -170,35 +140,26 @@ function ignoredChanges(alias: ElementView): unknown {
   return lifecycle?.ignore_changes;
 }
 
-export const codeDeployAliasesIgnoreVersion: StackRule = {
-  id: "VP-LAMBDA-5",
-  level: "error",
-  category: "apply",
-  scope: "stack",
-  description: "Lambda aliases that CodeDeploy shifts ignore changes to function_version and routing_config",
-  fix: 'Add lifecycle { ignore_changes = ["function_version", "routing_config"] } to the alias (FunctionDeployment does); suppress for an alias in the stack that CodeDeploy does not deploy',
-  reference: "https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-steps-lambda.html",
-  check: (context) => {
-    const groups = lambdaDeploymentGroups(context);
-    // Lambda deployment groups name no function: the appspec of each deployment does. Every alias of a stack that
-    // deploys Lambda through CodeDeploy is presumed to be one of its targets.
-    if (groups.length === 0) return [];
-    return context.elements
-      .filter((e) => e.type === "aws_lambda_alias")
-      .map((alias) => {
-        const ignored = ignoredChanges(alias);
-        const list = Array.isArray(ignored) ? ignored.map(String) : [];
-        const missing = ignored === "all" ? [] : ["function_version", "routing_config"].filter((a) => !list.includes(a));
-        return {
-          subject: alias,
-          verdict:
-            missing.length === 0
-              ? compliant
-              : nonCompliant(
-                  `does not ignore ${missing.join(", ")}, so the next apply moves the alias back from the version CodeDeploy deployed ` +
-                    `(to the one in the configuration), behind ${groups.map((g) => g.address).join(", ")}'s back and without its alarms`,
-                ),
-        };
-      });
-  },
-};
+export const codeDeployAliasesIgnoreVersion = stackRule("VP-LAMBDA-5", (context) => {
+  const groups = lambdaDeploymentGroups(context);
+  // Lambda deployment groups name no function: the appspec of each deployment does. Every alias of a stack that
+  // deploys Lambda through CodeDeploy is presumed to be one of its targets.
+  if (groups.length === 0) return [];
+  return context.elements
+    .filter((e) => e.type === "aws_lambda_alias")
+    .map((alias) => {
+      const ignored = ignoredChanges(alias);
+      const list = Array.isArray(ignored) ? ignored.map(String) : [];
+      const missing = ignored === "all" ? [] : ["function_version", "routing_config"].filter((a) => !list.includes(a));
+      return {
+        subject: alias,
+        verdict:
+          missing.length === 0
+            ? compliant
+            : nonCompliant(
+                `does not ignore ${missing.join(", ")}, so the next apply moves the alias back from the version CodeDeploy deployed ` +
+                  `(to the one in the configuration), behind ${groups.map((g) => g.address).join(", ")}'s back and without its alarms`,
+              ),
+      };
+    });
+});

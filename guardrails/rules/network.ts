@@ -1,5 +1,6 @@
+import { elementRule, stackRule } from "../catalog";
 import { blocks, isTrue, referencedAddress } from "../helpers";
-import { type ElementRule, type ElementView, type RuleContext, type StackRule, compliant, nonCompliant } from "../types";
+import { type ElementView, type RuleContext, compliant, nonCompliant } from "../types";
 
 const ANYWHERE = ["0.0.0.0/0", "::/0"];
 /** The only ports the internet may reach, and only on groups that nothing but application load balancers use. */
@@ -65,57 +66,39 @@ function isLoadBalancerGroup(context: RuleContext, sg: ElementView | undefined):
   return [...users].every((user) => user === "aws_lb:application");
 }
 
-export const noInternetIngress: StackRule = {
-  id: "VP-NET-1",
-  level: "error",
-  scope: "stack",
-  description: "No security group admits 0.0.0.0/0 or ::/0, except application load balancer groups on TCP 80 and 443",
-  fix: "Admit traffic from another security group (referenced_security_group_id) or a private CIDR; only the ALB's group may take 80/443 from anywhere",
-  check: (context) =>
-    openings(context)
-      .filter((o) => o.cidrs.some((cidr) => ANYWHERE.includes(cidr)))
-      .map((o) => {
-        const protocol = o.protocol.toLowerCase();
-        const tcp = protocol === "tcp" || protocol === "6";
-        const allowed = tcp && o.fromPort === o.toPort && LOAD_BALANCER_PORTS.includes(o.fromPort) && isLoadBalancerGroup(context, o.group);
-        const ports =
-          protocol === "-1" || protocol === "all" ? "all ports" : o.fromPort === o.toPort ? `port ${o.fromPort}` : `ports ${o.fromPort}-${o.toPort}`;
-        const cidr = o.cidrs.filter((c) => ANYWHERE.includes(c)).join(" and ");
-        return {
-          subject: o.subject,
-          verdict: allowed ? compliant : nonCompliant(`ingress from ${cidr} on ${ports} (${o.protocol})${o.group ? ` into ${o.group.address}` : ""}`),
-        };
-      }),
-};
+export const noInternetIngress = stackRule("VP-NET-1", (context) =>
+  openings(context)
+    .filter((o) => o.cidrs.some((cidr) => ANYWHERE.includes(cidr)))
+    .map((o) => {
+      const protocol = o.protocol.toLowerCase();
+      const tcp = protocol === "tcp" || protocol === "6";
+      const allowed = tcp && o.fromPort === o.toPort && LOAD_BALANCER_PORTS.includes(o.fromPort) && isLoadBalancerGroup(context, o.group);
+      const ports =
+        protocol === "-1" || protocol === "all" ? "all ports" : o.fromPort === o.toPort ? `port ${o.fromPort}` : `ports ${o.fromPort}-${o.toPort}`;
+      const cidr = o.cidrs.filter((c) => ANYWHERE.includes(c)).join(" and ");
+      return {
+        subject: o.subject,
+        verdict: allowed ? compliant : nonCompliant(`ingress from ${cidr} on ${ports} (${o.protocol})${o.group ? ` into ${o.group.address}` : ""}`),
+      };
+    }),
+);
 
-export const noPublicIpAddresses: ElementRule = {
-  id: "VP-NET-2",
-  level: "error",
-  scope: "element",
-  types: ["aws_subnet", "aws_instance", "aws_launch_template"],
-  description: "Subnets and instances do not hand out public IP addresses",
-  fix: "Set map_public_ip_on_launch / associate_public_ip_address to false; reach the internet through NAT and serve it through the ALB",
-  check: ({ type, attributes }) => {
-    if (type === "aws_subnet") {
-      return isTrue(attributes.map_public_ip_on_launch) ? nonCompliant("map_public_ip_on_launch is true") : compliant;
-    }
-    if (type === "aws_instance") {
-      return isTrue(attributes.associate_public_ip_address) ? nonCompliant("associate_public_ip_address is true") : compliant;
-    }
-    return blocks(attributes.network_interfaces).some((ni) => isTrue(ni.associate_public_ip_address))
-      ? nonCompliant("a network interface has associate_public_ip_address = true")
-      : compliant;
-  },
-};
+export const noPublicIpAddresses = elementRule("VP-NET-2", ["aws_subnet", "aws_instance", "aws_launch_template"], ({ type, attributes }) => {
+  if (type === "aws_subnet") {
+    return isTrue(attributes.map_public_ip_on_launch) ? nonCompliant("map_public_ip_on_launch is true") : compliant;
+  }
+  if (type === "aws_instance") {
+    return isTrue(attributes.associate_public_ip_address) ? nonCompliant("associate_public_ip_address is true") : compliant;
+  }
+  return blocks(attributes.network_interfaces).some((ni) => isTrue(ni.associate_public_ip_address))
+    ? nonCompliant("a network interface has associate_public_ip_address = true")
+    : compliant;
+});
 
-export const noUnrestrictedEgress: ElementRule = {
-  id: "VP-NET-3",
-  level: "warning",
-  scope: "element",
-  types: ["aws_vpc_security_group_egress_rule", "aws_security_group_rule", "aws_security_group"],
-  description: "Security groups do not send every protocol and port to 0.0.0.0/0 or ::/0",
-  fix: "Egress to the internet on the ports the workload needs (443), and to other groups by reference",
-  check: ({ type, attributes: a }) => {
+export const noUnrestrictedEgress = elementRule(
+  "VP-NET-3",
+  ["aws_vpc_security_group_egress_rule", "aws_security_group_rule", "aws_security_group"],
+  ({ type, attributes: a }) => {
     const rules =
       type === "aws_vpc_security_group_egress_rule"
         ? [{ cidrs: [a.cidr_ipv4, a.cidr_ipv6], protocol: a.ip_protocol }]
@@ -127,4 +110,4 @@ export const noUnrestrictedEgress: ElementRule = {
     const open = rules.filter((r) => ["-1", "all"].includes(String(r.protocol)) && r.cidrs.some((c) => ANYWHERE.includes(String(c))));
     return open.length === 0 ? compliant : nonCompliant("egress allows every protocol and port to anywhere");
   },
-};
+);

@@ -1,5 +1,6 @@
+import { stackRule } from "../catalog";
 import { actionMatches, blocks, grantsToEveryone, isCustomerManagedKey, isSet, isTrue, policyStatements, refersTo, type Statement } from "../helpers";
-import { type ElementView, type RuleContext, type StackRule, compliant, nonCompliant } from "../types";
+import { type ElementView, type RuleContext, compliant, nonCompliant } from "../types";
 
 const PUBLIC_ACCESS_SETTINGS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
 
@@ -47,50 +48,38 @@ function isAccessLogBucket(context: RuleContext, bucket: ElementView): boolean {
   });
 }
 
-export const bucketPublicAccessBlock: StackRule = {
-  id: "VP-S3-1",
-  level: "error",
-  scope: "stack",
-  description: "Every S3 bucket has a public access block with all four settings on",
-  fix: "Build buckets with SecureBucket, or add an aws_s3_bucket_public_access_block for the bucket with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets all true",
-  check: (context) =>
-    buckets(context).map((bucket) => {
-      const blocksOfBucket = companions(context, "aws_s3_bucket_public_access_block", bucket);
-      if (blocksOfBucket.length === 0) return { subject: bucket, verdict: nonCompliant("the bucket has no aws_s3_bucket_public_access_block") };
-      const off = PUBLIC_ACCESS_SETTINGS.filter((setting) => !blocksOfBucket.some((b) => isTrue(b.attributes[setting])));
-      return {
-        subject: bucket,
-        verdict: off.length === 0 ? compliant : nonCompliant(`its public access block leaves ${off.join(", ")} off`),
-      };
-    }),
-};
+export const bucketPublicAccessBlock = stackRule("VP-S3-1", (context) =>
+  buckets(context).map((bucket) => {
+    const blocksOfBucket = companions(context, "aws_s3_bucket_public_access_block", bucket);
+    if (blocksOfBucket.length === 0) return { subject: bucket, verdict: nonCompliant("the bucket has no aws_s3_bucket_public_access_block") };
+    const off = PUBLIC_ACCESS_SETTINGS.filter((setting) => !blocksOfBucket.some((b) => isTrue(b.attributes[setting])));
+    return {
+      subject: bucket,
+      verdict: off.length === 0 ? compliant : nonCompliant(`its public access block leaves ${off.join(", ")} off`),
+    };
+  }),
+);
 
-export const bucketEncryptedWithCmk: StackRule = {
-  id: "VP-S3-2",
-  level: "error",
-  scope: "stack",
-  description: "Every S3 bucket is encrypted with a customer-managed KMS key (SSE-S3 only for access-log buckets)",
-  fix: "Give the bucket an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm aws:kms and kms_master_key_id set to a CMK (SecureBucket's kmsKeyArn); only buckets that receive S3 server access logs or ALB logs may use AES256",
-  check: (context) =>
-    buckets(context).map((bucket) => {
-      const defaults = [
-        ...companions(context, "aws_s3_bucket_server_side_encryption_configuration", bucket).flatMap((c) => blocks(c.attributes.rule)),
-        ...blocks(bucket.attributes.server_side_encryption_configuration).flatMap((c) => blocks(c.rule)),
-      ].flatMap((rule) => blocks(rule.apply_server_side_encryption_by_default));
-      if (defaults.length === 0) return { subject: bucket, verdict: nonCompliant("the bucket declares no default encryption") };
-      const problems = defaults.flatMap((d) => {
-        const algorithm = String(d.sse_algorithm);
-        if (algorithm === "aws:kms" || algorithm === "aws:kms:dsse") {
-          return isCustomerManagedKey(d.kms_master_key_id, "alias/aws/s3") ? [] : ["it uses the AWS-managed aws/s3 key instead of a CMK"];
-        }
-        if (algorithm === "AES256") {
-          return isAccessLogBucket(context, bucket) ? [] : ["it uses SSE-S3 (AES256) but receives no S3 or ALB access logs"];
-        }
-        return [`sse_algorithm ${algorithm} is not a KMS algorithm`];
-      });
-      return { subject: bucket, verdict: problems.length === 0 ? compliant : nonCompliant(problems.join("; ")) };
-    }),
-};
+export const bucketEncryptedWithCmk = stackRule("VP-S3-2", (context) =>
+  buckets(context).map((bucket) => {
+    const defaults = [
+      ...companions(context, "aws_s3_bucket_server_side_encryption_configuration", bucket).flatMap((c) => blocks(c.attributes.rule)),
+      ...blocks(bucket.attributes.server_side_encryption_configuration).flatMap((c) => blocks(c.rule)),
+    ].flatMap((rule) => blocks(rule.apply_server_side_encryption_by_default));
+    if (defaults.length === 0) return { subject: bucket, verdict: nonCompliant("the bucket declares no default encryption") };
+    const problems = defaults.flatMap((d) => {
+      const algorithm = String(d.sse_algorithm);
+      if (algorithm === "aws:kms" || algorithm === "aws:kms:dsse") {
+        return isCustomerManagedKey(d.kms_master_key_id, "alias/aws/s3") ? [] : ["it uses the AWS-managed aws/s3 key instead of a CMK"];
+      }
+      if (algorithm === "AES256") {
+        return isAccessLogBucket(context, bucket) ? [] : ["it uses SSE-S3 (AES256) but receives no S3 or ALB access logs"];
+      }
+      return [`sse_algorithm ${algorithm} is not a KMS algorithm`];
+    });
+    return { subject: bucket, verdict: problems.length === 0 ? compliant : nonCompliant(problems.join("; ")) };
+  }),
+);
 
 function deniesPlainHttp(statement: Statement): boolean {
   if (statement.effect !== "Deny" || !grantsToEveryone(statement)) return false;
@@ -99,23 +88,17 @@ function deniesPlainHttp(statement: Statement): boolean {
   return [secureTransport].flat().some((v) => String(v) === "false");
 }
 
-export const bucketRequiresTls: StackRule = {
-  id: "VP-S3-3",
-  level: "error",
-  scope: "stack",
-  description: "Every S3 bucket policy denies requests that do not use TLS",
-  fix: 'Add a bucket policy statement { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucket, bucket/*], Condition: { Bool: { "aws:SecureTransport": "false" } } } (SecureBucket does this)',
-  check: (context) =>
-    buckets(context).map((bucket) => {
-      const statements = bucketPolicyStatements(context, bucket);
-      if (statements === undefined) {
-        return { subject: bucket, verdict: nonCompliant("its bucket policy is only known at plan time, so TLS enforcement cannot be checked") };
-      }
-      return {
-        subject: bucket,
-        verdict: statements.some(deniesPlainHttp)
-          ? compliant
-          : nonCompliant("no bucket policy statement denies requests without TLS (aws:SecureTransport = false)"),
-      };
-    }),
-};
+export const bucketRequiresTls = stackRule("VP-S3-3", (context) =>
+  buckets(context).map((bucket) => {
+    const statements = bucketPolicyStatements(context, bucket);
+    if (statements === undefined) {
+      return { subject: bucket, verdict: nonCompliant("its bucket policy is only known at plan time, so TLS enforcement cannot be checked") };
+    }
+    return {
+      subject: bucket,
+      verdict: statements.some(deniesPlainHttp)
+        ? compliant
+        : nonCompliant("no bucket policy statement denies requests without TLS (aws:SecureTransport = false)"),
+    };
+  }),
+);

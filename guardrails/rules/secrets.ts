@@ -1,18 +1,12 @@
+import { elementRule } from "../catalog";
 import { credentialKind, isCustomerManagedKey, isLiteralString, isSecretName } from "../helpers";
-import { type ElementRule, compliant, nonCompliant } from "../types";
+import { compliant, nonCompliant } from "../types";
 
-export const secretEncryptedWithCmk: ElementRule = {
-  id: "VP-SEC-1",
-  level: "error",
-  scope: "element",
-  types: ["aws_secretsmanager_secret"],
-  description: "Secrets Manager secrets are encrypted with a customer-managed KMS key",
-  fix: "Set kms_key_id to the secrets CMK (AppSecret does)",
-  check: ({ attributes }) =>
-    isCustomerManagedKey(attributes.kms_key_id, "alias/aws/secretsmanager")
-      ? compliant
-      : nonCompliant("kms_key_id is not set (the AWS-managed aws/secretsmanager key would be used)"),
-};
+export const secretEncryptedWithCmk = elementRule("VP-SEC-1", ["aws_secretsmanager_secret"], ({ attributes }) =>
+  isCustomerManagedKey(attributes.kms_key_id, "alias/aws/secretsmanager")
+    ? compliant
+    : nonCompliant("kms_key_id is not set (the AWS-managed aws/secretsmanager key would be used)"),
+);
 
 /** Attributes whose whole value is the secret, by element type. */
 const SECRET_VALUE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
@@ -36,62 +30,37 @@ function* stringLeaves(value: unknown, path: string, key: string): Generator<{ p
   }
 }
 
-export const noPlaintextSecrets: ElementRule = {
-  id: "VP-SEC-2",
-  level: "error",
-  scope: "element",
-  types: "all",
-  description: "No literal password, token or key in any attribute, provider or output",
-  fix: "Keep the value out of code: generate it (random_password into an AppSecret), let the service manage it (manage_master_user_password), or read it from Secrets Manager at runtime",
-  check: ({ type, attributes }) => {
-    const problems: string[] = [];
-    const wholeValueSecrets = SECRET_VALUE_ATTRIBUTES[type] ?? [];
-    const plainParameter = type === "aws_ssm_parameter" && attributes.type !== "SecureString";
-    for (const leaf of stringLeaves(attributes, "", "")) {
-      const named = isSecretName(leaf.key) || (wholeValueSecrets.includes(leaf.path) && !plainParameter);
-      if (named && isLiteralString(leaf.value) && leaf.value !== "") {
-        problems.push(`${leaf.path} is a literal`);
-        continue;
-      }
-      // Only the literal parts: `postgres://app:${password}@host` carries no plaintext password.
-      const kind = credentialKind(leaf.value.replace(/\$\{[^}]*\}/g, ""));
-      if (kind) problems.push(`${leaf.path} contains ${kind}`);
+export const noPlaintextSecrets = elementRule("VP-SEC-2", "all", ({ type, attributes }) => {
+  const problems: string[] = [];
+  const wholeValueSecrets = SECRET_VALUE_ATTRIBUTES[type] ?? [];
+  const plainParameter = type === "aws_ssm_parameter" && attributes.type !== "SecureString";
+  for (const leaf of stringLeaves(attributes, "", "")) {
+    const named = isSecretName(leaf.key) || (wholeValueSecrets.includes(leaf.path) && !plainParameter);
+    if (named && isLiteralString(leaf.value) && leaf.value !== "") {
+      problems.push(`${leaf.path} is a literal`);
+      continue;
     }
-    return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
-  },
-};
+    // Only the literal parts: `postgres://app:${password}@host` carries no plaintext password.
+    const kind = credentialKind(leaf.value.replace(/\$\{[^}]*\}/g, ""));
+    if (kind) problems.push(`${leaf.path} contains ${kind}`);
+  }
+  return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
+});
 
 const SECRET_REFERENCE =
   /\b(random_password|random_string)\b|(^|[._])(password|master_password|auth_token|secret_string|secret_binary|private_key_pem|private_key_openssh|bcrypt_hash)(?=$|[._}\]"])/;
 
-export const secretOutputsAreSensitive: ElementRule = {
-  id: "VP-SEC-3",
-  level: "error",
-  scope: "element",
-  types: ["output"],
-  description: "Outputs that carry a secret (or are named like one) are sensitive",
-  fix: "Add sensitive: true to the TerraformOutput, or output the secret's ARN instead of its value",
-  check: ({ address, attributes }) => {
-    if (attributes.sensitive === true) return compliant;
-    const name = address.replace(/^output\./, "");
-    if (isSecretName(name)) return nonCompliant(`output "${name}" is named like a secret but is not sensitive`);
-    const value = JSON.stringify(attributes.value ?? "");
-    const match = SECRET_REFERENCE.exec(value);
-    return match ? nonCompliant(`the value reads ${match[0].replace(/^[._]/, "")} but the output is not sensitive`) : compliant;
-  },
-};
+export const secretOutputsAreSensitive = elementRule("VP-SEC-3", ["output"], ({ address, attributes }) => {
+  if (attributes.sensitive === true) return compliant;
+  const name = address.replace(/^output\./, "");
+  if (isSecretName(name)) return nonCompliant(`output "${name}" is named like a secret but is not sensitive`);
+  const value = JSON.stringify(attributes.value ?? "");
+  const match = SECRET_REFERENCE.exec(value);
+  return match ? nonCompliant(`the value reads ${match[0].replace(/^[._]/, "")} but the output is not sensitive`) : compliant;
+});
 
-export const secretNameNotArnSuffixed: ElementRule = {
-  id: "VP-SEC-4",
-  level: "error",
-  category: "apply",
-  scope: "element",
-  types: ["aws_secretsmanager_secret"],
-  description: "Secret names do not end with a hyphen and six characters, the suffix Secrets Manager appends to ARNs",
-  fix: "Rename the secret so its last hyphen is not followed by exactly six characters (jwt-signing-key, not jwt-secret)",
-  reference: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html",
-  check: ({ attributes }) =>
-    isLiteralString(attributes.name) && /-[A-Za-z0-9]{6}$/.test(attributes.name)
-      ? nonCompliant(`name "${attributes.name}" ends like an ARN suffix, so a partial ARN or a name lookup can resolve to the wrong secret`)
-      : compliant,
-};
+export const secretNameNotArnSuffixed = elementRule("VP-SEC-4", ["aws_secretsmanager_secret"], ({ attributes }) =>
+  isLiteralString(attributes.name) && /-[A-Za-z0-9]{6}$/.test(attributes.name)
+    ? nonCompliant(`name "${attributes.name}" ends like an ARN suffix, so a partial ARN or a name lookup can resolve to the wrong secret`)
+    : compliant,
+);

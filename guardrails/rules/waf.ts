@@ -1,6 +1,7 @@
 /** WAFv2 web ACLs: managed-rule exceptions that keep their protection, and logs without credentials. */
+import { elementRule, stackRule } from "../catalog";
 import { blocks, referencedAddress } from "../helpers";
-import { type ElementRule, type ElementView, type RuleContext, type StackRule, type Verdict, compliant, nonCompliant, notApplicable } from "../types";
+import { type ElementView, type RuleContext, type StackRule, type Verdict, compliant, nonCompliant, notApplicable } from "../types";
 
 const COMMON_RULE_SET = "AWSManagedRulesCommonRuleSet";
 /** Path segments of routes that take uploads, documents or source files in the request body. */
@@ -70,67 +71,45 @@ function protectedPathPatterns(acl: ElementView, context: RuleContext): string[]
     .flatMap((pattern) => (Array.isArray(pattern.values) ? pattern.values.map(String) : []));
 }
 
-export const bodyCapSparesUploadRoutes: StackRule = {
-  id: "VP-WAF-1",
-  level: "warning",
-  category: "apply",
-  scope: "stack",
-  description: "The Core Rule Set's 8 KB body cap does not sit unrelaxed in front of routes that take uploads, documents or code",
-  fix: "List the route prefixes in edge.waf.largeBodyPaths: SizeRestrictions_BODY then counts and a rule right after it blocks its label on every other path",
-  reference: "https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-baseline.html",
-  check: (context) =>
-    eachCoreRuleSet(context, (acl, crs) => {
-      if (crs.overrides.some((o) => o.name === "SizeRestrictions_BODY" && counts(o))) return compliant;
-      const routes = protectedPathPatterns(acl, context).filter((pattern) => LARGE_BODY_ROUTE.test(pattern));
-      return routes.length === 0
-        ? compliant
-        : nonCompliant(
-            `the Core Rule Set's SizeRestrictions_BODY blocks every request body over 8 KB, and the ALB routes ${routes.join(", ")} look like they take larger ones`,
-          );
-    }),
-};
+export const bodyCapSparesUploadRoutes = stackRule("VP-WAF-1", (context) =>
+  eachCoreRuleSet(context, (acl, crs) => {
+    if (crs.overrides.some((o) => o.name === "SizeRestrictions_BODY" && counts(o))) return compliant;
+    const routes = protectedPathPatterns(acl, context).filter((pattern) => LARGE_BODY_ROUTE.test(pattern));
+    return routes.length === 0
+      ? compliant
+      : nonCompliant(
+          `the Core Rule Set's SizeRestrictions_BODY blocks every request body over 8 KB, and the ALB routes ${routes.join(", ")} look like they take larger ones`,
+        );
+  }),
+);
 
-export const countedBodyRulesAreReblocked: StackRule = {
-  id: "VP-WAF-2",
-  level: "error",
-  scope: "stack",
-  description: "A Core Rule Set body rule overridden to Count is blocked again by its label in a later rule",
-  fix: "Add a rule right after the Core Rule Set that blocks the rule's label (awswaf:managed:aws:core-rule-set:<Rule>_Body) outside the allowed paths, as WebApplicationFirewall's commonRuleSetExceptions do",
-  check: (context) =>
-    eachCoreRuleSet(context, (acl, crs) => {
-      const later = aclRules(acl).filter((r) => r.priority > crs.rule.priority && blocks(r.raw.action).some((a) => "block" in a));
-      const unguarded = crs.overrides
-        .filter((o) => counts(o) && /_BODY$/.test(String(o.name)))
-        .map((o) => String(o.name))
-        .filter((name) => {
-          const label = `awswaf:managed:aws:core-rule-set:${name.replace(/_BODY$/, "_Body")}`;
-          return !later.some((r) => JSON.stringify(r.raw.statement ?? {}).includes(`"key":"${label}"`));
-        });
-      return unguarded.length === 0
-        ? compliant
-        : nonCompliant(
-            `${unguarded.join(", ")} only count${unguarded.length === 1 ? "s" : ""} and no later rule blocks the label, so that protection is off on every path`,
-          );
-    }),
-};
+export const countedBodyRulesAreReblocked = stackRule("VP-WAF-2", (context) =>
+  eachCoreRuleSet(context, (acl, crs) => {
+    const later = aclRules(acl).filter((r) => r.priority > crs.rule.priority && blocks(r.raw.action).some((a) => "block" in a));
+    const unguarded = crs.overrides
+      .filter((o) => counts(o) && /_BODY$/.test(String(o.name)))
+      .map((o) => String(o.name))
+      .filter((name) => {
+        const label = `awswaf:managed:aws:core-rule-set:${name.replace(/_BODY$/, "_Body")}`;
+        return !later.some((r) => JSON.stringify(r.raw.statement ?? {}).includes(`"key":"${label}"`));
+      });
+    return unguarded.length === 0
+      ? compliant
+      : nonCompliant(
+          `${unguarded.join(", ")} only count${unguarded.length === 1 ? "s" : ""} and no later rule blocks the label, so that protection is off on every path`,
+        );
+  }),
+);
 
 /** Request parts that carry credentials: sessions, bearer tokens and tokens in WebSocket upgrade URLs. */
 const REDACTED_HEADERS = ["authorization", "cookie"];
 
-export const wafLogsRedactCredentials: ElementRule = {
-  id: "VP-WAF-3",
-  level: "error",
-  scope: "element",
-  types: ["aws_wafv2_web_acl_logging_configuration"],
-  description: "WAF logs redact the authorization and cookie headers and the query string",
-  fix: "Add redacted_fields single_header authorization, single_header cookie and query_string (WebApplicationFirewall's defaults)",
-  check: ({ attributes }) => {
-    const fields = blocks(attributes.redacted_fields);
-    const headers = fields.flatMap((f) => blocks(f.single_header)).map((h) => String(h.name).toLowerCase());
-    const missing = [
-      ...REDACTED_HEADERS.filter((name) => !headers.includes(name)).map((name) => `the ${name} header`),
-      ...(fields.some((f) => f.query_string !== undefined) ? [] : ["the query string"]),
-    ];
-    return missing.length === 0 ? compliant : nonCompliant(`${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} logged in clear`);
-  },
-};
+export const wafLogsRedactCredentials = elementRule("VP-WAF-3", ["aws_wafv2_web_acl_logging_configuration"], ({ attributes }) => {
+  const fields = blocks(attributes.redacted_fields);
+  const headers = fields.flatMap((f) => blocks(f.single_header)).map((h) => String(h.name).toLowerCase());
+  const missing = [
+    ...REDACTED_HEADERS.filter((name) => !headers.includes(name)).map((name) => `the ${name} header`),
+    ...(fields.some((f) => f.query_string !== undefined) ? [] : ["the query string"]),
+  ];
+  return missing.length === 0 ? compliant : nonCompliant(`${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} logged in clear`);
+});

@@ -1,6 +1,7 @@
 /** Step Functions state machines and EventBridge rules: encryption, observability, and what delivery needs at apply time. */
+import { elementRule, stackRule } from "../catalog";
 import { type Statement, actionMatches, blocks, isSet, isTrue, policyStatements, referencedAddress } from "../helpers";
-import { type ElementRule, type ElementView, type RuleContext, type StackRule, compliant, nonCompliant, notApplicable } from "../types";
+import { type ElementView, type RuleContext, compliant, nonCompliant, notApplicable } from "../types";
 import { STATE_MACHINE_LOG_DELIVERY_ACTIONS as LOG_DELIVERY_ACTIONS } from "../../constructs/state-machine-actions";
 
 const EVENTBRIDGE = "events.amazonaws.com";
@@ -18,67 +19,34 @@ function destinationGroup(destination: unknown, context: RuleContext): ElementVi
   return match ? context.lookup(match[1]) : undefined;
 }
 
-export const stateMachineLogsToCmkGroup: ElementRule = {
-  id: "VP-SFN-1",
-  level: "error",
-  scope: "element",
-  types: ["aws_sfn_state_machine"],
-  description: "Step Functions state machines log to a CloudWatch log group encrypted with a customer-managed KMS key",
-  fix: "Set logging_configuration with level ALL, ERROR or FATAL and log_destination = <CMK-encrypted log group ARN>:* (StateMachine does)",
-  check: (machine, context) => {
-    const logging = loggingOf(machine);
-    if (!logging || !isSet(logging.log_destination)) return nonCompliant("logging_configuration is off or has no log_destination");
-    const group = destinationGroup(logging.log_destination, context);
-    if (group?.type === "aws_cloudwatch_log_group" && !isSet(group.attributes.kms_key_id)) {
-      return nonCompliant(`its log group ${group.address} has no kms_key_id`);
-    }
-    return compliant;
-  },
-};
+export const stateMachineLogsToCmkGroup = elementRule("VP-SFN-1", ["aws_sfn_state_machine"], (machine, context) => {
+  const logging = loggingOf(machine);
+  if (!logging || !isSet(logging.log_destination)) return nonCompliant("logging_configuration is off or has no log_destination");
+  const group = destinationGroup(logging.log_destination, context);
+  if (group?.type === "aws_cloudwatch_log_group" && !isSet(group.attributes.kms_key_id)) {
+    return nonCompliant(`its log group ${group.address} has no kms_key_id`);
+  }
+  return compliant;
+});
 
-export const stateMachineTraced: ElementRule = {
-  id: "VP-SFN-2",
-  level: "error",
-  scope: "element",
-  types: ["aws_sfn_state_machine"],
-  description: "Step Functions state machines trace executions with X-Ray",
-  fix: "Set tracing_configuration { enabled = true } and allow xray:PutTraceSegments, PutTelemetryRecords, GetSamplingRules, GetSamplingTargets in the role",
-  check: ({ attributes }) =>
-    isTrue(blocks(attributes.tracing_configuration)[0]?.enabled) ? compliant : nonCompliant("tracing_configuration.enabled is not true"),
-};
+export const stateMachineTraced = elementRule("VP-SFN-2", ["aws_sfn_state_machine"], ({ attributes }) =>
+  isTrue(blocks(attributes.tracing_configuration)[0]?.enabled) ? compliant : nonCompliant("tracing_configuration.enabled is not true"),
+);
 
-export const stateMachineEncryptedWithCmk: ElementRule = {
-  id: "VP-SFN-3",
-  level: "error",
-  scope: "element",
-  types: ["aws_sfn_state_machine"],
-  description: "Step Functions state machines encrypt their definition and execution history with a customer-managed KMS key",
-  fix: 'Set encryption_configuration { type = "CUSTOMER_MANAGED_KMS_KEY", kms_key_id = <CMK ARN> } and let the role use the key under kms:EncryptionContext:aws:states:stateMachineArn',
-  check: ({ attributes }) => {
-    const encryption = blocks(attributes.encryption_configuration)[0];
-    return encryption?.type === "CUSTOMER_MANAGED_KMS_KEY" && isSet(encryption.kms_key_id)
-      ? compliant
-      : nonCompliant("encryption_configuration is not CUSTOMER_MANAGED_KMS_KEY with a kms_key_id (an AWS owned key)");
-  },
-};
+export const stateMachineEncryptedWithCmk = elementRule("VP-SFN-3", ["aws_sfn_state_machine"], ({ attributes }) => {
+  const encryption = blocks(attributes.encryption_configuration)[0];
+  return encryption?.type === "CUSTOMER_MANAGED_KMS_KEY" && isSet(encryption.kms_key_id)
+    ? compliant
+    : nonCompliant("encryption_configuration is not CUSTOMER_MANAGED_KMS_KEY with a kms_key_id (an AWS owned key)");
+});
 
-export const stateMachineLogDestinationFormat: ElementRule = {
-  id: "VP-SFN-4",
-  level: "error",
-  category: "apply",
-  scope: "element",
-  types: ["aws_sfn_state_machine"],
-  description: "A state machine's log_destination is a log group ARN ending in :*",
-  fix: 'Append ":*" to the log group ARN: log_destination = "${aws_cloudwatch_log_group.x.arn}:*" (the provider\'s arn attribute has no suffix)',
-  reference: "https://docs.aws.amazon.com/step-functions/latest/apireference/API_CloudWatchLogsLogGroup.html",
-  check: (machine) => {
-    const destination = loggingOf(machine)?.log_destination;
-    if (typeof destination !== "string") return notApplicable;
-    return destination.endsWith(":*")
-      ? compliant
-      : nonCompliant(`log_destination "${destination}" does not end in :*, and CreateStateMachine rejects the logging configuration`);
-  },
-};
+export const stateMachineLogDestinationFormat = elementRule("VP-SFN-4", ["aws_sfn_state_machine"], (machine) => {
+  const destination = loggingOf(machine)?.log_destination;
+  if (typeof destination !== "string") return notApplicable;
+  return destination.endsWith(":*")
+    ? compliant
+    : nonCompliant(`log_destination "${destination}" does not end in :*, and CreateStateMachine rejects the logging configuration`);
+});
 
 /** Whether `value` (a role attribute of a policy: `${aws_iam_role.x.id}`, `.name` or the literal name) names `role`. */
 function namesRole(value: unknown, role: ElementView): boolean {
@@ -96,15 +64,9 @@ function roleAllows(role: ElementView, context: RuleContext): Statement[] | unde
   return documents.flatMap((statements) => statements!).filter((s) => s.effect === "Allow");
 }
 
-export const stateMachineRoleCanDeliverLogs: StackRule = {
-  id: "VP-SFN-5",
-  level: "error",
-  category: "apply",
-  scope: "stack",
-  description: "A state machine that logs has a role allowed to set up log delivery (logs:*LogDelivery* and friends on Resource *)",
-  fix: `Allow ${LOG_DELIVERY_ACTIONS.join(", ")} on Resource "*" in the state machine role's policy (these APIs have no resource-level permissions), and make the state machine depend on that policy`,
-  reference: "https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html#cloudwatch-iam-policy",
-  check: (context) =>
+export const stateMachineRoleCanDeliverLogs = stackRule(
+  "VP-SFN-5",
+  (context) =>
     context.elements
       .filter((e) => e.type === "aws_sfn_state_machine" && loggingOf(e) !== undefined)
       .map((machine) => {
@@ -124,35 +86,21 @@ export const stateMachineRoleCanDeliverLogs: StackRule = {
                 ),
         };
       }),
-};
+  { logDeliveryActions: LOG_DELIVERY_ACTIONS.join(", ") },
+);
 
-export const eventTargetHasDeadLetterQueue: ElementRule = {
-  id: "VP-EVB-1",
-  level: "error",
-  scope: "element",
-  types: ["aws_cloudwatch_event_target"],
-  description: "EventBridge targets have a dead-letter queue for events they could not deliver",
-  fix: "Set dead_letter_config { arn = <standard SQS queue ARN> } whose policy lets events.amazonaws.com send for the rule (EventBus does)",
-  check: ({ attributes }) =>
-    isSet(blocks(attributes.dead_letter_config)[0]?.arn)
-      ? compliant
-      : nonCompliant("dead_letter_config is not set, so undeliverable events are dropped"),
-};
+export const eventTargetHasDeadLetterQueue = elementRule("VP-EVB-1", ["aws_cloudwatch_event_target"], ({ attributes }) =>
+  isSet(blocks(attributes.dead_letter_config)[0]?.arn)
+    ? compliant
+    : nonCompliant("dead_letter_config is not set, so undeliverable events are dropped"),
+);
 
-export const eventTargetHasRetryPolicy: ElementRule = {
-  id: "VP-EVB-2",
-  level: "error",
-  scope: "element",
-  types: ["aws_cloudwatch_event_target"],
-  description: "EventBridge targets state their retry policy (maximum event age and retry attempts)",
-  fix: "Set retry_policy { maximum_event_age_in_seconds, maximum_retry_attempts } (EventBus writes EventBridge's defaults out unless told otherwise)",
-  check: ({ attributes }) => {
-    const retry = blocks(attributes.retry_policy)[0];
-    return retry && isSet(retry.maximum_event_age_in_seconds) && isSet(retry.maximum_retry_attempts)
-      ? compliant
-      : nonCompliant("retry_policy does not set both maximum_event_age_in_seconds and maximum_retry_attempts");
-  },
-};
+export const eventTargetHasRetryPolicy = elementRule("VP-EVB-2", ["aws_cloudwatch_event_target"], ({ attributes }) => {
+  const retry = blocks(attributes.retry_policy)[0];
+  return retry && isSet(retry.maximum_event_age_in_seconds) && isSet(retry.maximum_retry_attempts)
+    ? compliant
+    : nonCompliant("retry_policy does not set both maximum_event_age_in_seconds and maximum_retry_attempts");
+});
 
 /** Policies of a queue: its inline `policy` and any `aws_sqs_queue_policy` on its URL. */
 function queueStatements(queue: ElementView, context: RuleContext): Statement[] | undefined {
@@ -177,75 +125,59 @@ function letsEventBridgeSend(statements: readonly Statement[]): boolean {
   );
 }
 
-export const eventQueuesAcceptEventBridge: StackRule = {
-  id: "VP-EVB-3",
-  level: "error",
-  category: "apply",
-  scope: "stack",
-  description: "SQS queues that EventBridge targets (targets and dead-letter queues) have a queue policy letting events.amazonaws.com send",
-  fix: 'Add a statement allowing Principal { Service = "events.amazonaws.com" } sqs:SendMessage on the queue with aws:SourceArn = the rule ARN to the queue\'s one policy (EncryptedQueue serviceSenders)',
-  reference: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-sqs-permissions",
-  check: (context) =>
-    context.elements
-      .filter((e) => e.type === "aws_cloudwatch_event_target")
-      .flatMap((target) => {
-        const destinations = [
-          { role: "target", queue: context.lookup(target.attributes.arn) },
-          { role: "dead-letter queue", queue: context.lookup(blocks(target.attributes.dead_letter_config)[0]?.arn) },
-        ].filter((d): d is { role: string; queue: ElementView } => d.queue?.type === "aws_sqs_queue");
-        if (destinations.length === 0) return [{ subject: target, verdict: notApplicable }];
-        const refused = destinations.filter(({ queue }) => {
-          const statements = queueStatements(queue, context);
-          return statements !== undefined && !letsEventBridgeSend(statements);
-        });
-        return [
-          {
-            subject: target,
-            verdict:
-              refused.length === 0
-                ? compliant
-                : nonCompliant(
-                    `${refused.map(({ role, queue }) => `its ${role} ${queue.address}`).join(" and ")} has no policy letting events.amazonaws.com sqs:SendMessage, so EventBridge's deliveries fail silently (only the rule's FailedInvocations metric shows it)`,
-                  ),
-          },
-        ];
-      }),
-};
-
-export const lambdaTargetsHavePermission: StackRule = {
-  id: "VP-EVB-4",
-  level: "error",
-  category: "apply",
-  scope: "stack",
-  description: "Lambda functions that EventBridge rules target grant events.amazonaws.com lambda:InvokeFunction for that rule",
-  fix: 'Add an aws_lambda_permission with principal = "events.amazonaws.com", function_name = the target ARN (function or alias) and source_arn = the rule ARN (EventBus does)',
-  reference: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-lambda-permissions",
-  check: (context) =>
-    context.elements
-      .filter((e) => e.type === "aws_cloudwatch_event_target")
-      .map((target) => {
-        const arn = target.attributes.arn;
-        const referenced = context.lookup(arn);
-        const isLambda = referenced
-          ? referenced.type === "aws_lambda_function" || referenced.type === "aws_lambda_alias"
-          : typeof arn === "string" && /^arn:aws[a-z-]*:lambda:/.test(arn);
-        if (!isLambda) return { subject: target, verdict: notApplicable };
-        const rule = referencedAddress(target.attributes.rule);
-        const permitted = context.elements.some(
-          (p) =>
-            p.type === "aws_lambda_permission" &&
-            p.attributes.principal === EVENTBRIDGE &&
-            (p.attributes.function_name === arn ||
-              (referenced !== undefined && referencedAddress(p.attributes.function_name) === referenced.address)) &&
-            (rule === undefined || referencedAddress(p.attributes.source_arn) === rule),
-        );
-        return {
+export const eventQueuesAcceptEventBridge = stackRule("VP-EVB-3", (context) =>
+  context.elements
+    .filter((e) => e.type === "aws_cloudwatch_event_target")
+    .flatMap((target) => {
+      const destinations = [
+        { role: "target", queue: context.lookup(target.attributes.arn) },
+        { role: "dead-letter queue", queue: context.lookup(blocks(target.attributes.dead_letter_config)[0]?.arn) },
+      ].filter((d): d is { role: string; queue: ElementView } => d.queue?.type === "aws_sqs_queue");
+      if (destinations.length === 0) return [{ subject: target, verdict: notApplicable }];
+      const refused = destinations.filter(({ queue }) => {
+        const statements = queueStatements(queue, context);
+        return statements !== undefined && !letsEventBridgeSend(statements);
+      });
+      return [
+        {
           subject: target,
-          verdict: permitted
-            ? compliant
-            : nonCompliant(
-                `no aws_lambda_permission lets events.amazonaws.com invoke ${String(arn)} for this rule, so every invocation fails silently (FailedInvocations)`,
-              ),
-        };
-      }),
-};
+          verdict:
+            refused.length === 0
+              ? compliant
+              : nonCompliant(
+                  `${refused.map(({ role, queue }) => `its ${role} ${queue.address}`).join(" and ")} has no policy letting events.amazonaws.com sqs:SendMessage, so EventBridge's deliveries fail silently (only the rule's FailedInvocations metric shows it)`,
+                ),
+        },
+      ];
+    }),
+);
+
+export const lambdaTargetsHavePermission = stackRule("VP-EVB-4", (context) =>
+  context.elements
+    .filter((e) => e.type === "aws_cloudwatch_event_target")
+    .map((target) => {
+      const arn = target.attributes.arn;
+      const referenced = context.lookup(arn);
+      const isLambda = referenced
+        ? referenced.type === "aws_lambda_function" || referenced.type === "aws_lambda_alias"
+        : typeof arn === "string" && /^arn:aws[a-z-]*:lambda:/.test(arn);
+      if (!isLambda) return { subject: target, verdict: notApplicable };
+      const rule = referencedAddress(target.attributes.rule);
+      const permitted = context.elements.some(
+        (p) =>
+          p.type === "aws_lambda_permission" &&
+          p.attributes.principal === EVENTBRIDGE &&
+          (p.attributes.function_name === arn ||
+            (referenced !== undefined && referencedAddress(p.attributes.function_name) === referenced.address)) &&
+          (rule === undefined || referencedAddress(p.attributes.source_arn) === rule),
+      );
+      return {
+        subject: target,
+        verdict: permitted
+          ? compliant
+          : nonCompliant(
+              `no aws_lambda_permission lets events.amazonaws.com invoke ${String(arn)} for this rule, so every invocation fails silently (FailedInvocations)`,
+            ),
+      };
+    }),
+);

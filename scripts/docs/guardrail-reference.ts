@@ -1,6 +1,6 @@
-// docs/reference/guardrails.md, generated from the rule pack (guardrails/pack.ts): every registered rule with
-// its id, level, category, description, fix and reference, in the order synth reports them. A rule added to the
-// pack appears here after `npm run docs`; the staleness test says so until then.
+// docs/reference/guardrails.md, generated from the rule pack (guardrails/pack.ts): every rule of the catalog
+// (guardrails/catalog.json) with its id, level, category, description, fix and reference, in the order synth reports
+// them. A rule added to the catalog appears here after `npm run docs`; the staleness test says so until then.
 import { RULES } from "../../guardrails/pack";
 import type { Rule } from "../../guardrails/types";
 import { GENERATED_NOTICE, cell, code } from "./markdown";
@@ -38,7 +38,7 @@ export function renderGuardrailReference(rules: readonly Rule[] = RULES): string
   const lines = [
     "# Guardrail reference",
     "",
-    GENERATED_NOTICE("guardrails/pack.ts and guardrails/rules/*.ts", "the rule's fields"),
+    GENERATED_NOTICE("guardrails/catalog.json and guardrails/rules/*.ts", "the catalog entry"),
     "",
     `${rules.length} rules (${counts("error")} errors, ${counts("warning")} warnings), in the order synth reports them. ` +
       "`error` findings fail `npm run synth` and `npx cdktf synth`; `warning` findings are printed. `element` rules look at " +
