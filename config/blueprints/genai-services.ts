@@ -1,5 +1,5 @@
 import type { EnvironmentInput } from "../schema";
-import { MANAGED_RULES, NO_CLOUDFRONT, auditTrail, backupPlan, logsBucket, stateBackend } from "./shared";
+import { MANAGED_RULES, NO_CLOUDFRONT, auditTrail, backupPlan, logsBucket, placement } from "./shared";
 
 /**
  * Seed 004, Gen AI Services: nine container services from one list behind one ALB, PostgreSQL, Redis, a documents
@@ -25,14 +25,15 @@ const SERVICES: readonly { name: string; seedName: string; documents?: "read" | 
 ];
 
 const prod = {
-  project: "genai-services",
-  environment: "prod",
-  accountId: "633333333333",
-  region: "us-east-1",
   // Seed 004: secondary region us-west-2 with cross-region copies (backups and the backups bucket).
-  dr: { enabled: true, region: "us-west-2" },
-  tags: { "cost-center": "genai-services" },
-  stateBackend: stateBackend("genai-services", "prod", "633333333333", "us-east-1"),
+  ...placement({
+    project: "genai-services",
+    environment: "prod",
+    accountId: "633333333333",
+    region: "us-east-1",
+    drRegion: "us-west-2",
+    drEnabled: true,
+  }),
   // Seed 004's VPC module: 10.0.0.0/16 over three AZs, one NAT gateway for all of them.
   network: {
     vpcCidr: "10.0.0.0/16",
@@ -141,15 +142,7 @@ const prod = {
     cloudfront: NO_CLOUDFRONT,
   },
   // Seed 004: daily backups kept 7 days with point-in-time recovery, copied to us-west-2.
-  backup: backupPlan({
-    prod: true,
-    schedule: "cron(0 5 ? * * *)",
-    completionWindowMinutes: 240,
-    retentionDays: 7,
-    drCopyDays: 30,
-    continuousBackup: true,
-    bucketNoncurrentVersionDays: 90,
-  }),
+  backup: backupPlan({ environment: "prod", completionWindowMinutes: 240, drCopyDays: 30, continuousBackup: true }),
   // Seed 004's alerts: CPU > 80 %, memory > 85 %, free disk < 20 % (of 20 GB); a $1000 budget alerting at 80 %;
   // X-Ray sampling 5 % after one request per second; a multi-region trail.
   observability: {

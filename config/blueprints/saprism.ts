@@ -1,6 +1,6 @@
 import type { EnvironmentInput } from "../schema";
 import type { ServiceInput } from "../sections/services";
-import { MANAGED_RULES, NO_CLOUDFRONT, auditTrail, backupPlan, logsBucket, redis, stateBackend, subnetLayout, userPool } from "./shared";
+import { MANAGED_RULES, NO_CLOUDFRONT, auditTrail, backupPlan, logsBucket, placement, redis, subnetLayout, userPool } from "./shared";
 
 /**
  * Seed 003, Saprism: a Node web app (port 5000) moved off Replit onto ECS behind an ALB, with `/ws/*` WebSocket
@@ -44,13 +44,7 @@ function environment(name: Environment): EnvironmentInput {
     autoscaling: { cpuPercent: 70, memoryPercent: 80 },
   } satisfies Partial<Service>;
   return {
-    project: "saprism",
-    environment: name,
-    accountId,
-    region: "us-east-1",
-    dr: { enabled: false, region: "us-west-2" },
-    tags: { "cost-center": "saprism" },
-    stateBackend: stateBackend("saprism", name, accountId, "us-east-1"),
+    ...placement({ project: "saprism", environment: name, accountId, region: "us-east-1", drRegion: "us-west-2" }),
     network: {
       ...subnetLayout("us-east-1", cidr, ["a", "b"], { database: true }),
       natGateways: by({ dev: "single", staging: "single", prod: "per-az" }),
@@ -136,15 +130,7 @@ function environment(name: Environment): EnvironmentInput {
       },
       cloudfront: NO_CLOUDFRONT,
     },
-    backup: backupPlan({
-      prod,
-      schedule: "cron(0 5 ? * * *)",
-      completionWindowMinutes: 180,
-      retentionDays: by({ dev: 3, staging: 7, prod: 7 }),
-      drCopyDays: 7,
-      continuousBackup: prod,
-      bucketNoncurrentVersionDays: by({ dev: 7, staging: 30, prod: 90 }),
-    }),
+    backup: backupPlan({ environment: name, continuousBackup: prod }),
     // Seed 003's alerts: more than 10 5XX in 5 minutes, average response time above 2 s, database connections and storage.
     observability: {
       alarmEmails: ["admin@example.com"],

@@ -8,8 +8,46 @@ import type { EnvironmentName } from "../sections/common";
  */
 type Section<K extends keyof EnvironmentInput> = NonNullable<EnvironmentInput[K]>;
 
+/** Where a blueprint's environment runs: its project, account and regions, which also name its state backend. */
+export interface PlacementOptions {
+  readonly project: string;
+  readonly environment: EnvironmentName;
+  /** The only AWS account the environment's stacks may touch. */
+  readonly accountId: string;
+  /** Primary region, where the state bucket lives too. */
+  readonly region: string;
+  /** Region the DR copies go to (or would, with `drEnabled` off). */
+  readonly drRegion: string;
+  /**
+   * Whether the DR region gets its key, replicas and backup copies.
+   * @default false
+   */
+  readonly drEnabled?: boolean;
+  /**
+   * Tags on every resource beside the standard ones.
+   * @default - `cost-center` = the project
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** The fields that place an environment, with the state backend named after the same project, account and region. */
+export function placement(
+  options: PlacementOptions,
+): Pick<EnvironmentInput, "project" | "environment" | "accountId" | "region" | "dr" | "tags" | "stateBackend"> {
+  const { project, environment, accountId, region } = options;
+  return {
+    project,
+    environment,
+    accountId,
+    region,
+    dr: { enabled: options.drEnabled ?? false, region: options.drRegion },
+    tags: { ...(options.tags ?? { "cost-center": project }) },
+    stateBackend: stateBackend(project, environment, accountId, region),
+  };
+}
+
 /** The state bucket, lock table and state CMK the bootstrap stack creates, named after project, environment and account. */
-export function stateBackend(project: string, environment: EnvironmentName, accountId: string, region: string): Section<"stateBackend"> {
+function stateBackend(project: string, environment: EnvironmentName, accountId: string, region: string): Section<"stateBackend"> {
   return {
     bucket: `${project}-tfstate-${accountId}`,
     region,
@@ -53,34 +91,50 @@ export const NO_CLOUDFRONT = { enabled: false, priceClass: "PriceClass_100" } as
 
 /** What varies in a blueprint's backup plan. */
 export interface BackupPlanOptions {
-  /** Whether this is prod, where the vault is locked (7 to 365 days, changeable for 3 days); unlocked elsewhere. */
-  readonly prod: boolean;
-  /** When the daily backup starts (a cron expression in UTC). */
-  readonly schedule: string;
-  /** How long a backup may run. */
-  readonly completionWindowMinutes: number;
-  /** Days a backup is kept in the vault. */
-  readonly retentionDays: number;
-  /** Days the DR region's copy is kept. */
-  readonly drCopyDays: number;
+  /** The environment; prod's vault is locked (7 to 365 days, changeable for 3 days), the others' are not. */
+  readonly environment: EnvironmentName;
+  /**
+   * When the daily backup starts (a cron expression in UTC).
+   * @default "cron(0 5 ? * * *)" - 05:00 UTC
+   */
+  readonly schedule?: string;
+  /**
+   * How long a backup may run.
+   * @default 180
+   */
+  readonly completionWindowMinutes?: number;
+  /**
+   * Days a backup is kept in the vault.
+   * @default - 3 in dev, 7 elsewhere
+   */
+  readonly retentionDays?: number;
+  /**
+   * Days the DR region's copy is kept.
+   * @default 7
+   */
+  readonly drCopyDays?: number;
   /** Point-in-time recovery for the resources that support it. */
   readonly continuousBackup: boolean;
-  /** Days the backup bucket keeps noncurrent object versions. */
-  readonly bucketNoncurrentVersionDays: number;
+  /**
+   * Days the backup bucket keeps noncurrent object versions.
+   * @default - 7 in dev, 30 in staging, 90 in prod
+   */
+  readonly bucketNoncurrentVersionDays?: number;
 }
 
 /** A daily backup plan starting within an hour, over resources tagged `backup=true`. */
 export function backupPlan(options: BackupPlanOptions): Section<"backup"> {
+  const { environment } = options;
   return {
-    schedule: options.schedule,
+    schedule: options.schedule ?? "cron(0 5 ? * * *)",
     startWindowMinutes: 60,
-    completionWindowMinutes: options.completionWindowMinutes,
-    retention: { deleteAfterDays: options.retentionDays },
-    drCopy: { deleteAfterDays: options.drCopyDays },
+    completionWindowMinutes: options.completionWindowMinutes ?? 180,
+    retention: { deleteAfterDays: options.retentionDays ?? (environment === "dev" ? 3 : 7) },
+    drCopy: { deleteAfterDays: options.drCopyDays ?? 7 },
     continuousBackup: options.continuousBackup,
-    vaultLock: options.prod ? { enabled: true, minRetentionDays: 7, maxRetentionDays: 365, changeableForDays: 3 } : { enabled: false },
+    vaultLock: environment === "prod" ? { enabled: true, minRetentionDays: 7, maxRetentionDays: 365, changeableForDays: 3 } : { enabled: false },
     selectionTag: { key: "backup", value: "true" },
-    bucketNoncurrentVersionDays: options.bucketNoncurrentVersionDays,
+    bucketNoncurrentVersionDays: options.bucketNoncurrentVersionDays ?? { dev: 7, staging: 30, prod: 90 }[environment],
   };
 }
 

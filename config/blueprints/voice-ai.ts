@@ -1,6 +1,6 @@
 import type { EnvironmentInput } from "../schema";
 import type { ServiceInput } from "../sections/services";
-import { MANAGED_RULES, NO_CLOUDFRONT, auditTrail, backupPlan, logsBucket, redis, stateBackend, subnetLayout } from "./shared";
+import { MANAGED_RULES, NO_CLOUDFRONT, auditTrail, backupPlan, logsBucket, placement, redis, subnetLayout } from "./shared";
 
 /**
  * Seed 000, the main system: the voice-AI platform in us-east-1 with DR in us-west-2, and the default blueprint.
@@ -43,14 +43,11 @@ function environment(name: Environment): EnvironmentInput {
     DEEPGRAM_API_KEY: { secret: "deepgram-api-key" },
     OPENAI_API_KEY: { secret: "openai-api-key" },
   };
+  const tags: Record<string, string> = prod
+    ? { "cost-center": "voice-platform", "data-classification": "confidential" }
+    : { "cost-center": "voice-platform" };
   return {
-    project: "voice-ai",
-    environment: name,
-    accountId,
-    region: "us-east-1",
-    dr: { enabled: prod, region: "us-west-2" },
-    tags: prod ? { "cost-center": "voice-platform", "data-classification": "confidential" } : { "cost-center": "voice-platform" },
-    stateBackend: stateBackend("voice-ai", name, accountId, "us-east-1"),
+    ...placement({ project: "voice-ai", environment: name, accountId, region: "us-east-1", drRegion: "us-west-2", drEnabled: prod, tags }),
     network: {
       ...subnetLayout("us-east-1", cidr, zones, { database: true }),
       natGateways: prod ? "per-az" : "single",
@@ -154,15 +151,7 @@ function environment(name: Environment): EnvironmentInput {
       cloudfront: NO_CLOUDFRONT,
     },
     // prod, seed 000: daily backups kept 7 days, PITR, cross-region copy to us-west-2, 7-year immutable audit trail.
-    backup: backupPlan({
-      prod,
-      schedule: "cron(0 5 ? * * *)",
-      completionWindowMinutes: prod ? 240 : 180,
-      retentionDays: dev ? 3 : 7,
-      drCopyDays: prod ? 30 : 7,
-      continuousBackup: prod,
-      bucketNoncurrentVersionDays: by({ dev: 7, staging: 30, prod: 90 }),
-    }),
+    backup: backupPlan({ environment: name, completionWindowMinutes: prod ? 240 : 180, drCopyDays: prod ? 30 : 7, continuousBackup: prod }),
     observability: {
       alarmEmails: [
         by({ dev: "platform-dev-alerts@example.com", staging: "platform-staging-alerts@example.com", prod: "platform-oncall@example.com" }),

@@ -1,5 +1,5 @@
 import type { EnvironmentInput } from "../schema";
-import { MANAGED_RULES, auditTrail, backupPlan, logsBucket, stateBackend, userPool } from "./shared";
+import { MANAGED_RULES, auditTrail, backupPlan, logsBucket, placement, userPool } from "./shared";
 
 /**
  * Seed 002, Voice Assistant AI: the serverless shape of the product. API Gateway and Lambda instead of an ALB and
@@ -56,14 +56,8 @@ function environment(name: Environment): EnvironmentInput {
   // Prod's API has its own domain, which the site's CSP must let the browser call; elsewhere the execute-api host.
   const apiDomain = prod ? "api.assistant.example.com" : undefined;
   return {
-    project: "voice-assistant",
-    environment: name,
-    accountId,
-    region: "us-east-1",
     // The seed has no second region; DynamoDB point-in-time recovery and the backup vault are the recovery story.
-    dr: { enabled: false, region: "us-west-2" },
-    tags: { "cost-center": "voice-assistant" },
-    stateBackend: stateBackend("voice-assistant", name, accountId, "us-east-1"),
+    ...placement({ project: "voice-assistant", environment: name, accountId, region: "us-east-1", drRegion: "us-west-2" }),
     kms: { deletionWindowDays: by({ dev: 7, staging: 14, prod: 30 }), rotationPeriodDays: 365 },
     // Seed 002's Secrets Manager: the third-party keys the music and weather functions call with.
     secrets: {
@@ -228,15 +222,7 @@ function environment(name: Environment): EnvironmentInput {
         }
       : undefined,
     // DynamoDB tables (selected by ARN) besides their point-in-time recovery.
-    backup: backupPlan({
-      prod,
-      schedule: "cron(0 5 ? * * *)",
-      completionWindowMinutes: 180,
-      retentionDays: by({ dev: 3, staging: 7, prod: 35 }),
-      drCopyDays: 7,
-      continuousBackup: false,
-      bucketNoncurrentVersionDays: by({ dev: 7, staging: 30, prod: 90 }),
-    }),
+    backup: backupPlan({ environment: name, retentionDays: by({ dev: 3, staging: 7, prod: 35 }), continuousBackup: false }),
     // Seed 002's alerts: Lambda errors > 10 in 5 min, API 5XX > 5 in 5 min, duration > 10 s, DynamoDB throttling.
     observability: {
       alarmEmails: ["alerts@example.com"],

@@ -1,5 +1,5 @@
 import type { EnvironmentInput } from "../schema";
-import { MANAGED_RULES, NO_CLOUDFRONT, auditTrail, backupPlan, logsBucket, stateBackend, subnetLayout } from "./shared";
+import { MANAGED_RULES, NO_CLOUDFRONT, auditTrail, backupPlan, logsBucket, placement, subnetLayout } from "./shared";
 
 /**
  * Seed 001, Voice OpenAI Connect: a FastAPI WebSocket gateway for Twilio calls that hands callers over to Amazon
@@ -15,14 +15,8 @@ function environment(name: Environment): EnvironmentInput {
   const accountId = by({ dev: "411111111111", prod: "433333333333" });
   const cidr = by({ dev: "10.10", prod: "10.0" });
   return {
-    project: "voice-connect",
-    environment: name,
-    accountId,
-    region: "ap-southeast-2",
-    // No DR (seed 001); the region only says where copies would go if it were turned on.
-    dr: { enabled: false, region: "ap-southeast-4" },
-    tags: { "cost-center": "voice-connect" },
-    stateBackend: stateBackend("voice-connect", name, accountId, "ap-southeast-2"),
+    // No DR (seed 001); its region only says where copies would go if it were turned on.
+    ...placement({ project: "voice-connect", environment: name, accountId, region: "ap-southeast-2", drRegion: "ap-southeast-4" }),
     // Public and private subnets over two AZs; no isolated tier, since nothing lives there.
     network: {
       ...subnetLayout("ap-southeast-2", cidr, ["a", "b"], { database: false }),
@@ -104,15 +98,7 @@ function environment(name: Environment): EnvironmentInput {
     },
     // No database: the plan backs up the handover-token table (selected by ARN) besides its PITR, and whatever else
     // operators tag backup=true.
-    backup: backupPlan({
-      prod,
-      schedule: "cron(0 16 ? * * *)",
-      completionWindowMinutes: 180,
-      retentionDays: by({ dev: 3, prod: 7 }),
-      drCopyDays: 7,
-      continuousBackup: false,
-      bucketNoncurrentVersionDays: by({ dev: 7, prod: 90 }),
-    }),
+    backup: backupPlan({ environment: name, schedule: "cron(0 16 ? * * *)", continuousBackup: false }),
     // Seed 001: alarms to an SNS email topic and one dashboard. Budgets at 1.25 x the seed's estimates ($125, $258).
     observability: {
       alarmEmails: ["alerts@example.com"],
