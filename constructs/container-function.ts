@@ -7,6 +7,7 @@ import type { ImageRepository } from "./container-repository";
 import type { EncryptedLogGroup } from "./encrypted-log-group";
 import { functionExecution } from "./function-execution";
 import type { PolicyStatement } from "./iam-policy";
+import { HTTPS_PORT } from "./ports";
 import { PushedImage } from "./pushed-image";
 import { SecurityGroupWithRules } from "./security-group";
 import type { ServiceRole } from "./service-role";
@@ -44,8 +45,6 @@ export interface ContainerFunctionProps {
   /** CMK that encrypts the function's environment variables at rest (used only when it has variables). */
   readonly environmentKeyArn: string;
 }
-
-const HTTPS_PORT = 443;
 
 /** Physical name of a configured function; its repository's pull grant (registry stack) names it before it exists. */
 export function functionNameFor(namePrefix: string, name: string): string {

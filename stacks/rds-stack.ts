@@ -6,6 +6,7 @@ import type { Construct } from "constructs";
 import { DR_REPLICA_SUFFIX, type DatabaseConfig, READ_REPLICA_SUFFIX } from "../config/sections/database";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
 import { EphemeralResource } from "../constructs/ephemeral-resource";
+import { POSTGRES_PORT } from "../constructs/ports";
 import { ServiceRole } from "../constructs/service-role";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
@@ -27,7 +28,6 @@ export interface RdsStackProps extends Omit<PlatformStackProps, "component"> {
   readonly drKeyArn?: string;
 }
 
-export const POSTGRES_PORT = 5432;
 const LOG_EXPORTS = ["postgresql", "upgrade"];
 const ENHANCED_MONITORING_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole";
 

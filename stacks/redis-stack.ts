@@ -6,6 +6,7 @@ import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import { redisParameterFamily } from "../config/sections/cache";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
+import { REDIS_PORT } from "../constructs/ports";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface RedisStackProps extends Omit<PlatformStackProps, "component"> {
@@ -23,7 +24,6 @@ export interface RedisStackProps extends Omit<PlatformStackProps, "component"> {
   readonly redisUrlSecretArn: string;
 }
 
-export const REDIS_PORT = 6379;
 const LOG_TYPES = ["slow-log", "engine-log"] as const;
 
 /**

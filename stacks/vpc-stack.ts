@@ -11,6 +11,7 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import type { Construct } from "constructs";
 import { EncryptedLogGroup } from "../constructs/encrypted-log-group";
+import { HTTPS_PORT, POSTGRES_PORT, REDIS_PORT } from "../constructs/ports";
 import { SecurityGroupWithRules } from "../constructs/security-group";
 import { ServiceRole } from "../constructs/service-role";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
@@ -30,10 +31,6 @@ export interface VpcStackProps extends Omit<PlatformStackProps, "component"> {
    */
   readonly clientVpnAccess?: boolean;
 }
-
-const POSTGRES_PORT = 5432;
-const REDIS_PORT = 6379;
-const HTTPS_PORT = 443;
 
 /**
  * The network: three subnet tiers over the configured AZs, NAT by strategy, one security group per
