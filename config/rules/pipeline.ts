@@ -1,6 +1,6 @@
 import { type ConfigIssue, type CrossFieldRule, whenConfigured } from "../schema";
 import { isZipFunction } from "../sections/functions";
-import { duplicateIssues } from "./duplicates";
+import { duplicateFieldIssues, duplicateIssues } from "./duplicates";
 
 /** The environment the platform treats as production (stacks/app.ts guards it with the production rules). */
 const PRODUCTION = "prod";
@@ -17,19 +17,9 @@ export const pipelineRules: CrossFieldRule[] = whenConfigured(
   ["pipeline"],
   [
     // Each environment is one stage, one deploy project and one runner role, all named after it.
-    (c) =>
-      duplicateIssues(
-        c.pipeline.deployTargets.map((t) => t.environment),
-        (i) => ["pipeline", "deployTargets", i, "environment"],
-        "deploy target environment",
-      ),
+    (c) => duplicateFieldIssues(c.pipeline.deployTargets, ["pipeline", "deployTargets"], "environment", "deploy target environment"),
     // One role per environment: a role shared by two would let either environment's deploy change the other.
-    (c) =>
-      duplicateIssues(
-        c.pipeline.deployTargets.map((t) => t.roleArn),
-        (i) => ["pipeline", "deployTargets", i, "roleArn"],
-        "the deploy role of another target",
-      ),
+    (c) => duplicateFieldIssues(c.pipeline.deployTargets, ["pipeline", "deployTargets"], "roleArn", "the deploy role of another target"),
     // The target of the pipeline's own environment deploys into this account.
     (c) =>
       c.pipeline.deployTargets.flatMap((target, i): ConfigIssue[] => {

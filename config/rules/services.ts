@@ -1,7 +1,7 @@
 import { environmentCredential } from "../credentials";
 import type { ConfigIssue, CrossFieldRule } from "../schema";
 import { tableEnvironmentName } from "../sections/functions";
-import { duplicatesOf } from "./duplicates";
+import { duplicateFieldIssues, duplicatesOf } from "./duplicates";
 import { tableGrantIssues } from "./table-grants";
 import {
   FARGATE_CPU_MEMORY,
@@ -15,11 +15,7 @@ import {
 const CATCH_ALL_PATTERNS = ["/*", "*"];
 
 export const servicesRules: CrossFieldRule[] = [
-  (c) =>
-    duplicatesOf(c.services.map((s) => s.name)).map((i) => ({
-      path: ["services", i, "name"],
-      message: `duplicates service name "${c.services[i].name}"`,
-    })),
+  (c) => duplicateFieldIssues(c.services, ["services"], "name", "service name"),
   (c) =>
     duplicatesOf(c.services.map((s) => s.priority)).map((i) => ({
       path: ["services", i, "priority"],

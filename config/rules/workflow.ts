@@ -1,6 +1,6 @@
 import { type ConfigIssue, type CrossFieldRule, whenConfigured } from "../schema";
 import { isZipFunction } from "../sections/functions";
-import { duplicateIssues } from "./duplicates";
+import { duplicateFieldIssues } from "./duplicates";
 
 /** Names of the zip functions, which alone have the `live` alias the workflow invokes. */
 function zipFunctionNames(c: Parameters<CrossFieldRule>[0]): string[] {
@@ -16,18 +16,8 @@ export const workflowRules: CrossFieldRule[] = whenConfigured(
           ? []
           : [{ path: ["workflow", "stateMachine", "steps", i], message: `names no zip function (${zipFunctionNames(c).join(", ")})` }],
       ),
-    (c) =>
-      duplicateIssues(
-        c.workflow.queues.map((q) => q.name),
-        (i) => ["workflow", "queues", i, "name"],
-        "queue name",
-      ),
-    (c) =>
-      duplicateIssues(
-        c.workflow.rules.map((r) => r.name),
-        (i) => ["workflow", "rules", i, "name"],
-        "rule name",
-      ),
+    (c) => duplicateFieldIssues(c.workflow.queues, ["workflow", "queues"], "name", "queue name"),
+    (c) => duplicateFieldIssues(c.workflow.rules, ["workflow", "rules"], "name", "rule name"),
     (c) =>
       c.workflow.rules.flatMap((rule, i) =>
         rule.targets.flatMap((target, j): ConfigIssue[] => {
