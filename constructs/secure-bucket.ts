@@ -9,7 +9,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { type TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import { type PolicyStatement, policyDocument } from "./iam-policy";
+import { type PolicyCondition, type PolicyStatement, policyDocument } from "./iam-policy";
 
 export type StorageClass = "STANDARD_IA" | "ONEZONE_IA" | "INTELLIGENT_TIERING" | "GLACIER_IR" | "GLACIER" | "DEEP_ARCHIVE";
 
@@ -105,7 +105,11 @@ export interface SecureBucketProps {
 }
 
 const DEFAULT_ABORT_MULTIPART_DAYS = 7;
-const TLS_STATEMENT_SIDS = ["DenyRequestsWithoutTls", "DenyTlsBelow12"];
+/** What the bucket policy refuses every request under, by statement id: no TLS at all, or TLS older than 1.2. */
+const TLS_DENIALS: Readonly<Record<string, PolicyCondition>> = {
+  DenyRequestsWithoutTls: { Bool: { "aws:SecureTransport": "false" } },
+  DenyTlsBelow12: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
+};
 
 /**
  * An S3 bucket that is private and encrypted whatever the caller forgets: versioning on, SSE-KMS with a bucket key
@@ -176,22 +180,16 @@ export class SecureBucket extends Construct {
       provider,
       bucket,
       policy: policyDocument([
-        {
-          sid: TLS_STATEMENT_SIDS[0],
-          effect: "Deny",
-          principals: "*",
-          actions: ["s3:*"],
-          resources: [arn, `${arn}/*`],
-          conditions: { Bool: { "aws:SecureTransport": "false" } },
-        },
-        {
-          sid: TLS_STATEMENT_SIDS[1],
-          effect: "Deny",
-          principals: "*",
-          actions: ["s3:*"],
-          resources: [arn, `${arn}/*`],
-          conditions: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
-        },
+        ...Object.entries(TLS_DENIALS).map(
+          ([sid, conditions]): PolicyStatement => ({
+            sid,
+            effect: "Deny",
+            principals: "*",
+            actions: ["s3:*"],
+            resources: [arn, `${arn}/*`],
+            conditions,
+          }),
+        ),
         ...statements,
       ]),
       // S3 rejects concurrent changes to the public-access block and the policy of one bucket.
@@ -302,7 +300,7 @@ function validate(id: string, props: SecureBucketProps): void {
 }
 
 function validateSids(id: string, statements: readonly PolicyStatement[]): void {
-  const sids = [...TLS_STATEMENT_SIDS, ...statements.map((s) => s.sid)];
+  const sids = [...Object.keys(TLS_DENIALS), ...statements.map((s) => s.sid)];
   const duplicate = sids.find((sid, i) => sids.indexOf(sid) !== i);
   if (duplicate) throw new Error(`SecureBucket ${id}: extraPolicyStatements sid "${duplicate}" is used twice`);
 }
