@@ -5,7 +5,7 @@ import { parameterPathFor } from "../config/sections/parameters";
 import { BootstrapStack } from "./bootstrap-stack";
 import { SecretsKmsStack } from "./secrets-kms-stack";
 import { VpcStack } from "./vpc-stack";
-import { StorageStack } from "./storage-stack";
+import { StorageStack, type StoredBucket } from "./storage-stack";
 import { RdsStack } from "./rds-stack";
 import { RedisStack } from "./redis-stack";
 import { EdgeStack } from "./edge-stack";
@@ -110,7 +110,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
       : undefined;
   const storage = new StorageStack(app, { ...stack, storageKeyArn: secretsKms.optionalKeyArns.storage });
   // The recordings and documents buckets are encrypted with the storage key.
-  const storageBucket = (arn?: string, name?: string) => (arn && name ? { arn, name, kmsKeyArn: secretsKms.optionalKeyArn("storage") } : undefined);
+  const storageBucket = (bucket?: StoredBucket) => bucket && { ...bucket, kmsKeyArn: secretsKms.optionalKeyArn("storage") };
   const dynamodb = config.dynamodb ? new DynamodbStack(app, { ...stack, dynamodbKeyArn: secretsKms.optionalKeyArn("dynamodb") }) : undefined;
   // The tables as services and functions are granted them, by config name.
   const tables =
@@ -155,7 +155,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
         vpcId: required(vpc, "vpc", "edge").vpcId,
         publicSubnetIds: required(vpc, "vpc", "edge").publicSubnetIds,
         albSecurityGroupId: required(vpc, "vpc", "edge").albSecurityGroupId,
-        logsBucketName: storage.logsBucketName,
+        logsBucketName: storage.logsBucket.name,
         accessLogPrefix: storage.albLogPrefix,
         logsKeyArn: secretsKms.keyArns.logs,
         // With a standby configured, the dns stack's failover records answer for the domain instead.
@@ -196,8 +196,8 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
                 ? { host: rds.readReplicaAddress, resourceId: rds.readReplicaResourceId }
                 : undefined,
           },
-          recordingsBucket: storageBucket(storage.recordingsBucketArn, storage.recordingsBucketName),
-          documentsBucket: storageBucket(storage.documentsBucketArn, storage.documentsBucketName),
+          recordingsBucket: storageBucket(storage.recordingsBucket),
+          documentsBucket: storageBucket(storage.documentsBucket),
           tables: tables && { byName: tables, keyArn: secretsKms.optionalKeyArn("dynamodb") },
           // Services read parameters by path at runtime; the path is fixed by config, so it is no cross-stack reference.
           parameters: parameters && { path: parameterPathFor(config, ""), keyArn: secretsKms.optionalKeyArn("parameters") },
@@ -221,7 +221,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
         ...stack,
         network: vpc && { vpcId: vpc.vpcId, subnetIds: vpc.privateSubnetIds },
         repositories: registry?.functionRepositories,
-        artifactsBucketName: storage.artifactsBucketName,
+        artifactsBucketName: storage.artifactsBucket?.name,
         environmentKeyArn: secretsKms.optionalKeyArn("functions"),
         workflowKeyArn: secretsKms.optionalKeyArns.workflow,
         secrets: { arns: secretsKms.secretArns, kmsKeyArn: secretsKms.keyArns.secrets },

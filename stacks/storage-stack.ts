@@ -13,6 +13,12 @@ export interface StorageStackProps extends Omit<PlatformStackProps, "component">
   readonly storageKeyArn?: string;
 }
 
+/** A bucket another stack uses: name and ARN, both references, so the consumer depends on the bucket existing. */
+export interface StoredBucket {
+  readonly name: string;
+  readonly arn: string;
+}
+
 /** Prefix under which load balancers write access logs into the logs bucket (`access_logs.prefix`). */
 export const ALB_LOG_PREFIX = "alb";
 /** Prefix of S3 server access logs in the logs bucket; one folder per source bucket below it. */
@@ -23,21 +29,16 @@ export const S3_ACCESS_LOG_PREFIX = "s3-access";
  * access logging cannot write to SSE-KMS buckets) that receives the recordings bucket's access logs and the ALB's.
  */
 export class StorageStack extends PlatformStack {
-  /** Recordings bucket; undefined when `storage.recordings` is absent. */
-  readonly recordingsBucketName?: string;
-  readonly recordingsBucketArn?: string;
+  /** Recordings bucket (SSE-KMS with the storage key); undefined when `storage.recordings` is absent. */
+  readonly recordingsBucket?: StoredBucket;
   /** Documents bucket (SSE-KMS with the storage key); undefined when `storage.documents` is absent. */
-  readonly documentsBucketName?: string;
-  readonly documentsBucketArn?: string;
+  readonly documentsBucket?: StoredBucket;
   /** Bucket of the functions' zip artifacts (SSE-KMS with the storage key); undefined when `storage.artifacts` is absent. */
-  readonly artifactsBucketName?: string;
-  readonly artifactsBucketArn?: string;
+  readonly artifactsBucket?: StoredBucket;
   /** Users' files in Intelligent-Tiering (SSE-KMS with the storage key); undefined when `storage.files` is absent. */
-  readonly filesBucketName?: string;
-  readonly filesBucketArn?: string;
+  readonly filesBucket?: StoredBucket;
   /** SSE-S3 bucket that accepts ALB access logs under `albLogPrefix`. */
-  readonly logsBucketName: string;
-  readonly logsBucketArn: string;
+  readonly logsBucket: StoredBucket;
   /** Prefix the ALB must use for its access logs; the bucket policy allows writes only there. */
   readonly albLogPrefix: string = ALB_LOG_PREFIX;
 
@@ -79,46 +80,21 @@ export class StorageStack extends PlatformStack {
       ],
     });
 
-    // A bucket of application data: SSE-KMS with the storage key, one lifecycle rule, access logs into the logs bucket.
-    const dataBucket = (kind: "recordings" | "documents" | "artifacts", lifecycle: SecureBucketLifecycleRule) =>
-      new SecureBucket(this, `${kind}_bucket`, {
-        bucketName: bucketNameFor(config, kind),
-        kmsKeyArn: props.storageKeyArn,
-        lifecycleRules: [lifecycle],
-        accessLogs: { bucketName: logsBucket.bucketName, prefix: `${S3_ACCESS_LOG_PREFIX}/${kind}` },
-      });
-
-    if (recordings) {
-      const recordingsBucket = dataBucket("recordings", {
-        id: "expire-recordings",
-        expirationDays: recordings.expirationDays,
-        noncurrentExpirationDays: recordings.noncurrentExpirationDays,
-        abortIncompleteMultipartUploadDays: recordings.abortIncompleteMultipartUploadDays,
-      });
-      this.recordingsBucketName = recordingsBucket.bucketName;
-      this.recordingsBucketArn = recordingsBucket.bucketArn;
-    }
-
-    if (documents) {
-      const documentsBucket = dataBucket("documents", {
-        id: "expire-superseded-documents",
-        noncurrentExpirationDays: documents.noncurrentExpirationDays,
-        abortIncompleteMultipartUploadDays: documents.abortIncompleteMultipartUploadDays,
-      });
-      this.documentsBucketName = documentsBucket.bucketName;
-      this.documentsBucketArn = documentsBucket.bucketArn;
-    }
-
-    if (artifacts) {
-      // Versioned (SecureBucket), so a function can be pointed back at the previous object version of its key.
-      const artifactsBucket = dataBucket("artifacts", {
-        id: "expire-superseded-artifacts",
-        noncurrentExpirationDays: artifacts.noncurrentExpirationDays,
-        abortIncompleteMultipartUploadDays: artifacts.abortIncompleteMultipartUploadDays,
-      });
-      this.artifactsBucketName = artifactsBucket.bucketName;
-      this.artifactsBucketArn = artifactsBucket.bucketArn;
-    }
+    // A bucket of application data: SSE-KMS with the storage key, one lifecycle rule (the config's days under `ruleId`),
+    // access logs into the logs bucket.
+    const dataBucket = (kind: "recordings" | "documents" | "artifacts", ruleId: string, days: Omit<SecureBucketLifecycleRule, "id">) =>
+      stored(
+        new SecureBucket(this, `${kind}_bucket`, {
+          bucketName: bucketNameFor(config, kind),
+          kmsKeyArn: props.storageKeyArn,
+          lifecycleRules: [{ id: ruleId, ...days }],
+          accessLogs: { bucketName: logsBucket.bucketName, prefix: `${S3_ACCESS_LOG_PREFIX}/${kind}` },
+        }),
+      );
+    this.recordingsBucket = recordings && dataBucket("recordings", "expire-recordings", recordings);
+    this.documentsBucket = documents && dataBucket("documents", "expire-superseded-documents", documents);
+    // Versioned (SecureBucket), so a function can be pointed back at the previous object version of its key.
+    this.artifactsBucket = artifacts && dataBucket("artifacts", "expire-superseded-artifacts", artifacts);
 
     if (files) {
       const filesBucket = new FilesBucket(this, "files_bucket", {
@@ -129,11 +105,12 @@ export class StorageStack extends PlatformStack {
         noncurrentExpirationDays: files.noncurrentExpirationDays,
         corsOrigins: files.corsOrigins,
       });
-      this.filesBucketName = filesBucket.bucketName;
-      this.filesBucketArn = filesBucket.bucketArn;
+      this.filesBucket = stored(filesBucket);
     }
-
-    this.logsBucketName = logsBucket.bucketName;
-    this.logsBucketArn = logsBucket.bucketArn;
+    this.logsBucket = stored(logsBucket);
   }
+}
+
+function stored(bucket: { readonly bucketName: string; readonly bucketArn: string }): StoredBucket {
+  return { name: bucket.bucketName, arn: bucket.bucketArn };
 }

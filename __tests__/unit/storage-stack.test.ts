@@ -169,7 +169,7 @@ describe("storage stack with recordings", () => {
 
   it("exposes the contract's bucket names and ARNs as references, not literals", () => {
     const s = synth.stacks.storage;
-    for (const value of [s.recordingsBucketName, s.recordingsBucketArn, s.logsBucketName, s.logsBucketArn]) {
+    for (const value of [s.recordingsBucket?.name, s.recordingsBucket?.arn, s.logsBucket.name, s.logsBucket.arn]) {
       expect(value).toMatch(/\$\{TfToken\[/);
     }
   });
