@@ -105,34 +105,20 @@ try {
   results.push(...measureInterleaved(synthCommands, options.runs));
 
   const grid = options.skip.has("grid") ? [] : await measureGrid();
+  // A vitest suite: its npm script `runs` times, vitest's own duration beside the wall clock, failures tolerated.
+  const measureSuite = (id, label, script, extra = {}) =>
+    measure(id, label, ["npm", "run", "--silent", script], { runs: options.runs, vitestDuration: true, testSuite: true, ...extra });
   if (!options.skip.has("unit")) {
     log(`unit suite: ${options.runs} runs`);
-    results.push(
-      measure("unit", "unit suite (`npm run test:unit`)", ["npm", "run", "--silent", "test:unit"], {
-        runs: options.runs,
-        vitestDuration: true,
-        testSuite: true,
-      }),
-    );
+    results.push(measureSuite("unit", "unit suite (`npm run test:unit`)", "test:unit"));
     log(`unit suite after a source edit: ${options.runs} runs`);
     results.push(
-      measure("unitAfterEdit", "unit suite after a source edit (the test bundle rebuilt first)", ["npm", "run", "--silent", "test:unit"], {
-        runs: options.runs,
-        vitestDuration: true,
-        testSuite: true,
-        beforeRun: touchSource,
-      }),
+      measureSuite("unitAfterEdit", "unit suite after a source edit (the test bundle rebuilt first)", "test:unit", { beforeRun: touchSource }),
     );
   }
   if (!options.skip.has("integration")) {
     log(`integration suite: ${options.runs} runs`);
-    results.push(
-      measure("integration", "integration suite (`npm run test:integration`)", ["npm", "run", "--silent", "test:integration"], {
-        runs: options.runs,
-        vitestDuration: true,
-        testSuite: true,
-      }),
-    );
+    results.push(measureSuite("integration", "integration suite (`npm run test:integration`)", "test:integration"));
   }
   if (!options.skip.has("test") && options.testRuns > 0) {
     log(`full npm test: ${options.testRuns} run(s)`);
