@@ -6,9 +6,9 @@ import type { Precondition } from "cdktf";
 import { Construct } from "constructs";
 import type { ServiceConfig } from "../config/sections/services";
 import type { ImageRepository } from "./container-repository";
+import { EXEC_AGENT_VOLUMES, type ExecSettings, execStatements } from "./ecs-exec";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { PushedImage } from "./pushed-image";
-import type { PolicyStatement } from "./iam-policy";
 import { type MessagingAccess, messagingAccessStatements } from "./messaging-access";
 import { ServiceRole } from "./service-role";
 import { TaskExecutionRole, readSecretsStatements } from "./task-execution-role";
@@ -20,14 +20,7 @@ import {
   parameterStatements,
 } from "./task-role-statements";
 import { type GrantedTable, tableAccessStatements } from "./table-access";
-
-/** ECS Exec wiring shared by every service of a cluster. */
-export interface ExecSettings {
-  /** Log group (KMS-encrypted) that receives exec session output. */
-  readonly logGroupArn: string;
-  /** CMK that encrypts exec sessions (the cluster's `execute_command_configuration.kms_key_id`). */
-  readonly kmsKeyArn: string;
-}
+import { SEND_TRACES_STATEMENT, TRACE_COLLECTOR_ENVIRONMENT, TRACE_COLLECTOR_NAME, traceCollectorContainer } from "./trace-collector";
 
 export interface FargateServiceProps {
   /** The service as configured: sizing, image tag, port, health check, counts, env, secret references, scaling. */
@@ -103,19 +96,15 @@ export interface FargateServiceProps {
    * @default - exec disabled
    */
   readonly exec?: ExecSettings;
+  /**
+   * A trace collector beside the app (constructs/trace-collector.ts), sending its X-Ray and OTLP traces to X-Ray.
+   * @default - no collector: the app's traces go nowhere
+   */
+  readonly traceCollector?: { readonly image: string };
 }
 
-/**
- * Task-scoped writable volumes of a container with a read-only root filesystem: /tmp for the app, and with ECS Exec
- * the directories the SSM agent that ECS injects writes to (without them it crashes at start and exec sessions
- * fail; aws/containers-roadmap#1359, guardrail VP-ECS-4).
- */
+/** Task-scoped writable /tmp of an app with a read-only root filesystem. */
 const TMP_VOLUME = { name: "tmp", containerPath: "/tmp" };
-export const EXEC_AGENT_VOLUMES = [
-  { name: "ssm-managed-agents", containerPath: "/managed-agents" },
-  { name: "ssm-agent-state", containerPath: "/var/lib/amazon/ssm" },
-  { name: "ssm-agent-logs", containerPath: "/var/log/amazon/ssm" },
-] as const;
 
 /**
  * One containerized service on Fargate, everything it owns in one place: the check that its image was pushed, log
@@ -147,7 +136,9 @@ export class FargateService extends Construct {
     if (service.tables.length > 0 && !props.tables) throw new Error(`FargateService ${id}: the service config grants tables, so tables is required`);
     if (service.parameters && !props.parameters)
       throw new Error(`FargateService ${id}: the service config reads parameters, so parameters is required`);
-    const overridden = Object.keys(props.platformEnvironment).filter((name) => name in service.environment || name in service.secrets);
+    const overridden = Object.keys({ ...props.platformEnvironment, ...(props.traceCollector ? TRACE_COLLECTOR_ENVIRONMENT : {}) }).filter(
+      (name) => name in service.environment || name in service.secrets,
+    );
     if (overridden.length > 0) {
       throw new Error(`FargateService ${id}: ${overridden.join(", ")} in platformEnvironment would be overridden by the service config`);
     }
@@ -173,6 +164,9 @@ export class FargateService extends Construct {
     });
 
     const writableVolumes = service.readonlyRootFilesystem ? [TMP_VOLUME, ...(props.exec ? EXEC_AGENT_VOLUMES : [])] : [];
+    // The collector's root is always read-only, so with exec it needs the agent's volumes even when the app's is not.
+    const collectorVolumes = props.traceCollector && props.exec ? EXEC_AGENT_VOLUMES : [];
+    const taskVolumes = [...new Set([...writableVolumes, ...collectorVolumes].map(({ name }) => name))];
 
     this.taskRole = new ServiceRole(this, "TaskRole", {
       name: `${physicalName}-task`,
@@ -189,7 +183,8 @@ export class FargateService extends Construct {
         ...(service.parameters && props.parameters ? parameterStatements(props.parameters, props.region, props.accountId) : []),
         ...(props.database ? [databaseConnectStatement(props.database, props.region, props.accountId)] : []),
         ...(props.messaging ? messagingAccessStatements(props.messaging) : []),
-        ...this.execStatements(props),
+        ...(props.exec ? execStatements(props.exec) : []),
+        ...(props.traceCollector ? [SEND_TRACES_STATEMENT] : []),
       ],
     });
 
@@ -202,8 +197,20 @@ export class FargateService extends Construct {
       runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: service.cpuArchitecture },
       executionRoleArn: this.executionRole.arn,
       taskRoleArn: this.taskRole.arn,
-      volume: writableVolumes.length > 0 ? writableVolumes.map(({ name }) => ({ name })) : undefined,
-      containerDefinitions: JSON.stringify([this.containerDefinition(props, writableVolumes)]),
+      volume: taskVolumes.length > 0 ? taskVolumes.map((name) => ({ name })) : undefined,
+      containerDefinitions: JSON.stringify([
+        this.containerDefinition(props, writableVolumes),
+        ...(props.traceCollector
+          ? [
+              traceCollectorContainer({
+                image: props.traceCollector.image,
+                region: props.region,
+                logGroupName: this.logGroup.name,
+                writableVolumes: collectorVolumes,
+              }),
+            ]
+          : []),
+      ]),
       tags: { Name: physicalName },
     });
 
@@ -245,7 +252,7 @@ export class FargateService extends Construct {
     writableVolumes: readonly { name: string; containerPath: string }[],
   ): Record<string, unknown> {
     const { service } = props;
-    const environment = { ...props.platformEnvironment, ...service.environment };
+    const environment = { ...props.platformEnvironment, ...(props.traceCollector ? TRACE_COLLECTOR_ENVIRONMENT : {}), ...service.environment };
     return {
       name: service.name,
       image: this.image.uri,
@@ -289,31 +296,9 @@ export class FargateService extends Construct {
       // Reaps zombie processes and is what ECS Exec's agent needs.
       linuxParameters: { initProcessEnabled: true },
       mountPoints: writableVolumes.map(({ name, containerPath }) => ({ sourceVolume: name, containerPath, readOnly: false })),
+      // START, not HEALTHY: the app must not wait on (or fail with) its tracing.
+      dependsOn: props.traceCollector ? [{ containerName: TRACE_COLLECTOR_NAME, condition: "START" }] : undefined,
     };
-  }
-
-  private execStatements(props: FargateServiceProps): PolicyStatement[] {
-    if (!props.exec) return [];
-    return [
-      {
-        // Session Manager channels have no resource ARNs to scope to.
-        sid: "ExecSessionChannels",
-        actions: [
-          "ssmmessages:CreateControlChannel",
-          "ssmmessages:CreateDataChannel",
-          "ssmmessages:OpenControlChannel",
-          "ssmmessages:OpenDataChannel",
-        ],
-        resources: ["*"],
-      },
-      { sid: "ExecChecksLogGroupEncryption", actions: ["logs:DescribeLogGroups"], resources: ["*"] },
-      {
-        sid: "ExecWritesSessionLogs",
-        actions: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
-        resources: [`${props.exec.logGroupArn}:log-stream:*`, `${props.exec.logGroupArn}:*`],
-      },
-      { sid: "ExecDecryptsSessions", actions: ["kms:Decrypt"], resources: [props.exec.kmsKeyArn] },
-    ];
   }
 
   private addAutoscaling(props: FargateServiceProps, physicalName: string): void {

@@ -3,6 +3,7 @@ import { EncryptedLogGroup } from "./encrypted-log-group";
 import type { PolicyStatement } from "./iam-policy";
 import { ServiceRole } from "./service-role";
 import { type GrantedTable, type TableGrant, tableAccessStatements } from "./table-access";
+import { SEND_TRACES_STATEMENT } from "./trace-collector";
 
 export interface FunctionExecutionProps {
   /** Physical function name: names the log group `/aws/lambda/<name>` and the role `<name>-lambda`. */
@@ -76,16 +77,7 @@ export function functionExecution(scope: Construct, props: FunctionExecutionProp
             },
           ]
         : []),
-      ...(props.tracing
-        ? [
-            {
-              // X-Ray has no resource-level permissions for these actions.
-              sid: "SendTraces",
-              actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
-              resources: ["*"],
-            },
-          ]
-        : []),
+      ...(props.tracing ? [SEND_TRACES_STATEMENT] : []),
       ...(props.statements ?? []),
     ],
   });

@@ -63,6 +63,11 @@ export interface ContainerDefinition {
   readonly secrets?: readonly { readonly name?: string; readonly valueFrom?: unknown }[];
   readonly environment?: readonly { readonly name?: string; readonly value?: unknown }[];
   readonly logConfiguration?: { readonly options?: Readonly<Record<string, unknown>> };
+  /** Hard limit in MiB. */
+  readonly memory?: number;
+  /** Soft limit in MiB. */
+  readonly memoryReservation?: number;
+  readonly dependsOn?: readonly { readonly containerName?: string; readonly condition?: string }[];
 }
 
 /**

@@ -137,6 +137,7 @@ export class EcsStack extends PlatformStack {
     const serviceNames: Record<string, string> = {};
     const taskRoleArns: Record<string, string> = {};
     const fargateServices = new Map<string, FargateService>();
+    const xray = config.observability?.xray;
     for (const service of config.services) {
       const fargate = new FargateService(this, service.name, {
         service,
@@ -163,6 +164,8 @@ export class EcsStack extends PlatformStack {
         logKmsKeyArn: props.logsKeyArn,
         logRetentionDays: this.section("ecs").logRetentionDays,
         exec: this.section("ecs").execEnabled ? { logGroupArn: execLogs.arn, kmsKeyArn: props.containersKeyArn } : undefined,
+        // The sampling rule (observability stack) is read by the SDKs through this collector.
+        traceCollector: xray?.enabled ? { image: xray.collectorImage } : undefined,
       });
       serviceNames[service.name] = fargate.name;
       taskRoleArns[service.name] = fargate.taskRole.arn;

@@ -6,7 +6,7 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import type { TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { EXEC_AGENT_VOLUMES } from "../../constructs/fargate-service";
+import { EXEC_AGENT_VOLUMES } from "../../constructs/ecs-exec";
 import { policyDocument } from "../../constructs/iam-policy";
 import { RULES } from "../../guardrails";
 import { backupPlan, flowLogWithRole, webAclInFrontOfDocuments } from "../support/apply-cases";
@@ -15,6 +15,7 @@ import { guardedFindings as findings } from "../support/test-app";
 import { API_GATEWAY_APPLY_CASES } from "../support/api-gateway-cases";
 import { CLOUDFRONT_APPLY_CASES } from "../support/cloudfront-cases";
 import { COST_APPLY_CASES } from "../support/cost-cases";
+import { ECS_APPLY_CASES } from "../support/ecs-cases";
 import { PIPELINE_APPLY_CASES } from "../support/pipeline-cases";
 import { WORKFLOW_APPLY_CASES } from "../support/workflow-cases";
 
@@ -157,6 +158,7 @@ const CASES: Record<string, ApplyRuleCase> = {
   ...API_GATEWAY_APPLY_CASES,
   ...CLOUDFRONT_APPLY_CASES,
   ...COST_APPLY_CASES,
+  ...ECS_APPLY_CASES,
   ...LAMBDA_APPLY_CASES,
   ...PIPELINE_APPLY_CASES,
   ...WORKFLOW_APPLY_CASES,

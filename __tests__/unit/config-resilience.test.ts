@@ -194,6 +194,18 @@ describe("bad backup and observability input is rejected with the field path", (
       /observability\.budget\.actualWarningPercent: must be below actualThresholdPercent \(100\)/,
     ],
     ["X-Ray sampling above 100%", "prod", (r) => (r.observability.xray.fixedRate = 1.5), /observability\.xray\.fixedRate: must be between 0 and 1/],
+    [
+      "a trace collector image on a moving tag",
+      "prod",
+      (r) => (r.observability.xray.collectorImage = "public.ecr.aws/aws-observability/aws-otel-collector:latest"),
+      /observability\.xray\.collectorImage: must pin a version, not :latest/,
+    ],
+    [
+      "a trace collector image without a tag",
+      "prod",
+      (r) => (r.observability.xray.collectorImage = "public.ecr.aws/aws-observability/aws-otel-collector"),
+      /observability\.xray\.collectorImage: must name a version tag or digest/,
+    ],
   ];
 
   it.each(cases)("%s", (_name, env, edit, expected) => {

@@ -70,6 +70,25 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
     expect(ecs.json.resource?.aws_ecr_repository).toBeUndefined();
   });
 
+  it.each(services)("%s sends its traces through a collector in the task exactly when X-Ray sampling is on", (name, _service, id) => {
+    const containers = JSON.parse(resourcesOf(ecs, "aws_ecs_task_definition")[`${id}_task_definition`].container_definitions);
+    const taskStatements = statementsOf(ecs).filter((s) => s.policy === `${id}_task_role_policy`);
+    const xray = config.observability?.xray;
+    if (!xray?.enabled) {
+      expect(containers.map((c: { name: string }) => c.name)).toEqual([name]);
+      expect(taskStatements.flatMap((s) => list(s.Action)).filter((action) => action.startsWith("xray:"))).toEqual([]);
+      return;
+    }
+    const [app, collector] = containers;
+    expect(collector).toMatchObject({ name: "trace-collector", image: xray.collectorImage, essential: false, readonlyRootFilesystem: true });
+    expect(collector.logConfiguration.options).toMatchObject({ "awslogs-group": `\${aws_cloudwatch_log_group.${id}_logs.name}` });
+    expect(app.dependsOn).toEqual([{ containerName: "trace-collector", condition: "START" }]);
+    expect(app.environment).toContainEqual({ name: "AWS_XRAY_DAEMON_ADDRESS", value: "127.0.0.1:2000" });
+    expect(taskStatements.find((s) => s.Sid === "SendTraces")?.Action).toEqual(
+      expect.arrayContaining(["xray:PutTraceSegments", "xray:GetSamplingTargets"]),
+    );
+  });
+
   it.each(services)("%s logs to its own encrypted log group", (name, _service, id) => {
     expect(resourcesOf(ecs, "aws_cloudwatch_log_group")[`${id}_logs`]).toMatchObject({
       name: `/ecs/${prefix}/${name}`,
@@ -190,7 +209,12 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
   });
 
   it("uses Resource * only for actions AWS cannot scope", () => {
-    const unscopable = ["ecr:GetAuthorizationToken", "logs:DescribeLogGroups", /^ssmmessages:/];
+    const unscopable = [
+      "ecr:GetAuthorizationToken",
+      "logs:DescribeLogGroups",
+      /^ssmmessages:/,
+      /^xray:(PutTraceSegments|PutTelemetryRecords|GetSampling)/,
+    ];
     const wildcard = statementsOf(ecs).filter((s) => list(s.Resource).includes("*"));
     for (const statement of wildcard) {
       for (const action of list(statement.Action)) {

@@ -70,6 +70,18 @@ const xraySchema = z.discriminatedUnion("enabled", [
     fixedRate: z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1"),
     /** Requests per second always traced before the fixed rate applies. */
     reservoirSize: z.number().int().min(0, "must be at least 0"),
+    /**
+     * Image of the trace collector every ECS task runs beside its app (AWS Distro for OpenTelemetry), pinned to a
+     * version: a moving tag would change what runs on the next task start.
+     */
+    collectorImage: z
+      .string()
+      .regex(
+        /^[^\s:@]+(:[\w][\w.-]*|@sha256:[0-9a-f]{64})$/,
+        "must name a version tag or digest, e.g. public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3",
+      )
+      .refine((image) => !image.endsWith(":latest"), "must pin a version, not :latest")
+      .default("public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3"),
   }),
 ]);
 

@@ -136,3 +136,22 @@ export const serviceSecretsCheckedForValues = stackRule("VP-ECS-6", (context) =>
         );
   }),
 );
+
+export const containersFitTheirTask = elementRule("VP-ECS-7", ["aws_ecs_task_definition"], (task) => {
+  const containers = containerDefinitions(task);
+  if (!containers) return notApplicable;
+  const names = new Set(containers.map((c) => c.name));
+  const taskMemory = Number(task.attributes.memory);
+  // What ECS counts against the task for each container: its hard limit, else its reservation.
+  const counted = containers.reduce((sum, c) => sum + (c.memory ?? c.memoryReservation ?? 0), 0);
+  const problems = [
+    ...(Number.isFinite(taskMemory) && counted > taskMemory ? [`the containers claim ${counted} MiB of the task's ${taskMemory} MiB`] : []),
+    ...containers
+      .filter((c) => c.memory !== undefined && c.memoryReservation !== undefined && c.memoryReservation > c.memory)
+      .map((c) => `${c.name} reserves ${c.memoryReservation} MiB above its ${c.memory} MiB limit`),
+    ...containers.flatMap((c) =>
+      (c.dependsOn ?? []).filter((d) => !names.has(d.containerName)).map((d) => `${c.name} depends on ${d.containerName}, which is not in the task`),
+    ),
+  ];
+  return problems.length === 0 ? compliant : nonCompliant(problems.join("; "));
+});
