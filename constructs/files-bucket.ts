@@ -75,6 +75,7 @@ const CORS_MAX_AGE_SECONDS = 3000;
  * optionally on to its archive tiers, with CORS for the web app's origin when it uploads or downloads directly.
  */
 export class FilesBucket extends Construct {
+  /** The bucket with its key, TLS-only policy and lifecycle (name and ARN for consumers). */
   readonly bucket: SecureBucket;
 
   constructor(scope: Construct, id: string, props: FilesBucketProps) {
@@ -128,14 +129,6 @@ export class FilesBucket extends Construct {
         ],
       });
     }
-  }
-
-  get bucketName(): string {
-    return this.bucket.bucketName;
-  }
-
-  get bucketArn(): string {
-    return this.bucket.bucketArn;
   }
 }
 

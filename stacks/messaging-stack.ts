@@ -35,12 +35,6 @@ const SES_RECORD_TTL = 1800;
  * VPN the access stack's.
  */
 export class MessagingStack extends PlatformStack {
-  readonly escalationQueueUrl: string;
-  readonly escalationQueueArn: string;
-  readonly deadLetterQueueArn: string;
-  readonly confirmationsTopicArn: string;
-  /** ARN of the SES domain identity; undefined when SES is off. */
-  readonly sesIdentityArn?: string;
   /** The queue, topic, key, SMS and SES as the task roles of `messaging.appServices` are granted them (ecs stack). */
   readonly appAccess: MessagingAccess;
 
@@ -66,9 +60,6 @@ export class MessagingStack extends PlatformStack {
       contentBasedDeduplication: settings.escalationQueue.contentBasedDeduplication,
       deadLetter: { queue: deadLetterQueue, maxReceiveCount: settings.escalationQueue.maxReceiveCount },
     });
-    this.escalationQueueUrl = queue.url;
-    this.escalationQueueArn = queue.arn;
-    this.deadLetterQueueArn = deadLetterQueue.arn;
     // An escalation in the DLQ is a caller nobody called back.
     new MetricAlarm(this, "escalation_dlq_alarm", {
       alarmName: `${this.namePrefix}-escalation-dlq-not-empty`,
@@ -91,10 +82,8 @@ export class MessagingStack extends PlatformStack {
       accountId: this.config.accountId,
       emailSubscriptions: settings.confirmations.emailSubscriptions,
     });
-    this.confirmationsTopicArn = topic.arn;
 
     const ses = settings.ses.enabled && props.domain ? this.createEmailIdentity(settings.ses, props.domain) : undefined;
-    this.sesIdentityArn = ses?.identityArn;
 
     this.appAccess = {
       queueArn: queue.arn,

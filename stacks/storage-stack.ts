@@ -105,7 +105,7 @@ export class StorageStack extends PlatformStack {
         noncurrentExpirationDays: files.noncurrentExpirationDays,
         corsOrigins: files.corsOrigins,
       });
-      this.filesBucket = stored(filesBucket);
+      this.filesBucket = stored(filesBucket.bucket);
     }
     this.logsBucket = stored(logsBucket);
   }
