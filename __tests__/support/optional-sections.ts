@@ -2,7 +2,6 @@
  * Valid `dynamodb`, `functions`, `identity` and `parameters` sections shaped like seeds 001 and 003, for tests that
  * add them to a shipped environment (no shipped voice-ai environment has them).
  */
-import { collectFindings } from "../../guardrails";
 import { type SynthesizedEnvironment, editedConfig, synthConfig } from "./synth";
 
 export const CONNECT_INSTANCE_ID = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
@@ -136,10 +135,14 @@ export function synthVariant(): SynthesizedEnvironment {
   return variant;
 }
 
-/** Guardrail errors of one component's stack, as `<rule> <path>: <message>` lines. */
+/**
+ * Guardrail errors of one component's stack, as `<rule> <path>: <message>` lines. Read from the environment's
+ * reports over what synth writes (`guardrailReports()`: every stack written once, then reviewed once), since a
+ * review of an app with stacks not yet written prepares every stack again and synthesizes the rest in memory.
+ */
 export function guardrailErrors(synth: SynthesizedEnvironment, component: string): string[] {
   const stackId = `${synth.config.environment}-${component}`;
-  const report = collectFindings(synth.stacks.secretsKms.node.root).find((r) => r.stack === stackId);
+  const report = synth.guardrailReports().find((r) => r.stack === stackId);
   if (!report) throw new Error(`no guardrail report for ${stackId}`);
   return report.findings.filter((finding) => finding.level === "error").map((finding) => `${finding.ruleId} ${finding.path}: ${finding.message}`);
 }

@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { accessSync, constants, statSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
@@ -11,8 +13,29 @@ import { testApp } from "../support/test-app";
 // cdktf's HCL renderer left every quote unescaped in a string holding an interpolation, so IAM policies with a
 // reference came out as invalid HCL (hashicorp/terraform-cdk#3911); patches/hcl-quoting.ts fixes it at run time.
 const renderAttributes = (hclRender as unknown as { renderAttributes: (attributes: object) => string }).renderAttributes;
-const terraform =
-  spawnSync(process.env.TERRAFORM_BINARY ?? "terraform", ["version"]).status === 0 ? (process.env.TERRAFORM_BINARY ?? "terraform") : undefined;
+const terraform = findTerraform();
+
+/**
+ * terraform as the harness finds it (TERRAFORM_BINARY, else the first on PATH), without running it: a probe with
+ * `terraform version` cost every collection of this file a process start, ~0.1 s, for a test that runs it anyway.
+ */
+function findTerraform(): string | undefined {
+  const explicit = process.env.TERRAFORM_BINARY;
+  const candidates = explicit
+    ? [explicit]
+    : (process.env.PATH ?? "")
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, "terraform"));
+  return candidates.find((file) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
 
 function stackWithPolicy() {
   const stack = new TerraformStack(testApp(), "stack");

@@ -3,17 +3,17 @@ import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { App, TerraformStack } from "cdktf";
 import * as resolveModule from "cdktf/lib/tokens/private/resolve";
 import { describe, expect, it } from "vitest";
-import { loadBlueprints } from "../../config";
 import { resolve as fastResolve } from "../../patches/fast-resolve";
 import { speedupOn } from "../../scripts/speedups.cjs";
 import { buildTestModules, testModulesPlugin } from "../../scripts/test-modules.mjs";
-import { buildPlatformApp } from "../../stacks/app";
+import { synthEnvironment } from "../support/synth";
 
 // The tests load the app and its packages from one prebuilt bundle (scripts/test-modules.mjs). Were a package
 // loaded twice (the bundle's copy and Node's), classes would stop matching and the patches would miss the copy
 // the stacks use; these would fail first.
 describe("the code under test", () => {
-  const { app } = buildPlatformApp({ configs: loadBlueprints("voice-ai", "dev") });
+  // The shared dev environment (built by the app's buildPlatformApp, as the tests import it), not a build of its own.
+  const app = synthEnvironment("dev").stacks.secretsKms.node.root;
 
   it("uses the cdktf the tests import", () => {
     expect(app).toBeInstanceOf(App);
