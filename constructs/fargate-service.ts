@@ -20,7 +20,8 @@ import {
   parameterStatements,
 } from "./task-role-statements";
 import { type GrantedTable, tableAccessStatements } from "./table-access";
-import { SEND_TRACES_STATEMENT, TRACE_COLLECTOR_ENVIRONMENT, TRACE_COLLECTOR_NAME, traceCollectorContainer } from "./trace-collector";
+import { SEND_TRACES_STATEMENT, TRACE_COLLECTOR_NAME, traceCollectorContainer, traceCollectorEnvironment } from "./trace-collector";
+import type { CachedImage } from "./public-image-cache";
 
 export interface FargateServiceProps {
   /** The service as configured: sizing, image tag, port, health check, counts, env, secret references, scaling. */
@@ -100,7 +101,7 @@ export interface FargateServiceProps {
    * A trace collector beside the app (constructs/trace-collector.ts), sending its X-Ray and OTLP traces to X-Ray.
    * @default - no collector: the app's traces go nowhere
    */
-  readonly traceCollector?: { readonly image: string };
+  readonly traceCollector?: { readonly image: CachedImage };
 }
 
 /** Task-scoped writable /tmp of an app with a read-only root filesystem. */
@@ -136,9 +137,7 @@ export class FargateService extends Construct {
     if (service.tables.length > 0 && !props.tables) throw new Error(`FargateService ${id}: the service config grants tables, so tables is required`);
     if (service.parameters && !props.parameters)
       throw new Error(`FargateService ${id}: the service config reads parameters, so parameters is required`);
-    const overridden = Object.keys({ ...props.platformEnvironment, ...(props.traceCollector ? TRACE_COLLECTOR_ENVIRONMENT : {}) }).filter(
-      (name) => name in service.environment || name in service.secrets,
-    );
+    const overridden = Object.keys(props.platformEnvironment).filter((name) => name in service.environment || name in service.secrets);
     if (overridden.length > 0) {
       throw new Error(`FargateService ${id}: ${overridden.join(", ")} in platformEnvironment would be overridden by the service config`);
     }
@@ -161,6 +160,7 @@ export class FargateService extends Construct {
       logGroupArn: this.logGroup.arn,
       secretArns,
       secretsKeyArns: props.secretsKeyArns,
+      cachedRepositoryArns: props.traceCollector ? [props.traceCollector.image.repositoryArn] : undefined,
     });
 
     const writableVolumes = service.readonlyRootFilesystem ? [TMP_VOLUME, ...(props.exec ? EXEC_AGENT_VOLUMES : [])] : [];
@@ -203,7 +203,7 @@ export class FargateService extends Construct {
         ...(props.traceCollector
           ? [
               traceCollectorContainer({
-                image: props.traceCollector.image,
+                image: props.traceCollector.image.uri,
                 region: props.region,
                 logGroupName: this.logGroup.name,
                 writableVolumes: collectorVolumes,
@@ -252,7 +252,9 @@ export class FargateService extends Construct {
     writableVolumes: readonly { name: string; containerPath: string }[],
   ): Record<string, unknown> {
     const { service } = props;
-    const environment = { ...props.platformEnvironment, ...(props.traceCollector ? TRACE_COLLECTOR_ENVIRONMENT : {}), ...service.environment };
+    // The collector's defaults (SDK endpoints and protocol) are the service's to override; the platform's are not.
+    const collector = props.traceCollector ? traceCollectorEnvironment(service.name) : {};
+    const environment = { ...props.platformEnvironment, ...collector, ...service.environment };
     return {
       name: service.name,
       image: this.image.uri,

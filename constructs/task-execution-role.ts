@@ -19,6 +19,11 @@ export interface TaskExecutionRoleProps {
   readonly secretArns: readonly string[];
   /** CMKs of those secrets, usable only through Secrets Manager. */
   readonly secretsKeyArns: readonly string[];
+  /**
+   * Repositories of a pull through cache the task pulls sidecar images from (constructs/public-image-cache.ts).
+   * @default - none
+   */
+  readonly cachedRepositoryArns?: readonly string[];
 }
 
 /** Reading the given secrets, and decrypting them only through Secrets Manager; nothing for no secrets. */
@@ -46,6 +51,16 @@ export class TaskExecutionRole extends ServiceRole {
         // GetAuthorizationToken is account-wide; AWS offers no resource to scope it to.
         { sid: "EcrLogin", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] },
         { sid: "PullOwnImages", actions: ECR_PULL_ACTIONS, resources: [props.repositoryArn] },
+        ...(props.cachedRepositoryArns?.length
+          ? [
+              {
+                // The first pull of an image creates its cached repository and imports the image from upstream.
+                sid: "PullCachedImages",
+                actions: [...ECR_PULL_ACTIONS, "ecr:BatchImportUpstreamImage", "ecr:CreateRepository"],
+                resources: [...props.cachedRepositoryArns],
+              },
+            ]
+          : []),
         { sid: "WriteOwnLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${props.logGroupArn}:log-stream:*`] },
         ...readSecretsStatements(props.secretArns, props.secretsKeyArns, props.region),
       ],

@@ -13,6 +13,7 @@ import type { DatabaseConnectGrant, ServiceBucket } from "../constructs/task-rol
 import type { MessagingAccess } from "../constructs/messaging-access";
 import type { GrantedTable } from "../constructs/table-access";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
+import type { CachedImage } from "../constructs/public-image-cache";
 
 export interface EcsStackProps extends Omit<PlatformStackProps, "component"> {
   /** Private subnets (vpc stack) the tasks run in. */
@@ -33,6 +34,11 @@ export interface EcsStackProps extends Omit<PlatformStackProps, "component"> {
   readonly containersKeyArn: string;
   /** ECR repository of each configured service (registry stack), by service name. */
   readonly repositories: Readonly<Record<string, ImageRepository>>;
+  /**
+   * The trace collector's image in the registry's ECR Public cache; every task runs it beside the app.
+   * @default - no collector (X-Ray off)
+   */
+  readonly traceCollectorImage?: CachedImage;
   /** CMK of the log groups. */
   readonly logsKeyArn: string;
   /**
@@ -137,7 +143,6 @@ export class EcsStack extends PlatformStack {
     const serviceNames: Record<string, string> = {};
     const taskRoleArns: Record<string, string> = {};
     const fargateServices = new Map<string, FargateService>();
-    const xray = config.observability?.xray;
     for (const service of config.services) {
       const fargate = new FargateService(this, service.name, {
         service,
@@ -164,8 +169,7 @@ export class EcsStack extends PlatformStack {
         logKmsKeyArn: props.logsKeyArn,
         logRetentionDays: this.section("ecs").logRetentionDays,
         exec: this.section("ecs").execEnabled ? { logGroupArn: execLogs.arn, kmsKeyArn: props.containersKeyArn } : undefined,
-        // The sampling rule (observability stack) is read by the SDKs through this collector.
-        traceCollector: xray?.enabled ? { image: xray.collectorImage } : undefined,
+        traceCollector: props.traceCollectorImage && { image: props.traceCollectorImage },
       });
       serviceNames[service.name] = fargate.name;
       taskRoleArns[service.name] = fargate.taskRole.arn;

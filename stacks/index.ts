@@ -183,6 +183,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
           secretArns: secretsKms.secretArns,
           secretsKeyArns: [secretsKms.keyArns.secrets],
           repositories: required(registry, "registry", "ecs").serviceRepositories,
+          traceCollectorImage: registry?.traceCollectorImage,
           containersKeyArn: secretsKms.optionalKeyArn("containers"),
           logsKeyArn: secretsKms.keyArns.logs,
           database: rds && {

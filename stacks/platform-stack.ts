@@ -119,6 +119,20 @@ export abstract class PlatformStack extends TerraformStack {
     return value as NonNullable<EnvironmentConfig[K]>;
   }
 
+  /**
+   * The tags every resource of the stack carries (the provider's default tags): the config's, project, environment,
+   * component and managed-by. Resources AWS creates on the stack's behalf need them spelled out.
+   */
+  standardTags(): Record<string, string> {
+    return {
+      ...this.config.tags,
+      project: this.config.project,
+      environment: this.config.environment,
+      component: this.component,
+      "managed-by": "cdktf",
+    };
+  }
+
   /** Tags for a resource beside the provider's default tags: a readable Name. */
   nameTags(suffix: string): Record<string, string> {
     return { Name: `${this.namePrefix}-${suffix}` };
@@ -150,17 +164,7 @@ export abstract class PlatformStack extends TerraformStack {
       region,
       alias,
       allowedAccountIds: [this.config.accountId],
-      defaultTags: [
-        {
-          tags: {
-            ...this.config.tags,
-            project: this.config.project,
-            environment: this.config.environment,
-            component: this.component,
-            "managed-by": "cdktf",
-          },
-        },
-      ],
+      defaultTags: [{ tags: this.standardTags() }],
     });
   }
 }

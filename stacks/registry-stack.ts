@@ -2,6 +2,7 @@ import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { functionNameFor } from "../constructs/container-function";
 import { ContainerRepository, type ImageRepository } from "../constructs/container-repository";
+import { type CachedImage, PublicImageCache } from "../constructs/public-image-cache";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface RegistryStackProps extends Omit<PlatformStackProps, "component"> {
@@ -10,15 +11,18 @@ export interface RegistryStackProps extends Omit<PlatformStackProps, "component"
 }
 
 /**
- * The ECR repositories of every configured service and function. They live apart from the ecs and functions stacks
- * because their images must be pushed after the repositories exist and before anything runs them: deployed first,
- * then `docker push`, then ecs and functions, whose plans stop on a tag that is not there (PushedImage).
+ * The ECR repositories of every configured service and function, and the ECR Public pull through cache the services'
+ * trace collector comes from. They live apart from the ecs and functions stacks because their images must be pushed
+ * after the repositories exist and before anything runs them: deployed first, then `docker push`, then ecs and
+ * functions, whose plans stop on a tag that is not there (PushedImage).
  */
 export class RegistryStack extends PlatformStack {
   /** Repository of each configured service, by service name. */
   readonly serviceRepositories: Readonly<Record<string, ImageRepository>>;
   /** Repository of each configured function, by function name. */
   readonly functionRepositories: Readonly<Record<string, ImageRepository>>;
+  /** The services' trace collector, pulled through the ECR Public cache; only with services and X-Ray on. */
+  readonly traceCollectorImage?: CachedImage;
 
   constructor(scope: Construct, props: RegistryStackProps) {
     super(scope, { ...props, component: "registry" });
@@ -52,6 +56,19 @@ export class RegistryStack extends PlatformStack {
         return [fn.name, repository(fn.name, `arn:aws:lambda:${config.region}:${config.accountId}:function:${functionName}`)];
       }),
     );
+
+    const xray = config.observability?.xray;
+    if (xray?.enabled && config.services.length > 0) {
+      const cache = new PublicImageCache(this, "public_image_cache", {
+        repositoryPrefix: `${this.namePrefix}/public`,
+        kmsKeyArn: props.containersKeyArn,
+        accountId: config.accountId,
+        region: config.region,
+        roleName: `${this.namePrefix}-public-image-cache`,
+        repositoryTags: this.standardTags(),
+      });
+      this.traceCollectorImage = cache.cachedImage(xray.collectorImage);
+    }
 
     const urls = (repositories: Readonly<Record<string, ImageRepository>>) =>
       Object.fromEntries(Object.entries(repositories).map(([name, r]) => [name, r.url]));

@@ -15,7 +15,7 @@ import { guardedFindings as findings } from "../support/test-app";
 import { API_GATEWAY_APPLY_CASES } from "../support/api-gateway-cases";
 import { CLOUDFRONT_APPLY_CASES } from "../support/cloudfront-cases";
 import { COST_APPLY_CASES } from "../support/cost-cases";
-import { ECS_APPLY_CASES } from "../support/ecs-cases";
+import { CONTAINER_APPLY_CASES } from "../support/container-cases";
 import { PIPELINE_APPLY_CASES } from "../support/pipeline-cases";
 import { WORKFLOW_APPLY_CASES } from "../support/workflow-cases";
 
@@ -158,7 +158,7 @@ const CASES: Record<string, ApplyRuleCase> = {
   ...API_GATEWAY_APPLY_CASES,
   ...CLOUDFRONT_APPLY_CASES,
   ...COST_APPLY_CASES,
-  ...ECS_APPLY_CASES,
+  ...CONTAINER_APPLY_CASES,
   ...LAMBDA_APPLY_CASES,
   ...PIPELINE_APPLY_CASES,
   ...WORKFLOW_APPLY_CASES,

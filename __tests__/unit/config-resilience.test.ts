@@ -201,10 +201,28 @@ describe("bad backup and observability input is rejected with the field path", (
       /observability\.xray\.collectorImage: must pin a version, not :latest/,
     ],
     [
+      "a trace collector image from outside ECR Public (tasks pull it through the ECR Public cache)",
+      "prod",
+      (r) => (r.observability.xray.collectorImage = "docker.io/otel/opentelemetry-collector-contrib:0.117.0"),
+      /observability\.xray\.collectorImage: must be an ECR Public image with a version tag or digest/,
+    ],
+    [
+      "a service port the trace collector listens on",
+      "prod",
+      (r) => (r.services[0].containerPort = 4318),
+      /services\.0\.containerPort: 4318 is taken by the task's trace collector \(X-Ray is on\); the collector uses 2000, 4317, 4318, 13133/,
+    ],
+    [
+      "a project name too long for the trace collector's ECR cache prefix",
+      "prod",
+      (r) => (r.project = "voice-ai-platform-core"),
+      /observability\.xray\.enabled: needs the ECR cache prefix "voice-ai-platform-core-prod\/public" for the trace collector, which is longer than ECR's 30 characters/,
+    ],
+    [
       "a trace collector image without a tag",
       "prod",
       (r) => (r.observability.xray.collectorImage = "public.ecr.aws/aws-observability/aws-otel-collector"),
-      /observability\.xray\.collectorImage: must name a version tag or digest/,
+      /observability\.xray\.collectorImage: must be an ECR Public image with a version tag or digest/,
     ],
   ];
 

@@ -72,21 +72,41 @@ describe.each(["dev", "staging", "prod"])("%s ecs stack", (env) => {
 
   it.each(services)("%s sends its traces through a collector in the task exactly when X-Ray sampling is on", (name, _service, id) => {
     const containers = JSON.parse(resourcesOf(ecs, "aws_ecs_task_definition")[`${id}_task_definition`].container_definitions);
-    const taskStatements = statementsOf(ecs).filter((s) => s.policy === `${id}_task_role_policy`);
+    const statements = (role: string) => statementsOf(ecs).filter((s) => s.policy === `${id}_${role}_role_policy`);
     const xray = config.observability?.xray;
     if (!xray?.enabled) {
       expect(containers.map((c: { name: string }) => c.name)).toEqual([name]);
-      expect(taskStatements.flatMap((s) => list(s.Action)).filter((action) => action.startsWith("xray:"))).toEqual([]);
+      expect(
+        statements("task")
+          .flatMap((s) => list(s.Action))
+          .filter((action) => action.startsWith("xray:")),
+      ).toEqual([]);
+      expect(statements("execution").find((s) => s.Sid === "PullCachedImages")).toBeUndefined();
       return;
     }
     const [app, collector] = containers;
-    expect(collector).toMatchObject({ name: "trace-collector", image: xray.collectorImage, essential: false, readonlyRootFilesystem: true });
+    // Pulled through the registry's ECR Public cache, at the configured version.
+    const tag = xray.collectorImage.split(":").pop();
+    expect(xray.collectorImage).toBe(`public.ecr.aws/aws-observability/aws-otel-collector:${tag}`);
+    const cached = `${config.accountId}.dkr.ecr.${config.region}.amazonaws.com/${prefix}/public/aws-observability/aws-otel-collector`;
+    expect(collector).toMatchObject({ name: "trace-collector", image: `${cached}:${tag}` });
+    expect(collector).toMatchObject({ essential: false, readonlyRootFilesystem: true, restartPolicy: { enabled: true } });
     expect(collector.logConfiguration.options).toMatchObject({ "awslogs-group": `\${aws_cloudwatch_log_group.${id}_logs.name}` });
     expect(app.dependsOn).toEqual([{ containerName: "trace-collector", condition: "START" }]);
-    expect(app.environment).toContainEqual({ name: "AWS_XRAY_DAEMON_ADDRESS", value: "127.0.0.1:2000" });
-    expect(taskStatements.find((s) => s.Sid === "SendTraces")?.Action).toEqual(
+    expect(app.environment).toEqual(
+      expect.arrayContaining([
+        { name: "AWS_XRAY_DAEMON_ADDRESS", value: "127.0.0.1:2000" },
+        { name: "OTEL_EXPORTER_OTLP_ENDPOINT", value: "http://127.0.0.1:4318" },
+        { name: "OTEL_EXPORTER_OTLP_PROTOCOL", value: "http/protobuf" },
+        { name: "OTEL_SERVICE_NAME", value: name },
+      ]),
+    );
+    expect(statements("task").find((s) => s.Sid === "SendTraces")?.Action).toEqual(
       expect.arrayContaining(["xray:PutTraceSegments", "xray:GetSamplingTargets"]),
     );
+    const pull = statements("execution").find((s) => s.Sid === "PullCachedImages")!;
+    expect(pull.Action).toEqual(expect.arrayContaining(["ecr:BatchGetImage", "ecr:BatchImportUpstreamImage", "ecr:CreateRepository"]));
+    expect(pull.Resource).toBe(`arn:aws:ecr:${config.region}:${config.accountId}:repository/${prefix}/public/aws-observability/aws-otel-collector`);
   });
 
   it.each(services)("%s logs to its own encrypted log group", (name, _service, id) => {

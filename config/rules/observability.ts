@@ -3,6 +3,9 @@ import { type AlarmThresholds, COMPONENT_THRESHOLDS, type ThresholdComponent } f
 import { isZipFunction } from "../sections/functions";
 import { duplicatesOf } from "./duplicates";
 
+/** ECR's limit on a pull through cache rule's repository prefix. */
+const PULL_THROUGH_CACHE_PREFIX_MAX = 30;
+
 /** Seed 000 keeps prod's audit logs for 7 years. */
 const PROD_AUDIT_RETENTION_YEARS = 7;
 
@@ -27,6 +30,18 @@ function componentThresholdIssues(thresholds: AlarmThresholds, section: Threshol
 export const observabilityRules: CrossFieldRule[] = whenConfigured(
   ["observability"],
   [
+    (c) => {
+      // The services' trace collector comes through a pull through cache named `<project>-<env>/public` (ECR: 2-30).
+      const prefix = `${c.project}-${c.environment}/public`;
+      return c.observability.xray.enabled && c.services.length > 0 && prefix.length > PULL_THROUGH_CACHE_PREFIX_MAX
+        ? [
+            {
+              path: ["observability", "xray", "enabled"],
+              message: `needs the ECR cache prefix "${prefix}" for the trace collector, which is longer than ECR's ${PULL_THROUGH_CACHE_PREFIX_MAX} characters; shorten the project name`,
+            },
+          ]
+        : [];
+    },
     (c) => {
       const emails = c.observability.alarmEmails.map((e) => e.toLowerCase());
       return duplicatesOf(emails).map((i) => ({ path: ["observability", "alarmEmails", i], message: `lists ${emails[i]} twice` }));

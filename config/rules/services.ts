@@ -2,6 +2,7 @@ import { environmentCredential } from "../credentials";
 import type { ConfigIssue, CrossFieldRule } from "../schema";
 import { tableEnvironmentName } from "../sections/functions";
 import { duplicateFieldIssues, duplicatesOf } from "./duplicates";
+import { TRACE_COLLECTOR_PORTS } from "../sections/observability";
 import { tableGrantIssues } from "./table-grants";
 import {
   FARGATE_CPU_MEMORY,
@@ -15,6 +16,20 @@ import {
 const CATCH_ALL_PATTERNS = ["/*", "*"];
 
 export const servicesRules: CrossFieldRule[] = [
+  (c) => {
+    if (!c.observability?.xray.enabled) return [];
+    const taken = Object.values(TRACE_COLLECTOR_PORTS) as number[];
+    return c.services.flatMap((s, i) =>
+      taken.includes(s.containerPort)
+        ? [
+            {
+              path: ["services", i, "containerPort"],
+              message: `${s.containerPort} is taken by the task's trace collector (X-Ray is on); the collector uses ${taken.join(", ")}`,
+            },
+          ]
+        : [],
+    );
+  },
   (c) => duplicateFieldIssues(c.services, ["services"], "name", "service name"),
   (c) =>
     duplicatesOf(c.services.map((s) => s.priority)).map((i) => ({

@@ -62,6 +62,12 @@ export const alarmThresholdsSchema = z.strictObject({
   wafBlockedRequests: count.optional(),
 });
 
+/**
+ * Loopback ports of the trace collector that runs in every ECS task when X-Ray is on (X-Ray UDP and TCP, OTLP gRPC and
+ * HTTP, health): the task shares one network namespace, so a service's containerPort must not take one.
+ */
+export const TRACE_COLLECTOR_PORTS = { xray: 2000, otlpGrpc: 4317, otlpHttp: 4318, health: 13133 } as const;
+
 const xraySchema = z.discriminatedUnion("enabled", [
   z.strictObject({ enabled: z.literal(false) }),
   z.strictObject({
@@ -71,14 +77,15 @@ const xraySchema = z.discriminatedUnion("enabled", [
     /** Requests per second always traced before the fixed rate applies. */
     reservoirSize: z.number().int().min(0, "must be at least 0"),
     /**
-     * Image of the trace collector every ECS task runs beside its app (AWS Distro for OpenTelemetry), pinned to a
-     * version: a moving tag would change what runs on the next task start.
+     * Image on ECR Public of the trace collector every ECS task runs beside its app (AWS Distro for OpenTelemetry),
+     * pinned to a version: a moving tag would change what runs on the next task start. Tasks pull it through the
+     * registry's cache of ECR Public.
      */
     collectorImage: z
       .string()
       .regex(
-        /^[^\s:@]+(:[\w][\w.-]*|@sha256:[0-9a-f]{64})$/,
-        "must name a version tag or digest, e.g. public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3",
+        /^public\.ecr\.aws\/[a-z0-9._/-]+(:[\w][\w.-]*|@sha256:[0-9a-f]{64})$/,
+        "must be an ECR Public image with a version tag or digest, e.g. public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3",
       )
       .refine((image) => !image.endsWith(":latest"), "must pin a version, not :latest")
       .default("public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3"),
