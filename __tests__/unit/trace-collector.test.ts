@@ -106,7 +106,9 @@ describe("public image cache", () => {
   });
 
   it("refuses a prefix ECR would refuse, naming it", () => {
-    expect(() => synthScope(cache("voice-assistant-staging/ecr-public"))).toThrow(/repositoryPrefix "voice-assistant-staging\/ecr-public" must be 2-30/);
+    expect(() => synthScope(cache("voice-assistant-staging/ecr-public"))).toThrow(
+      /repositoryPrefix "voice-assistant-staging\/ecr-public" must be 2-30/,
+    );
   });
 });
 
