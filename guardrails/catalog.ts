@@ -1,10 +1,10 @@
 /**
  * The rule catalog: what each guardrail demands, how to fix a finding, its level and the AWS documentation it encodes,
- * kept as one reviewable table (catalog.json, in the order synth reports) apart from the checks in rules/*.ts. A rule
+ * kept as one reviewable table (rule-catalog.json, in the order synth reports) apart from the checks in rules/*.ts. A rule
  * file declares a check with `elementRule` or `stackRule` under a catalog id; a typo in the id does not compile, and
  * an entry without a check (or a check without an entry) fails at load in pack.ts.
  */
-import catalogJson from "./catalog.json";
+import catalogJson from "./rule-catalog.json";
 import type { ElementRule, Level, RuleInfo, StackRule } from "./types";
 
 export type RuleId = keyof typeof catalogJson;
@@ -35,8 +35,8 @@ export type RawCatalog = Readonly<Record<string, Readonly<Record<string, unknown
 /** The catalog entry of `id` with `values` filled in, checked field by field; errors name the id and the field. */
 export function ruleInfo(id: string, values: CatalogValues = {}, catalog: RawCatalog = catalogJson): RuleInfo {
   const entry = catalog[id];
-  if (!entry) throw new Error(`guardrails/catalog.json: no rule ${id}`);
-  const fail = (field: string, rule: string) => new Error(`guardrails/catalog.json: ${id}.${field} ${rule}`);
+  if (!entry) throw new Error(`guardrails/rule-catalog.json: no rule ${id}`);
+  const fail = (field: string, rule: string) => new Error(`guardrails/rule-catalog.json: ${id}.${field} ${rule}`);
   if (!/^VP-[A-Z0-9]+-\d+$/.test(id)) throw fail("id", "must look like VP-<SERVICE>-<n>");
   for (const field of Object.keys(entry)) if (!FIELDS.has(field)) throw fail(field, `is not a catalog field (${[...FIELDS].join(", ")})`);
   const { level, category, reference } = entry;

@@ -1,4 +1,4 @@
-/** The rule pack: every guardrail `evaluateStack` runs, in the catalog's order (guardrails/catalog.json). */
+/** The rule pack: every guardrail `evaluateStack` runs, in the catalog's order (guardrails/rule-catalog.json). */
 import { CATALOG_IDS } from "./catalog";
 import * as apiGateway from "./rules/api-gateway";
 import * as backup from "./rules/backup";
@@ -59,7 +59,7 @@ export function packRules(catalogIds: readonly string[], modules: readonly objec
     implemented.set(exported.id, exported);
   }
   const unchecked = catalogIds.filter((id) => !implemented.has(id));
-  if (unchecked.length > 0) throw new Error(`guardrails/catalog.json: ${unchecked.join(", ")} has no check in guardrails/rules/`);
+  if (unchecked.length > 0) throw new Error(`guardrails/rule-catalog.json: ${unchecked.join(", ")} has no check in guardrails/rules/`);
   return catalogIds.map((id) => implemented.get(id)!);
 }
 

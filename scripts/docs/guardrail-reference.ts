@@ -1,5 +1,5 @@
 // docs/reference/guardrails.md, generated from the rule pack (guardrails/pack.ts): every rule of the catalog
-// (guardrails/catalog.json) with its id, level, category, description, fix and reference, in the order synth reports
+// (guardrails/rule-catalog.json) with its id, level, category, description, fix and reference, in the order synth reports
 // them. A rule added to the catalog appears here after `npm run docs`; the staleness test says so until then.
 import { RULES } from "../../guardrails/pack";
 import type { Rule } from "../../guardrails/types";
@@ -38,7 +38,7 @@ export function renderGuardrailReference(rules: readonly Rule[] = RULES): string
   const lines = [
     "# Guardrail reference",
     "",
-    GENERATED_NOTICE("guardrails/catalog.json and guardrails/rules/*.ts", "the catalog entry"),
+    GENERATED_NOTICE("guardrails/rule-catalog.json and guardrails/rules/*.ts", "the catalog entry"),
     "",
     `${rules.length} rules (${counts("error")} errors, ${counts("warning")} warnings), in the order synth reports them. ` +
       "`error` findings fail `npm run synth` and `npx cdktf synth`; `warning` findings are printed. `element` rules look at " +
