@@ -1,14 +1,11 @@
-import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import { Sesv2ConfigurationSet } from "@cdktf/provider-aws/lib/sesv2-configuration-set";
-import { Sesv2EmailIdentity } from "@cdktf/provider-aws/lib/sesv2-email-identity";
-import { Sesv2EmailIdentityMailFromAttributes } from "@cdktf/provider-aws/lib/sesv2-email-identity-mail-from-attributes";
-import { Fn, TerraformOutput } from "cdktf";
+import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import type { MessagingConfig } from "../config/sections/messaging";
 import { EncryptedQueue } from "../constructs/encrypted-queue";
 import { EncryptedTopic } from "../constructs/encrypted-topic";
 import type { MessagingAccess } from "../constructs/messaging-access";
 import { MetricAlarm } from "../constructs/metric-alarm";
+import { SesDomainIdentity } from "../constructs/ses-domain-identity";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface MessagingStackProps extends Omit<PlatformStackProps, "component"> {
@@ -22,11 +19,6 @@ export interface MessagingStackProps extends Omit<PlatformStackProps, "component
    */
   readonly domain?: { readonly name: string; readonly hostedZoneId: string };
 }
-
-/** SES creates exactly three DKIM tokens per domain (Easy DKIM). */
-const DKIM_TOKEN_COUNT = 3;
-/** AWS's recommended TTL for the DKIM and MAIL FROM records. */
-const SES_RECORD_TTL = 1800;
 
 /**
  * Seed 000's messaging: the FIFO escalation queue with its dead-letter queue and alarm, the confirmations topic,
@@ -97,60 +89,19 @@ export class MessagingStack extends PlatformStack {
     new TerraformOutput(this, "confirmations_topic_arn", { value: topic.arn, description: "ARN of the confirmations topic" });
   }
 
-  /** SES domain identity with Easy DKIM (2048-bit) and its three CNAMEs, a TLS-only configuration set and MAIL FROM. */
+  /** SES domain identity with Easy DKIM, a TLS-only configuration set and MAIL FROM: what the app sends confirmations as. */
   private createEmailIdentity(
     ses: MessagingConfig["ses"],
     domain: NonNullable<MessagingStackProps["domain"]>,
   ): { identityArn: string; configurationSetArn: string } {
-    const configurationSet = new Sesv2ConfigurationSet(this, "ses_configuration_set", {
+    const sender = new SesDomainIdentity(this, "ses", {
+      domain,
       configurationSetName: `${this.namePrefix}-confirmations`,
-      // Confirmations carry personal data: never hand them to a mail server over plaintext SMTP.
-      deliveryOptions: { tlsPolicy: "REQUIRE" },
-      reputationOptions: { reputationMetricsEnabled: true },
-      sendingOptions: { sendingEnabled: true },
-      suppressionOptions: { suppressedReasons: ["BOUNCE", "COMPLAINT"] },
-      tags: this.nameTags("confirmations"),
+      mailFromSubdomain: ses.mailFromSubdomain,
+      region: this.config.region,
+      namePrefix: this.namePrefix,
+      purpose: "confirmations",
     });
-    const identity = new Sesv2EmailIdentity(this, "ses_identity", {
-      emailIdentity: domain.name,
-      configurationSetName: configurationSet.configurationSetName,
-      dkimSigningAttributes: { nextSigningKeyLength: "RSA_2048_BIT" },
-      tags: this.nameTags("ses-identity"),
-    });
-    // The tokens are known after apply, but there are always three, so the records have static addresses.
-    const tokens = identity.dkimSigningAttributes.tokens;
-    for (let i = 0; i < DKIM_TOKEN_COUNT; i++) {
-      const token = Fn.element(tokens, i);
-      new Route53Record(this, `ses_dkim_record_${i + 1}`, {
-        zoneId: domain.hostedZoneId,
-        name: `${token}._domainkey.${domain.name}`,
-        type: "CNAME",
-        ttl: SES_RECORD_TTL,
-        records: [`${token}.dkim.amazonses.com`],
-      });
-    }
-    if (ses.mailFromSubdomain) {
-      const mailFrom = `${ses.mailFromSubdomain}.${domain.name}`;
-      new Sesv2EmailIdentityMailFromAttributes(this, "ses_mail_from", {
-        emailIdentity: identity.emailIdentity,
-        mailFromDomain: mailFrom,
-        behaviorOnMxFailure: "USE_DEFAULT_VALUE",
-      });
-      new Route53Record(this, "ses_mail_from_mx", {
-        zoneId: domain.hostedZoneId,
-        name: mailFrom,
-        type: "MX",
-        ttl: SES_RECORD_TTL,
-        records: [`10 feedback-smtp.${this.config.region}.amazonses.com`],
-      });
-      new Route53Record(this, "ses_mail_from_spf", {
-        zoneId: domain.hostedZoneId,
-        name: mailFrom,
-        type: "TXT",
-        ttl: SES_RECORD_TTL,
-        records: ["v=spf1 include:amazonses.com ~all"],
-      });
-    }
-    return { identityArn: identity.arn, configurationSetArn: configurationSet.arn };
+    return { identityArn: sender.arn, configurationSetArn: sender.configurationSet.arn };
   }
 }
