@@ -14,8 +14,9 @@ export interface DeployedStack {
 /**
  * The commands that deploy one environment, in deploy order, with the manual steps a stack needs before the next
  * one: filling in the third-party secrets after secrets-kms, pushing the images after registry and uploading the
- * function packages after storage (the ecs and functions plans stop on a missing one), creating the database's app
- * user after ecs, uploading the site after frontend and approving the pipeline's GitHub connection (docs/first-deploy.md).
+ * function packages after storage (the ecs and functions plans stop on a missing one), waiting for SES to verify the
+ * mail domain (the identity plan stops until it has), creating the database's app user after ecs, uploading the site
+ * after frontend and approving the pipeline's GitHub connection (docs/first-deploy.md).
  */
 export function deployCommands(order: readonly DeployedStack[], config: EnvironmentConfig): string[] {
   return order.flatMap((stack) => [
@@ -23,6 +24,7 @@ export function deployCommands(order: readonly DeployedStack[], config: Environm
     ...(stack.component === "secrets-kms" ? secretValueSteps(config) : []),
     ...(stack.component === "registry" ? imagePushSteps(stack.id, config) : []),
     ...(stack.component === "storage" ? artifactUploadSteps(config) : []),
+    ...(stack.component === "mail" ? mailVerificationSteps(config) : []),
     ...(stack.component === "frontend" ? siteUploadSteps(stack.id) : []),
     ...(stack.component === "pipeline" ? connectionSteps(stack.id) : []),
     ...(stack.component === "ecs" ? appUserSteps(stack.id, config) : []),
@@ -53,6 +55,15 @@ function artifactUploadSteps(config: EnvironmentConfig): string[] {
   return [
     "# before functions: upload each function's package; the functions plan stops on one that is missing (the pipeline's build stage does this later)",
     ...packages.map((fn) => `aws s3 cp build/${fn.name}.zip s3://${bucket}/${fn.code.artifactKey}`),
+  ];
+}
+
+function mailVerificationSteps(config: EnvironmentConfig): string[] {
+  const domain = config.identity?.email?.domain.name;
+  if (!domain) return [];
+  return [
+    `# before identity: wait until SES has verified ${domain} (its DKIM records resolve within minutes, at most 72 hours); the identity plan stops until then: aws sesv2 get-email-identity --email-identity ${domain} --query VerifiedForSendingStatus`,
+    `# once per account: request SES production access (a sandboxed account only mails verified addresses, so sign-up codes would not arrive): aws sesv2 put-account-details --production-access-enabled --mail-type TRANSACTIONAL --website-url https://${domain} --use-case-description '<who receives what>'`,
   ];
 }
 

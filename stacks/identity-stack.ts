@@ -1,9 +1,11 @@
 import { CognitoUserPool } from "@cdktf/provider-aws/lib/cognito-user-pool";
 import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool-client";
 import { CognitoUserPoolDomain } from "@cdktf/provider-aws/lib/cognito-user-pool-domain";
+import { DataAwsSesv2EmailIdentity } from "@cdktf/provider-aws/lib/data-aws-sesv2-email-identity";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import type { Construct } from "constructs";
 import { type COGNITO_PARAMETERS, parameterPathFor } from "../config/sections/parameters";
+import type { UserPoolSender } from "./mail-stack";
 import { PlatformStack, type PlatformStackProps } from "./platform-stack";
 
 export interface IdentityStackProps extends Omit<PlatformStackProps, "component"> {
@@ -13,6 +15,11 @@ export interface IdentityStackProps extends Omit<PlatformStackProps, "component"
    * @default - no parameters section: the settings are only this stack's public properties
    */
   readonly parametersKeyArn?: string;
+  /**
+   * The SES identity the pool sends as (mail stack); required when `identity.email` is configured.
+   * @default - Cognito's own sender
+   */
+  readonly sender?: UserPoolSender;
 }
 
 /**
@@ -34,7 +41,10 @@ export class IdentityStack extends PlatformStack {
     super(scope, { ...props, component: "identity" });
     const identity = this.config.identity;
     if (!identity) throw new Error(`${this.node.id}: the config has no identity section, so this stack must not be created`);
-    const { passwordPolicy, appClient } = identity;
+    const { passwordPolicy, appClient, email } = identity;
+    if (email && !props.sender) throw new Error(`${this.node.id}: identity.email is configured, so sender (the mail stack's identity) is required`);
+    // Cognito refuses an SES identity that is not verified yet: stop the plan with the reason instead of the apply.
+    const verification = email && new DataAwsSesv2EmailIdentity(this, "mail_identity", { emailIdentity: email.domain.name });
 
     const pool = new CognitoUserPool(this, "user_pool", {
       name: `${this.namePrefix}-users`,
@@ -58,6 +68,28 @@ export class IdentityStack extends PlatformStack {
       userPoolTier: identity.advancedSecurityMode === "OFF" ? "ESSENTIALS" : "PLUS",
       userPoolAddOns: { advancedSecurityMode: identity.advancedSecurityMode },
       deletionProtection: identity.deletionProtection ? "ACTIVE" : "INACTIVE",
+      emailConfiguration:
+        email && props.sender
+          ? {
+              emailSendingAccount: "DEVELOPER",
+              sourceArn: props.sender.identityArn,
+              fromEmailAddress: email.fromAddress,
+              replyToEmailAddress: email.replyToAddress,
+              configurationSet: props.sender.configurationSetName,
+            }
+          : undefined,
+      lifecycle: verification
+        ? {
+            precondition: [
+              {
+                condition: verification.verifiedForSendingStatus,
+                errorMessage:
+                  `SES has not verified ${email!.domain.name} yet, and Cognito refuses to send as an unverified identity. ` +
+                  `Deploy the mail stack, wait until its DKIM records resolve, then plan again: aws sesv2 get-email-identity --email-identity ${email!.domain.name} --query VerifiedForSendingStatus`,
+              },
+            ],
+          }
+        : undefined,
       tags: this.nameTags("users"),
     });
     this.userPoolId = pool.id;

@@ -19,6 +19,7 @@ import { DnsStack } from "./dns-stack";
 import { DynamodbStack } from "./dynamodb-stack";
 import { FunctionsStack } from "./functions-stack";
 import { IdentityStack } from "./identity-stack";
+import { MailStack } from "./mail-stack";
 import { ParametersStack } from "./parameters-stack";
 import { ApiStack } from "./api-stack";
 import { FrontendStack } from "./frontend-stack";
@@ -62,6 +63,8 @@ export interface EnvironmentStacks {
   readonly functions?: FunctionsStack;
   /** Only when config.identity is present. */
   readonly identity?: IdentityStack;
+  /** The user pool's SES sender; only when identity.email is configured. */
+  readonly mail?: MailStack;
   /** Only when config.parameters is present. */
   readonly parameters?: ParametersStack;
   /** State machine, event bus and rules, work queues; only when config.workflow is present. */
@@ -234,7 +237,11 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
         dynamodbKeyArn: secretsKms.optionalKeyArns.dynamodb,
       })
     : undefined;
-  const identity = config.identity ? new IdentityStack(app, { ...stack, parametersKeyArn: secretsKms.optionalKeyArns.parameters }) : undefined;
+  // Before identity, whose plan waits until SES has verified this stack's domain.
+  const mail = config.identity?.email ? new MailStack(app, stack) : undefined;
+  const identity = config.identity
+    ? new IdentityStack(app, { ...stack, parametersKeyArn: secretsKms.optionalKeyArns.parameters, sender: mail?.sender })
+    : undefined;
   // After functions: the state machine's steps and the rules' function targets invoke their live aliases.
   const workflow = config.workflow
     ? new WorkflowStack(app, {
@@ -345,6 +352,7 @@ export function buildEnvironment(app: App, config: EnvironmentConfig, options: B
     dns,
     dynamodb,
     functions,
+    mail,
     identity,
     parameters,
     workflow,

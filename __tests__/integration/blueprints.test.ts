@@ -32,12 +32,14 @@ const SERVERLESS = [
   "backup",
   "observability",
 ];
+const SAPRISM = [...PLATFORM, "rds", "redis", "identity", "parameters"];
 const COMPONENTS: Record<string, string[] | Record<string, string[]>> = {
-  "voice-assistant": { dev: SERVERLESS, staging: SERVERLESS, prod: [...SERVERLESS, "pipeline"] },
+  // mail: prod's user pools send through SES (identity.email), whose domain the mail stack verifies.
+  "voice-assistant": { dev: SERVERLESS, staging: SERVERLESS, prod: [...SERVERLESS, "pipeline", "mail"] },
   // dns: the Route53 health check of messaging.healthCheck; access (Client VPN) is off in every shipped environment.
   "voice-ai": [...PLATFORM, "rds", "redis", "messaging", "dns"],
   "voice-connect": [...PLATFORM, "data-dynamodb", "functions"],
-  saprism: [...PLATFORM, "rds", "redis", "identity", "parameters"],
+  saprism: { dev: SAPRISM, staging: SAPRISM, prod: [...SAPRISM, "mail"] },
   "genai-services": [...PLATFORM, "rds", "redis"],
 };
 

@@ -65,6 +65,7 @@ export function identitySection(): any {
     selfSignUp: false,
     deletionProtection: true,
     domainPrefix: "saprism-login",
+    email: { domain: { name: "auth.example.com", hostedZoneId: "Z0999999999EXAMPLE" }, fromAddress: "no-reply@auth.example.com" },
     appClient: {
       callbackUrls: ["https://app.example.com/auth/callback"],
       logoutUrls: ["https://app.example.com/"],

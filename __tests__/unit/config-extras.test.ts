@@ -146,6 +146,24 @@ describe("bad optional-section input is rejected with the field path", () => {
     ["prod", "MFA off in prod", (r) => (r.identity.mfa = "OFF"), /identity\.mfa: must be OPTIONAL or ON in prod/],
     [
       "prod",
+      "a prod user pool on Cognito's own sender",
+      (r) => delete r.identity.email,
+      /identity\.email: is required in prod: Cognito's own sender stops after 50 e-mails a day/,
+    ],
+    [
+      "dev",
+      "a From address off the verified domain",
+      (r) => (r.identity.email.fromAddress = "no-reply@example.org"),
+      /identity\.email\.fromAddress: must be an address on auth\.example\.com, the domain SES verifies/,
+    ],
+    [
+      "prod",
+      "the user pool's mail domain is the messaging stack's SES identity",
+      (r) => (r.identity.email = { domain: r.edge.domain, fromAddress: `no-reply@${r.edge.domain.name}` }),
+      /identity\.email\.domain\.name: is the domain the messaging stack's SES identity already verifies \(edge\.domain\)/,
+    ],
+    [
+      "prod",
       "user pool without deletion protection in prod",
       (r) => (r.identity.deletionProtection = false),
       /identity\.deletionProtection: must be true in prod/,

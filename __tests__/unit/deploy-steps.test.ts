@@ -47,7 +47,7 @@ describe("deploy commands", () => {
 
 describe("deploy commands of the serverless blueprint", () => {
   const config = parseEnvironmentConfig(BLUEPRINTS["voice-assistant"].prod, "voice-assistant/prod");
-  const serverlessOrder = ["bootstrap", "secrets-kms", "storage", "functions", "frontend", "pipeline"].map((component) => ({
+  const serverlessOrder = ["bootstrap", "secrets-kms", "storage", "functions", "mail", "identity", "frontend", "pipeline"].map((component) => ({
     id: `prod-${component}`,
     component,
     localBackend: component === "bootstrap",
@@ -64,6 +64,14 @@ describe("deploy commands of the serverless blueprint", () => {
       ),
     );
     expect(lines.some((line) => line.includes("repository_urls"))).toBe(false);
+  });
+
+  it("waits between mail and identity until SES has verified the user pool's domain, and asks for SES production access", () => {
+    const steps = between("mail", "identity");
+    expect(steps[0]).toMatch(
+      /wait until SES has verified assistant\.example\.com.*aws sesv2 get-email-identity --email-identity assistant\.example\.com/,
+    );
+    expect(steps[1]).toMatch(/request SES production access.*aws sesv2 put-account-details --production-access-enabled/);
   });
 
   it("uploads the site after frontend and asks for the GitHub connection after pipeline", () => {

@@ -60,8 +60,41 @@ describe.each(["dev", "prod"])("%s identity stack (sections added)", (env) => {
     expect(JSON.stringify(stack.json.output ?? {})).not.toMatch(/client_secret/);
     const holders = Object.values(resourcesOf(stack, "aws_ssm_parameter")).filter((p) => JSON.stringify(p).includes("client_secret"));
     expect(holders.map((p) => p.type)).toEqual(["SecureString"]);
-    expect(Object.keys(stack.json.data?.terraform_remote_state ?? {})).toEqual([`cross_stack_reference_input_${env}_secrets_kms`]);
+    expect(Object.keys(stack.json.data?.terraform_remote_state ?? {}).sort()).toEqual([
+      `cross_stack_reference_input_${env}_mail`,
+      `cross_stack_reference_input_${env}_secrets_kms`,
+    ]);
     expect(resourcesOf(stack, "aws_cognito_user_pool_domain").hosted_domain.domain).toBe("saprism-login");
+  });
+
+  it("sends its e-mail through the mail stack's SES identity, and its plan stops until SES has verified the domain", () => {
+    expect(pool.email_configuration).toMatchObject({ email_sending_account: "DEVELOPER", from_email_address: "no-reply@auth.example.com" });
+    expect(remoteOutputRef(synth, pool.email_configuration.source_arn)).toEqual({
+      stack: "mail",
+      value: "${aws_sesv2_email_identity.ses_identity.arn}",
+    });
+    expect(remoteOutputRef(synth, pool.email_configuration.configuration_set)).toEqual({
+      stack: "mail",
+      value: "${aws_sesv2_configuration_set.ses_configuration_set.configuration_set_name}",
+    });
+    expect(stack.json.data?.aws_sesv2_email_identity?.mail_identity).toMatchObject({ email_identity: "auth.example.com" });
+    const [precondition] = pool.lifecycle.precondition;
+    expect(precondition.condition).toBe("${data.aws_sesv2_email_identity.mail_identity.verified_for_sending_status}");
+    expect(precondition.error_message).toMatch(
+      /SES has not verified auth\.example\.com yet.*aws sesv2 get-email-identity --email-identity auth\.example\.com/,
+    );
+  });
+
+  it("has a mail stack that verifies the domain with DKIM in its hosted zone and sends over TLS only", () => {
+    const mail = synth.stack("mail");
+    expect(resourcesOf(mail, "aws_sesv2_email_identity").ses_identity).toMatchObject({
+      email_identity: "auth.example.com",
+      dkim_signing_attributes: { next_signing_key_length: "RSA_2048_BIT" },
+    });
+    const records = Object.values(resourcesOf(mail, "aws_route53_record"));
+    expect(records).toHaveLength(3);
+    for (const record of records) expect(record).toMatchObject({ zone_id: "Z0999999999EXAMPLE", type: "CNAME" });
+    expect(resourcesOf(mail, "aws_sesv2_configuration_set").ses_configuration_set.delivery_options).toEqual({ tls_policy: "REQUIRE" });
   });
 
   it("passes the guardrails with zero errors", () => {
@@ -116,5 +149,20 @@ describe("the app's Cognito settings (saprism prod): written where the services 
     const raw = structuredClone(BLUEPRINTS.saprism.prod) as { parameters: Record<string, unknown> };
     raw.parameters.cognito_client_id = { type: "String", value: "x", description: "shadowing the identity stack's" };
     expect(() => parseEnvironmentConfig(raw)).toThrow(/parameters\.cognito_client_id: is written by the identity stack/);
+  });
+});
+
+describe("shipped user pools", () => {
+  it.each(["saprism", "voice-assistant"])("%s prod sends through SES from its own domain; dev and staging keep Cognito's sender", (blueprint) => {
+    const configs = Object.entries(BLUEPRINTS[blueprint]).map(([env, raw]) => [env, parseEnvironmentConfig(raw, `${blueprint}/${env}`)] as const);
+    for (const [env, config] of configs) {
+      const email = config.identity?.email;
+      if (env !== "prod") {
+        expect(email).toBeUndefined();
+        continue;
+      }
+      expect(email?.fromAddress).toBe(`no-reply@${email?.domain.name}`);
+      expect(config.identity?.appClient.callbackUrls[0]).toContain(`https://${email?.domain.name}/`);
+    }
   });
 });

@@ -74,6 +74,18 @@ describe("plan:offline: stand-ins for AWS reads", () => {
     expect(standIns).toContain("data.aws_ecr_image.api: the image tag was pushed to its repository before the deploy");
   });
 
+  it("takes the user pool's SES domain as verified", () => {
+    const { json, standIns } = withStandIns(
+      { data: { aws_sesv2_email_identity: { mail_identity: { email_identity: "auth.example.com" } } } } as never,
+      "111111111111",
+    );
+    const identity = (json.locals as Record<string, Record<string, unknown>>).offline_data_aws_sesv2_email_identity_mail_identity;
+    expect(identity).toEqual(expect.objectContaining({ email_identity: "auth.example.com", verified_for_sending_status: true }));
+    expect(standIns).toEqual([
+      "data.aws_sesv2_email_identity.mail_identity: SES verified the mail stack's domain (its DKIM records resolved) before the identity deploy",
+    ]);
+  });
+
   it("finds the keys read out of a JSON secret, by index and by attribute", () => {
     const text = JSON.stringify({
       a: '${jsondecode(ephemeral.t.s.secret_string)["username"]}',

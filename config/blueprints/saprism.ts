@@ -19,6 +19,7 @@ function environment(name: Environment): EnvironmentInput {
   const cidr = by({ dev: "10.30", staging: "10.31", prod: "10.32" });
   const domain = by({ dev: undefined, staging: "app.staging.saprism.example.com", prod: "app.saprism.example.com" });
   const appUrl = domain ? `https://${domain}` : "http://localhost:5000";
+  const appHostedZoneId = by({ dev: "Z0511111111EXAMPLE", staging: "Z0522222222EXAMPLE", prod: "Z0533333333EXAMPLE" });
   const tasks = by({
     dev: { desiredCount: 1, minCount: 1, maxCount: 2 },
     staging: { desiredCount: 1, minCount: 1, maxCount: 4 },
@@ -113,9 +114,7 @@ function environment(name: Environment): EnvironmentInput {
       ecr: { keepTaggedImages: by({ dev: 10, staging: 20, prod: 30 }), untaggedExpiryDays: by({ dev: 1, staging: 3, prod: 7 }) },
     },
     edge: {
-      domain: domain
-        ? { name: domain, hostedZoneId: by({ dev: "Z0511111111EXAMPLE", staging: "Z0522222222EXAMPLE", prod: "Z0533333333EXAMPLE" }) }
-        : undefined,
+      domain: domain ? { name: domain, hostedZoneId: appHostedZoneId } : undefined,
       https: domain !== undefined,
       tlsPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
       idleTimeoutSeconds: 3600,
@@ -158,7 +157,16 @@ function environment(name: Environment): EnvironmentInput {
       xray: prod || name === "staging" ? { enabled: true, fixedRate: 0.05, reservoirSize: 1 } : { enabled: false },
     },
     // Seed 003's auth.tf: Cognito replaces Replit's OpenID Connect.
-    identity: userPool({ project: "saprism", environment: name, appUrl, callbackPath: "/api/callback", selfSignUp: false, generateSecret: true }),
+    // Prod's invitations and password resets go through SES: Cognito's own sender stops after 50 a day.
+    identity: userPool({
+      project: "saprism",
+      environment: name,
+      appUrl,
+      callbackPath: "/api/callback",
+      selfSignUp: false,
+      generateSecret: true,
+      emailDomain: prod && domain ? { name: domain, hostedZoneId: appHostedZoneId } : undefined,
+    }),
     // Seed 003's secrets.tf: third-party credentials as SecureStrings under /saprism/<env>/, values put by an operator.
     parameters: {
       openai_api_key: { description: "OpenAI API key; set with aws ssm put-parameter", type: "SecureString" },

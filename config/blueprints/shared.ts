@@ -181,6 +181,11 @@ export interface UserPoolOptions {
   readonly selfSignUp: boolean;
   /** Whether the app client has a secret (a server-side app); a browser app cannot keep one. */
   readonly generateSecret: boolean;
+  /**
+   * The domain (and its hosted zone) the pool's e-mail comes from, through SES as `no-reply@<domain>`.
+   * @default - Cognito's own sender (at most 50 e-mails a day: not for prod)
+   */
+  readonly emailDomain?: { readonly name: string; readonly hostedZoneId: string };
 }
 
 /**
@@ -204,6 +209,7 @@ export function userPool(options: UserPoolOptions): Section<"identity"> {
     selfSignUp: options.selfSignUp,
     deletionProtection: prod,
     domainPrefix: `${options.project}-${options.environment}`,
+    email: options.emailDomain && { domain: options.emailDomain, fromAddress: `no-reply@${options.emailDomain.name}` },
     appClient: {
       callbackUrls: [`${options.appUrl}${options.callbackPath}`],
       logoutUrls: [`${options.appUrl}/`],

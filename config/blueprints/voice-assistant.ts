@@ -96,7 +96,16 @@ function environment(name: Environment): EnvironmentInput {
     },
     // Seed 002: Cognito authentication; MFA required in prod.
     // A browser SPA cannot keep a secret: a public client with PKCE.
-    identity: userPool({ project: "voice-assistant", environment: name, appUrl, callbackPath: "/callback", selfSignUp: true, generateSecret: false }),
+    // Prod's sign-up codes and password resets go through SES: Cognito's own sender stops after 50 a day.
+    identity: userPool({
+      project: "voice-assistant",
+      environment: name,
+      appUrl,
+      callbackPath: "/callback",
+      selfSignUp: true,
+      generateSecret: false,
+      emailDomain: prod ? { name: site, hostedZoneId } : undefined,
+    }),
     // Seed 002's Parameter Store configuration management: the functions' non-secret settings.
     parameters: {
       bedrock_model_id: {

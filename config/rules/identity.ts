@@ -2,6 +2,32 @@ import type { ConfigIssue, CrossFieldRule } from "../schema";
 import { LOCAL_HOSTS, MINUTES_PER_DAY } from "../sections/identity";
 
 export const identityRules: CrossFieldRule[] = [
+  (c) =>
+    c.environment === "prod" && c.identity && !c.identity.email
+      ? [
+          {
+            path: ["identity", "email"],
+            message: "is required in prod: Cognito's own sender stops after 50 e-mails a day, and sign-up codes and password resets stop with it",
+          },
+        ]
+      : [],
+  (c) => {
+    // One SES identity per domain and account: the messaging stack's is edge.domain.
+    const email = c.identity?.email;
+    return email && c.messaging?.ses.enabled && c.edge?.domain?.name === email.domain.name
+      ? [
+          {
+            path: ["identity", "email", "domain", "name"],
+            message: `is the domain the messaging stack's SES identity already verifies (edge.domain); send from a subdomain such as auth.${email.domain.name}`,
+          },
+        ]
+      : [];
+  },
+  (c) => {
+    const email = c.identity?.email;
+    if (!email || email.fromAddress.toLowerCase().endsWith(`@${email.domain.name}`)) return [];
+    return [{ path: ["identity", "email", "fromAddress"], message: `must be an address on ${email.domain.name}, the domain SES verifies` }];
+  },
   (c) => (c.environment === "prod" && c.identity?.mfa === "OFF" ? [{ path: ["identity", "mfa"], message: "must be OPTIONAL or ON in prod" }] : []),
   (c) =>
     c.environment === "prod" && c.identity && !c.identity.deletionProtection

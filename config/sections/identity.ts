@@ -45,6 +45,27 @@ export const identitySchema = z.strictObject({
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, "must be 1-63 of a-z, 0-9 and '-', not starting or ending with '-'")
     .refine((prefix) => !/aws|amazon|cognito/.test(prefix), "must not contain aws, amazon or cognito (Cognito reserves them)")
     .optional(),
+  /**
+   * E-mail through the account's SES instead of Cognito's own sender, which sends at most 50 messages a day: sign-up
+   * codes, password resets and invitations of a real user base need this. The mail stack verifies the domain (DKIM
+   * records in its hosted zone); the identity stack waits for that verification before it uses it.
+   */
+  email: z
+    .strictObject({
+      /** Domain the mail is sent from, and the Route53 hosted zone its DKIM records go in. */
+      domain: z.strictObject({
+        name: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "must be a lower-case domain name"),
+        hostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,31}$/, "must be a Route53 hosted zone id: Z followed by A-Z and 0-9"),
+      }),
+      /** The From address of every message, on that domain, e.g. `no-reply@example.com`. */
+      fromAddress: z.email("must be an email address such as no-reply@example.com"),
+      /**
+       * Where replies go.
+       * @default - the From address
+       */
+      replyToAddress: z.email("must be an email address such as support@example.com").optional(),
+    })
+    .optional(),
   /** The web application's OAuth client. */
   appClient: z.strictObject({
     /** Where Cognito may send users after sign-in. */

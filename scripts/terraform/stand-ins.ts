@@ -90,6 +90,18 @@ export const STAND_INS: Readonly<Record<string, StandIn>> = {
       server_side_encryption: "aws:kms",
     }),
   },
+  // IdentityStack: the plan stops until SES has verified the mail stack's domain; the deploy order waits for it.
+  "data.aws_sesv2_email_identity": {
+    assumes: "SES verified the mail stack's domain (its DKIM records resolved) before the identity deploy",
+    attributes: (block) => ({
+      id: block.email_identity,
+      identity_type: "DOMAIN",
+      verified_for_sending_status: true,
+      configuration_set_name: "offline-plan",
+      dkim_signing_attributes: [{ status: "SUCCESS", signing_attributes_origin: "AWS_SES", tokens: [] }],
+      tags: {},
+    }),
+  },
   // Secrets Manager's GetRandomPassword does what the random provider does locally.
   "ephemeral.aws_secretsmanager_random_password": {
     assumes: "Secrets Manager generates the password as asked",
