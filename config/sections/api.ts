@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { logRetentionDays, resourceName } from "./common";
+import { hostedDomain, logRetentionDays, resourceName } from "./common";
 import { wafSchema } from "./edge";
 
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
@@ -54,12 +54,7 @@ export const apiSchema = z.strictObject({
   /** Regional WAF web ACL on the stage; absent: no WAF (seed 002 lists WAF as future work; prod requires it). */
   waf: wafSchema.optional(),
   /** Custom domain with a regional ACM certificate and a Route53 alias; absent: the `execute-api` URL. */
-  domain: z
-    .strictObject({
-      name: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "must be a lower-case domain name"),
-      hostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,31}$/, "must be a Route53 hosted zone id: Z followed by A-Z and 0-9"),
-    })
-    .optional(),
+  domain: hostedDomain.optional(),
   /** The routes, each served by a zip function's `live` alias. */
   routes: z.array(apiRouteSchema).min(1, "must define at least one route"),
 });

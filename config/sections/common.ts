@@ -34,3 +34,14 @@ export const bucketName = z
 
 export const environmentName = z.enum(["dev", "staging", "prod"]);
 export type EnvironmentName = z.infer<typeof environmentName>;
+
+/** Id of the Route53 hosted zone (`Z...`). */
+export const hostedZoneId = z.string().regex(/^Z[A-Z0-9]{1,31}$/, "must be a Route53 hosted zone id: Z followed by A-Z and 0-9");
+
+/** A public domain name and the Route53 hosted zone that holds its records. */
+export const hostedDomain = z.strictObject({
+  /** Fully qualified, lower-case domain name. */
+  name: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "must be a lower-case domain name"),
+  /** The public hosted zone that holds the name's records (certificate validation, aliases, DKIM). */
+  hostedZoneId,
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { logRetentionDays } from "./common";
+import { hostedZoneId, logRetentionDays } from "./common";
 
 /** ALB security policies with TLS 1.3 and nothing weaker than TLS 1.2 with forward secrecy. */
 export const TLS13_POLICIES = [
@@ -98,7 +98,7 @@ export const edgeSchema = z.strictObject({
       /** Fully qualified name clients use (`api.voice-ai.example.com`). */
       name: domainName,
       /** The public hosted zone that holds `name` (certificate validation and alias records go there). */
-      hostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,31}$/, "must be a Route53 hosted zone id: Z followed by A-Z and 0-9"),
+      hostedZoneId: hostedZoneId,
     })
     .optional(),
   /** HTTPS listener with an ACM certificate (HTTP then only redirects); requires a domain. */

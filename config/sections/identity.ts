@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hostedDomain } from "./common";
 
 export const MINUTES_PER_DAY = 24 * 60;
 
@@ -53,10 +54,7 @@ export const identitySchema = z.strictObject({
   email: z
     .strictObject({
       /** Domain the mail is sent from, and the Route53 hosted zone its DKIM records go in. */
-      domain: z.strictObject({
-        name: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "must be a lower-case domain name"),
-        hostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,31}$/, "must be a Route53 hosted zone id: Z followed by A-Z and 0-9"),
-      }),
+      domain: hostedDomain,
       /** The From address of every message, on that domain, e.g. `no-reply@example.com`. */
       fromAddress: z.email("must be an email address such as no-reply@example.com"),
       /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cidrBlock, logRetentionDays, resourceName } from "./common";
+import { cidrBlock, hostedZoneId, logRetentionDays, resourceName } from "./common";
 
 /** SQS limits for MessageRetentionPeriod: one minute to 14 days. */
 const retentionSeconds = z
@@ -59,7 +59,7 @@ const failoverTargetSchema = z.strictObject({
     .string()
     .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\.?$/, "must be a lower-case DNS name such as dr-alb-123.us-west-2.elb.amazonaws.com"),
   /** Canonical hosted zone id of that target (the ALB's region, CloudFront's Z2FDTNDATAQYW2, ...). */
-  hostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,31}$/, "must be a Route53 hosted zone id: Z followed by A-Z and 0-9"),
+  hostedZoneId: hostedZoneId,
   /** Whether Route53 also checks the standby's health before answering with it. */
   evaluateTargetHealth: z.boolean().default(false),
 });
