@@ -62,8 +62,8 @@ function mailVerificationSteps(config: EnvironmentConfig): string[] {
   const domain = config.identity?.email?.domain.name;
   if (!domain) return [];
   return [
-    `# before identity: wait until SES has verified ${domain} (its DKIM records resolve within minutes, at most 72 hours); the identity plan stops until then: aws sesv2 get-email-identity --email-identity ${domain} --query VerifiedForSendingStatus`,
-    `# once per account: request SES production access (a sandboxed account only mails verified addresses, so sign-up codes would not arrive): aws sesv2 put-account-details --production-access-enabled --mail-type TRANSACTIONAL --website-url https://${domain} --use-case-description '<who receives what>'`,
+    `# before identity: wait until SES has verified ${domain} (its DKIM records resolve within minutes, at most 72 hours); the identity plan stops until then (a missing identity: did the mail stack apply?): aws sesv2 get-email-identity --email-identity ${domain} --query VerifiedForSendingStatus`,
+    `# once per account, before identity: SES production access (a sandboxed account only mails verified addresses, so sign-up codes would not arrive); check: aws sesv2 get-account --query ProductionAccessEnabled; request: aws sesv2 put-account-details --production-access-enabled --mail-type TRANSACTIONAL --website-url https://${domain} --use-case-description '<who receives what>'`,
   ];
 }
 

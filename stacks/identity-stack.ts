@@ -68,6 +68,8 @@ export class IdentityStack extends PlatformStack {
       userPoolTier: identity.advancedSecurityMode === "OFF" ? "ESSENTIALS" : "PLUS",
       userPoolAddOns: { advancedSecurityMode: identity.advancedSecurityMode },
       deletionProtection: identity.deletionProtection ? "ACTIVE" : "INACTIVE",
+      // Spelled out either way: the provider ignores an absent block, so dropping identity.email would leave the pool
+      // sending through an SES identity nobody manages any more.
       emailConfiguration:
         email && props.sender
           ? {
@@ -77,7 +79,7 @@ export class IdentityStack extends PlatformStack {
               replyToEmailAddress: email.replyToAddress,
               configurationSet: props.sender.configurationSetName,
             }
-          : undefined,
+          : { emailSendingAccount: "COGNITO_DEFAULT" },
       lifecycle: verification
         ? {
             precondition: [

@@ -16,6 +16,7 @@ import { type ContainerFunctionAlarmsProps, containerFunctionAlarms } from "../c
 import { type DatabaseAlarmsProps, databaseAlarms } from "../constructs/database-alarms";
 import { type FargateServiceAlarmsProps, fargateServiceAlarms } from "../constructs/fargate-service-alarms";
 import { loadBalancerAlarms } from "../constructs/load-balancer-alarms";
+import { mailReputationAlarms } from "../constructs/mail-reputation-alarms";
 import { AlarmSet } from "../constructs/metric-alarm";
 import { webApplicationFirewallAlarms } from "../constructs/web-application-firewall-alarms";
 import { SecureBucket } from "../constructs/secure-bucket";
@@ -287,6 +288,8 @@ export class ObservabilityStack extends PlatformStack {
       );
     }
     alarms.addAll(serverlessAlarms(this, props));
+    // The account's mail reputation, where this environment sends through SES.
+    if (this.config.identity?.email || this.config.messaging?.ses.enabled) alarms.addAll(mailReputationAlarms());
 
     if (dashboard) {
       new CloudwatchDashboard(this, "dashboard", { dashboardName: this.namePrefix, dashboardBody: alarms.dashboardBody() });

@@ -126,6 +126,7 @@ export function variantSections(raw: any): void {
   raw.functions.push({ name: "webhook", imageTag: "2024.06.1", memoryMb: 256, timeoutSeconds: 30, vpc: false, logRetentionDays: 7 });
   Object.assign(raw.identity, { mfa: "OFF", advancedSecurityMode: "OFF", selfSignUp: true, deletionProtection: false });
   delete raw.identity.domainPrefix;
+  delete raw.identity.email;
 }
 
 let variant: SynthesizedEnvironment | undefined;

@@ -71,7 +71,9 @@ describe("deploy commands of the serverless blueprint", () => {
     expect(steps[0]).toMatch(
       /wait until SES has verified assistant\.example\.com.*aws sesv2 get-email-identity --email-identity assistant\.example\.com/,
     );
-    expect(steps[1]).toMatch(/request SES production access.*aws sesv2 put-account-details --production-access-enabled/);
+    expect(steps[1]).toMatch(
+      /SES production access.*aws sesv2 get-account --query ProductionAccessEnabled.*aws sesv2 put-account-details --production-access-enabled/,
+    );
   });
 
   it("uploads the site after frontend and asks for the GitHub connection after pipeline", () => {

@@ -68,6 +68,10 @@ describe.each(["dev", "prod"])("%s identity stack (sections added)", (env) => {
   });
 
   it("sends its e-mail through the mail stack's SES identity, and its plan stops until SES has verified the domain", () => {
+    expect(resourcesOf(synth.stack("observability"), "aws_cloudwatch_metric_alarm").alarms_ses_bounce_rate).toMatchObject({
+      metric_name: "Reputation.BounceRate",
+      threshold: 0.04,
+    });
     expect(pool.email_configuration).toMatchObject({ email_sending_account: "DEVELOPER", from_email_address: "no-reply@auth.example.com" });
     expect(remoteOutputRef(synth, pool.email_configuration.source_arn)).toEqual({
       stack: "mail",
@@ -91,10 +95,18 @@ describe.each(["dev", "prod"])("%s identity stack (sections added)", (env) => {
       email_identity: "auth.example.com",
       dkim_signing_attributes: { next_signing_key_length: "RSA_2048_BIT" },
     });
-    const records = Object.values(resourcesOf(mail, "aws_route53_record"));
-    expect(records).toHaveLength(3);
-    for (const record of records) expect(record).toMatchObject({ zone_id: "Z0999999999EXAMPLE", type: "CNAME" });
-    expect(resourcesOf(mail, "aws_sesv2_configuration_set").ses_configuration_set.delivery_options).toEqual({ tls_policy: "REQUIRE" });
+    const records = resourcesOf(mail, "aws_route53_record");
+    const dkim = Object.entries(records).filter(([name]) => name.startsWith("ses_dkim_record_"));
+    expect(dkim).toHaveLength(3);
+    for (const [, record] of dkim) expect(record).toMatchObject({ zone_id: "Z0999999999EXAMPLE", type: "CNAME" });
+    // Its own bounce domain, so SPF aligns with the From domain.
+    expect(resourcesOf(mail, "aws_sesv2_email_identity_mail_from_attributes").ses_mail_from.mail_from_domain).toBe("mail.auth.example.com");
+    expect(records.ses_mail_from_mx).toMatchObject({ zone_id: "Z0999999999EXAMPLE", type: "MX" });
+    // TLS only, and no retrying past the hour in which a reset code is worth anything.
+    expect(resourcesOf(mail, "aws_sesv2_configuration_set").ses_configuration_set.delivery_options).toEqual({
+      tls_policy: "REQUIRE",
+      max_delivery_seconds: 3600,
+    });
   });
 
   it("passes the guardrails with zero errors", () => {
@@ -114,6 +126,11 @@ describe("identity configured leniently (dev)", () => {
     expect(pool.deletion_protection).toBe("INACTIVE");
     expect(pool.admin_create_user_config.allow_admin_create_user_only).toBe(false);
     expect(resourcesOf(stack, "aws_cognito_user_pool_domain")).toEqual({});
+  });
+
+  it("keeps Cognito's own sender, spelled out so that dropping identity.email later switches the pool back", () => {
+    expect(pool.email_configuration).toEqual({ email_sending_account: "COGNITO_DEFAULT" });
+    expect(synth.stackIds).not.toContain("dev-mail");
   });
 });
 
