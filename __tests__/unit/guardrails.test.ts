@@ -9,13 +9,14 @@ import { DbInstance, type DbInstanceConfig } from "@cdktf/provider-aws/lib/db-in
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { EbsVolume } from "@cdktf/provider-aws/lib/ebs-volume";
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
+import { EcrRepositoryCreationTemplate } from "@cdktf/provider-aws/lib/ecr-repository-creation-template";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
-import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbListener, type LbListenerDefaultAction } from "@cdktf/provider-aws/lib/lb-listener";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
@@ -148,6 +149,16 @@ const taskDefinition = (scope: Construct, id: string, environment: { name: strin
     ]),
   });
 
+/** An ALB listener on `port`; HTTPS ones with `sslPolicy`. */
+const listener = (scope: Construct, id: string, port: 80 | 443, options: { sslPolicy?: string; defaultAction?: LbListenerDefaultAction } = {}) =>
+  new LbListener(scope, id, {
+    loadBalancerArn: "arn:lb",
+    port,
+    protocol: port === 443 ? "HTTPS" : "HTTP",
+    sslPolicy: options.sslPolicy,
+    defaultAction: [options.defaultAction ?? { type: "forward", targetGroupArn: "arn:tg" }],
+  });
+
 interface RuleCase {
   /** Builds something the rule must flag, under a construct whose path contains `unsafe`. */
   readonly unsafe: (stack: TerraformStack) => void;
@@ -156,6 +167,11 @@ interface RuleCase {
   readonly production?: boolean;
   /** Part of the expected message. */
   readonly message: RegExp;
+  /**
+   * Addresses the rule must flag, when the unsafe case builds more than one offender.
+   * @default - any one element under `unsafe`
+   */
+  readonly addresses?: readonly string[];
 }
 
 const CASES: Record<string, RuleCase> = {
@@ -387,9 +403,14 @@ const CASES: Record<string, RuleCase> = {
     message: /api runs as root; api has a writable root filesystem/,
   },
   "VP-ECR-1": {
-    unsafe: (s) => new EcrRepository(s, "unsafe", { name: "unsafe" }),
+    unsafe: (s) => {
+      new EcrRepository(s, "unsafe", { name: "unsafe" });
+      // The template ECR makes pull through cache repositories from is held to the same rule.
+      new EcrRepositoryCreationTemplate(s, "unsafe_template", { prefix: "unsafe", appliedFor: ["PULL_THROUGH_CACHE"] });
+    },
     safe: (s) => new EcrRepository(s, "safe", { name: "safe", encryptionConfiguration: [{ encryptionType: "KMS", kmsKey: KEY }] }),
     message: /encryption_type is not KMS/,
+    addresses: ["aws_ecr_repository.unsafe", "aws_ecr_repository_creation_template.unsafe_template"],
   },
   "VP-EBS-1": {
     unsafe: (s) => new EbsVolume(s, "unsafe", { availabilityZone: "us-east-1a", size: 10, encrypted: false }),
@@ -397,40 +418,15 @@ const CASES: Record<string, RuleCase> = {
     message: /volume is not encrypted/,
   },
   "VP-ELB-1": {
-    unsafe: (s) =>
-      new LbListener(s, "unsafe", {
-        loadBalancerArn: "arn:lb",
-        port: 443,
-        protocol: "HTTPS",
-        sslPolicy: "ELBSecurityPolicy-2016-08",
-        defaultAction: [{ type: "forward", targetGroupArn: "arn:tg" }],
-      }),
-    safe: (s) =>
-      new LbListener(s, "safe", {
-        loadBalancerArn: "arn:lb",
-        port: 443,
-        protocol: "HTTPS",
-        sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
-        defaultAction: [{ type: "forward", targetGroupArn: "arn:tg" }],
-      }),
+    unsafe: (s) => listener(s, "unsafe", 443, { sslPolicy: "ELBSecurityPolicy-2016-08" }),
+    safe: (s) => listener(s, "safe", 443, { sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }),
     message: /ssl_policy ELBSecurityPolicy-2016-08 accepts TLS older than 1\.2/,
   },
   "VP-ELB-2": {
     production: true,
-    unsafe: (s) =>
-      new LbListener(s, "unsafe", {
-        loadBalancerArn: "arn:lb",
-        port: 80,
-        protocol: "HTTP",
-        defaultAction: [{ type: "forward", targetGroupArn: "arn:tg" }],
-      }),
+    unsafe: (s) => listener(s, "unsafe", 80),
     safe: (s) =>
-      new LbListener(s, "safe", {
-        loadBalancerArn: "arn:lb",
-        port: 80,
-        protocol: "HTTP",
-        defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
-      }),
+      listener(s, "safe", 80, { defaultAction: { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } } }),
     message: /serves traffic instead of redirecting to HTTPS/,
   },
   "VP-ELB-3": {
@@ -440,22 +436,8 @@ const CASES: Record<string, RuleCase> = {
     message: /enable_deletion_protection is not true/,
   },
   "VP-ELB-4": {
-    unsafe: (s) =>
-      new LbListener(s, "unsafe", {
-        loadBalancerArn: "arn:lb",
-        port: 443,
-        protocol: "HTTPS",
-        sslPolicy: "ELBSecurityPolicy-TLS-1-2-2017-01",
-        defaultAction: [{ type: "forward", targetGroupArn: "arn:tg" }],
-      }),
-    safe: (s) =>
-      new LbListener(s, "safe", {
-        loadBalancerArn: "arn:lb",
-        port: 443,
-        protocol: "HTTPS",
-        sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
-        defaultAction: [{ type: "forward", targetGroupArn: "arn:tg" }],
-      }),
+    unsafe: (s) => listener(s, "unsafe", 443, { sslPolicy: "ELBSecurityPolicy-TLS-1-2-2017-01" }),
+    safe: (s) => listener(s, "safe", 443, { sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }),
     message: /does not offer TLS 1\.3/,
   },
   "VP-SNS-1": {
@@ -504,9 +486,10 @@ describe("every guardrail rule", () => {
   });
 
   it.each(SECURITY_RULES.map((r) => [r.id, r] as const))("%s flags its unsafe construct with stack, path and fix", (id, rule) => {
-    const { unsafe, production, message } = CASES[id];
+    const { unsafe, production, message, addresses } = CASES[id];
     const flagged = findings(unsafe, production).filter((f) => f.ruleId === id);
     expect(flagged.length).toBeGreaterThan(0);
+    if (addresses) expect(flagged.map((f) => f.address)).toEqual(addresses);
     expect(flagged[0]).toMatchObject({ level: rule.level, stack: "test", path: expect.stringMatching(/^test\/unsafe/) });
     expect(flagged[0].message).toMatch(message);
     expect(flagged[0].message).toContain(`Fix: ${rule.fix}`);
