@@ -10,6 +10,7 @@ import { remoteOutputRef } from "../support/remote-state";
 import { foreignWrites } from "../support/ownership";
 import { type SynthesizedEnvironment, type SynthesizedStack, type TerraformJson, resourcesOf, synthBlueprintEnvironment } from "../support/synth";
 import { SEED_004_SERVICES } from "../support/seed-004";
+import { asList, statementsIn } from "../support/policy";
 
 const BLUEPRINT_ENVIRONMENTS = Object.entries(BLUEPRINTS).flatMap(([blueprint, environments]) =>
   Object.keys(environments).map((env) => [blueprint, env] as const),
@@ -44,9 +45,6 @@ const COMPONENTS: Record<string, string[] | Record<string, string[]>> = {
 };
 
 const componentsOf = (synth: SynthesizedEnvironment) => synth.stackIds.map((id) => id.slice(synth.config.environment.length + 1));
-const asList = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
-const statementsOf = (policy: string): { Sid: string; Action: string | string[]; Resource: string | string[]; Condition?: unknown }[] =>
-  JSON.parse(policy).Statement;
 
 describe.each(BLUEPRINT_ENVIRONMENTS)("blueprint %s, environment %s", (blueprint, env) => {
   const synth = synthBlueprintEnvironment(blueprint, env);
@@ -189,7 +187,7 @@ describe("voice-connect (seed 001)", () => {
       stack: "registry",
       value: "${aws_ecr_repository.connect_lookup_repository.repository_url}",
     });
-    const statements = statementsOf(resourcesOf(functions, "aws_iam_role_policy").connect_lookup_role_policy.policy);
+    const statements = statementsIn(resourcesOf(functions, "aws_iam_role_policy").connect_lookup_role_policy.policy);
     const dynamodb = statements.filter((s) => asList(s.Action).some((action) => action.startsWith("dynamodb:")));
     expect(dynamodb).toHaveLength(1);
     expect(asList(dynamodb[0].Resource).map((arn) => remoteOutputRef(prod, arn))).toEqual([
@@ -200,7 +198,7 @@ describe("voice-connect (seed 001)", () => {
 
   it("lets the gateway issue tokens into the table, and only into it", () => {
     const ecs = prod.stack("ecs");
-    const statements = statementsOf(resourcesOf(ecs, "aws_iam_role_policy").gateway_task_role_policy.policy);
+    const statements = statementsIn(resourcesOf(ecs, "aws_iam_role_policy").gateway_task_role_policy.policy);
     const write = statements.find((s) => s.Sid === "ReadWriteGrantedTables")!;
     expect(asList(write.Action)).toContain("dynamodb:PutItem");
     expect(asList(write.Resource).map((arn) => remoteOutputRef(prod, arn))).toEqual([
@@ -268,7 +266,7 @@ describe("saprism (seed 003)", () => {
   });
 
   it("lets the app read exactly its environment's parameters and decrypt them only through SSM", () => {
-    const statements = statementsOf(resourcesOf(prod.stack("ecs"), "aws_iam_role_policy").app_task_role_policy.policy);
+    const statements = statementsIn(resourcesOf(prod.stack("ecs"), "aws_iam_role_policy").app_task_role_policy.policy);
     const read = statements.find((s) => s.Sid === "ReadEnvironmentParameters")!;
     expect(asList(read.Resource)).toEqual([
       "arn:aws:ssm:us-east-1:533333333333:parameter/saprism/prod",
@@ -367,7 +365,7 @@ describe("genai-services (seed 004)", () => {
     expect(remoteOutputRef(prod, rule.kms_master_key_id)).toEqual({ stack: "secrets-kms", value: "${aws_kms_key.storage_key.arn}" });
     const policies = resourcesOf(prod.stack("ecs"), "aws_iam_role_policy");
     const writers = prod.config.services
-      .filter((s) => statementsOf(policies[`${s.name.replace(/-/g, "_")}_task_role_policy`].policy).some((st) => st.Sid === "ReadWriteOwnDocuments"))
+      .filter((s) => statementsIn(policies[`${s.name.replace(/-/g, "_")}_task_role_policy`].policy).some((st) => st.Sid === "ReadWriteOwnDocuments"))
       .map((s) => s.name);
     expect(writers).toEqual(["format-conv", "doc-extract"]);
   });

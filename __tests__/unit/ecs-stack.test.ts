@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { synthMessagingVariant } from "../support/messaging";
 import { type SynthesizedEnvironment, type SynthesizedStack, editedConfig, resourcesOf, synthConfig, synthEnvironment } from "../support/synth";
 import { remoteOutputRef } from "../support/remote-state";
+import { type PolicyStatementJson as Statement, asList as list } from "../support/policy";
 
 /** `${data.terraform_remote_state.<producer>.outputs.…}`: a value read from another stack's state. */
 function fromStack(env: string, component: string): RegExp {
@@ -16,13 +17,6 @@ function outputOf(env: string, component: string, output: string): string {
   return `\${data.terraform_remote_state.cross_stack_reference_input_${env}_${component.replace(/-/g, "_")}.outputs.cross_stack_output_${output}}`;
 }
 
-interface Statement {
-  Sid: string;
-  Action: string | string[];
-  Resource: string | string[];
-  Condition?: Record<string, Record<string, unknown>>;
-}
-
 function statementsOf(stack: SynthesizedStack): (Statement & { policy: string })[] {
   return ["aws_iam_role_policy", "aws_iam_policy"].flatMap((type) =>
     Object.entries(resourcesOf(stack, type)).flatMap(([name, policy]) =>
@@ -31,7 +25,6 @@ function statementsOf(stack: SynthesizedStack): (Statement & { policy: string })
   );
 }
 
-const list = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
 const containerOf = (stack: SynthesizedStack, service: string) =>
   JSON.parse(resourcesOf(stack, "aws_ecs_task_definition")[`${service.replace(/-/g, "_")}_task_definition`].container_definitions)[0];
 

@@ -4,15 +4,7 @@ import { ENVIRONMENTS } from "../../config";
 import { CONNECT_INSTANCE_ID, guardrailErrors, synthVariant, synthWithOptionalSections } from "../support/optional-sections";
 import { remoteOutputRef, remoteStateSources } from "../support/remote-state";
 import { type SynthesizedStack, resourcesOf, synthEnvironment } from "../support/synth";
-
-interface Statement {
-  Sid: string;
-  Action: string | string[];
-  Resource: string | string[];
-  Condition?: Record<string, Record<string, unknown>>;
-}
-
-const asList = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
+import { type PolicyStatementJson as Statement, asList } from "../support/policy";
 
 function roleStatements(stack: SynthesizedStack, fn: string): Statement[] {
   return JSON.parse(resourcesOf(stack, "aws_iam_role_policy")[`${fn}_role_policy`].policy).Statement;

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { remoteOutputRef } from "../support/remote-state";
 import { resourcesOf, synthBlueprintEnvironment } from "../support/synth";
-
-interface Statement {
-  Sid: string;
-  Action: string | string[];
-  Resource: string | string[];
-  Condition?: Record<string, Record<string, unknown>>;
-}
-const asList = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
+import { type PolicyStatementJson as Statement, asList } from "../support/policy";
 
 describe.each(["dev", "prod"])("%s voice-assistant functions stack (zip functions)", (env) => {
   const synth = synthBlueprintEnvironment("voice-assistant", env);

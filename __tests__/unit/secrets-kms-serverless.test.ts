@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resourcesOf, synthBlueprintEnvironment } from "../support/synth";
-
-interface Statement {
-  Sid: string;
-  Principal?: { Service?: string; AWS?: string };
-  Action: string | string[];
-  Condition?: Record<string, Record<string, unknown>>;
-}
+import type { PolicyStatementJson as Statement } from "../support/policy";
 
 describe("voice-assistant secrets-kms stack (serverless keys)", () => {
   const synth = synthBlueprintEnvironment("voice-assistant", "prod");

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { ZipFunction, type ZipFunctionProps } from "../../constructs/zip-function";
 import { applyGuardrails, collectFindings } from "../../guardrails";
 import { synthScope, testApp } from "../support/test-app";
+import { type PolicyStatementJson as Statement, asList } from "../support/policy";
 
 const ACCOUNT = "111111111111";
 const REGION = "us-east-1";
@@ -65,14 +66,6 @@ const only = (text: string, type: string): Record<string, any> => {
   expect(all).toHaveLength(1);
   return all[0] as Record<string, any>;
 };
-const asList = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
-
-interface Statement {
-  Sid: string;
-  Action: string | string[];
-  Resource: string | string[];
-  Condition?: Record<string, Record<string, unknown>>;
-}
 function roleStatements(text: string): Statement[] {
   const policies = Object.values(JSON.parse(text).resource.aws_iam_role_policy) as { name: string; policy: string }[];
   return JSON.parse(policies.find((p) => p.name.endsWith("-lambda-policy"))!.policy).Statement;
