@@ -1,10 +1,12 @@
 import { EcrPullThroughCacheRule } from "@cdktf/provider-aws/lib/ecr-pull-through-cache-rule";
 import type { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
+import { parseEnvironmentConfig } from "../../config";
 import { TRACE_COLLECTOR_PORTS } from "../../config/sections/observability";
 import { PublicImageCache } from "../../constructs/public-image-cache";
 import { traceCollectorConfig, traceCollectorContainer, traceCollectorEnvironment } from "../../constructs/trace-collector";
-import { editedConfig, resourcesOf, synthConfig } from "../support/synth";
+import { FargateService } from "../../constructs/fargate-service";
+import { FIXTURE_ACCOUNT, fixtureEnvironment } from "../support/fixtures";
 import { synthScope } from "../support/test-app";
 
 /** Every `endpoint` in the collector's configuration with the transport it listens on. */
@@ -114,14 +116,31 @@ describe("public image cache", () => {
 
 describe("a service beside the trace collector", () => {
   it("with ECS Exec and a writable app root, still gives the collector (read-only) the exec agent's volumes", () => {
-    const synth = synthConfig(
-      editedConfig("staging", (raw) => {
-        raw.services[0].readonlyRootFilesystem = false;
-      }),
-    );
-    const [id, task] = Object.entries(resourcesOf(synth.stack("ecs"), "aws_ecs_task_definition"))[0];
+    const [api] = parseEnvironmentConfig(fixtureEnvironment(), "fixture").services;
+    const synthesized = synthScope((scope) => {
+      new FargateService(scope, "api", {
+        service: { ...api, readonlyRootFilesystem: false },
+        namePrefix: "fixture-dev",
+        region: "us-east-1",
+        accountId: FIXTURE_ACCOUNT,
+        clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/fixture-dev",
+        clusterName: "fixture-dev",
+        subnetIds: ["subnet-1"],
+        securityGroupIds: ["sg-1"],
+        targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api/1",
+        requestCountResourceLabel: "app/alb/1/targetgroup/api/1",
+        secretArns: {},
+        secretsKeyArns: [],
+        platformEnvironment: {},
+        repository: { name: "fixture-dev/api", url: "123456789012.dkr.ecr.us-east-1.amazonaws.com/fixture-dev/api", arn: "arn:repo" },
+        logKmsKeyArn: "arn:logs-key",
+        logRetentionDays: 14,
+        exec: { logGroupArn: "arn:exec-logs", kmsKeyArn: "arn:exec-key" },
+        traceCollector: { image: { uri: "collector:v1", repositoryArn: "arn:collector-repo" } },
+      });
+    });
+    const task = Object.values(JSON.parse(synthesized).resource.aws_ecs_task_definition)[0] as Record<string, any>;
     const [app, collector] = JSON.parse(task.container_definitions);
-    expect(id).toMatch(/_task_definition$/);
     expect(app.readonlyRootFilesystem).toBe(false);
     const mounted = collector.mountPoints.map((mount: { sourceVolume: string }) => mount.sourceVolume);
     expect(mounted).toEqual(["ssm-managed-agents", "ssm-agent-state", "ssm-agent-logs"]);
