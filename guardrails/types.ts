@@ -1,4 +1,4 @@
-/** The vocabulary shared by the rule pack, its evaluation and the report. Rules import only from here and `helpers`. */
+/** The vocabulary shared by the rule pack, its evaluation and the report. Rules import only from here, `helpers` and `catalog`. */
 
 import type { TerraformJson } from "../stacks/terraform-json";
 
