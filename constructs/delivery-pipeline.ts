@@ -95,7 +95,8 @@ export interface DeliveryPipelineProps {
   readonly secretsKmsKeyArn?: string;
 }
 
-const SOURCE_ARTIFACT = "source_output";
+/** Name of the artifact the source stage outputs: the repository at the commit being released. */
+export const SOURCE_ARTIFACT = "source_output";
 const BUILD_ARTIFACT = "build_output";
 const DEFAULT_ARTIFACT_RETENTION_DAYS = 90;
 const DEFAULT_DEPLOY_TIMEOUT_MINUTES = 60;
@@ -225,27 +226,7 @@ export class DeliveryPipeline extends Construct {
     });
     const lastIndex = props.deployTargets.length - 1;
     const stages: CodepipelineStage[] = [
-      {
-        name: "Source",
-        action: [
-          {
-            name: "Source",
-            category: "Source",
-            owner: "AWS",
-            provider: "CodeStarSourceConnection",
-            version: "1",
-            outputArtifacts: [SOURCE_ARTIFACT],
-            configuration: {
-              ConnectionArn: this.connectionArn,
-              FullRepositoryId: `${repository.owner}/${repository.name}`,
-              BranchName: repository.branch,
-              // A zip in the artifact bucket: CODEBUILD_CLONE_REF would need UseConnection on every build role too.
-              OutputArtifactFormat: "CODE_ZIP",
-              DetectChanges: "true",
-            },
-          },
-        ],
-      },
+      sourceStage(this.connectionArn, repository),
       // Same run order, so the tests and the scan run side by side.
       { name: "Verify", action: [codeBuild("Test", test, [SOURCE_ARTIFACT]), codeBuild("SecurityScan", scan, [SOURCE_ARTIFACT])] },
       { name: "Build", action: [codeBuild("Build", build, [SOURCE_ARTIFACT], [BUILD_ARTIFACT])] },
@@ -354,4 +335,29 @@ function validate(id: string, props: DeliveryPipelineProps): void {
   }
   const reserved = ["DEPLOY_ENVIRONMENT", "DEPLOY_ROLE_ARN"].find((name) => name in (props.deploy?.variables ?? {}));
   if (reserved) fail(`deploy.variables.${reserved} is set by the pipeline per target`);
+}
+
+/** The first stage of a pipeline: the branch's head from GitHub through the CodeStar connection, as a zip. */
+export function sourceStage(connectionArn: string, repository: PipelineRepository): CodepipelineStage {
+  return {
+    name: "Source",
+    action: [
+      {
+        name: "Source",
+        category: "Source",
+        owner: "AWS",
+        provider: "CodeStarSourceConnection",
+        version: "1",
+        outputArtifacts: [SOURCE_ARTIFACT],
+        configuration: {
+          ConnectionArn: connectionArn,
+          FullRepositoryId: `${repository.owner}/${repository.name}`,
+          BranchName: repository.branch,
+          // A zip in the artifact bucket: CODEBUILD_CLONE_REF would need UseConnection on every build role too.
+          OutputArtifactFormat: "CODE_ZIP",
+          DetectChanges: "true",
+        },
+      },
+    ],
+  };
 }

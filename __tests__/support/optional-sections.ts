@@ -3,6 +3,7 @@
  * add them to a shipped environment (no shipped voice-ai environment has them).
  */
 import { type SynthesizedEnvironment, editedConfig, synthConfig } from "./synth";
+import { userPool } from "../../config/blueprints/shared";
 
 export const CONNECT_INSTANCE_ID = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 
@@ -49,32 +50,22 @@ export function functionsSection(): any {
   ];
 }
 
-/** Seed 003's Cognito pool replacing Replit auth. */
+/**
+ * Seed 003's Cognito pool replacing Replit auth, as the blueprints build a prod pool (MFA on, threat protection
+ * enforced, deletion protection, e-mail through SES), with a hosted-UI prefix of its own.
+ */
 export function identitySection(): any {
   return {
-    passwordPolicy: {
-      minimumLength: 12,
-      requireLowercase: true,
-      requireUppercase: true,
-      requireNumbers: true,
-      requireSymbols: true,
-      temporaryPasswordValidityDays: 3,
-    },
-    mfa: "ON",
-    advancedSecurityMode: "ENFORCED",
-    selfSignUp: false,
-    deletionProtection: true,
-    domainPrefix: "saprism-login",
-    email: { domain: { name: "auth.example.com", hostedZoneId: "Z0999999999EXAMPLE" }, fromAddress: "no-reply@auth.example.com" },
-    appClient: {
-      callbackUrls: ["https://app.example.com/auth/callback"],
-      logoutUrls: ["https://app.example.com/"],
-      scopes: ["openid", "email", "profile"],
+    ...userPool({
+      project: "saprism",
+      environment: "prod",
+      appUrl: "https://app.example.com",
+      callbackPath: "/auth/callback",
+      selfSignUp: false,
       generateSecret: true,
-      accessTokenValidityMinutes: 60,
-      idTokenValidityMinutes: 60,
-      refreshTokenValidityDays: 30,
-    },
+      emailDomain: { name: "auth.example.com", hostedZoneId: "Z0999999999EXAMPLE" },
+    }),
+    domainPrefix: "saprism-login",
   };
 }
 

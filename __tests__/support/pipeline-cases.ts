@@ -10,6 +10,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { TerraformStack } from "cdktf";
 import { CONTAINER_BUILD_TAG } from "../../constructs/build-project";
+import { SOURCE_ARTIFACT, sourceStage } from "../../constructs/delivery-pipeline";
 import { type PolicyStatement, assumeRolePolicy, policyDocument } from "../../constructs/iam-policy";
 
 export const ACCOUNT = "111111111111";
@@ -47,20 +48,7 @@ function pipeline(
     roleArn,
     artifactStore: [{ type: "S3", location: "artifacts-bucket", encryptionKey: { id: KEY, type: "KMS" } }],
     stage: [
-      {
-        name: "Source",
-        action: [
-          {
-            name: "Source",
-            category: "Source",
-            owner: "AWS",
-            provider: "CodeStarSourceConnection",
-            version: "1",
-            outputArtifacts: ["source_output"],
-            configuration: { ConnectionArn: connectionArn, FullRepositoryId: "acme/app", BranchName: "main" },
-          },
-        ],
-      },
+      sourceStage(connectionArn, { owner: "acme", name: "app", branch: "main" }),
       {
         name: "Build",
         action: [
@@ -70,7 +58,7 @@ function pipeline(
             owner: "AWS",
             provider: "CodeBuild",
             version: "1",
-            inputArtifacts: ["source_output"],
+            inputArtifacts: [SOURCE_ARTIFACT],
             configuration: { ProjectName: "build" },
           },
         ],
