@@ -1,14 +1,11 @@
 import { EcrPullThroughCacheRule } from "@cdktf/provider-aws/lib/ecr-pull-through-cache-rule";
 import { EcrRepositoryCreationTemplate } from "@cdktf/provider-aws/lib/ecr-repository-creation-template";
 import { Construct } from "constructs";
+import { ECR_PUBLIC_IMAGE, PULL_THROUGH_CACHE_PREFIX_MAX } from "../config/sections/observability";
 import { ServiceRole } from "./service-role";
 
 const UPSTREAM_REGISTRY = "public.ecr.aws";
-/** ECR's limit on a pull through cache rule's repository prefix. */
-const PREFIX_MAX = 30;
 const PREFIX = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
-/** `public.ecr.aws/<path>:<tag>` or `public.ecr.aws/<path>@sha256:<digest>`. */
-const UPSTREAM_IMAGE = /^public\.ecr\.aws\/([a-z0-9._/-]+)([:@].+)$/;
 const UNTAGGED_EXPIRY_DAYS = 7;
 
 export interface PublicImageCacheProps {
@@ -47,8 +44,10 @@ export class PublicImageCache extends Construct {
   constructor(scope: Construct, id: string, props: PublicImageCacheProps) {
     super(scope, id);
     const prefix = props.repositoryPrefix;
-    if (prefix.length < 2 || prefix.length > PREFIX_MAX || !PREFIX.test(prefix)) {
-      throw new Error(`PublicImageCache ${id}: repositoryPrefix "${prefix}" must be 2-${PREFIX_MAX} lower-case path segments of a-z 0-9 . _ -`);
+    if (prefix.length < 2 || prefix.length > PULL_THROUGH_CACHE_PREFIX_MAX || !PREFIX.test(prefix)) {
+      throw new Error(
+        `PublicImageCache ${id}: repositoryPrefix "${prefix}" must be 2-${PULL_THROUGH_CACHE_PREFIX_MAX} lower-case path segments of a-z 0-9 . _ -`,
+      );
     }
     this.props = props;
     const repositories = `arn:aws:ecr:${props.region}:${props.accountId}:repository/${prefix}/*`;
@@ -92,7 +91,7 @@ export class PublicImageCache extends Construct {
 
   /** Where tasks pull `upstream` (`public.ecr.aws/<path>:<tag>`) from through this cache. */
   cachedImage(upstream: string): CachedImage {
-    const match = UPSTREAM_IMAGE.exec(upstream);
+    const match = ECR_PUBLIC_IMAGE.exec(upstream);
     if (!match) throw new Error(`PublicImageCache ${this.node.id}: "${upstream}" is not an image on ${UPSTREAM_REGISTRY} with a tag or digest`);
     const [, path, reference] = match;
     const { accountId, region, repositoryPrefix } = this.props;

@@ -1,5 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
+import { publicImageCachePrefix } from "../config/sections/observability";
 import { functionNameFor } from "../constructs/container-function";
 import { ContainerRepository, type ImageRepository } from "../constructs/container-repository";
 import { type CachedImage, PublicImageCache } from "../constructs/public-image-cache";
@@ -60,7 +61,7 @@ export class RegistryStack extends PlatformStack {
     const xray = config.observability?.xray;
     if (xray?.enabled && config.services.length > 0) {
       const cache = new PublicImageCache(this, "public_image_cache", {
-        repositoryPrefix: `${this.namePrefix}/public`,
+        repositoryPrefix: publicImageCachePrefix(config),
         kmsKeyArn: props.containersKeyArn,
         accountId: config.accountId,
         region: config.region,

@@ -1,10 +1,13 @@
 import { type ConfigIssue, type CrossFieldRule, whenConfigured } from "../schema";
-import { type AlarmThresholds, COMPONENT_THRESHOLDS, type ThresholdComponent } from "../sections/observability";
+import {
+  type AlarmThresholds,
+  COMPONENT_THRESHOLDS,
+  PULL_THROUGH_CACHE_PREFIX_MAX,
+  type ThresholdComponent,
+  publicImageCachePrefix,
+} from "../sections/observability";
 import { isZipFunction } from "../sections/functions";
 import { duplicatesOf } from "./duplicates";
-
-/** ECR's limit on a pull through cache rule's repository prefix. */
-const PULL_THROUGH_CACHE_PREFIX_MAX = 30;
 
 /** Seed 000 keeps prod's audit logs for 7 years. */
 const PROD_AUDIT_RETENTION_YEARS = 7;
@@ -31,8 +34,8 @@ export const observabilityRules: CrossFieldRule[] = whenConfigured(
   ["observability"],
   [
     (c) => {
-      // The services' trace collector comes through a pull through cache named `<project>-<env>/public` (ECR: 2-30).
-      const prefix = `${c.project}-${c.environment}/public`;
+      // The services' trace collector comes through the registry's pull through cache.
+      const prefix = publicImageCachePrefix(c);
       return c.observability.xray.enabled && c.services.length > 0 && prefix.length > PULL_THROUGH_CACHE_PREFIX_MAX
         ? [
             {

@@ -68,6 +68,17 @@ export const alarmThresholdsSchema = z.strictObject({
  */
 export const TRACE_COLLECTOR_PORTS = { xray: 2000, otlpGrpc: 4317, otlpHttp: 4318, health: 13133 } as const;
 
+/** ECR's limit on a pull through cache rule's repository prefix. */
+export const PULL_THROUGH_CACHE_PREFIX_MAX = 30;
+
+/** `public.ecr.aws/<path>` with a version tag or a digest; the path and the reference are its two groups. */
+export const ECR_PUBLIC_IMAGE = /^public\.ecr\.aws\/([a-z0-9._/-]+)(:[\w][\w.-]*|@sha256:[0-9a-f]{64})$/;
+
+/** Prefix of the registry's ECR Public cache the services' trace collector is pulled through. */
+export function publicImageCachePrefix(config: { readonly project: string; readonly environment: string }): string {
+  return `${config.project}-${config.environment}/public`;
+}
+
 const xraySchema = z.discriminatedUnion("enabled", [
   z.strictObject({ enabled: z.literal(false) }),
   z.strictObject({
@@ -84,7 +95,7 @@ const xraySchema = z.discriminatedUnion("enabled", [
     collectorImage: z
       .string()
       .regex(
-        /^public\.ecr\.aws\/[a-z0-9._/-]+(:[\w][\w.-]*|@sha256:[0-9a-f]{64})$/,
+        ECR_PUBLIC_IMAGE,
         "must be an ECR Public image with a version tag or digest, e.g. public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3",
       )
       .refine((image) => !image.endsWith(":latest"), "must pin a version, not :latest")
