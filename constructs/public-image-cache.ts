@@ -53,8 +53,9 @@ export class PublicImageCache extends Construct {
     const repositories = `arn:aws:ecr:${props.region}:${props.accountId}:repository/${prefix}/*`;
     const role = new ServiceRole(this, "CreationRole", {
       name: props.roleName,
+      // No aws:SourceAccount condition: AWS documents this trust without one, and a condition ECR does not send would
+      // fail the first pull of every cached image.
       assumedBy: "ecr.amazonaws.com",
-      sourceAccount: props.accountId,
       statements: [
         { sid: "CreateCachedRepositories", actions: ["ecr:CreateRepository", "ecr:TagResource"], resources: [repositories] },
         { sid: "EncryptThemWithTheKey", actions: ["kms:CreateGrant", "kms:RetireGrant", "kms:DescribeKey"], resources: [props.kmsKeyArn] },
